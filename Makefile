@@ -1,0 +1,58 @@
+# SAKIP — two commands: `make run` (demo app on SQLite) and `make test` (whole suite).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test venv deps deps-dev syslibs migrate demo serve pytest lint bench clean
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 tidak ditemukan. Pasang dengan: sudo apt-get install python3.11 python3.11-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.deps: requirements.txt | $(PY)
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.deps-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.deps
+
+deps: $(VENV)/.deps
+deps-dev: $(VENV)/.deps-dev
+
+# WeasyPrint (PDF) needs Pango from the system.
+syslibs:
+	@/sbin/ldconfig -p 2>/dev/null | grep -q 'libpango-1.0' || { \
+	  echo "Pustaka sistem Pango tidak ditemukan (dibutuhkan WeasyPrint untuk PDF)."; \
+	  echo "Pasang dengan: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; exit 1; }
+
+migrate: deps syslibs
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py muat_referensi
+
+demo: migrate
+	$(PY) manage.py buat_demo
+
+run: demo
+	@echo "SAKIP berjalan di http://$(HOST):$(PORT)/  (Ctrl+C untuk berhenti)"
+	SAKIP_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+pytest: deps-dev syslibs
+	SAKIP_TESTING=1 $(VENV)/bin/pytest -q $(PYTEST_ARGS)
+
+lint: deps-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	SAKIP_TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v0
+
+test: lint pytest
+
+bench: deps-dev syslibs
+	for f in bench/*.py; do SAKIP_TESTING=1 $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,59 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import models as m
+
+
+class PaguInline(admin.TabularInline):
+    model = m.PaguRevisi
+    extra = 0
+
+
+class RealisasiInline(admin.TabularInline):
+    model = m.RealisasiAnggaran
+    extra = 0
+
+
+class RencanaInline(admin.TabularInline):
+    model = m.RencanaPenarikan
+    extra = 0
+
+
+@admin.register(m.MataAnggaran)
+class MataAnggaranAdmin(SimpleHistoryAdmin):
+    list_display = ["kode", "nama", "jenis", "unit", "tahun", "induk"]
+    list_filter = ["unit", "tahun", "jenis"]
+    search_fields = ["kode", "nama"]
+    inlines = [PaguInline, RealisasiInline, RencanaInline]
+
+
+@admin.register(m.PaguRevisi)
+class PaguRevisiAdmin(SimpleHistoryAdmin):
+    list_display = ["mata_anggaran", "revisi_ke", "berlaku_mulai", "nilai"]
+    list_filter = ["mata_anggaran__unit", "mata_anggaran__tahun"]
+
+
+@admin.register(m.RealisasiAnggaran)
+class RealisasiAnggaranAdmin(SimpleHistoryAdmin):
+    list_display = ["mata_anggaran", "bulan", "nilai"]
+    list_filter = ["mata_anggaran__unit", "mata_anggaran__tahun", "bulan"]
+
+
+@admin.register(m.RencanaPenarikan)
+class RencanaPenarikanAdmin(admin.ModelAdmin):
+    list_display = ["mata_anggaran", "bulan", "nilai"]
+    list_filter = ["mata_anggaran__unit", "mata_anggaran__tahun"]
+
+
+@admin.register(m.SubKegiatan)
+class SubKegiatanAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "unit", "tahun", "mata_anggaran", "satuan_output", "target_output", "realisasi_output"]
+    list_filter = ["unit", "tahun"]
+    search_fields = ["nama"]
+    filter_horizontal = ["sasaran", "indikator"]
+
+
+@admin.register(m.AlokasiRenstra)
+class AlokasiRenstraAdmin(admin.ModelAdmin):
+    list_display = ["renstra", "program", "tahun", "nilai"]
+    list_filter = ["renstra__unit", "tahun"]

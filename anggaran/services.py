@@ -1,0 +1,118 @@
+"""Budget writes: validated, transactional, and refused when the unit's year is approved or locked."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils.translation import gettext
+
+from indikator.models import Indikator, Sasaran
+from indikator.services import pastikan_dapat_diubah
+from sakip.format import format_rupiah
+
+from .formulas import hitung_sisa
+from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
+
+BULAN = tuple(range(1, 13))
+
+
+def _simpan(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def simpan_mata_anggaran(*, mata_anggaran: MataAnggaran) -> MataAnggaran:
+    m = mata_anggaran
+    pastikan_dapat_diubah(m.unit, m.tahun)
+    if m.induk_id and (m.induk.unit_id != m.unit_id or m.induk.tahun != m.tahun):
+        raise ValidationError({"induk": gettext("Induk harus mata anggaran unit dan tahun yang sama.")}, code="induk")
+    if m.pk and m.induk_id == m.pk:
+        raise ValidationError({"induk": gettext("Mata anggaran tidak dapat menjadi induk dirinya sendiri.")})
+    return _simpan(m)
+
+
+@transaction.atomic
+def tambah_pagu(
+    *, mata_anggaran: MataAnggaran, nilai: Decimal, berlaku_mulai: datetime.date, keterangan: str = ""
+) -> PaguRevisi:
+    """Add a pagu revision (the latest revision is the current pagu). A negative pagu is refused."""
+    if nilai is None or nilai < 0:
+        raise ValidationError({"nilai": gettext("Pagu tidak boleh negatif.")}, code="pagu_negatif")
+    pastikan_dapat_diubah(mata_anggaran.unit, mata_anggaran.tahun)
+    revisi_ke = mata_anggaran.pagu.aggregate(m=Max("revisi_ke"))["m"]
+    return _simpan(
+        PaguRevisi(
+            mata_anggaran=mata_anggaran,
+            revisi_ke=0 if revisi_ke is None else revisi_ke + 1,
+            berlaku_mulai=berlaku_mulai,
+            nilai=nilai,
+            keterangan=keterangan,
+        )
+    )
+
+
+def pagu_terkini(mata_anggaran: MataAnggaran) -> Decimal | None:
+    p = mata_anggaran.pagu.order_by("-revisi_ke").values_list("nilai", flat=True).first()
+    return p
+
+
+@transaction.atomic
+def simpan_realisasi_anggaran(*, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None]) -> list[str]:
+    """Write monthly spending (None removes a month). Returns warnings (e.g. realisasi above pagu) — not refusals."""
+    if any(b not in BULAN for b in nilai_per_bulan):
+        raise ValidationError(gettext("Bulan harus 1 sampai 12."), code="bulan")
+    if any(v is not None and v < 0 for v in nilai_per_bulan.values()):
+        raise ValidationError(gettext("Realisasi anggaran tidak boleh negatif."), code="negatif")
+    pastikan_dapat_diubah(mata_anggaran.unit, mata_anggaran.tahun)
+    ada = {r.bulan: r for r in mata_anggaran.realisasi.all()}
+    for bulan, nilai in nilai_per_bulan.items():
+        r = ada.get(bulan)
+        if nilai is None:
+            if r is not None:
+                r.delete()
+        elif r is None:
+            _simpan(RealisasiAnggaran(mata_anggaran=mata_anggaran, bulan=bulan, nilai=nilai))
+        elif r.nilai != nilai:
+            r.nilai = nilai
+            _simpan(r)
+    peringatan = []
+    pagu = pagu_terkini(mata_anggaran)
+    total = mata_anggaran.realisasi.aggregate(s=Sum("nilai"))["s"]
+    sisa = hitung_sisa(pagu=pagu, realisasi=total)
+    if sisa is not None and sisa < 0:
+        peringatan.append(
+            gettext("Realisasi %(kode)s (%(realisasi)s) melebihi pagu (%(pagu)s).")
+            % {"kode": mata_anggaran.kode, "realisasi": format_rupiah(total), "pagu": format_rupiah(pagu)}
+        )
+    return peringatan
+
+
+@transaction.atomic
+def simpan_sub_kegiatan(
+    *,
+    sub_kegiatan: SubKegiatan,
+    sasaran: list[Sasaran] | None = None,
+    indikator: list[Indikator] | None = None,
+) -> SubKegiatan:
+    s = sub_kegiatan
+    pastikan_dapat_diubah(s.unit, s.tahun)
+    if s.mata_anggaran_id and (s.mata_anggaran.unit_id != s.unit_id or s.mata_anggaran.tahun != s.tahun):
+        raise ValidationError(
+            {"mata_anggaran": gettext("Mata anggaran harus milik unit dan tahun yang sama.")}, code="anggaran"
+        )
+    for nama in ("target_output", "realisasi_output"):
+        v = getattr(s, nama)
+        if v is not None and v < 0:
+            raise ValidationError({nama: gettext("Nilai tidak boleh negatif.")}, code="negatif")
+    _simpan(s)
+    if sasaran is not None:
+        s.sasaran.set(sasaran)
+    if indikator is not None:
+        s.indikator.set(indikator)
+    return s

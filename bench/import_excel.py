@@ -1,0 +1,143 @@
+"""Benchmark: Excel import of a 5,000-row workbook (4,000 Realisasi rows + 1,000 Anggaran rows).
+
+Runs in a throwaway SQLite database (a temporary file; nothing else is touched) and prints the time to build
+the workbook, to dry-run it (preview), to apply it, and to re-import the exported result (0 changes).
+
+    python bench/import_excel.py [--indikator 800] [--anggaran 1000]
+"""
+
+import argparse
+import datetime as dt
+import io
+import os
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AKAR))
+_db = tempfile.NamedTemporaryFile(prefix="sakip-bench-", suffix=".sqlite3", delete=False)
+_db.close()
+os.environ["DATABASE_URL"] = f"sqlite:///{_db.name}"
+os.environ.setdefault("SAKIP_TESTING", "1")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sakip.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from openpyxl import load_workbook  # noqa: E402
+
+from anggaran.models import MataAnggaran  # noqa: E402
+from indikator.enums import JenisMataAnggaran, Perspektif  # noqa: E402
+from indikator.excel import Konteks  # noqa: E402
+from indikator.impor import buat_workbook  # noqa: E402
+from indikator.models import Indikator, Renstra, RevisiRenstra, Sasaran, SkemaPenilaian, UnitKerja  # noqa: E402
+from indikator.services import impor_excel  # noqa: E402
+
+TAHUN = 2018
+
+
+def siapkan(n_indikator: int, n_anggaran: int) -> UnitKerja:
+    call_command("migrate", verbosity=0)
+    unit = UnitKerja.objects.create(slug="bench", nama="Unit Benchmark")
+    renstra = Renstra.objects.create(
+        unit=unit, nama="Renstra", tahun_mulai=2015, tahun_selesai=2019, skema=SkemaPenilaian.objects.first()
+    )
+    revisi = RevisiRenstra.objects.create(renstra=renstra, nama="R", berlaku_mulai=2015, berlaku_sampai=2019)
+    sasaran = Sasaran.objects.bulk_create(
+        Sasaran(revisi=revisi, kode=f"S{i}", nama=f"Sasaran {i}", perspektif=Perspektif.CUSTOMER, urutan=i)
+        for i in range(20)
+    )
+    Indikator.objects.bulk_create(
+        Indikator(sasaran=sasaran[i % 20], kode=f"IK{i:04d}", nama=f"Indikator {i}", urutan=i)
+        for i in range(n_indikator)
+    )
+    MataAnggaran.objects.bulk_create(
+        MataAnggaran(
+            unit=unit,
+            tahun=TAHUN,
+            kode=f"001.{i:04d}",
+            nama=f"Komponen {i}",
+            jenis=JenisMataAnggaran.KOMPONEN,
+            urutan=i,
+        )
+        for i in range(n_anggaran)
+    )
+    return unit
+
+
+def isi_workbook(unit) -> tuple[bytes, int]:
+    """The exported workbook with every Realisasi and Anggaran row filled in (all values new)."""
+    wb = load_workbook(io.BytesIO(buat_workbook(Konteks(unit, TAHUN))))
+    ws = wb["Realisasi"]
+    header = [c.value for c in ws[1]]
+    k_nilai, k_analisis = header.index("Nilai") + 1, header.index("Analisis") + 1
+    for r in range(2, ws.max_row + 1):
+        ws.cell(row=r, column=k_nilai).value = Decimal(r % 97) + Decimal("0.25")
+        ws.cell(row=r, column=k_analisis).value = f"Analisis baris {r}"
+    n = ws.max_row - 1
+    ws = wb["Anggaran"]
+    header = [c.value for c in ws[1]]
+    k_pagu, k_tgl, k_jan = (
+        header.index("Pagu revisi 0") + 1,
+        header.index("Berlaku mulai revisi 0") + 1,
+        header.index("Jan") + 1,
+    )
+    for r in range(2, ws.max_row + 1):
+        ws.cell(row=r, column=k_pagu).value = 120_000_000 + r
+        ws.cell(row=r, column=k_tgl).value = dt.datetime(TAHUN, 1, 1)
+        for b in range(12):
+            ws.cell(row=r, column=k_jan + b).value = "8.500.000,50"
+    n += ws.max_row - 1
+    keluar = io.BytesIO()
+    wb.save(keluar)
+    return keluar.getvalue(), n
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--indikator", type=int, default=800)
+    p.add_argument("--anggaran", type=int, default=1000)
+    a = p.parse_args()
+    try:
+        unit = siapkan(a.indikator, a.anggaran)
+        t = time.perf_counter()
+        isi, n = isi_workbook(unit)
+        print(
+            f"Workbook: {n} baris data ({a.indikator * 5} Realisasi + {a.anggaran} Anggaran), {len(isi) / 1e6:.1f} MB"
+        )
+        print(f"  ekspor + isi workbook      : {time.perf_counter() - t:6.2f} s")
+
+        t = time.perf_counter()
+        hasil = impor_excel(unit=unit, tahun=TAHUN, berkas=io.BytesIO(isi), terapkan=False)
+        print(
+            f"  dry-run (pratinjau)        : {time.perf_counter() - t:6.2f} s  baru={hasil.baru} berubah={hasil.berubah} galat={len(hasil.galat)}"
+        )
+
+        t = time.perf_counter()
+        hasil = impor_excel(unit=unit, tahun=TAHUN, berkas=io.BytesIO(isi), terapkan=True)
+        print(
+            f"  terapkan                   : {time.perf_counter() - t:6.2f} s  baru={hasil.baru} berubah={hasil.berubah} diterapkan={hasil.diterapkan}"
+        )
+
+        t = time.perf_counter()
+        isi2 = buat_workbook(Konteks(unit, TAHUN))
+        print(f"  ekspor data terisi         : {time.perf_counter() - t:6.2f} s")
+        t = time.perf_counter()
+        hasil = impor_excel(unit=unit, tahun=TAHUN, berkas=io.BytesIO(isi2), terapkan=False)
+        print(
+            f"  impor ulang tanpa perubahan: {time.perf_counter() - t:6.2f} s  "
+            f"baru={hasil.baru} berubah={hasil.berubah} tetap={hasil.tetap}"
+        )
+        if hasil.baru or hasil.berubah or hasil.galat:
+            sys.exit(1)
+    finally:
+        os.unlink(_db.name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Benchmark: render the 2018 Laporan Kinerja PDF of the reference data N times.
+
+Standalone: sets up Django on a temporary SQLite database, migrates, loads the reference data, then renders.
+Prints the median wall and CPU time per uncached render (data + HTML + WeasyPrint), the peak memory of one render
+(tracemalloc, Python allocations) and of the process (ru_maxrss), and the page count.
+
+    python bench/pdf_report.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from io import BytesIO
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(AKAR))
+
+
+def main(n: int = 5) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+        os.environ.setdefault("SAKIP_TESTING", "1")
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sakip.settings")
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from pypdf import PdfReader
+
+        from indikator.models import UnitKerja
+        from indikator.referensi import muat_referensi
+        from laporan.data import susun_laporan
+        from laporan.pdf import render_pdf
+
+        call_command("migrate", verbosity=0)
+        muat_referensi()
+        unit = UnitKerja.objects.get(slug="biro-kerja-sama")
+
+        def render(pakai_cache: bool = False) -> bytes:
+            return render_pdf(susun_laporan(unit, 2018), pakai_cache=pakai_cache)
+
+        render()  # warm-up: imports, font loading, template compilation
+        dinding, cpu = [], []
+        for _ in range(n):
+            t0, c0 = time.perf_counter(), time.process_time()
+            pdf = render()
+            dinding.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+        tracemalloc.start()
+        render()
+        _, puncak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        render(pakai_cache=True)
+        t0 = time.perf_counter()
+        render(pakai_cache=True)
+        cache_hit = time.perf_counter() - t0
+        halaman = len(PdfReader(BytesIO(pdf)).pages)
+        maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"Laporan Kinerja 2018 PDF: {halaman} halaman, {len(pdf) / 1024:.0f} KiB, {n} kali render")
+        print(
+            f"  median waktu (wall): {statistics.median(dinding):.2f} s  (min {min(dinding):.2f}, maks {max(dinding):.2f})"
+        )
+        print(f"  median waktu (CPU) : {statistics.median(cpu):.2f} s")
+        print(f"  puncak memori satu render (tracemalloc): {puncak / 1024 / 1024:.1f} MiB")
+        print(f"  puncak memori proses (ru_maxrss): {maxrss_mb:.0f} MiB")
+        print(f"  unduhan ulang tanpa perubahan data (cache PDF): {cache_hit:.2f} s")
+        print(f"  target < 3 s: {'tercapai' if statistics.median(dinding) < 3 else 'belum tercapai'}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)

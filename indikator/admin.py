@@ -1,0 +1,223 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import models as m
+
+
+class KepalaInline(admin.TabularInline):
+    model = m.KepalaUnit
+    extra = 0
+
+
+@admin.register(m.UnitKerja)
+class UnitKerjaAdmin(admin.ModelAdmin):
+    list_display = ["nama", "slug", "induk"]
+    list_filter = ["induk"]
+    search_fields = ["nama", "slug", "singkatan"]
+    prepopulated_fields = {"slug": ["nama"]}
+    inlines = [KepalaInline]
+
+
+@admin.register(m.KepalaUnit)
+class KepalaUnitAdmin(admin.ModelAdmin):
+    list_display = ["nama", "jabatan", "unit", "mulai", "selesai"]
+    list_filter = ["unit"]
+    search_fields = ["nama", "nip"]
+
+
+@admin.register(m.Keanggotaan)
+class KeanggotaanAdmin(admin.ModelAdmin):
+    list_display = ["pengguna", "unit", "peran"]
+    list_filter = ["peran", "unit"]
+    search_fields = ["pengguna__username", "unit__nama"]
+
+
+class BandInline(admin.TabularInline):
+    model = m.BandKriteria
+    extra = 0
+
+
+class BobotInline(admin.TabularInline):
+    model = m.BobotPerspektif
+    extra = 0
+
+
+@admin.register(m.SkemaPenilaian)
+class SkemaPenilaianAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kode", "tahun_mulai", "tahun_selesai", "batas_capaian", "agregasi_perspektif"]
+    search_fields = ["nama", "kode"]
+    inlines = [BandInline, BobotInline]
+
+
+class NilaiSkalaInline(admin.TabularInline):
+    model = m.NilaiSkala
+    extra = 0
+
+
+@admin.register(m.SkalaKualitatif)
+class SkalaKualitatifAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kode"]
+    inlines = [NilaiSkalaInline]
+
+
+class RevisiInline(admin.TabularInline):
+    model = m.RevisiRenstra
+    extra = 0
+
+
+class TujuanInline(admin.TabularInline):
+    model = m.Tujuan
+    extra = 0
+
+
+@admin.register(m.Renstra)
+class RenstraAdmin(admin.ModelAdmin):
+    list_display = ["nama", "unit", "tahun_mulai", "tahun_selesai", "skema"]
+    list_filter = ["unit", "tahun_mulai"]
+    search_fields = ["nama"]
+    inlines = [RevisiInline, TujuanInline]
+
+
+@admin.register(m.RevisiRenstra)
+class RevisiRenstraAdmin(admin.ModelAdmin):
+    list_display = ["nama", "renstra", "nomor", "berlaku_mulai", "berlaku_sampai"]
+    list_filter = ["renstra__unit", "berlaku_mulai"]
+
+
+@admin.register(m.Tujuan)
+class TujuanAdmin(admin.ModelAdmin):
+    list_display = ["uraian", "renstra"]
+    list_filter = ["renstra__unit"]
+    search_fields = ["uraian"]
+
+
+class IndikatorInline(admin.TabularInline):
+    model = m.Indikator
+    extra = 0
+    fields = ["kode", "nama", "satuan", "polaritas", "agregasi", "iku", "urutan", "dipensiunkan_tahun"]
+
+
+@admin.register(m.Sasaran)
+class SasaranAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kode", "perspektif", "level", "revisi", "urutan"]
+    list_filter = ["revisi__renstra__unit", "revisi", "perspektif", "level"]
+    search_fields = ["nama", "kode"]
+    inlines = [IndikatorInline]
+
+
+class TargetInline(admin.TabularInline):
+    model = m.Target
+    extra = 0
+
+
+@admin.register(m.Indikator)
+class IndikatorAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "kode", "satuan", "polaritas", "iku", "sasaran", "dipensiunkan_tahun"]
+    list_filter = ["sasaran__revisi__renstra__unit", "polaritas", "iku", "sasaran__perspektif"]
+    search_fields = ["nama", "kode"]
+    inlines = [TargetInline]
+
+
+@admin.register(m.Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    list_display = ["indikator", "tahun", "sumber", "nilai", "nilai_atas", "nilai_kualitatif", "teks_tampilan"]
+    list_filter = ["indikator__sasaran__revisi__renstra__unit", "tahun", "sumber"]
+    search_fields = ["indikator__nama"]
+
+
+@admin.register(m.PerjanjianKinerja)
+class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+    list_display = ["unit", "tahun"]
+    list_filter = ["unit", "tahun"]
+
+
+class BarisPKInline(admin.TabularInline):
+    model = m.BarisPK
+    extra = 0
+
+
+@admin.register(m.VersiPK)
+class VersiPKAdmin(SimpleHistoryAdmin):
+    list_display = ["pk_induk", "nomor", "berlaku_mulai", "berlaku_sampai", "anggaran"]
+    list_filter = ["pk_induk__unit", "pk_induk__tahun"]
+    inlines = [BarisPKInline]
+
+
+@admin.register(m.BarisPK)
+class BarisPKAdmin(SimpleHistoryAdmin):
+    list_display = ["versi", "urutan", "uraian_indikator", "nilai", "teks_tampilan"]
+    list_filter = ["versi__pk_induk__unit", "versi__pk_induk__tahun"]
+    search_fields = ["uraian_indikator", "uraian_sasaran"]
+
+
+@admin.register(m.RencanaAksi)
+class RencanaAksiAdmin(SimpleHistoryAdmin):
+    list_display = ["baris_pk", "triwulan", "target_kumulatif"]
+    list_filter = ["baris_pk__versi__pk_induk__unit", "baris_pk__versi__pk_induk__tahun", "triwulan"]
+
+
+class BuktiInline(admin.TabularInline):
+    model = m.BuktiDukung
+    extra = 0
+
+
+@admin.register(m.Realisasi)
+class RealisasiAdmin(SimpleHistoryAdmin):
+    list_display = ["indikator", "tahun", "triwulan", "nilai", "nilai_kualitatif"]
+    list_filter = ["indikator__sasaran__revisi__renstra__unit", "tahun", "triwulan"]
+    search_fields = ["indikator__nama"]
+    inlines = [BuktiInline]
+
+
+@admin.register(m.BuktiDukung)
+class BuktiDukungAdmin(admin.ModelAdmin):
+    list_display = ["realisasi", "keterangan", "diunggah_pada"]
+    list_filter = ["realisasi__indikator__sasaran__revisi__renstra__unit", "realisasi__tahun"]
+
+
+@admin.register(m.KomposisiPegawai)
+class KomposisiPegawaiAdmin(admin.ModelAdmin):
+    list_display = ["unit", "tahun", "jenis", "jenjang", "jumlah"]
+    list_filter = ["unit", "tahun", "jenis"]
+
+
+class KomponenAkipInline(admin.TabularInline):
+    model = m.KomponenNilaiAkip
+    extra = 0
+
+
+@admin.register(m.NilaiAkip)
+class NilaiAkipAdmin(admin.ModelAdmin):
+    list_display = ["unit", "tahun", "regulasi", "nilai_dilaporkan"]
+    list_filter = ["unit", "tahun", "regulasi"]
+    inlines = [KomponenAkipInline]
+
+
+@admin.register(m.PeriodeUnit)
+class PeriodeUnitAdmin(SimpleHistoryAdmin):
+    list_display = ["unit", "tahun", "status", "diubah_oleh", "diubah_pada"]
+    list_filter = ["unit", "tahun", "status"]
+
+
+@admin.register(m.BandKriteria)
+class BandKriteriaAdmin(admin.ModelAdmin):
+    list_display = ["skema", "urutan", "label", "batas_bawah", "batas_atas", "warna"]
+    list_filter = ["skema"]
+
+
+@admin.register(m.BobotPerspektif)
+class BobotPerspektifAdmin(admin.ModelAdmin):
+    list_display = ["skema", "perspektif", "bobot"]
+    list_filter = ["skema"]
+
+
+@admin.register(m.NilaiSkala)
+class NilaiSkalaAdmin(admin.ModelAdmin):
+    list_display = ["skala", "kode", "nilai", "urutan"]
+    list_filter = ["skala"]
+
+
+@admin.register(m.KomponenNilaiAkip)
+class KomponenNilaiAkipAdmin(admin.ModelAdmin):
+    list_display = ["nilai_akip", "komponen", "nilai"]
+    list_filter = ["nilai_akip__unit", "nilai_akip__tahun"]

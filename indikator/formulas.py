@@ -1,0 +1,308 @@
+"""Pure performance formulas (domain guide §2–§4).
+
+No ORM, no settings, no request: every function takes plain values (keyword-only) and returns
+`Decimal | None`, where None means *tidak dapat dihitung* / *belum ada data* — never 0.
+Official values are rounded half-up to 2 decimals (§2 Policy rounding); aggregates are computed from the
+official values so a reader can recompute every printed aggregate from the printed rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .enums import Agregasi, AgregasiPerspektif, Polaritas, RumusNegatif
+
+DUA_DESIMAL = Decimal("0.01")
+NOL = Decimal("0")
+SATU = Decimal("1")
+SERATUS = Decimal("100")
+
+
+def bulatkan(nilai: Decimal | None, *, digit: int = 2) -> Decimal | None:
+    """§2 Policy (rounding): round half-up to `digit` decimals; None passes through."""
+    if nilai is None:
+        return None
+    return nilai.quantize(DUA_DESIMAL if digit == 2 else SATU.scaleb(-digit), rounding=ROUND_HALF_UP)
+
+
+# --- §2 Capaian of one indikator ------------------------------------------------------------------
+
+
+def _rasio(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
+    """pembilang / penyebut × 100; None when the denominator is 0 (§2: T = 0 is not computable)."""
+    if penyebut == 0:
+        return None
+    return pembilang / penyebut * SERATUS
+
+
+def _capaian_negatif(*, target: Decimal, realisasi: Decimal, rumus: RumusNegatif) -> Decimal | None:
+    """§2 negatif: CERMIN (2T − R) / T × 100 or KEBALIKAN T / R × 100; T = 0: R = 0 → 100, else 0."""
+    if target == 0:
+        return SERATUS if realisasi == 0 else NOL
+    if rumus == RumusNegatif.KEBALIKAN:
+        return _rasio(target, realisasi)
+    return _rasio(2 * target - realisasi, target)
+
+
+def hitung_capaian(
+    *,
+    polaritas: Polaritas,
+    target: Decimal | None,
+    realisasi: Decimal | None,
+    target_atas: Decimal | None = None,
+    rumus_negatif: RumusNegatif = RumusNegatif.CERMIN,
+) -> Decimal | None:
+    """§2 Capaian: the RAW (unrounded) capaian percentage of one indikator.
+
+    - positif: R / T × 100.
+    - negatif: CERMIN (2T − R) / T × 100 (default) or KEBALIKAN T / R × 100 (R = 0 → None).
+    - rentang (target = lo, target_atas = hi): 100 inside [lo, hi]; above hi R / hi × 100;
+      below lo R / lo × 100.
+    - rentang_negatif: 100 inside; otherwise the negatif formula against the nearest bound.
+    - kualitatif: target and realisasi are the numeric grade values → value(R) / value(T) × 100.
+
+    T = 0 → None, except the negatif formulas: R = 0 → 100, else 0. Missing R or T → None.
+    For the ranges, target_atas None means lo = hi = target; reversed bounds are swapped.
+    """
+    if realisasi is None or target is None:
+        return None
+    if polaritas == Polaritas.NEGATIF:
+        return _capaian_negatif(target=target, realisasi=realisasi, rumus=rumus_negatif)
+    if polaritas in (Polaritas.RENTANG, Polaritas.RENTANG_NEGATIF):
+        atas = target if target_atas is None else target_atas
+        bawah, atas = min(target, atas), max(target, atas)
+        if bawah <= realisasi <= atas:
+            return SERATUS
+        batas = atas if realisasi > atas else bawah
+        if polaritas == Polaritas.RENTANG_NEGATIF:
+            return _capaian_negatif(target=batas, realisasi=realisasi, rumus=rumus_negatif)
+        return _rasio(realisasi, batas)
+    # positif and kualitatif (grade values already numeric).
+    return _rasio(realisasi, target)
+
+
+def hitung_capaian_resmi(
+    *,
+    polaritas: Polaritas,
+    target: Decimal | None,
+    realisasi: Decimal | None,
+    target_atas: Decimal | None = None,
+    rumus_negatif: RumusNegatif = RumusNegatif.CERMIN,
+) -> Decimal | None:
+    """§2 Policy (rounding): the official capaian = hitung_capaian rounded half-up to 2 decimals."""
+    return bulatkan(
+        hitung_capaian(
+            polaritas=polaritas,
+            target=target,
+            realisasi=realisasi,
+            target_atas=target_atas,
+            rumus_negatif=rumus_negatif,
+        )
+    )
+
+
+def hitung_nilai_kualitatif(*, kode: str | None, skala: Mapping[str, Decimal]) -> Decimal | None:
+    """§2 kualitatif: the numeric value of a grade code (case-insensitive, stripped); unknown/None → None."""
+    if kode is None:
+        return None
+    dicari = kode.strip().upper()
+    for kunci, nilai in skala.items():
+        if kunci.strip().upper() == dicari:
+            return nilai
+    return None
+
+
+def hitung_realisasi_tahunan(*, nilai_triwulan: Sequence[Decimal | None], agregasi: Agregasi) -> Decimal | None:
+    """§2 Quarterly to yearly: aggregate the quarters Q1..Q4 that have data (None = no data).
+
+    KUMULATIF sum; TERAKHIR last present value; RATA_RATA mean (unrounded); MAKSIMUM max.
+    No quarter with data → None.
+    """
+    ada = [nilai for nilai in nilai_triwulan if nilai is not None]
+    if not ada:
+        return None
+    if agregasi == Agregasi.TERAKHIR:
+        return ada[-1]
+    if agregasi == Agregasi.MAKSIMUM:
+        return max(ada)
+    jumlah = sum(ada, NOL)
+    if agregasi == Agregasi.RATA_RATA:
+        return jumlah / len(ada)
+    return jumlah
+
+
+def hitung_kumulatif_triwulan(*, nilai_triwulan: Sequence[Decimal | None], agregasi: Agregasi) -> list[Decimal | None]:
+    """§2 Quarterly to yearly: the value "up to and including quarter i" for each quarter.
+
+    The hitung_realisasi_tahunan rule applied to each prefix; a quarter without data gives None.
+    """
+    return [
+        None if nilai is None else hitung_realisasi_tahunan(nilai_triwulan=nilai_triwulan[: i + 1], agregasi=agregasi)
+        for i, nilai in enumerate(nilai_triwulan)
+    ]
+
+
+# --- §3 Kriteria (bands) --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Band:
+    """§3 One kriteria band of a scoring scheme; a None bound is unbounded."""
+
+    label: str
+    warna: str = "#999999"
+    batas_bawah: Decimal | None = None
+    bawah_inklusif: bool = True
+    batas_atas: Decimal | None = None
+    atas_inklusif: bool = False
+
+    def memuat(self, nilai: Decimal) -> bool:
+        """§3: whether `nilai` lies inside this band, honouring each bound's inclusiveness."""
+        bawah, atas = self.batas_bawah, self.batas_atas
+        di_atas_bawah = bawah is None or nilai > bawah or (nilai == bawah and self.bawah_inklusif)
+        di_bawah_atas = atas is None or nilai < atas or (nilai == atas and self.atas_inklusif)
+        return di_atas_bawah and di_bawah_atas
+
+
+def tentukan_kriteria(*, capaian: Decimal | None, bands: Sequence[Band]) -> Band | None:
+    """§3: the first band that contains capaian; None when capaian is None or no band matches."""
+    if capaian is None:
+        return None
+    return next((band for band in bands if band.memuat(capaian)), None)
+
+
+_ABU = "#9E9E9E"
+
+PRESET_BPOM_2015_2019: tuple[Band, ...] = (
+    Band("Kurang", "#E53935", batas_atas=Decimal("90")),
+    Band("Cukup", "#FFB300", batas_bawah=Decimal("90"), batas_atas=Decimal("100")),
+    Band("Baik", "#66BB6A", batas_bawah=Decimal("100"), batas_atas=Decimal("100"), atas_inklusif=True),
+    Band(
+        "Memuaskan",
+        "#2E7D32",
+        batas_bawah=Decimal("100"),
+        bawah_inklusif=False,
+        batas_atas=Decimal("120"),
+        atas_inklusif=True,
+    ),
+    Band("Tidak dapat disimpulkan", _ABU, batas_bawah=Decimal("120"), bawah_inklusif=False),
+)
+"""§3 preset BPOM 2015–2019 (reconstructed from the reference report)."""
+
+PRESET_BPOM_2020_2024: tuple[Band, ...] = (
+    Band("Sangat Kurang", "#B71C1C", batas_atas=Decimal("50")),
+    Band("Kurang", "#E53935", batas_bawah=Decimal("50"), batas_atas=Decimal("70")),
+    Band("Cukup", "#FFB300", batas_bawah=Decimal("70"), batas_atas=Decimal("90")),
+    Band("Baik", "#43A047", batas_bawah=Decimal("90"), batas_atas=Decimal("110"), atas_inklusif=True),
+    Band(
+        "Sangat Baik",
+        "#1B5E20",
+        batas_bawah=Decimal("110"),
+        bawah_inklusif=False,
+        batas_atas=Decimal("120"),
+        atas_inklusif=True,
+    ),
+    Band("Tidak dapat disimpulkan", _ABU, batas_bawah=Decimal("120"), bawah_inklusif=False),
+)
+"""§3 preset BPOM 2020–2024."""
+
+
+# --- §4 NPS and NKO -------------------------------------------------------------------------------
+
+
+def terapkan_batas(*, capaian: Decimal | None, batas: Decimal | None) -> Decimal | None:
+    """§2 Policy (cap): min(capaian, batas) when the scheme sets a cap; applied only inside NPS/NKO."""
+    if capaian is None or batas is None:
+        return capaian
+    return min(capaian, batas)
+
+
+@dataclass(frozen=True)
+class SkorIndikator:
+    """§4 input row: the OFFICIAL (rounded) capaian of one indikator and the sasaran it belongs to."""
+
+    sasaran: Hashable
+    capaian: Decimal | None
+    iku: bool = False
+
+
+def hitung_rata_rata(*, nilai: Sequence[Decimal | None], bobot: Sequence[Decimal] | None = None) -> Decimal | None:
+    """§4 / §2 Policy (rounding): weighted mean of the non-None values, rounded half-up to 2 decimals.
+
+    bobot, when given, pairs with nilai by position (default weight 1). Nothing to average → None.
+    """
+    if bobot is None:
+        bobot = [SATU] * len(nilai)
+    elif len(bobot) != len(nilai):
+        raise ValueError("nilai dan bobot harus sama panjang")
+    pasangan = [(n, b) for n, b in zip(nilai, bobot, strict=True) if n is not None]
+    total_bobot = sum((b for _, b in pasangan), NOL)
+    if total_bobot == 0:
+        return None
+    return bulatkan(sum((n * b for n, b in pasangan), NOL) / total_bobot)
+
+
+def hitung_nps_sasaran(*, capaian: Sequence[Decimal | None], batas: Decimal | None = None) -> Decimal | None:
+    """§4 NPS of a sasaran: mean of its indikator's official capaian (each capped first), rounded 2 dec."""
+    return hitung_rata_rata(nilai=[terapkan_batas(capaian=c, batas=batas) for c in capaian])
+
+
+def hitung_nps_perspektif(
+    *,
+    skor: Sequence[SkorIndikator],
+    metode: AgregasiPerspektif = AgregasiPerspektif.RATA_INDIKATOR,
+    batas: Decimal | None = None,
+    bobot_iku: Decimal = SATU,
+) -> Decimal | None:
+    """§4 NPS of a perspective.
+
+    RATA_INDIKATOR (default): flat mean of the capped capaian of all its indikator, IKU weighted bobot_iku.
+    RATA_SASARAN: mean of hitung_nps_sasaran per sasaran (bobot_iku unused, so the printed sasaran NPS
+    recompute the perspective); sasaran without any capaian are left out. Rounded half-up 2 dec.
+    """
+    if metode == AgregasiPerspektif.RATA_SASARAN:
+        per_sasaran: dict[Hashable, list[Decimal | None]] = {}
+        for s in skor:
+            per_sasaran.setdefault(s.sasaran, []).append(s.capaian)
+        return hitung_rata_rata(
+            nilai=[hitung_nps_sasaran(capaian=daftar, batas=batas) for daftar in per_sasaran.values()]
+        )
+    return hitung_rata_rata(
+        nilai=[terapkan_batas(capaian=s.capaian, batas=batas) for s in skor],
+        bobot=[bobot_iku if s.iku else SATU for s in skor],
+    )
+
+
+def hitung_nko(
+    *, nilai_perspektif: Mapping[str, Decimal | None], bobot: Mapping[str, Decimal] | None = None
+) -> Decimal | None:
+    """§4 NKO: weighted mean of the perspective values, rounded half-up 2 dec.
+
+    Default equal weight 1; when bobot is given, a perspective missing from it weighs 0. A perspective whose
+    value is None (no indikator that year) is left out.
+    """
+    kunci = list(nilai_perspektif)
+    return hitung_rata_rata(
+        nilai=[nilai_perspektif[k] for k in kunci],
+        bobot=None if bobot is None else [bobot.get(k, NOL) for k in kunci],
+    )
+
+
+def hitung_persen_target_akhir(
+    *,
+    polaritas: Polaritas,
+    realisasi: Decimal | None,
+    target_akhir: Decimal | None,
+    target_akhir_atas: Decimal | None = None,
+    rumus_negatif: RumusNegatif = RumusNegatif.CERMIN,
+) -> Decimal | None:
+    """§2 "% C thd 2019": the official capaian formula against the Renstra final-year target (rounded)."""
+    return hitung_capaian_resmi(
+        polaritas=polaritas,
+        target=target_akhir,
+        realisasi=realisasi,
+        target_atas=target_akhir_atas,
+        rumus_negatif=rumus_negatif,
+    )

@@ -1,0 +1,189 @@
+"""Audit trail reads (django-simple-history): per object and per unit/year, with field-level old → new values.
+
+Constant number of queries: per source model one count, one page fetch and one fetch of the predecessors.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.apps import apps
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from sakip.format import format_angka
+
+from .models import Indikator, UnitKerja
+
+ABAIKAN = {"diubah_pada", "id"}
+
+
+@dataclass(frozen=True)
+class Sumber:
+    kode: str
+    model: str  # "app_label.Model"
+    unit: str  # lookup path to the unit
+    tahun: str  # lookup path to the year
+
+    @property
+    def kelas(self):
+        return apps.get_model(self.model)
+
+    @property
+    def label(self) -> str:
+        return str(self.kelas._meta.verbose_name)
+
+
+_PK = "versi__pk_induk__"
+_IND = "indikator__sasaran__revisi__renstra__unit"
+SUMBER: dict[str, Sumber] = {
+    s.kode: s
+    for s in (
+        Sumber("target", "indikator.Target", _IND, "tahun"),
+        Sumber("realisasi", "indikator.Realisasi", _IND, "tahun"),
+        Sumber("versi-pk", "indikator.VersiPK", "pk_induk__unit", "pk_induk__tahun"),
+        Sumber("baris-pk", "indikator.BarisPK", _PK + "unit", _PK + "tahun"),
+        Sumber("rencana-aksi", "indikator.RencanaAksi", "baris_pk__" + _PK + "unit", "baris_pk__" + _PK + "tahun"),
+        Sumber("periode", "indikator.PeriodeUnit", "unit", "tahun"),
+        Sumber("mata-anggaran", "anggaran.MataAnggaran", "unit", "tahun"),
+        Sumber("pagu", "anggaran.PaguRevisi", "mata_anggaran__unit", "mata_anggaran__tahun"),
+        Sumber("realisasi-anggaran", "anggaran.RealisasiAnggaran", "mata_anggaran__unit", "mata_anggaran__tahun"),
+        Sumber("sub-kegiatan", "anggaran.SubKegiatan", "unit", "tahun"),
+        Sumber("narasi", "laporan.NarasiLaporan", "unit", "tahun"),
+    )
+}
+# Objects without a year of their own: history per object only.
+SUMBER["indikator"] = Sumber("indikator", "indikator.Indikator", "sasaran__revisi__renstra__unit", "")
+
+JENIS = {"+": _("dibuat"), "~": _("diubah"), "-": _("dihapus")}
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    field: str
+    label: str
+    lama: Any
+    baru: Any
+
+
+@dataclass(frozen=True)
+class Entri:
+    sumber: Sumber
+    catatan: Any  # the historical record
+    perubahan: tuple[Perubahan, ...]
+    objek: str = ""
+
+    @property
+    def jenis(self) -> str:
+        return str(JENIS.get(self.catatan.history_type, self.catatan.history_type))
+
+
+def _label(model, nama: str) -> str:
+    try:
+        return str(model._meta.get_field(nama).verbose_name)
+    except Exception:  # noqa: BLE001 - unknown field names are shown as is
+        return nama
+
+
+def _tampil(nilai):
+    """Decimal values shown the Indonesian way, as stored (7,5 not 7.5000)."""
+    return format_angka(nilai, None) if isinstance(nilai, Decimal) else nilai
+
+
+def _beda(sumber: Sumber, baru, lama) -> tuple[Perubahan, ...]:
+    model = sumber.kelas
+    if lama is None:
+        if baru.history_type == "-":
+            return ()
+        nama = [f.name for f in model._meta.concrete_fields if f.name not in ABAIKAN]
+        return tuple(
+            Perubahan(n, _label(model, n), None, _tampil(getattr(baru, f.attname)))
+            for n, f in ((n, model._meta.get_field(n)) for n in nama)
+            if getattr(baru, f.attname) not in (None, "")
+        )
+    delta = baru.diff_against(lama, excluded_fields=ABAIKAN)
+    return tuple(Perubahan(c.field, _label(model, c.field), _tampil(c.old), _tampil(c.new)) for c in delta.changes)
+
+
+def ambil_objek(sumber: Sumber, pk: int) -> tuple[Any, UnitKerja]:
+    """The latest historical record of an object (it may be deleted) and the unit it belongs to."""
+    riwayat = sumber.kelas.history.filter(id=pk)
+    catatan = riwayat.order_by("-history_date", "-history_id").first()
+    unit_id = riwayat.values_list(sumber.unit, flat=True).first()
+    if catatan is None or unit_id is None:
+        raise Http404
+    return catatan, UnitKerja.objects.get(pk=unit_id)
+
+
+def riwayat_objek(sumber: Sumber, pk: int) -> list[Entri]:
+    """Every change of one object, newest first (1 query)."""
+    catatan = list(
+        sumber.kelas.history.filter(id=pk).select_related("history_user").order_by("-history_date", "-history_id")
+    )
+    return [
+        Entri(sumber, c, _beda(sumber, c, catatan[i + 1] if i + 1 < len(catatan) else None))
+        for i, c in enumerate(catatan)
+    ]
+
+
+class RiwayatUnit:
+    """Sequence-like (len, slicing) merge of the history of every source of a unit's year, newest first."""
+
+    def __init__(self, unit: UnitKerja, tahun: int):
+        self.unit = unit
+        self.tahun = tahun
+        self.sumber = [s for s in SUMBER.values() if s.tahun]
+        self._jumlah: int | None = None
+
+    def _qs(self, s: Sumber):
+        return s.kelas.history.filter(**{s.unit: self.unit, s.tahun: self.tahun})
+
+    def __len__(self) -> int:
+        if self._jumlah is None:
+            self._jumlah = sum(self._qs(s).count() for s in self.sumber)
+        return self._jumlah
+
+    def count(self) -> int:
+        return len(self)
+
+    def __getitem__(self, irisan):
+        if not isinstance(irisan, slice):
+            raise TypeError("RiwayatUnit hanya mendukung irisan")
+        awal, akhir = irisan.start or 0, irisan.stop or len(self)
+        aliran = []
+        for s in self.sumber:
+            daftar = list(self._qs(s).select_related("history_user").order_by("-history_date", "-history_id")[:akhir])
+            aliran.append([((c.history_date, c.history_id), s, c) for c in daftar])
+        gabung = heapq.merge(*aliran, key=lambda x: x[0], reverse=True)
+        halaman = [(s, c) for _k, s, c in list(gabung)[awal:akhir]]
+        return self._lengkapi(halaman)
+
+    def _lengkapi(self, halaman) -> list[Entri]:
+        # Predecessors of the records on the page: one query per source present on the page.
+        sebelum: dict[tuple[str, int, int], Any] = {}
+        for s in {s for s, _c in halaman}:
+            ids = {c.id for s2, c in halaman if s2 is s}
+            terbaru = max(c.history_date for s2, c in halaman if s2 is s)
+            semua = list(
+                s.kelas.history.filter(id__in=ids, history_date__lte=terbaru).order_by(
+                    "id", "history_date", "history_id"
+                )
+            )
+            for a, b in zip(semua, semua[1:], strict=False):
+                if a.id == b.id:
+                    sebelum[(s.kode, b.id, b.history_id)] = a
+        ind_ids = {getattr(c, "indikator_id", None) for _s, c in halaman} - {None}
+        indikator = Indikator.objects.in_bulk(ind_ids) if ind_ids else {}
+        hasil = []
+        for s, c in halaman:
+            ind = indikator.get(getattr(c, "indikator_id", None))
+            nama = f"{ind.kode} {ind.nama[:60]}" if ind else ""
+            if getattr(c, "triwulan", None):
+                nama += f" TW{c.triwulan}"
+            if hasattr(c, "kode") and not ind:
+                nama = f"{c.kode} {getattr(c, 'nama', '')[:60]}"
+            hasil.append(Entri(s, c, _beda(s, c, sebelum.get((s.kode, c.id, c.history_id))), nama.strip()))
+        return hasil

@@ -1,0 +1,502 @@
+"""Writes: validated and transactional. Every write to a unit's year goes through `pastikan_dapat_diubah`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext as _
+
+from sakip import akses
+
+from .enums import StatusPeriode, SumberTarget
+from .models import (
+    BarisPK,
+    BuktiDukung,
+    Indikator,
+    PeriodeUnit,
+    PerjanjianKinerja,
+    Realisasi,
+    RencanaAksi,
+    Renstra,
+    RevisiRenstra,
+    Sasaran,
+    Target,
+    UnitKerja,
+    VersiPK,
+)
+
+
+class PeriodeTerkunci(ValidationError):
+    """Raised when a write targets a unit's year that is approved or locked."""
+
+
+def status_periode(unit: UnitKerja, tahun: int) -> str:
+    p = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).only("status").first()
+    return p.status if p else StatusPeriode.DRAFT
+
+
+def pastikan_dapat_diubah(unit: UnitKerja, tahun: int) -> None:
+    """Refuse edits (and imports) to a year that is approved (disahkan) or locked (dikunci)."""
+    status = status_periode(unit, tahun)
+    if status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}:
+        raise PeriodeTerkunci(
+            _("Data %(unit)s tahun %(tahun)s sudah %(status)s dan tidak dapat diubah.")
+            % {"unit": unit.nama, "tahun": tahun, "status": StatusPeriode(status).label.lower()},
+            code="terkunci",
+        )
+
+
+def impor_excel(*, unit: UnitKerja, tahun: int, berkas, terapkan: bool):
+    """Import a SAKIP workbook into a unit's year: everything in one transaction, or nothing.
+
+    With `terapkan=False` (preview / dry run) the same writes run and are rolled back, so the preview shows
+    exactly what applying would do. Any error also rolls back. Raises `PeriodeTerkunci` for an approved or
+    locked year and `indikator.impor.WorkbookTidakValid` for an unreadable file. Returns `HasilImpor`.
+    """
+    from .impor import Konteks, baca_workbook, proses
+
+    pastikan_dapat_diubah(unit, tahun)
+    data = baca_workbook(berkas)
+    with transaction.atomic():
+        # Hold the period row so that nobody approves or locks the year while the import is written.
+        list(PeriodeUnit.objects.select_for_update().filter(unit=unit, tahun=tahun))
+        pastikan_dapat_diubah(unit, tahun)
+        hasil = proses(Konteks(unit, tahun), data)
+        if terapkan and not hasil.ada_galat:
+            hasil.diterapkan = True
+        else:
+            transaction.set_rollback(True)
+    return hasil
+
+
+class TransisiTidakSah(ValidationError):
+    """Raised when a workflow step does not apply to the period's current status."""
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def pastikan_rentang_dapat_diubah(unit: UnitKerja, *, tahun_mulai: int, tahun_selesai: int) -> None:
+    """Refuse a structural edit (Renstra, sasaran, indikator) when any year it applies to is approved or locked.
+
+    Policy: the structure of approved years is changed through a new Renstra revision, not in place.
+    """
+    terkunci = (
+        PeriodeUnit.objects.filter(
+            unit=unit,
+            tahun__gte=tahun_mulai,
+            tahun__lte=tahun_selesai,
+            status__in=[StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI],
+        )
+        .order_by("tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+    if terkunci is not None:
+        pastikan_dapat_diubah(unit, terkunci)
+
+
+def _unit_indikator(indikator: Indikator) -> UnitKerja:
+    return indikator.sasaran.revisi.renstra.unit
+
+
+def _simpan(obj):
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+# --- Renstra structure ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def simpan_renstra(*, renstra: Renstra) -> Renstra:
+    """Create or update a Renstra; a new Renstra gets its initial revision (nomor 0) covering all its years."""
+    baru = renstra.pk is None
+    rentang = [(renstra.tahun_mulai, renstra.tahun_selesai)]
+    if not baru:
+        lama = Renstra.objects.get(pk=renstra.pk)
+        rentang.append((lama.tahun_mulai, lama.tahun_selesai))
+    for mulai, selesai in rentang:
+        pastikan_rentang_dapat_diubah(renstra.unit, tahun_mulai=mulai, tahun_selesai=selesai)
+    _simpan(renstra)
+    if baru:
+        RevisiRenstra.objects.create(
+            renstra=renstra,
+            nomor=0,
+            nama=gettext("Renstra awal"),
+            berlaku_mulai=renstra.tahun_mulai,
+            berlaku_sampai=renstra.tahun_selesai,
+        )
+    return renstra
+
+
+@transaction.atomic
+def simpan_revisi(*, revisi: RevisiRenstra) -> RevisiRenstra:
+    renstra = revisi.renstra
+    if not (renstra.tahun_mulai <= revisi.berlaku_mulai <= revisi.berlaku_sampai <= renstra.tahun_selesai):
+        raise ValidationError(
+            {"berlaku_sampai": gettext("Masa berlaku revisi harus berada di dalam masa Renstra.")}, code="rentang"
+        )
+    pastikan_rentang_dapat_diubah(renstra.unit, tahun_mulai=revisi.berlaku_mulai, tahun_selesai=revisi.berlaku_sampai)
+    if revisi.pk is None and not revisi.nomor:
+        revisi.nomor = (renstra.revisi.aggregate(m=Max("nomor"))["m"] or 0) + 1
+    return _simpan(revisi)
+
+
+def _pastikan_revisi(revisi: RevisiRenstra) -> None:
+    pastikan_rentang_dapat_diubah(
+        revisi.renstra.unit, tahun_mulai=revisi.berlaku_mulai, tahun_selesai=revisi.berlaku_sampai
+    )
+
+
+@transaction.atomic
+def simpan_sasaran(*, sasaran: Sasaran) -> Sasaran:
+    _pastikan_revisi(sasaran.revisi)
+    if sasaran.pk is None and not sasaran.urutan:
+        sasaran.urutan = (sasaran.revisi.sasaran.aggregate(m=Max("urutan"))["m"] or 0) + 1
+    return _simpan(sasaran)
+
+
+@transaction.atomic
+def simpan_indikator(*, indikator: Indikator) -> Indikator:
+    revisi = indikator.sasaran.revisi
+    if indikator.pk is not None:
+        lama = Indikator.objects.select_related("sasaran__revisi__renstra__unit").get(pk=indikator.pk)
+        _pastikan_revisi(lama.sasaran.revisi)
+    _pastikan_revisi(revisi)
+    if indikator.pk is None and not indikator.urutan:
+        indikator.urutan = (indikator.sasaran.indikator.aggregate(m=Max("urutan"))["m"] or 0) + 1
+    return _simpan(indikator)
+
+
+def _geser(obj, saudara, arah: str):
+    daftar = list(saudara)
+    i = next(n for n, o in enumerate(daftar) if o.pk == obj.pk)
+    j = i - 1 if arah == "naik" else i + 1
+    if arah not in {"naik", "turun"}:
+        raise ValidationError(gettext("Arah geser tidak dikenal."), code="arah")
+    if 0 <= j < len(daftar):
+        daftar[i], daftar[j] = daftar[j], daftar[i]
+    for urutan, o in enumerate(daftar, start=1):
+        if o.urutan != urutan:
+            o.urutan = urutan
+            o.save(update_fields=["urutan"])
+
+
+@transaction.atomic
+def geser_sasaran(*, sasaran: Sasaran, arah: str) -> None:
+    """Move a sasaran one place up ("naik") or down ("turun") among the sasaran of its revision."""
+    _pastikan_revisi(sasaran.revisi)
+    _geser(sasaran, sasaran.revisi.sasaran.order_by("urutan", "pk"), arah)
+
+
+@transaction.atomic
+def geser_indikator(*, indikator: Indikator, arah: str) -> None:
+    """Move an indikator one place up ("naik") or down ("turun") within its sasaran."""
+    _pastikan_revisi(indikator.sasaran.revisi)
+    _geser(indikator, indikator.sasaran.indikator.order_by("urutan", "pk"), arah)
+
+
+@transaction.atomic
+def pensiunkan_indikator(*, indikator: Indikator, tahun: int | None) -> Indikator:
+    """Retire an indikator from `tahun` on (None = active again). Its targets and realisasi stay untouched."""
+    revisi = indikator.sasaran.revisi
+    unit = revisi.renstra.unit
+    lama = Indikator.objects.only("dipensiunkan_tahun").get(pk=indikator.pk).dipensiunkan_tahun
+    tahun_terdampak = [t for t in (tahun, lama) if t is not None]
+    if tahun is not None and not (revisi.berlaku_mulai < tahun <= revisi.berlaku_sampai + 1):
+        raise ValidationError(
+            {
+                "dipensiunkan_tahun": gettext("Tahun pensiun harus antara %(a)s dan %(b)s.")
+                % {"a": revisi.berlaku_mulai + 1, "b": revisi.berlaku_sampai + 1}
+            },
+            code="rentang",
+        )
+    if tahun_terdampak:
+        pastikan_rentang_dapat_diubah(unit, tahun_mulai=min(tahun_terdampak), tahun_selesai=revisi.berlaku_sampai)
+    indikator.dipensiunkan_tahun = tahun
+    indikator.save(update_fields=["dipensiunkan_tahun"])
+    return indikator
+
+
+@transaction.atomic
+def simpan_target_tahunan(
+    *, unit: UnitKerja, indikator: list[Indikator], nilai: dict[tuple[int, int], Decimal | None]
+) -> int:
+    """Write the Renstra target grid: nilai[(indikator_id, tahun)]; None removes the value. Returns rows changed.
+
+    Only changed cells are written; every year with a change must be open for edits.
+    """
+    ids = {i.pk for i in indikator}
+    if any(ind_id not in ids for ind_id, _tahun in nilai):
+        raise ValidationError(gettext("Indikator tidak termasuk Renstra ini."), code="indikator")
+    ada = {
+        (t.indikator_id, t.tahun): t
+        for t in Target.objects.filter(
+            indikator_id__in=ids, sumber=SumberTarget.RENSTRA, tahun__in={k[1] for k in nilai}
+        )
+    }
+    berubah = {}
+    for kunci, baru in nilai.items():
+        t = ada.get(kunci)
+        if (t.nilai if t else None) != baru and not (t is None and baru is None):
+            berubah[kunci] = baru
+    for tahun in sorted({k[1] for k in berubah}):
+        pastikan_dapat_diubah(unit, tahun)
+    for (ind_id, tahun), baru in berubah.items():
+        t = ada.get((ind_id, tahun))
+        if t is None:
+            _simpan(Target(indikator_id=ind_id, tahun=tahun, sumber=SumberTarget.RENSTRA, nilai=baru))
+        elif baru is None and not (t.teks_tampilan or t.nilai_kualitatif or t.nilai_atas is not None):
+            t.delete()
+        else:
+            t.nilai = baru
+            _simpan(t)
+    return len(berubah)
+
+
+# --- Perjanjian Kinerja and Rencana Aksi -----------------------------------------------------------
+
+
+def ambil_atau_buat_pk(*, unit: UnitKerja, tahun: int) -> PerjanjianKinerja:
+    pk, _baru = PerjanjianKinerja.objects.get_or_create(unit=unit, tahun=tahun)
+    return pk
+
+
+@transaction.atomic
+def simpan_versi_pk(*, versi: VersiPK) -> VersiPK:
+    induk = versi.pk_induk
+    pastikan_dapat_diubah(induk.unit, induk.tahun)
+    if versi.pk is None and not versi.nomor:
+        versi.nomor = (induk.versi.aggregate(m=Max("nomor"))["m"] or 0) + 1
+    return _simpan(versi)
+
+
+@transaction.atomic
+def simpan_baris_pk(*, baris: BarisPK) -> BarisPK:
+    induk = baris.versi.pk_induk
+    pastikan_dapat_diubah(induk.unit, induk.tahun)
+    if baris.indikator_id:
+        ind = baris.indikator
+        if _unit_indikator(ind).pk != induk.unit_id:
+            raise ValidationError({"indikator": gettext("Indikator bukan milik unit ini.")}, code="unit")
+        if not ind.aktif_pada(induk.tahun):
+            raise ValidationError(
+                {"indikator": gettext("Indikator sudah dipensiunkan pada tahun %(tahun)s.") % {"tahun": induk.tahun}},
+                code="pensiun",
+            )
+        baris.uraian_sasaran = baris.uraian_sasaran or ind.sasaran.nama
+        baris.uraian_indikator = baris.uraian_indikator or ind.nama
+    if baris.pk is None and not baris.urutan:
+        baris.urutan = (baris.versi.baris.aggregate(m=Max("urutan"))["m"] or 0) + 1
+    return _simpan(baris)
+
+
+@transaction.atomic
+def hapus_baris_pk(*, baris: BarisPK) -> None:
+    induk = baris.versi.pk_induk
+    pastikan_dapat_diubah(induk.unit, induk.tahun)
+    baris.delete()
+
+
+@transaction.atomic
+def simpan_rencana_aksi(*, baris: BarisPK, target: dict[int, Decimal | None]) -> None:
+    """Quarterly cumulative targets of a PK row: target[triwulan] (1–4); None removes the quarter's target."""
+    induk = baris.versi.pk_induk
+    if any(tw not in TRIWULAN for tw in target):
+        raise ValidationError(gettext("Triwulan harus 1 sampai 4."), code="triwulan")
+    pastikan_dapat_diubah(induk.unit, induk.tahun)
+    ada = {r.triwulan: r for r in baris.rencana_aksi.all()}
+    for tw, nilai in target.items():
+        r = ada.get(tw)
+        if nilai is None:
+            if r is not None:
+                r.delete()
+        elif r is None:
+            _simpan(RencanaAksi(baris_pk=baris, triwulan=tw, target_kumulatif=nilai))
+        elif r.target_kumulatif != nilai:
+            r.target_kumulatif = nilai
+            _simpan(r)
+
+
+# --- Realisasi, narrative, evidence -----------------------------------------------------------------
+
+TRIWULAN = (1, 2, 3, 4)
+NARASI = ("analisis", "faktor_pendukung", "faktor_penghambat", "rencana_tindak_lanjut")
+
+
+def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | None) -> None:
+    if triwulan is not None and triwulan not in TRIWULAN:
+        raise ValidationError({"triwulan": gettext("Triwulan harus 1 sampai 4.")}, code="triwulan")
+    if not indikator.aktif_pada(tahun):
+        raise ValidationError(
+            gettext("Indikator ini sudah dipensiunkan mulai tahun %(tahun)s; realisasi tidak dapat dicatat.")
+            % {"tahun": indikator.dipensiunkan_tahun},
+            code="pensiun",
+        )
+    pastikan_dapat_diubah(_unit_indikator(indikator), tahun)
+
+
+@transaction.atomic
+def simpan_realisasi(
+    *,
+    indikator: Indikator,
+    tahun: int,
+    triwulan: int | None,
+    nilai: Decimal | None,
+    nilai_kualitatif: str = "",
+    narasi: dict[str, str] | None = None,
+) -> Realisasi:
+    """Record the realisasi of an indikator for a quarter (1–4) or the year (None), optionally with narrative.
+
+    Refused when the indikator is retired that year or the unit's year is approved/locked.
+    """
+    _pastikan_realisasi_boleh(indikator, tahun, triwulan)
+    r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    if r is None:
+        r = Realisasi(indikator=indikator, tahun=tahun, triwulan=triwulan)
+    r.nilai = nilai
+    r.nilai_kualitatif = (nilai_kualitatif or "").strip().upper()
+    for kunci, isi in (narasi or {}).items():
+        if kunci not in NARASI:
+            raise ValueError(kunci)
+        setattr(r, kunci, isi)
+    return _simpan(r)
+
+
+def periksa_berkas_bukti(berkas) -> None:
+    """Evidence file rules: extension in settings.SAKIP_BUKTI_EKSTENSI, size ≤ settings.SAKIP_BUKTI_MAKS_BYTE."""
+    nama = getattr(berkas, "name", "") or ""
+    ekstensi = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
+    if ekstensi not in settings.SAKIP_BUKTI_EKSTENSI:
+        raise ValidationError(
+            {
+                "berkas": gettext("Jenis berkas .%(ekstensi)s tidak diterima. Gunakan: %(daftar)s.")
+                % {"ekstensi": ekstensi or "?", "daftar": ", ".join(settings.SAKIP_BUKTI_EKSTENSI)}
+            },
+            code="ekstensi",
+        )
+    if berkas.size > settings.SAKIP_BUKTI_MAKS_BYTE:
+        raise ValidationError(
+            {
+                "berkas": gettext("Ukuran berkas %(ukuran)s melebihi batas %(batas)s.")
+                % {"ukuran": filesizeformat(berkas.size), "batas": filesizeformat(settings.SAKIP_BUKTI_MAKS_BYTE)}
+            },
+            code="ukuran",
+        )
+
+
+@transaction.atomic
+def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=None) -> BuktiDukung:
+    pastikan_dapat_diubah(_unit_indikator(realisasi.indikator), realisasi.tahun)
+    periksa_berkas_bukti(berkas)
+    bukti = BuktiDukung(realisasi=realisasi, keterangan=keterangan, diunggah_oleh=oleh)
+    bukti.berkas.save(berkas.name, berkas, save=False)
+    bukti.save()
+    return bukti
+
+
+@transaction.atomic
+def hapus_bukti(*, bukti: BuktiDukung) -> None:
+    r = bukti.realisasi
+    pastikan_dapat_diubah(_unit_indikator(r.indikator), r.tahun)
+    bukti.berkas.delete(save=False)
+    bukti.delete()
+
+
+# --- Approval workflow (per unit and year) ----------------------------------------------------------
+
+ALUR = {
+    # aksi: (allowed from, to)
+    "ajukan": ({StatusPeriode.DRAFT, StatusPeriode.DIKEMBALIKAN}, StatusPeriode.DIAJUKAN),
+    "kembalikan": ({StatusPeriode.DIAJUKAN}, StatusPeriode.DIKEMBALIKAN),
+    "sahkan": ({StatusPeriode.DIAJUKAN}, StatusPeriode.DISAHKAN),
+    "kunci": ({StatusPeriode.DISAHKAN}, StatusPeriode.DIKUNCI),
+    "buka_kunci": (
+        {StatusPeriode.DIAJUKAN, StatusPeriode.DIKEMBALIKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI},
+        StatusPeriode.DRAFT,
+    ),
+}
+
+
+def boleh_melakukan(user, *, aksi: str, unit: UnitKerja) -> bool:
+    """Who may take each step: planners submit; heads return, approve, lock; administrators unlock."""
+    if aksi == "ajukan":
+        return akses.dapat_mengubah(user, unit)
+    if aksi in {"kembalikan", "sahkan", "kunci"}:
+        return akses.dapat_mengesahkan(user, unit)
+    if aksi == "buka_kunci":
+        return akses.adalah_admin(user)
+    return False
+
+
+def aksi_tersedia(user, *, periode: PeriodeUnit) -> list[str]:
+    return [
+        aksi
+        for aksi, (asal, _tujuan) in ALUR.items()
+        if periode.status in asal and boleh_melakukan(user, aksi=aksi, unit=periode.unit)
+    ]
+
+
+def ambil_periode(*, unit: UnitKerja, tahun: int) -> PeriodeUnit:
+    """The period row (unsaved draft when none exists yet)."""
+    return PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first() or PeriodeUnit(unit=unit, tahun=tahun)
+
+
+@transaction.atomic
+def _ubah_status(*, aksi: str, unit: UnitKerja, tahun: int, oleh, komentar: str = "") -> PeriodeUnit:
+    if not boleh_melakukan(oleh, aksi=aksi, unit=unit):
+        raise PermissionDenied(gettext("Anda tidak berwenang melakukan langkah ini."))
+    periode = PeriodeUnit.objects.select_for_update().filter(unit=unit, tahun=tahun).first()
+    if periode is None:
+        periode = PeriodeUnit(unit=unit, tahun=tahun)
+    asal, tujuan = ALUR[aksi]
+    if periode.status not in asal:
+        raise TransisiTidakSah(
+            gettext("Langkah ini tidak dapat dilakukan pada periode berstatus %(status)s.")
+            % {"status": periode.get_status_display().lower()},
+            code="transisi",
+        )
+    periode.status = tujuan
+    periode.komentar = komentar
+    periode.diubah_oleh = oleh
+    periode._change_reason = f"{aksi}: {komentar}" if komentar else aksi
+    periode._history_user = oleh
+    periode.save()
+    return periode
+
+
+def ajukan_periode(*, unit: UnitKerja, tahun: int, oleh) -> PeriodeUnit:
+    """Planner submits the year (draft/dikembalikan → diajukan)."""
+    return _ubah_status(aksi="ajukan", unit=unit, tahun=tahun, oleh=oleh)
+
+
+def kembalikan_periode(*, unit: UnitKerja, tahun: int, oleh, komentar: str) -> PeriodeUnit:
+    """Head returns the year to the planner (diajukan → dikembalikan); a comment is mandatory."""
+    if not (komentar or "").strip():
+        raise ValidationError({"komentar": gettext("Komentar wajib diisi saat mengembalikan.")}, code="wajib")
+    return _ubah_status(aksi="kembalikan", unit=unit, tahun=tahun, oleh=oleh, komentar=komentar.strip())
+
+
+def sahkan_periode(*, unit: UnitKerja, tahun: int, oleh, komentar: str = "") -> PeriodeUnit:
+    """Head approves (diajukan → disahkan); from here every edit is refused."""
+    return _ubah_status(aksi="sahkan", unit=unit, tahun=tahun, oleh=oleh, komentar=(komentar or "").strip())
+
+
+def kunci_periode(*, unit: UnitKerja, tahun: int, oleh) -> PeriodeUnit:
+    """Head locks an approved year (disahkan → dikunci)."""
+    return _ubah_status(aksi="kunci", unit=unit, tahun=tahun, oleh=oleh)
+
+
+def buka_kunci_periode(*, unit: UnitKerja, tahun: int, oleh, alasan: str) -> PeriodeUnit:
+    """Administrator reopens the year (back to draft); a reason is mandatory and kept in the history."""
+    if not (alasan or "").strip():
+        raise ValidationError({"komentar": gettext("Alasan wajib diisi saat membuka kunci.")}, code="wajib")
+    return _ubah_status(aksi="buka_kunci", unit=unit, tahun=tahun, oleh=oleh, komentar=alasan.strip())

@@ -1,0 +1,143 @@
+"""Excel export of the report's tables (openpyxl): one sheet per table, real numbers with number formats."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from .data import DokumenPK, Laporan, Tabel
+
+FORMAT_ANGKA = {
+    "rupiah": "#,##0",
+    "persen": "0.00",
+    "rasio": "0.00",
+    "bulat": "0",
+    "miliar": "#,##0.000",
+    "angka": "#,##0.####",
+}
+TIPIS = Side(style="thin", color="9AA7B4")
+BINGKAI = Border(left=TIPIS, right=TIPIS, top=TIPIS, bottom=TIPIS)
+ISI_KEPALA = PatternFill("solid", fgColor="DCE8F4")
+ISI_KELOMPOK = PatternFill("solid", fgColor="F0F4F8")
+
+
+def lembar_tabel(laporan: Laporan) -> list[tuple[str, Tabel]]:
+    """(sheet name, table) in document order: "Tabel 7", "Lampiran 3", "Lampiran 3.2", ..."""
+    hasil: list[tuple[str, Tabel]] = []
+    for b in (laporan.kata_pengantar, laporan.ringkasan, *laporan.bab):
+        for bagian in b.semua_bagian():
+            hasil.extend((t.label, t) for t in bagian.blok if isinstance(t, Tabel) and t.nomor)
+    for lp in laporan.lampiran:
+        tabel = [
+            t.tabel if isinstance(t, DokumenPK) else t for t in lp.semua_blok() if isinstance(t, Tabel | DokumenPK)
+        ]
+        for i, t in enumerate(tabel, start=1):
+            hasil.append((lp.nomor if len(tabel) == 1 else f"{lp.nomor}.{i}", t))
+    return hasil
+
+
+def _tulis_baris(ws, baris_ke: int, sel, terisi: set[tuple[int, int]], kepala: bool, kelas: str = "") -> None:
+    kolom = 1
+    for s in sel:
+        while (baris_ke, kolom) in terisi:
+            kolom += 1
+        c = ws.cell(row=baris_ke, column=kolom)
+        if s.format == "teks":
+            c.value = "" if s.nilai is None else str(s.nilai)
+        else:
+            c.value = s.nilai
+            c.number_format = FORMAT_ANGKA.get(s.format, "General")
+        c.border = BINGKAI
+        c.alignment = Alignment(
+            wrap_text=True,
+            vertical="center" if kepala else "top",
+            horizontal="center" if kepala else None,
+            indent=s.tingkat,
+        )
+        if kepala:
+            c.font = Font(bold=True)
+            c.fill = ISI_KEPALA
+        elif kelas in ("kelompok", "total") or s.tebal:
+            c.font = Font(bold=True)
+            c.fill = ISI_KELOMPOK
+        if s.tanda:
+            c.font = Font(bold=True, color="C62828")
+        for dr in range(s.rowspan):
+            for dc in range(s.colspan):
+                terisi.add((baris_ke + dr, kolom + dc))
+                if dr or dc:
+                    ws.cell(row=baris_ke + dr, column=kolom + dc).border = BINGKAI
+        if s.rowspan > 1 or s.colspan > 1:
+            ws.merge_cells(
+                start_row=baris_ke,
+                start_column=kolom,
+                end_row=baris_ke + s.rowspan - 1,
+                end_column=kolom + s.colspan - 1,
+            )
+        kolom += s.colspan
+
+
+def _lembar(wb: Workbook, nama: str, tabel: Tabel) -> None:
+    ws = wb.create_sheet(title=nama[:31])
+    ws.cell(row=1, column=1, value=f"{tabel.label + '. ' if tabel.nomor else ''}{tabel.judul}").font = Font(
+        bold=True, size=12
+    )
+    terisi: set[tuple[int, int]] = set()
+    r = 3
+    for baris in tabel.kepala:
+        _tulis_baris(ws, r, baris, terisi, kepala=True)
+        r += 1
+    ws.freeze_panes = ws.cell(row=r, column=1)
+    for baris in tabel.baris:
+        _tulis_baris(ws, r, baris.sel, terisi, kepala=False, kelas=baris.kelas)
+        r += 1
+    for c in tabel.catatan:
+        r += 1
+        ws.cell(row=r, column=1, value=c).font = Font(italic=True, size=9)
+    lebar = tabel.jumlah_kolom or ws.max_column
+    for k in range(1, lebar + 1):
+        teks = [
+            len(str(ws.cell(row=i, column=k).value or "")) for i in range(3, 3 + len(tabel.kepala) + len(tabel.baris))
+        ]
+        ws.column_dimensions[get_column_letter(k)].width = max(8, min(48, max(teks or [8]) + 2))
+
+
+def render_xlsx(laporan: Laporan) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Ringkasan")
+    a = laporan.angka
+    ws["A1"] = f"{_('Laporan Kinerja')} {laporan.unit.nama} {laporan.tahun}"
+    ws["A1"].font = Font(bold=True, size=13)
+    baris = [
+        (_("Jumlah sasaran"), a.jumlah_sasaran, "0"),
+        (_("Jumlah indikator"), a.jumlah_indikator, "0"),
+        (_("Nilai Kinerja Organisasi (NKO)"), a.nko, "0.00"),
+        (_("Kriteria NKO"), a.kriteria_nko, None),
+        (_("Pagu (Rp)"), a.total_pagu, "#,##0"),
+        (_("Realisasi (Rp)"), a.total_realisasi, "#,##0"),
+        (_("Sisa (Rp)"), a.total_sisa, "#,##0"),
+        (_("Serapan (%)"), a.total_serapan, "0.00"),
+    ]
+    baris += [(_("Indikator %(kriteria)s") % {"kriteria": k}, n, "0") for k, n in a.indikator_per_kriteria]
+    for i, (label, nilai, fmt) in enumerate(baris, start=3):
+        ws.cell(row=i, column=1, value=label).font = Font(bold=True)
+        c = ws.cell(row=i, column=2, value=nilai)
+        if fmt:
+            c.number_format = fmt
+    ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["B"].width = 22
+    dipakai: set[str] = {ws.title}
+    for nama, tabel in lembar_tabel(laporan):
+        nama = nama[:31]
+        while nama in dipakai:
+            nama = nama[:28] + f"_{len(dipakai)}"
+        dipakai.add(nama)
+        _lembar(wb, nama, tabel)
+    keluaran = BytesIO()
+    wb.save(keluaran)
+    return keluaran.getvalue()

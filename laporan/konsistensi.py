@@ -1,0 +1,231 @@
+"""Consistency check of a unit's year before the Laporan Kinerja is printed.
+
+`periksa_konsistensi(unit, tahun)` reads the year through the same readers as the report (susun_pengukuran,
+susun_anggaran, susun_akip) plus the PK rows, the sub-kegiatan outputs and the narrative, with a constant
+number of queries, and lists what a planner should look at: missing realisasi, PK targets that differ from
+the Renstra, parent budget lines that disagree with their children, capaian above 120 %, indikator without
+narrative, realisasi above pagu, AKIP indikator vs the AKIP score, sub-kegiatan without output figures.
+Nothing is recomputed here: the numbers come from the readers and the formulas behind them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from anggaran.models import SubKegiatan
+from anggaran.queries import susun_akip, susun_anggaran
+from indikator.models import BarisPK, UnitKerja
+from indikator.queries import DataTidakDitemukan, NilaiTargetEfektif, susun_pengukuran
+from sakip.format import format_angka, format_persen, format_rupiah
+
+from .models import NarasiLaporan
+
+# Narrative fields of a yearly Realisasi.
+NARASI_INDIKATOR = ("analisis", "faktor_pendukung", "faktor_penghambat", "rencana_tindak_lanjut")
+
+PERINGATAN = "peringatan"
+INFO = "info"
+
+# Above this capaian the BPOM bands say "tidak dapat disimpulkan": usually a target set too low.
+BATAS_CAPAIAN = Decimal("120")
+
+# An indikator measuring the unit's AKIP score ("Nilai AKIP …", "Nilai SAKIP …").
+_POLA_AKIP = re.compile(r"\bS?AKIP\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Peringatan:
+    kode: str
+    tingkat: str  # PERINGATAN or INFO
+    pesan: str
+    objek: str
+    url: str | None = None
+
+
+# kode → (label of the group, level), in display order.
+JENIS: dict[str, tuple[str, str]] = {
+    "realisasi_kosong": (gettext_lazy("Indikator tanpa realisasi"), PERINGATAN),
+    "target_pk_berbeda": (gettext_lazy("Target PK berbeda dengan target Renstra"), PERINGATAN),
+    "anggaran_induk_selisih": (gettext_lazy("Mata anggaran induk tidak sama dengan jumlah rinciannya"), PERINGATAN),
+    "realisasi_melebihi_pagu": (gettext_lazy("Realisasi anggaran melebihi pagu"), PERINGATAN),
+    "capaian_di_atas_batas": (gettext_lazy("Capaian di atas 120 %"), PERINGATAN),
+    "akip_berbeda": (gettext_lazy("Realisasi indikator AKIP berbeda dengan nilai AKIP"), PERINGATAN),
+    "output_kosong": (gettext_lazy("Sub-kegiatan tanpa target atau realisasi output"), PERINGATAN),
+    "narasi_kosong": (gettext_lazy("Indikator tanpa narasi analisis"), INFO),
+}
+
+
+def _url(nama: str, *args) -> str | None:
+    try:
+        return reverse(nama, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _teks_target(t: NilaiTargetEfektif) -> str:
+    if t.teks:
+        return t.teks
+    if t.kualitatif:
+        return t.kualitatif
+    if t.nilai_atas is not None:
+        return f"{format_angka(t.nilai, None)}–{format_angka(t.nilai_atas, None)}"
+    return format_angka(t.nilai, None) if t.nilai is not None else "–"
+
+
+def _sama(baris_pk: BarisPK, renstra: NilaiTargetEfektif) -> bool:
+    """Same target: numeric value(s) and qualitative grade; the display text does not count."""
+    return (baris_pk.nilai, baris_pk.nilai_atas, baris_pk.nilai_kualitatif.strip().upper()) == (
+        renstra.nilai,
+        renstra.nilai_atas,
+        renstra.kualitatif.strip().upper(),
+    )
+
+
+def periksa_konsistensi(unit: UnitKerja, tahun: int) -> list[Peringatan]:
+    """Every warning for the unit's year, grouped by kind in the order of `JENIS` (constant query count)."""
+    hasil: dict[str, list[Peringatan]] = defaultdict(list)
+
+    def tambah(kode: str, pesan: str, objek: str, url: str | None = None) -> None:
+        hasil[kode].append(Peringatan(kode=kode, tingkat=JENIS[kode][1], pesan=pesan, objek=objek, url=url))
+
+    try:
+        pengukuran = susun_pengukuran(unit, tahun)
+    except DataTidakDitemukan:
+        pengukuran = None
+
+    if pengukuran is not None:
+        _periksa_indikator(unit, tahun, pengukuran, tambah)
+
+    anggaran = susun_anggaran(unit, tahun)
+    for b in anggaran.baris:
+        label = f"{b.mata.kode} {b.mata.nama}"
+        if b.selisih_pagu or b.selisih_realisasi:
+            bagian = []
+            if b.selisih_pagu:
+                bagian.append(
+                    _("pagu %(sendiri)s, jumlah rincian %(anak)s")
+                    % {"sendiri": format_rupiah(b.pagu), "anak": format_rupiah(b.pagu_anak)}
+                )
+            if b.selisih_realisasi:
+                bagian.append(
+                    _("realisasi %(sendiri)s, jumlah rincian %(anak)s")
+                    % {"sendiri": format_rupiah(b.realisasi), "anak": format_rupiah(b.realisasi_anak)}
+                )
+            tambah(
+                "anggaran_induk_selisih",
+                _("Angka mata anggaran ini tidak sama dengan jumlah rinciannya: %(rincian)s.")
+                % {"rincian": "; ".join(bagian)},
+                label,
+            )
+        if b.pagu is not None and b.realisasi is not None and b.realisasi > b.pagu:
+            tambah(
+                "realisasi_melebihi_pagu",
+                _("Realisasi %(realisasi)s melebihi pagu %(pagu)s.")
+                % {"realisasi": format_rupiah(b.realisasi), "pagu": format_rupiah(b.pagu)},
+                label,
+            )
+
+    for s in SubKegiatan.objects.filter(unit=unit, tahun=tahun).order_by("urutan", "id"):
+        kosong = []
+        if s.target_output is None:
+            kosong.append(_("target"))
+        if s.realisasi_output is None:
+            kosong.append(_("realisasi"))
+        if kosong:
+            tambah(
+                "output_kosong",
+                _("Output sub-kegiatan belum memiliki %(apa)s; efisiensinya tidak dapat dihitung.")
+                % {"apa": _(" dan ").join(kosong)},
+                s.nama,
+            )
+
+    return [p for kode in JENIS for p in hasil.get(kode, [])]
+
+
+def _periksa_indikator(unit, tahun, pengukuran, tambah) -> None:
+    baris_per_id = {b.indikator.pk: b for b in pengukuran.baris}
+
+    # PK rows of every version of the year (1 query) against the Renstra target of the same indikator.
+    for baris_pk in (
+        BarisPK.objects.filter(
+            versi__pk_induk__unit=unit, versi__pk_induk__tahun=tahun, indikator_id__in=list(baris_per_id)
+        )
+        .select_related("versi")
+        .order_by("versi__nomor", "urutan")
+    ):
+        b = baris_per_id[baris_pk.indikator_id]
+        renstra = b.target_renstra
+        if renstra.sumber != "renstra":
+            continue
+        if not _sama(baris_pk, renstra):
+            pk_teks = baris_pk.teks_tampilan or _teks_target(
+                NilaiTargetEfektif(baris_pk.nilai, baris_pk.nilai_atas, baris_pk.nilai_kualitatif, "", "pk")
+            )
+            tambah(
+                "target_pk_berbeda",
+                _("Target PK versi %(versi)s (%(pk)s) berbeda dengan target Renstra %(tahun)s (%(renstra)s).")
+                % {
+                    "versi": baris_pk.versi.nomor,
+                    "pk": pk_teks,
+                    "tahun": tahun,
+                    "renstra": _teks_target(renstra),
+                },
+                f"{b.indikator.kode} {b.indikator.nama}",
+            )
+
+    akip = {a.tahun: a for a in susun_akip(unit, [tahun])}.get(tahun)
+    analisis_sasaran = {
+        n.sasaran_id
+        for n in NarasiLaporan.objects.filter(unit=unit, tahun=tahun, bagian="analisis", sasaran__isnull=False)
+        if n.isi.strip()
+    }
+    batas = pengukuran.skema.batas_capaian or BATAS_CAPAIAN
+
+    for b in pengukuran.baris:
+        ind = b.indikator
+        label = f"{ind.kode} {ind.nama}"
+        if not b.ada_realisasi:
+            tambah(
+                "realisasi_kosong",
+                _("Belum ada realisasi tahun %(tahun)s; capaian belum dapat dihitung.") % {"tahun": tahun},
+                label,
+            )
+        if b.capaian is not None and b.capaian > batas:
+            tambah(
+                "capaian_di_atas_batas",
+                _("Capaian %(capaian)s di atas %(batas)s; periksa target dan realisasinya.")
+                % {"capaian": format_persen(b.capaian, 2), "batas": format_persen(batas, 0)},
+                label,
+            )
+        if akip is not None and akip.nilai is not None and _POLA_AKIP.search(ind.nama):
+            nilai = b.realisasi.nilai
+            if nilai is not None and nilai != akip.nilai:
+                tambah(
+                    "akip_berbeda",
+                    _("Realisasi %(realisasi)s berbeda dengan nilai AKIP %(tahun)s (%(akip)s).")
+                    % {
+                        "realisasi": format_angka(nilai, None),
+                        "tahun": tahun,
+                        "akip": format_angka(akip.nilai, None),
+                    },
+                    label,
+                )
+        catatan = b.realisasi.catatan
+        ada_narasi_indikator = catatan is not None and any(
+            (getattr(catatan, k) or "").strip() for k in NARASI_INDIKATOR
+        )
+        if not ada_narasi_indikator and b.sasaran.pk not in analisis_sasaran:
+            tambah(
+                "narasi_kosong",
+                _("Belum ada analisis untuk indikator ini maupun narasi analisis sasaran %(sasaran)s.")
+                % {"sasaran": b.sasaran.kode},
+                label,
+                _url("laporan:narasi_ubah", unit.slug, tahun, f"analisis--{b.sasaran.kode}"),
+            )

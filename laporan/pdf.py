@@ -1,0 +1,76 @@
+"""PDF of the Laporan Kinerja with WeasyPrint, from the same templates as the screen page.
+
+WeasyPrint never touches the network: every URL it asks for is resolved by `PengambilLokal` to a file of
+the project (static files through the staticfiles finders, uploaded logos under MEDIA_ROOT) or refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .data import Laporan
+
+BASE_URL = "http://sakip.lokal/"
+_HOST = urlsplit(BASE_URL).hostname
+
+
+class AksesDitolak(ValueError):
+    """A resource outside the project's static and media files was requested."""
+
+
+def _awalan(url: str) -> str:
+    return "/" + url.strip("/") + "/"
+
+
+class PengambilLokal(URLFetcher):
+    """URL fetcher limited to the project's static files and uploaded media; everything else is refused."""
+
+    def fetch(self, url, headers=None):
+        bagian = urlsplit(url)
+        if bagian.scheme == "data":
+            return super().fetch(url, headers)
+        if bagian.scheme not in ("http", "https") or bagian.hostname != _HOST:
+            raise AksesDitolak(f"Akses ke {url} ditolak (hanya berkas statis proyek).")
+        jalur = unquote(bagian.path)
+        berkas: Path | None = None
+        statis, media = _awalan(settings.STATIC_URL), _awalan(settings.MEDIA_URL)
+        if jalur.startswith(statis):
+            ditemukan = finders.find(jalur[len(statis) :])
+            berkas = Path(ditemukan) if ditemukan else None
+        elif jalur.startswith(media):
+            akar = Path(settings.MEDIA_ROOT).resolve()
+            calon = (akar / jalur[len(media) :]).resolve()
+            berkas = calon if calon.is_relative_to(akar) else None
+        if berkas is None or not berkas.is_file():
+            raise AksesDitolak(f"Berkas {jalur} tidak ditemukan di berkas statis/media proyek.")
+        jenis = mimetypes.guess_type(berkas.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, berkas.read_bytes(), {"Content-Type": jenis})
+
+
+def render_html_cetak(laporan: Laporan) -> str:
+    return render_to_string("laporan/cetak.html", {"laporan": laporan})
+
+
+def render_pdf(laporan: Laporan, *, pakai_cache: bool = True) -> bytes:
+    """The report as PDF bytes (A4, page numbers, running header, real page numbers in the daftar isi).
+
+    The print HTML determines the PDF completely, so the PDF is cached under the hash of that HTML: a
+    repeated download of unchanged data skips WeasyPrint; any change of data or narrative changes the key."""
+    html = render_html_cetak(laporan)
+    kunci = "laporan-pdf:" + hashlib.sha256(html.encode("utf-8")).hexdigest()
+    if pakai_cache and (pdf := cache.get(kunci)) is not None:
+        return pdf
+    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
+    if pakai_cache:
+        cache.set(kunci, pdf, timeout=getattr(settings, "SAKIP_PDF_CACHE_DETIK", 24 * 3600))
+    return pdf

@@ -1,0 +1,66 @@
+"""Report views: the Laporan Kinerja as HTML, PDF and XLSX. Login required; unit access via `ambil_unit`."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+
+from indikator.queries import DataTidakDitemukan
+from sakip.akses import ambil_unit
+
+from .data import Laporan, susun_laporan
+
+
+def _laporan(request, unit_slug: str, tahun: int) -> Laporan:
+    unit = ambil_unit(request.user, unit_slug)
+    dengan_peringatan = request.GET.get("dengan_peringatan") in ("1", "true", "ya")
+    try:
+        return susun_laporan(unit, tahun, dengan_peringatan=dengan_peringatan)
+    except DataTidakDitemukan as e:
+        raise Http404(str(e)) from e
+
+
+def _nama_berkas(laporan: Laporan, ekstensi: str) -> str:
+    return f"laporan-kinerja-{laporan.unit.slug}-{laporan.tahun}.{ekstensi}"
+
+
+def url_konsistensi(unit_slug: str, tahun: int) -> str | None:
+    """The consistency-check page of the `narasi` work, when installed."""
+    try:
+        return reverse("laporan:konsistensi", args=[unit_slug, tahun])
+    except NoReverseMatch:
+        return None
+
+
+@login_required
+def laporan_html(request, unit_slug: str, tahun: int):
+    laporan = _laporan(request, unit_slug, tahun)
+    return render(
+        request,
+        "laporan/laporan.html",
+        {"laporan": laporan, "url_konsistensi": url_konsistensi(unit_slug, tahun)},
+    )
+
+
+@login_required
+def laporan_pdf(request, unit_slug: str, tahun: int):
+    from .pdf import render_pdf
+
+    laporan = _laporan(request, unit_slug, tahun)
+    respons = HttpResponse(render_pdf(laporan), content_type="application/pdf")
+    respons["Content-Disposition"] = f'attachment; filename="{_nama_berkas(laporan, "pdf")}"'
+    return respons
+
+
+@login_required
+def laporan_xlsx(request, unit_slug: str, tahun: int):
+    from .excel import render_xlsx
+
+    laporan = _laporan(request, unit_slug, tahun)
+    respons = HttpResponse(
+        render_xlsx(laporan), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    respons["Content-Disposition"] = f'attachment; filename="{_nama_berkas(laporan, "xlsx")}"'
+    return respons

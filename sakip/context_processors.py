@@ -1,0 +1,20 @@
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+# (url name, label): shown to signed-in users when the url exists.
+MENU = [
+    ("dasbor:utama", _("Dasbor")),
+    ("kerja:utama", _("Ruang kerja")),
+]
+
+
+def menu(request):
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {"menu_sakip": []}
+    item = []
+    for nama, label in MENU:
+        try:
+            item.append({"url": reverse(nama), "label": label})
+        except NoReverseMatch:
+            continue
+    return {"menu_sakip": item}

@@ -1,0 +1,178 @@
+"""SAKIP settings: one file, driven by environment variables.
+
+SQLite by default (zero setup); set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/sakip)
+for PostgreSQL. DEBUG defaults to off; `make run` turns it on for local demo use.
+"""
+
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+DEBUG = _env_bool("SAKIP_DEBUG", False)
+# Running under pytest (or SAKIP_TESTING=1): no HTTPS redirects, plain static storage.
+TESTING = bool(os.environ.get("SAKIP_TESTING")) or "pytest" in sys.modules
+# Production must set SAKIP_SECRET_KEY; the fallback is for local demo and tests only.
+SECRET_KEY = os.environ.get("SAKIP_SECRET_KEY") or "django-insecure-sakip-local-demo-key-change-me"
+ALLOWED_HOSTS = [h for h in os.environ.get("SAKIP_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",") if h]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SAKIP_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "import_export",
+    "simple_history",
+    "axes",
+    "sakip",
+    "indikator",
+    "anggaran",
+    "laporan",
+    "dasbor",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Login throttling; keep last (django-axes).
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "sakip.urls"
+WSGI_APPLICATION = "sakip.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "sakip.context_processors.menu",
+            ],
+            "builtins": ["sakip.templatetags.angka"],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("SAKIP_CONN_MAX_AGE", "60")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: refuses logins while a username/IP pair is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "beranda"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Jakarta"
+USE_I18N = True
+USE_TZ = True
+# Indonesian number format: 1.234.567,89
+USE_THOUSAND_SEPARATOR = True
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "."
+NUMBER_GROUPING = 3
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or TESTING
+            else "whitenoise.storage.CompressedStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "media"))
+# Evidence files (bukti dukung): size limit in bytes and accepted extensions.
+SAKIP_BUKTI_MAKS_BYTE = int(os.environ.get("SAKIP_BUKTI_MAKS_BYTE", str(10 * 1024 * 1024)))
+SAKIP_BUKTI_EKSTENSI = ["pdf", "jpg", "jpeg", "png", "xlsx", "docx"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Security: secure defaults outside DEBUG (`manage.py check --deploy`).
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+if not DEBUG and not TESTING and _env_bool("SAKIP_HTTPS", True):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = _env_bool("SAKIP_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SAKIP_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("SAKIP_LOG_LEVEL", "WARNING")},
+}
+
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# Login throttling (django-axes): after SAKIP_LOGIN_GAGAL_MAKS failures for one username from one IP the pair
+# is locked for SAKIP_LOGIN_JEDA_MENIT minutes; the lockout page is Indonesian (registration/terkunci.html).
+AXES_ENABLED = _env_bool("SAKIP_AXES", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("SAKIP_LOGIN_GAGAL_MAKS", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SAKIP_LOGIN_JEDA_MENIT", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_VERBOSE = False

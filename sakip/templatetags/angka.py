@@ -1,0 +1,33 @@
+"""Template filters for Indonesian number formats. Builtin (see settings.TEMPLATES)."""
+
+from django import template
+
+from sakip.format import format_angka, format_persen, format_rupiah
+
+register = template.Library()
+
+
+@register.filter
+def angka(nilai, digit=2):
+    """{{ x|angka }} → 1.234,57; {{ x|angka:0 }} → 1.235; {{ x|angka:"auto" }} → as stored."""
+    if nilai in (None, ""):
+        return "–"
+    return format_angka(nilai, None if digit == "auto" else int(digit))
+
+
+@register.filter
+def angka_ringkas(nilai, digit=2):
+    """Like angka but a zero fraction is dropped: 100,00 → 100; 100,43 stays."""
+    if nilai in (None, ""):
+        return "–"
+    return format_angka(nilai, int(digit), pangkas_nol=True)
+
+
+@register.filter
+def rupiah(nilai):
+    return format_rupiah(None if nilai in (None, "") else nilai)
+
+
+@register.filter
+def persen(nilai, digit=2):
+    return format_persen(None if nilai in (None, "") else nilai, int(digit))

@@ -1,0 +1,283 @@
+"""periksa_konsistensi: one small hand-built dataset per rule, the reference year, and a constant query count."""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
+from indikator.models import (
+    BarisPK,
+    Indikator,
+    NilaiAkip,
+    PerjanjianKinerja,
+    Realisasi,
+    Renstra,
+    RevisiRenstra,
+    Sasaran,
+    SkemaPenilaian,
+    Target,
+    UnitKerja,
+    VersiPK,
+)
+from laporan.konsistensi import INFO, PERINGATAN, Peringatan, periksa_konsistensi
+from laporan.models import NarasiLaporan
+
+TAHUN = 2020
+
+
+def buat_unit(slug="uji", *, sasaran=1, indikator_per_sasaran=1, realisasi=D("80"), target=D("80"), analisis=True):
+    """A unit with one Renstra (2020–2024), `sasaran` × `indikator_per_sasaran` indikator with a Renstra target
+    and a realisasi for 2020, and an 'analisis' narrative per sasaran. Returns the unit."""
+    unit = UnitKerja.objects.create(slug=slug, nama=f"Unit {slug}")
+    renstra = Renstra.objects.create(
+        unit=unit,
+        nama="Renstra",
+        tahun_mulai=2020,
+        tahun_selesai=2024,
+        skema=SkemaPenilaian.objects.get(kode="bpom-2020-2024"),
+    )
+    revisi = RevisiRenstra.objects.create(
+        renstra=renstra, nomor=0, nama="awal", berlaku_mulai=2020, berlaku_sampai=2024
+    )
+    for s in range(1, sasaran + 1):
+        sas = Sasaran.objects.create(revisi=revisi, kode=f"S{s}", nama=f"Sasaran {s}", perspektif="customer", urutan=s)
+        for i in range(1, indikator_per_sasaran + 1):
+            ind = Indikator.objects.create(sasaran=sas, kode=f"I{s}.{i}", nama=f"Indikator {s}.{i}", urutan=i)
+            Target.objects.create(indikator=ind, tahun=TAHUN, nilai=target)
+            if realisasi is not None:
+                Realisasi.objects.create(indikator=ind, tahun=TAHUN, nilai=realisasi)
+        if analisis:
+            NarasiLaporan.objects.create(unit=unit, tahun=TAHUN, bagian="analisis", sasaran=sas, isi="Analisis.")
+    return unit
+
+
+def buat_anggaran(unit, baris):
+    """baris: (kode, induk, pagu, realisasi) — pagu/realisasi None = no own figure."""
+    mata = {}
+    for i, (kode, induk, pagu, real) in enumerate(baris):
+        m = MataAnggaran.objects.create(
+            unit=unit, tahun=TAHUN, kode=kode, nama=f"Mata {kode}", jenis="komponen", induk=mata.get(induk), urutan=i
+        )
+        mata[kode] = m
+        if pagu is not None:
+            PaguRevisi.objects.create(mata_anggaran=m, berlaku_mulai=date(TAHUN, 1, 1), nilai=D(pagu))
+        if real is not None:
+            RealisasiAnggaran.objects.create(mata_anggaran=m, bulan=12, nilai=D(real))
+    return mata
+
+
+def kode_objek(hasil):
+    return [(p.kode, p.objek) for p in hasil]
+
+
+# ---------------------------------------------------------------- each rule
+
+
+@pytest.mark.django_db
+def test_data_lengkap_tanpa_peringatan():
+    unit = buat_unit(sasaran=2, indikator_per_sasaran=2)
+    buat_anggaran(unit, [("001", None, None, None), ("001.1", "001", "100", "90"), ("001.2", "001", "50", "50")])
+    assert periksa_konsistensi(unit, TAHUN) == []
+
+
+@pytest.mark.django_db
+def test_indikator_tanpa_realisasi():
+    unit = buat_unit(realisasi=None)
+    assert kode_objek(periksa_konsistensi(unit, TAHUN)) == [("realisasi_kosong", "I1.1 Indikator 1.1")]
+
+
+@pytest.mark.django_db
+def test_realisasi_triwulan_dihitung_sebagai_realisasi():
+    unit = buat_unit(realisasi=None)
+    Realisasi.objects.create(indikator=Indikator.objects.get(kode="I1.1"), tahun=TAHUN, triwulan=1, nilai=D("20"))
+    assert periksa_konsistensi(unit, TAHUN) == []
+
+
+@pytest.mark.django_db
+def test_target_pk_berbeda_dengan_renstra():
+    unit = buat_unit()
+    ind = Indikator.objects.get(kode="I1.1")
+    pk = PerjanjianKinerja.objects.create(unit=unit, tahun=TAHUN)
+    for nomor, nilai in ((1, "80"), (2, "85")):
+        versi = VersiPK.objects.create(
+            pk_induk=pk,
+            nomor=nomor,
+            berlaku_mulai=date(TAHUN, 1, 1),
+            berlaku_sampai=date(TAHUN, 12, 31),
+            pihak_pertama_nama="A",
+            pihak_pertama_jabatan="Kepala",
+            pihak_kedua_nama="B",
+            pihak_kedua_jabatan="Atasan",
+        )
+        BarisPK.objects.create(versi=versi, urutan=1, indikator=ind, uraian_sasaran="S", nilai=D(nilai))
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert hasil == [
+        Peringatan(
+            kode="target_pk_berbeda",
+            tingkat=PERINGATAN,
+            pesan="Target PK versi 2 (85) berbeda dengan target Renstra 2020 (80).",
+            objek="I1.1 Indikator 1.1",
+        )
+    ]
+
+
+@pytest.mark.django_db
+def test_anggaran_induk_berbeda_dengan_rincian():
+    unit = buat_unit()
+    buat_anggaran(
+        unit,
+        [
+            ("001", None, "200", None),  # own pagu 200, children 150
+            ("001.1", "001", "100", "90"),
+            ("001.2", "001", "50", "50"),
+            ("002", None, None, "30"),  # own realisasi 30, child 25
+            ("002.1", "002", "40", "25"),
+            ("003", None, "10", "5"),  # agrees with its child
+            ("003.1", "003", "10", "5"),
+        ],
+    )
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert kode_objek(hasil) == [("anggaran_induk_selisih", "001 Mata 001"), ("anggaran_induk_selisih", "002 Mata 002")]
+    assert hasil[0].pesan == (
+        "Angka mata anggaran ini tidak sama dengan jumlah rinciannya: pagu Rp 200, jumlah rincian Rp 150."
+    )
+    assert hasil[1].pesan == (
+        "Angka mata anggaran ini tidak sama dengan jumlah rinciannya: realisasi Rp 30, jumlah rincian Rp 25."
+    )
+
+
+@pytest.mark.django_db
+def test_realisasi_anggaran_melebihi_pagu():
+    unit = buat_unit()
+    buat_anggaran(unit, [("001", None, None, None), ("001.1", "001", "100", "101"), ("001.2", "001", "50", "10")])
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert kode_objek(hasil) == [("realisasi_melebihi_pagu", "001.1 Mata 001.1")]
+    assert hasil[0].pesan == "Realisasi Rp 101 melebihi pagu Rp 100."
+
+
+@pytest.mark.django_db
+def test_capaian_di_atas_120():
+    unit = buat_unit(target=D("50"), realisasi=D("61"))  # 122 %
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert kode_objek(hasil) == [("capaian_di_atas_batas", "I1.1 Indikator 1.1")]
+    assert hasil[0].pesan == "Capaian 122,00 % di atas 120 %; periksa target dan realisasinya."
+
+
+@pytest.mark.django_db
+def test_capaian_tepat_120_tidak_diperingatkan():
+    unit = buat_unit(target=D("50"), realisasi=D("60"))
+    assert periksa_konsistensi(unit, TAHUN) == []
+
+
+@pytest.mark.django_db
+def test_indikator_tanpa_narasi():
+    unit = buat_unit(sasaran=2, analisis=False)
+    NarasiLaporan.objects.create(
+        unit=unit, tahun=TAHUN, bagian="analisis", sasaran=Sasaran.objects.get(kode="S2"), isi="  "
+    )  # blank text does not count
+    Realisasi.objects.filter(indikator__kode="I2.1").update(faktor_pendukung="Dukungan pimpinan.")
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert kode_objek(hasil) == [("narasi_kosong", "I1.1 Indikator 1.1")]
+    assert hasil[0].tingkat == INFO
+
+
+@pytest.mark.django_db
+def test_nilai_akip_berbeda_dengan_realisasi_indikator_akip():
+    unit = buat_unit()
+    Indikator.objects.filter(kode="I1.1").update(nama="Nilai AKIP Unit")
+    NilaiAkip.objects.create(unit=unit, tahun=TAHUN, nilai_dilaporkan=D("79.5"))
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert kode_objek(hasil) == [("akip_berbeda", "I1.1 Nilai AKIP Unit")]
+    assert hasil[0].pesan == "Realisasi 80 berbeda dengan nilai AKIP 2020 (79,5)."
+
+
+@pytest.mark.django_db
+def test_nilai_akip_sama_atau_tidak_ada_tidak_diperingatkan():
+    unit = buat_unit()
+    Indikator.objects.filter(kode="I1.1").update(nama="Nilai SAKIP Unit")
+    assert periksa_konsistensi(unit, TAHUN) == []
+    NilaiAkip.objects.create(unit=unit, tahun=TAHUN, nilai_dilaporkan=D("80"))
+    assert periksa_konsistensi(unit, TAHUN) == []
+
+
+@pytest.mark.django_db
+def test_sub_kegiatan_tanpa_output():
+    unit = buat_unit()
+    for i, (target, real) in enumerate([(D("1"), D("1")), (None, D("1")), (D("2"), None), (None, None)]):
+        SubKegiatan.objects.create(
+            unit=unit, tahun=TAHUN, urutan=i, nama=f"Sub {i}", target_output=target, realisasi_output=real
+        )
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert kode_objek(hasil) == [("output_kosong", "Sub 1"), ("output_kosong", "Sub 2"), ("output_kosong", "Sub 3")]
+    assert [p.pesan for p in hasil] == [
+        "Output sub-kegiatan belum memiliki target; efisiensinya tidak dapat dihitung.",
+        "Output sub-kegiatan belum memiliki realisasi; efisiensinya tidak dapat dihitung.",
+        "Output sub-kegiatan belum memiliki target dan realisasi; efisiensinya tidak dapat dihitung.",
+    ]
+
+
+@pytest.mark.django_db
+def test_unit_tanpa_renstra_hanya_memeriksa_anggaran():
+    unit = UnitKerja.objects.create(slug="kosong", nama="Kosong")
+    buat_anggaran(unit, [("001", None, "10", "11")])
+    assert kode_objek(periksa_konsistensi(unit, TAHUN)) == [("realisasi_melebihi_pagu", "001 Mata 001")]
+
+
+# ---------------------------------------------------------------- query count
+
+
+def _jumlah_query(unit):
+    with CaptureQueriesContext(connection) as c:
+        periksa_konsistensi(unit, TAHUN)
+    return len(c.captured_queries)
+
+
+@pytest.mark.django_db
+def test_jumlah_query_konstan():
+    kecil = buat_unit("kecil", sasaran=1, indikator_per_sasaran=1, realisasi=None)
+    besar = buat_unit("besar", sasaran=5, indikator_per_sasaran=4, realisasi=None)
+    for unit, n in ((kecil, 1), (besar, 12)):
+        buat_anggaran(unit, [("001", None, None, None)] + [(f"001.{i}", "001", "10", "11") for i in range(n)])
+        for i in range(n):
+            SubKegiatan.objects.create(unit=unit, tahun=TAHUN, urutan=i, nama=f"Sub {i}")
+    assert len(periksa_konsistensi(besar, TAHUN)) > len(periksa_konsistensi(kecil, TAHUN))
+    assert _jumlah_query(kecil) == _jumlah_query(besar)
+
+
+# ---------------------------------------------------------------- the reference year
+
+
+@pytest.mark.django_db
+def test_konsistensi_data_acuan_2018(unit_bks):
+    hasil = periksa_konsistensi(unit_bks, 2018)
+    assert kode_objek(hasil) == [
+        ("anggaran_induk_selisih", "001.1 Penyelenggaraan Hubungan dan Kerja Sama Bilateral"),
+        ("anggaran_induk_selisih", "001.2 Penyelenggaraan Hubungan dan Kerja Sama Regional dan Multilateral"),
+        ("anggaran_induk_selisih", "001.3 Penyelenggaraan Hubungan dan Kerja Sama Dalam Negeri"),
+        ("anggaran_induk_selisih", "001.4 Operasional Kerja Sama"),
+        (
+            "anggaran_induk_selisih",
+            "002 Penguatan Fungsi Regulatori Pengawasan Obat dan Makanan di Negara Selatan-Selatan",
+        ),
+        ("anggaran_induk_selisih", "002.2 Penyelenggaraan Kerja Sama dengan Negara Anggota OKI"),
+        ("output_kosong", "Drug and Food Control Newsletter"),
+        (
+            "output_kosong",
+            "Keikutsertaan dalam Pertemuan Interkementerian dan Pertemuan Bilateral dengan Mitra di Dalam dan Luar Negeri",
+        ),
+    ]
+    assert {p.tingkat for p in hasil} == {PERINGATAN}
+    assert hasil[4].pesan == (
+        "Angka mata anggaran ini tidak sama dengan jumlah rinciannya: "
+        "realisasi Rp 960.261.686, jumlah rincian Rp 963.941.186."
+    )
+
+
+@pytest.mark.django_db
+def test_konsistensi_data_acuan_2018_tanpa_narasi_analisis(unit_bks):
+    NarasiLaporan.objects.filter(unit=unit_bks, tahun=2018, bagian="analisis", sasaran__kode="SP6").delete()
+    hasil = [p for p in periksa_konsistensi(unit_bks, 2018) if p.kode == "narasi_kosong"]
+    assert kode_objek(hasil) == [("narasi_kosong", "IKU8 Nilai AKIP Biro Kerja Sama")]

@@ -1,0 +1,37 @@
+"""`manage.py export_lakip`."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from openpyxl import load_workbook
+
+
+def test_ekspor_html_dan_xlsx(unit, tmp_path):
+    html = tmp_path / "l.html"
+    call_command("export_lakip", unit=unit.slug, tahun=2018, format_="html", output=str(html))
+    teks = html.read_text(encoding="utf-8")
+    assert "104,47" in teks and "Peringatan Konsistensi Data" not in teks
+    call_command("export_lakip", unit=unit.slug, tahun=2018, format_="html", output=str(html), dengan_peringatan=True)
+    assert "Peringatan Konsistensi Data" in html.read_text(encoding="utf-8")
+    xlsx = tmp_path / "l.xlsx"
+    call_command("export_lakip", "--unit", unit.slug, "--tahun", "2018", "--format", "xlsx", "-o", str(xlsx))
+    assert "Tabel 16" in load_workbook(xlsx).sheetnames
+
+
+@pytest.mark.parametrize(
+    ("slug", "tahun", "pesan"), [("tidak-ada", 2018, "tidak ditemukan"), (None, 2031, "tidak dapat disusun")]
+)
+def test_unit_atau_tahun_tidak_dikenal(unit, tmp_path, slug, tahun, pesan):
+    with pytest.raises(CommandError, match=pesan):
+        call_command("export_lakip", unit=slug or unit.slug, tahun=tahun, format_="pdf", output=str(tmp_path / "x"))
+
+
+def test_kode_keluar_1(unit, tmp_path, capsys):
+    from django.core.management import ManagementUtility
+
+    with pytest.raises(SystemExit) as keluar:
+        ManagementUtility(
+            ["manage.py", "export_lakip", "--unit", "tidak-ada", "--tahun", "2018", "-o", str(tmp_path / "x")]
+        ).execute()
+    assert keluar.value.code == 1
+    assert "tidak ditemukan" in capsys.readouterr().err
