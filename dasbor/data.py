@@ -40,6 +40,8 @@ from indikator.queries import (
     susun_rencana_aksi,
     susun_riwayat,
 )
+from laporan.konsistensi import PERINGATAN as PERINGATAN_KONSISTENSI
+from laporan.konsistensi import periksa_konsistensi
 from sakip.format import format_angka
 
 TRIWULAN = (1, 2, 3, 4)
@@ -98,6 +100,7 @@ class Peringatan:
     indikator_id: int | None = None
     unit_slug: str = ""
     tahun: int | None = None
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,39 +170,14 @@ def _kumulatif_persen(bulanan: Sequence[Decimal], pagu: Decimal | None) -> tuple
     return tuple(hasil)
 
 
-def _periksa_konsistensi(unit: UnitKerja, tahun: int, pengukuran: Pengukuran, anggaran: Anggaran, akip):
-    """Data-consistency warnings. Uses `laporan.konsistensi.periksa_konsistensi` when it exists (narrative
-    branch); until then a minimal local check on data already fetched (no extra query)."""
-    try:
-        from laporan.konsistensi import periksa_konsistensi
-    except ImportError:
-        periksa_konsistensi = None
-    if periksa_konsistensi is not None:
-        return [
-            Peringatan("konsistensi", str(getattr(p, "pesan", None) or getattr(p, "teks", None) or p))
-            for p in periksa_konsistensi(unit, tahun)
-        ]
-    hasil = []
-    for b in anggaran.selisih:
-        hasil.append(
-            Peringatan(
-                "konsistensi",
-                _("Mata anggaran %(kode)s: angka sendiri berbeda dengan jumlah rinciannya.") % {"kode": b.mata.kode},
-            )
-        )
-    for a in akip:
-        if a.tahun == tahun and a.selisih:
-            hasil.append(Peringatan("konsistensi", _("Nilai AKIP: jumlah komponen berbeda dengan nilai total.")))
-    for b in pengukuran.baris:
-        if b.ada_realisasi and b.target.nilai is None and not b.target.kualitatif:
-            hasil.append(
-                Peringatan(
-                    "konsistensi",
-                    _("Indikator %(kode)s memiliki realisasi tanpa target.") % {"kode": b.indikator.kode},
-                    b.indikator.pk,
-                )
-            )
-    return hasil
+def _periksa_konsistensi(unit: UnitKerja, tahun: int, pengukuran, anggaran, akip) -> list[Peringatan]:
+    """Data-consistency warnings: the same check as the report's "periksa konsistensi" page
+    (`laporan.konsistensi.periksa_konsistensi`, constant query count), without the informational notes."""
+    return [
+        Peringatan("konsistensi", f"{p.objek}: {p.pesan}", url=p.url or "")
+        for p in periksa_konsistensi(unit, tahun, pengukuran=pengukuran, anggaran=anggaran, akip=akip)
+        if p.tingkat == PERINGATAN_KONSISTENSI
+    ]
 
 
 def susun_dasbor(unit: UnitKerja, tahun: int, *, hari_ini: date | None = None) -> Dasbor:

@@ -10,6 +10,7 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -345,10 +346,21 @@ class Pemuat:
             )
 
 
+def pastikan_preset() -> None:
+    """Create the scoring-scheme presets of migration 0002 when they are missing (a database emptied by a flush,
+    e.g. after a transactional test). Idempotent: existing presets are left as they are."""
+    from django.apps import apps
+
+    if SkemaPenilaian.objects.filter(kode__in=["bpom-2015-2019", "bpom-2020-2024"]).count() == 2:
+        return
+    import_module("indikator.migrations.0002_skema_preset").buat(apps, None)
+
+
 def muat_referensi(folder: Path = FOLDER) -> Pemuat:
     """Load every reference file under fixtures/referensi in one transaction."""
     pemuat = Pemuat()
     with transaction.atomic():
+        pastikan_preset()
         for berkas in sorted((folder / "referensi").glob("*.json")):
             pemuat.muat(json.loads(berkas.read_text(encoding="utf-8")))
         if (folder / "narasi").exists():

@@ -20,7 +20,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
-from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
@@ -47,21 +46,9 @@ from sakip.format import format_angka, format_persen, format_rupiah
 
 from . import formulas as fl
 from . import grafik
+from .konsistensi import periksa_konsistensi
+from .markdown import render_markdown
 from .models import NarasiLaporan
-
-try:  # provided by the `narasi` branch (Markdown + nh3 sanitising)
-    from .markdown import render_markdown
-except ImportError:  # pragma: no cover - local fallback until laporan/markdown.py lands
-
-    def render_markdown(teks: str) -> SafeString:
-        return mark_safe(linebreaks(escape(teks)))
-
-
-try:  # provided by the `narasi` branch
-    from .konsistensi import periksa_konsistensi
-except ImportError:  # pragma: no cover - local fallback until laporan/konsistensi.py lands
-    periksa_konsistensi = None
-
 
 # ====================================================================== blocks
 
@@ -505,40 +492,13 @@ def _kepala_valid(unit: UnitKerja, tahun: int, kepala: Sequence[KepalaUnit]) -> 
     return max(lalu, key=lambda k: k.mulai) if lalu else None
 
 
-def _ambil_peringatan(unit: UnitKerja, tahun: int, anggaran: aq.Anggaran) -> tuple[Peringatan, ...]:
-    """Consistency warnings: `laporan.konsistensi.periksa_konsistensi` when present, else the budget roll-up
-    disagreements (local fallback hook)."""
-    if periksa_konsistensi is not None:
-        hasil = []
-        for p in periksa_konsistensi(unit, tahun):
-            pesan = getattr(p, "pesan", None) or str(p)
-            lokasi = getattr(p, "objek", "") or getattr(p, "lokasi", "") or ""
-            tingkat = getattr(p, "tingkat", "") or getattr(p, "jenis", "") or ""
-            hasil.append(Peringatan(pesan=str(pesan), lokasi=str(lokasi), tingkat=str(tingkat)))
-        return tuple(hasil)
-    hasil = []
-    for b in anggaran.selisih:
-        if b.selisih_pagu:
-            hasil.append(
-                Peringatan(
-                    _("Pagu baris %(kode)s (%(sendiri)s) berbeda dengan jumlah rinciannya (%(anak)s).")
-                    % {"kode": b.mata.kode, "sendiri": format_rupiah(b.pagu), "anak": format_rupiah(b.pagu_anak)},
-                    lokasi=f"{b.mata.kode} {b.mata.nama}",
-                )
-            )
-        if b.selisih_realisasi:
-            hasil.append(
-                Peringatan(
-                    _("Realisasi baris %(kode)s (%(sendiri)s) berbeda dengan jumlah rinciannya (%(anak)s).")
-                    % {
-                        "kode": b.mata.kode,
-                        "sendiri": format_rupiah(b.realisasi),
-                        "anak": format_rupiah(b.realisasi_anak),
-                    },
-                    lokasi=f"{b.mata.kode} {b.mata.nama}",
-                )
-            )
-    return tuple(hasil)
+def _ambil_peringatan(unit: UnitKerja, tahun: int, ukur, anggaran: aq.Anggaran, akip) -> tuple[Peringatan, ...]:
+    """Consistency warnings of `laporan.konsistensi.periksa_konsistensi` for the report's warnings annex, on the
+    data the builder already read."""
+    return tuple(
+        Peringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
+        for p in periksa_konsistensi(unit, tahun, pengukuran=ukur, anggaran=anggaran, akip=akip)
+    )
 
 
 def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False) -> Laporan:
@@ -605,7 +565,9 @@ class _Penyusun:
                 Q(sasaran__isnull=True) | Q(sasaran__revisi=self.revisi)
             )
         )
-        self.peringatan = _ambil_peringatan(unit, tahun, self.anggaran) if self.dengan_peringatan else ()
+        self.peringatan = (
+            _ambil_peringatan(unit, tahun, self.ukur, self.anggaran, self.akip) if self.dengan_peringatan else ()
+        )
 
     # ------------------------------------------------------------------ assemble
 

@@ -88,22 +88,27 @@ def _sama(baris_pk: BarisPK, renstra: NilaiTargetEfektif) -> bool:
     )
 
 
-def periksa_konsistensi(unit: UnitKerja, tahun: int) -> list[Peringatan]:
-    """Every warning for the unit's year, grouped by kind in the order of `JENIS` (constant query count)."""
+def periksa_konsistensi(unit: UnitKerja, tahun: int, *, pengukuran=None, anggaran=None, akip=None) -> list[Peringatan]:
+    """Every warning for the unit's year, grouped by kind in the order of `JENIS` (constant query count).
+
+    A caller that already read the year (the report builder) passes its `pengukuran` (susun_pengukuran),
+    `anggaran` (susun_anggaran) and `akip` (susun_akip rows) so they are not read twice."""
     hasil: dict[str, list[Peringatan]] = defaultdict(list)
 
     def tambah(kode: str, pesan: str, objek: str, url: str | None = None) -> None:
         hasil[kode].append(Peringatan(kode=kode, tingkat=JENIS[kode][1], pesan=pesan, objek=objek, url=url))
 
-    try:
-        pengukuran = susun_pengukuran(unit, tahun)
-    except DataTidakDitemukan:
-        pengukuran = None
+    if pengukuran is None:
+        try:
+            pengukuran = susun_pengukuran(unit, tahun)
+        except DataTidakDitemukan:
+            pengukuran = None
 
     if pengukuran is not None:
-        _periksa_indikator(unit, tahun, pengukuran, tambah)
+        _periksa_indikator(unit, tahun, pengukuran, tambah, akip)
 
-    anggaran = susun_anggaran(unit, tahun)
+    if anggaran is None:
+        anggaran = susun_anggaran(unit, tahun)
     for b in anggaran.baris:
         label = f"{b.mata.kode} {b.mata.nama}"
         if b.selisih_pagu or b.selisih_realisasi:
@@ -149,7 +154,7 @@ def periksa_konsistensi(unit: UnitKerja, tahun: int) -> list[Peringatan]:
     return [p for kode in JENIS for p in hasil.get(kode, [])]
 
 
-def _periksa_indikator(unit, tahun, pengukuran, tambah) -> None:
+def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None:
     baris_per_id = {b.indikator.pk: b for b in pengukuran.baris}
 
     # PK rows of every version of the year (1 query) against the Renstra target of the same indikator.
@@ -180,7 +185,9 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah) -> None:
                 f"{b.indikator.kode} {b.indikator.nama}",
             )
 
-    akip = {a.tahun: a for a in susun_akip(unit, [tahun])}.get(tahun)
+    if akip_baris is None:
+        akip_baris = susun_akip(unit, [tahun])
+    akip = {a.tahun: a for a in akip_baris}.get(tahun)
     analisis_sasaran = {
         n.sasaran_id
         for n in NarasiLaporan.objects.filter(unit=unit, tahun=tahun, bagian="analisis", sasaran__isnull=False)

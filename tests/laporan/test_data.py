@@ -114,9 +114,6 @@ def test_peringatan_hanya_bila_diminta(unit):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    reason="query count changed after merging the real konsistensi module; see closing note", strict=False
-)
 def test_jumlah_query_sama_untuk_satu_dan_banyak_indikator():
     satu = buat_unit_kecil("unit-satu", 1)
     banyak = buat_unit_kecil("unit-banyak", 9)
