@@ -327,7 +327,7 @@ class TriwulanWidget(widgets.Widget):
 
     def clean(self, value, row=None, **kwargs):
         teks = baca_teks(value).lower()
-        if teks in {"", "tahunan", "setahun", "tahun"}:
+        if teks in {"", "tahunan", "setahun", "tahun", "annual", "yearly", "year"}:
             return None
         teks = re.sub(r"^(tw|triwulan|q)\s*", "", teks)
         try:
