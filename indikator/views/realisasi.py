@@ -1,4 +1,5 @@
-"""Quarterly realisasi: inline entry (htmx) with capaian and kriteria, narrative, evidence files."""
+"""Realisasi: inline entry (htmx) of the quarters and of the yearly value with capaian and kriteria, narrative,
+evidence files. In URLs the year's own row is quarter 0 (stored as triwulan NULL)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ from .. import queries_kerja, services
 from ..forms import BuktiForm, RealisasiForm, RealisasiSelForm
 from ..models import BuktiDukung, Indikator, Realisasi
 from .umum import jalankan, konteks
+
+TAHUNAN = 0  # URL quarter of the yearly row
+
+
+def _triwulan(triwulan: int) -> int | None:
+    """URL quarter → stored quarter: 0 → None (the year's own row); anything else goes to the service, which
+    refuses a quarter outside 1–4 with a message."""
+    return None if triwulan == TAHUNAN else triwulan
 
 
 def _indikator(unit, pk):
@@ -38,6 +47,7 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
     """Save one quarter's value; htmx gets the indikator's row back with capaian and kriteria recomputed."""
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     indikator = _indikator(unit, indikator_pk)
+    tw = _triwulan(triwulan)
     form = RealisasiSelForm(request.POST)
     galat = ""
     if form.is_valid():
@@ -45,7 +55,7 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
             services.simpan_realisasi(
                 indikator=indikator,
                 tahun=tahun,
-                triwulan=triwulan,
+                triwulan=tw,
                 nilai=form.cleaned_data["nilai"],
                 nilai_kualitatif=form.cleaned_data["nilai_kualitatif"],
             )
@@ -69,7 +79,10 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
         galat_triwulan=triwulan,
         isian=request.POST.get("nilai", ""),
     )
-    return render(request, "kerja/_baris_realisasi.html", ctx)
+    respons = render(request, "kerja/_baris_realisasi.html", ctx)
+    if not galat:
+        respons["HX-Trigger"] = "realisasi-tersimpan"  # the page refreshes its NKO line
+    return respons
 
 
 @login_required
@@ -78,7 +91,8 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
     and evidence files."""
     unit = akses.ambil_unit(request.user, slug, tulis=request.method == "POST")
     indikator = _indikator(unit, indikator_pk)
-    r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    tw = _triwulan(triwulan)
+    r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=tw).first()
     awal = {}
     if r is not None:
         awal = {k: getattr(r, k) for k in ("nilai", "nilai_kualitatif", *services.NARASI)}
@@ -91,7 +105,7 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
             lambda: services.simpan_realisasi(
                 indikator=indikator,
                 tahun=tahun,
-                triwulan=triwulan,
+                triwulan=tw,
                 nilai=d["nilai"],
                 nilai_kualitatif=d["nilai_kualitatif"],
                 narasi={k: d[k] for k in services.NARASI},
@@ -128,7 +142,7 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
 def bukti_unggah(request, slug: str, tahun: int, indikator_pk: int, triwulan: int):
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     indikator = _indikator(unit, indikator_pk)
-    r = get_object_or_404(Realisasi, indikator=indikator, tahun=tahun, triwulan=triwulan)
+    r = get_object_or_404(Realisasi, indikator=indikator, tahun=tahun, triwulan=_triwulan(triwulan))
     form = BuktiForm(request.POST, request.FILES)
     if form.is_valid():
         ok, _obj = jalankan(
@@ -165,7 +179,11 @@ def bukti_hapus(request, slug: str, pk: int):
     if ok:
         messages.success(request, _("Bukti dukung dihapus."))
     return redirect(
-        "kerja:realisasi_rincian", slug=unit.slug, tahun=r.tahun, indikator_pk=r.indikator_id, triwulan=r.triwulan
+        "kerja:realisasi_rincian",
+        slug=unit.slug,
+        tahun=r.tahun,
+        indikator_pk=r.indikator_id,
+        triwulan=r.triwulan or TAHUNAN,
     )
 
 

@@ -78,7 +78,9 @@ def test_perencana_mengisi_mengajukan_pimpinan_mengesahkan(data, live_server, br
     )
     baris = page.locator(f"#baris-{ind.pk}")
     assert baris.locator("td.kriteria").inner_text().strip() == "Baik"
-    assert baris.locator("td.realisasi-tahunan").inner_text().strip() == "34"
+    # The NKO line below the table follows (refreshed on the row's "realisasi-tersimpan" event).
+    page.wait_for_function("document.querySelector('#nko .nilai-nko').innerText.trim() === '100,00 %'", timeout=10000)
+    assert baris.locator("td.realisasi-tahunan .nilai").inner_text().strip() == "34"
     assert page.evaluate("window.__tanpaMuatUlang") is True  # swapped in place by htmx
     page.screenshot(path=str(HASIL / "kerja-1-realisasi.png"), full_page=True)
     assert Realisasi.objects.get(indikator=ind, tahun=TAHUN, triwulan=2).nilai == D("27")
