@@ -124,3 +124,12 @@ def test_halaman_utama_menampilkan_status_dan_langkah(client, data):
     assert 'data-aksi="sahkan"' in isi and 'data-aksi="kembalikan"' in isi
     assert 'data-aksi="ajukan"' not in isi
     assert reverse("kerja:realisasi", args=["biro-ks", TAHUN]) in isi
+    # Every part of the year's work is reachable from the workspace: narrative, Excel, consistency, report.
+    for nama in (
+        "laporan:narasi_daftar",
+        "kerja:excel_unduh",
+        "kerja:excel_impor",
+        "laporan:konsistensi",
+        "laporan:html",
+    ):
+        assert reverse(nama, args=["biro-ks", TAHUN]) in isi, nama
