@@ -23,7 +23,7 @@ from django.db.models import Prefetch, Q
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from anggaran import queries as aq
 from anggaran.models import AlokasiRenstra
@@ -917,7 +917,9 @@ class _Penyusun:
     def _tabel_pk(self) -> Tabel | None:
         if not self.versi_pk:
             return None
-        kepala = _kepala(_("No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"), _("Anggaran (Rp)"))
+        kepala = _kepala(
+            pgettext("nomor urut", "No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"), _("Anggaran (Rp)")
+        )
         baris: list[Baris] = []
         for v in self.versi_pk:
             judul = _("Versi %(nomor)s: %(periode)s — %(pihak1)s (pihak pertama) dan %(pihak2)s (pihak kedua)") % {
@@ -1118,7 +1120,7 @@ class _Penyusun:
     def _tabel_riwayat(self, ns: iq.NpsSasaran) -> Tabel:
         akhir = self.renstra.tahun_selesai
         lalu = [t for t in reversed(self.tahun_renstra) if t < self.tahun]
-        kepala1 = [Sel(_("No"), rowspan=2), Sel(_("Indikator"), rowspan=2)]
+        kepala1 = [Sel(pgettext("nomor urut", "No"), rowspan=2), Sel(_("Indikator"), rowspan=2)]
         kepala2: list[Sel] = []
         if akhir > self.tahun:
             kepala1.append(Sel(str(akhir)))
@@ -1305,7 +1307,14 @@ class _Penyusun:
         return hasil
 
     def _tabel_anggaran_program(self) -> Tabel:
-        kepala = _kepala(_("No"), _("Program"), _("Pagu (Rp)"), _("Realisasi (Rp)"), _("Sisa (Rp)"), _("Serapan (%)"))
+        kepala = _kepala(
+            pgettext("nomor urut", "No"),
+            _("Program"),
+            _("Pagu (Rp)"),
+            _("Realisasi (Rp)"),
+            _("Sisa (Rp)"),
+            _("Serapan (%)"),
+        )
         baris = [
             Baris(
                 (
@@ -1575,7 +1584,7 @@ class _Penyusun:
 
     def _lampiran_iku(self) -> Tabel | None:
         kepala = _kepala(
-            _("No"),
+            pgettext("nomor urut", "No"),
             _("Sasaran"),
             _("Indikator Kinerja Utama"),
             _("Definisi Operasional"),
@@ -1610,7 +1619,7 @@ class _Penyusun:
         )
 
     def _dokumen_pk(self, v: VersiPK) -> DokumenPK:
-        kepala = _kepala(_("No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"))
+        kepala = _kepala(pgettext("nomor urut", "No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"))
         tabel = Tabel(
             f"pk-versi-{v.nomor}",
             None,
@@ -1633,7 +1642,7 @@ class _Penyusun:
     def _lampiran_rencana_aksi(self) -> Tabel | None:
         kepala = (
             (
-                Sel(_("No"), rowspan=2),
+                Sel(pgettext("nomor urut", "No"), rowspan=2),
                 Sel(_("Sasaran"), rowspan=2),
                 Sel(_("Indikator Kinerja"), rowspan=2),
                 Sel(_("Target Tahunan"), rowspan=2),
@@ -1695,7 +1704,7 @@ class _Penyusun:
 
     def _lampiran_pengukuran_kegiatan(self) -> Tabel:
         kepala = _kepala(
-            _("No"),
+            pgettext("nomor urut", "No"),
             _("Sasaran"),
             _("Indikator Sasaran"),
             _("Sub-kegiatan"),
@@ -1751,7 +1760,7 @@ class _Penyusun:
 
     def _lampiran_efisiensi(self) -> Tabel:
         kepala = _kepala(
-            _("No"),
+            pgettext("nomor urut", "No"),
             _("Sasaran"),
             _("Indikator"),
             _("Sub-kegiatan"),

@@ -20,35 +20,37 @@ def _lepas(teks: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), teks)
 
 
-def _entri_po() -> list[tuple[str, str]]:
-    """(msgid, first msgstr) of every entry except the header."""
+def _entri_po() -> list[tuple[str, str, str | None]]:
+    """(msgid, first msgstr, msgctxt) of every entry except the header."""
     teks = PO.read_text(encoding="utf-8")
     hasil = []
     for blok in teks.split("\n\n"):
         if "#, fuzzy" in blok and 'msgid ""\nmsgstr ""' not in blok:
-            hasil.append(("<fuzzy>", ""))
+            hasil.append(("<fuzzy>", "", None))
         msgid = re.search(r'^msgid ((?:".*"\n?)+)', blok, re.M)
         msgstr = re.search(r'^msgstr(?:\[0\])? ((?:".*"\n?)+)', blok, re.M)
         if not msgid or not msgstr:
             continue
         gabung = lambda m: _lepas("".join(re.findall(r'"(.*)"', m.group(1))))  # noqa: E731
+        konteks = re.search(r'^msgctxt ((?:".*"\n?)+)', blok, re.M)
         if gabung(msgid):
-            hasil.append((gabung(msgid), gabung(msgstr)))
+            hasil.append((gabung(msgid), gabung(msgstr), gabung(konteks) if konteks else None))
     return hasil
 
 
 def test_katalog_inggris_lengkap_tanpa_fuzzy():
     entri = _entri_po()
     assert len(entri) > 500
-    kosong = [m for m, s in entri if not s]
+    kosong = [m for m, s, _k in entri if not s]
     assert kosong == []
 
 
 def test_katalog_inggris_terkompilasi_dan_mutakhir():
     katalog = gettext.GNUTranslations(MO.open("rb"))
     assert MO.stat().st_mtime >= PO.stat().st_mtime - 1
-    for msgid, msgstr in _entri_po():
-        assert katalog.gettext(msgid) == msgstr, msgid
+    for msgid, msgstr, konteks in _entri_po():
+        hasil = katalog.pgettext(konteks, msgid) if konteks else katalog.gettext(msgid)
+        assert hasil == msgstr, msgid
 
 
 @pytest.mark.django_db
@@ -81,3 +83,13 @@ def test_laporan_dalam_bahasa_inggris_tetap_memakai_angka_indonesia(client, unit
     # The narrative is the unit's own Indonesian text, shown as written.
     assert "Kata Pengantar" in html
     assert "104,47" in html and "Rp 8.225.900.000" in html
+
+
+def test_tidak_ada_teks_kita_yang_diterjemahkan_ulang_katalog_django():
+    """Our source strings are Indonesian. A string that Django's own Indonesian catalogue also knows (a bare
+    "No" became "Tidak" in table headers) must carry a context so it stays as written."""
+    from django.utils import translation
+
+    with translation.override("id"):
+        berubah = [m for m, _s, k in _entri_po() if k is None and translation.gettext(m) != m]
+    assert berubah == []

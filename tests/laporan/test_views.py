@@ -35,6 +35,9 @@ def test_html_memuat_angka_emas_dan_seluruh_struktur(klien, unit):
     assert reverse("laporan:pdf", args=[unit.slug, 2018]) in html
     assert reverse("laporan:xlsx", args=[unit.slug, 2018]) in html
     assert "2.018" not in html  # years never get a thousands separator
+    # The row-number column is "No" (Django's own Indonesian catalogue would turn a bare "No" into "Tidak").
+    assert "<th>No</th>" in html or ">No</th>" in html
+    assert ">Tidak</th>" not in html
 
 
 def test_lampiran_peringatan_hanya_dengan_parameter(klien, unit):
