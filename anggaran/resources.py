@@ -39,6 +39,15 @@ from indikator.excel import (
 
 from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
 
+
+def _bulk_create(objs, model, *, batch_size):
+    return model.objects.bulk_create(objs, batch_size=batch_size)
+
+
+def _bulk_update(objs, model, fields, *, batch_size):
+    return model.objects.bulk_update(objs, fields, batch_size=batch_size)
+
+
 BULAN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 _POLA_PAGU = re.compile(r"^Pagu revisi (\d+)$")
 _POLA_TANGGAL = re.compile(r"^Berlaku mulai revisi (\d+)$")
@@ -261,14 +270,17 @@ class LembarAnggaran(Lembar):
                 obj.mata_anggaran = m
                 {"buat": real_buat, "ubah": real_ubah, "hapus": hapus}[jenis].append(obj)
             hasil.catat(nomor, m.kode, medan, baru=baru)
+        # A preview is rolled back: it writes the same rows without their audit-trail copies.
+        buat = _bulk_create if self.konteks.pratinjau else bulk_create_with_history
+        ubah = _bulk_update if self.konteks.pratinjau else bulk_update_with_history
         if pagu_buat:
-            bulk_create_with_history(pagu_buat, PaguRevisi, batch_size=500)
+            buat(pagu_buat, PaguRevisi, batch_size=500)
         if pagu_ubah:
-            bulk_update_with_history(pagu_ubah, PaguRevisi, ["nilai", "berlaku_mulai"], batch_size=500)
+            ubah(pagu_ubah, PaguRevisi, ["nilai", "berlaku_mulai"], batch_size=500)
         if real_buat:
-            bulk_create_with_history(real_buat, RealisasiAnggaran, batch_size=500)
+            buat(real_buat, RealisasiAnggaran, batch_size=500)
         if real_ubah:
-            bulk_update_with_history(real_ubah, RealisasiAnggaran, ["nilai"], batch_size=500)
+            ubah(real_ubah, RealisasiAnggaran, ["nilai"], batch_size=500)
         for obj in hapus:
             obj.delete()
         return hasil

@@ -50,6 +50,8 @@ class Konteks:
 
     unit: UnitKerja
     tahun: int
+    # A preview (dry run) whose writes are rolled back: no audit-trail rows are written for it.
+    pratinjau: bool = False
 
     @cached_property
     def revisi(self) -> RevisiRenstra | None:
@@ -467,6 +469,12 @@ class ResourceLembar(resources.ModelResource):
         self._loader: PemuatKunci | None = None
 
     # -- scope and natural keys (subclasses)
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        if self.konteks.pratinjau:
+            # simple_history skips the historical row; the preview is rolled back anyway.
+            instance.skip_history_when_saving = True
+
     def queryset_lingkup(self):
         raise NotImplementedError
 

@@ -67,7 +67,7 @@ def impor_excel(*, unit: UnitKerja, tahun: int, berkas, terapkan: bool):
         # Hold the period row so that nobody approves or locks the year while the import is written.
         list(PeriodeUnit.objects.select_for_update().filter(unit=unit, tahun=tahun))
         pastikan_dapat_diubah(unit, tahun)
-        hasil = proses(Konteks(unit, tahun), data)
+        hasil = proses(Konteks(unit, tahun, pratinjau=not terapkan), data)
         if terapkan and not hasil.ada_galat:
             hasil.diterapkan = True
         else:

@@ -182,6 +182,10 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
 
     hasil = impor(unit, simpan(wb))
     assert hasil.diterapkan and ringkas(hasil) == harapan
+    # Applying writes the audit trail (the preview skips it: its writes are rolled back).
+    assert Realisasi.history.filter(nilai=D("36"), triwulan=None).count() == 1
+    assert PaguRevisi.history.filter(revisi_ke=1, nilai=D("2000000")).count() == 1
+    assert RealisasiAnggaran.history.filter(bulan=2, nilai=D("50000")).count() == 1
 
     i1 = data["i1"]
     assert Target.objects.get(indikator=i1, tahun=2019).nilai == D("42")
