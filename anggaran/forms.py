@@ -46,23 +46,35 @@ class PaguForm(forms.Form):
     keterangan = forms.CharField(label=_("Keterangan"), required=False, max_length=300)
 
 
-class RealisasiBulananForm(forms.Form):
-    """Twelve monthly amounts b_1 … b_12 (not cumulative)."""
+class BulananForm(forms.Form):
+    """Twelve monthly amounts b_1 … b_12 (not cumulative) of a budget line's related set `relasi`."""
+
+    relasi = "realisasi"
+    pesan_negatif = _("Realisasi tidak boleh negatif.")
 
     def __init__(self, *args, mata: MataAnggaran, **kwargs):
         super().__init__(*args, **kwargs)
-        ada = {r.bulan: r.nilai for r in mata.realisasi.all()}
+        ada = {r.bulan: r.nilai for r in getattr(mata, self.relasi).all()}
         for b in BULAN:
             self.fields[f"b_{b}"] = AngkaField(
                 label=NAMA_BULAN[b - 1],
                 required=False,
                 min_value=0,
-                error_messages={"min_value": _("Realisasi tidak boleh negatif.")},
+                error_messages={"min_value": self.pesan_negatif},
             )
             self.initial[f"b_{b}"] = ada.get(b)
 
     def nilai_per_bulan(self):
         return {b: self.cleaned_data.get(f"b_{b}") for b in BULAN}
+
+
+class RealisasiBulananForm(BulananForm):
+    pass
+
+
+class RencanaPenarikanForm(BulananForm):
+    relasi = "rencana_penarikan"
+    pesan_negatif = _("Rencana penarikan tidak boleh negatif.")
 
 
 class SubKegiatanForm(forms.ModelForm):

@@ -92,6 +92,7 @@ class RencanaPenarikan(models.Model):
     )
     bulan = models.PositiveSmallIntegerField(_("bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     nilai = models.DecimalField(_("rencana (Rp)"), **RUPIAH, validators=[MinValueValidator(0)])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rencana penarikan")

@@ -37,7 +37,7 @@ from indikator.excel import (
     tampilkan,
 )
 
-from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
+from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
 
 
 def _bulk_create(objs, model, *, batch_size):
@@ -49,6 +49,7 @@ def _bulk_update(objs, model, fields, *, batch_size):
 
 
 BULAN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+BULAN_RENCANA = [f"Rencana {b}" for b in BULAN]
 _POLA_PAGU = re.compile(r"^Pagu revisi (\d+)$")
 _POLA_TANGGAL = re.compile(r"^Berlaku mulai revisi (\d+)$")
 
@@ -65,15 +66,15 @@ class LembarAnggaran(Lembar):
     keterangan = _(
         "Mata anggaran tahun ini. Kunci baris: Kode. Kode induk menunjuk baris lain pada lembar ini. Setiap revisi "
         "pagu punya dua kolom (nilai dan tanggal berlaku, dd/mm/yyyy); isi kolom revisi kosong berikutnya untuk "
-        "menambah revisi. Jan–Des adalah realisasi per bulan (bukan kumulatif). Sel nilai yang dikosongkan "
-        "menghapus nilai itu; angka tidak boleh negatif."
+        "menambah revisi. Jan–Des adalah realisasi per bulan (bukan kumulatif); Rencana Jan–Rencana Des adalah "
+        "rencana penarikan per bulan. Sel nilai yang dikosongkan menghapus nilai itu; angka tidak boleh negatif."
     )
 
     def _mata(self):
         return (
             MataAnggaran.objects.filter(unit=self.konteks.unit, tahun=self.konteks.tahun)
             .select_related("induk")
-            .prefetch_related("pagu", "realisasi")
+            .prefetch_related("pagu", "realisasi", "rencana_penarikan")
             .order_by("urutan", "kode")
         )
 
@@ -94,6 +95,7 @@ class LembarAnggaran(Lembar):
             p, t = _judul_pagu(n)
             hasil += [Kolom(p, 18, FORMAT_RUPIAH), Kolom(t, 14, FORMAT_TANGGAL)]
         hasil += [Kolom(b, 16, FORMAT_RUPIAH) for b in BULAN]
+        hasil += [Kolom(b, 16, FORMAT_RUPIAH) for b in BULAN_RENCANA]
         return hasil
 
     def baris_ekspor(self):
@@ -101,11 +103,12 @@ class LembarAnggaran(Lembar):
         for m in self._mata():
             pagu = {p.revisi_ke: p for p in m.pagu.all()}
             real = {r.bulan: r.nilai for r in m.realisasi.all()}
+            rencana = {r.bulan: r.nilai for r in m.rencana_penarikan.all()}
             baris = [m.kode, m.induk.kode if m.induk else "", m.nama, m.jenis]
             for n in range(n_rev):
                 p = pagu.get(n)
                 baris += [p.nilai if p else None, p.berlaku_mulai if p else None]
-            yield baris + [real.get(i) for i in range(1, 13)]
+            yield baris + [real.get(i) for i in range(1, 13)] + [rencana.get(i) for i in range(1, 13)]
 
     def impor(self, header, baris):
         hasil = HasilLembar(self.judul)
@@ -116,8 +119,10 @@ class LembarAnggaran(Lembar):
         terlihat: dict[str, int] = {}
         induk_diminta: list[tuple[int, MataAnggaran, str, list]] = []
         pagu_buat, pagu_ubah, hapus = [], [], []
-        real_buat, real_ubah = [], []
-        pending = []  # (row, mata, medan, baru, pagu ops, realisasi ops)
+        # Monthly values: model → (rows to create, rows to update)
+        bulanan_buat = {RealisasiAnggaran: [], RencanaPenarikan: []}
+        bulanan_ubah = {RealisasiAnggaran: [], RencanaPenarikan: []}
+        pending = []  # (row, mata, medan, baru, pagu ops, monthly ops)
 
         for b in baris:
             v = b.nilai
@@ -201,27 +206,31 @@ class LembarAnggaran(Lembar):
                     p.nilai, p.berlaku_mulai = nilai, tanggal
                     ops_pagu.append(("ubah", p))
 
-            # Monthly realisasi
-            real_lama = {} if baru else {r.bulan: r for r in m.realisasi.all()}
-            ops_real = []
-            for i, kolom in enumerate(BULAN, start=1):
-                if kolom not in v:
-                    continue
-                nilai = sel(kolom, baca_desimal, desimal=2, min_nilai=0)
-                if kolom in {g.kolom for g in hasil.galat[galat_awal:]}:
-                    continue
-                r = real_lama.get(i)
-                sebelum = r.nilai if r else None
-                if sebelum == nilai:
-                    continue
-                medan.append((kolom, tampilkan(sebelum), tampilkan(nilai)))
-                if nilai is None:
-                    ops_real.append(("hapus", r))
-                elif r is None:
-                    ops_real.append(("buat", RealisasiAnggaran(bulan=i, nilai=nilai)))
-                else:
-                    r.nilai = nilai
-                    ops_real.append(("ubah", r))
+            # Monthly realisasi (Jan–Des) and monthly plan (Rencana Jan–Rencana Des)
+            ops_bulanan = []
+            for model, kolom_bulan, relasi in (
+                (RealisasiAnggaran, BULAN, "realisasi"),
+                (RencanaPenarikan, BULAN_RENCANA, "rencana_penarikan"),
+            ):
+                lama_bulan = {} if baru else {r.bulan: r for r in getattr(m, relasi).all()}
+                for i, kolom in enumerate(kolom_bulan, start=1):
+                    if kolom not in v:
+                        continue
+                    nilai = sel(kolom, baca_desimal, desimal=2, min_nilai=0)
+                    if kolom in {g.kolom for g in hasil.galat[galat_awal:]}:
+                        continue
+                    r = lama_bulan.get(i)
+                    sebelum = r.nilai if r else None
+                    if sebelum == nilai:
+                        continue
+                    medan.append((kolom, tampilkan(sebelum), tampilkan(nilai)))
+                    if nilai is None:
+                        ops_bulanan.append(("hapus", r))
+                    elif r is None:
+                        ops_bulanan.append(("buat", model(bulan=i, nilai=nilai)))
+                    else:
+                        r.nilai = nilai
+                        ops_bulanan.append(("ubah", r))
 
             if "Kode induk" in v:
                 induk_diminta.append((b.nomor, m, baca_teks(v.get("Kode induk")), medan))
@@ -234,7 +243,7 @@ class LembarAnggaran(Lembar):
                     for p in pesan:
                         hasil.catat_galat(b.nomor, {"nama": "Nama", "jenis": "Jenis"}.get(atribut), p)
                 continue
-            pending.append((b.nomor, m, medan, baru, ops_pagu, ops_real))
+            pending.append((b.nomor, m, medan, baru, ops_pagu, ops_bulanan))
 
         # Save lines first (new ones need an id), then parents (which may be rows further down), then values.
         for _nomor, m, medan, baru, _op, _or in pending:
@@ -262,13 +271,16 @@ class LembarAnggaran(Lembar):
                 m.induk = induk
                 m.save(update_fields=["induk"])
                 semua[m.kode] = m
-        for nomor, m, medan, baru, ops_pagu, ops_real in pending:
+        for nomor, m, medan, baru, ops_pagu, ops_bulanan in pending:
             for jenis, obj in ops_pagu:
                 obj.mata_anggaran = m
                 {"buat": pagu_buat, "ubah": pagu_ubah, "hapus": hapus}[jenis].append(obj)
-            for jenis, obj in ops_real:
+            for jenis, obj in ops_bulanan:
                 obj.mata_anggaran = m
-                {"buat": real_buat, "ubah": real_ubah, "hapus": hapus}[jenis].append(obj)
+                if jenis == "hapus":
+                    hapus.append(obj)
+                else:
+                    (bulanan_buat if jenis == "buat" else bulanan_ubah)[type(obj)].append(obj)
             hasil.catat(nomor, m.kode, medan, baru=baru)
         # A preview is rolled back: it writes the same rows without their audit-trail copies.
         buat = _bulk_create if self.konteks.pratinjau else bulk_create_with_history
@@ -277,10 +289,12 @@ class LembarAnggaran(Lembar):
             buat(pagu_buat, PaguRevisi, batch_size=500)
         if pagu_ubah:
             ubah(pagu_ubah, PaguRevisi, ["nilai", "berlaku_mulai"], batch_size=500)
-        if real_buat:
-            buat(real_buat, RealisasiAnggaran, batch_size=500)
-        if real_ubah:
-            ubah(real_ubah, RealisasiAnggaran, ["nilai"], batch_size=500)
+        for model, objek in bulanan_buat.items():
+            if objek:
+                buat(objek, model, batch_size=500)
+        for model, objek in bulanan_ubah.items():
+            if objek:
+                ubah(objek, model, ["nilai"], batch_size=500)
         for obj in hapus:
             obj.delete()
         return hasil

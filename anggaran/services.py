@@ -15,7 +15,7 @@ from indikator.services import pastikan_dapat_diubah
 from sakip.format import format_rupiah
 
 from .formulas import hitung_sisa
-from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
+from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
 
 BULAN = tuple(range(1, 13))
 
@@ -62,35 +62,65 @@ def pagu_terkini(mata_anggaran: MataAnggaran) -> Decimal | None:
     return p
 
 
-@transaction.atomic
-def simpan_realisasi_anggaran(*, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None]) -> list[str]:
-    """Write monthly spending (None removes a month). Returns warnings (e.g. realisasi above pagu) — not refusals."""
+def _periksa_bulanan(nilai_per_bulan: dict[int, Decimal | None], pesan_negatif: str) -> None:
     if any(b not in BULAN for b in nilai_per_bulan):
         raise ValidationError(gettext("Bulan harus 1 sampai 12."), code="bulan")
     if any(v is not None and v < 0 for v in nilai_per_bulan.values()):
-        raise ValidationError(gettext("Realisasi anggaran tidak boleh negatif."), code="negatif")
-    pastikan_dapat_diubah(mata_anggaran.unit, mata_anggaran.tahun)
-    ada = {r.bulan: r for r in mata_anggaran.realisasi.all()}
+        raise ValidationError(pesan_negatif, code="negatif")
+
+
+def _tulis_bulanan(model, mata_anggaran: MataAnggaran, ada: dict, nilai_per_bulan: dict[int, Decimal | None]):
+    """Write one amount per month of a budget line (None removes the month); unchanged months are not touched."""
     for bulan, nilai in nilai_per_bulan.items():
         r = ada.get(bulan)
         if nilai is None:
             if r is not None:
                 r.delete()
         elif r is None:
-            _simpan(RealisasiAnggaran(mata_anggaran=mata_anggaran, bulan=bulan, nilai=nilai))
+            _simpan(model(mata_anggaran=mata_anggaran, bulan=bulan, nilai=nilai))
         elif r.nilai != nilai:
             r.nilai = nilai
             _simpan(r)
-    peringatan = []
+
+
+def _peringatan_di_atas_pagu(mata_anggaran: MataAnggaran, total: Decimal | None, pesan: str) -> list[str]:
     pagu = pagu_terkini(mata_anggaran)
-    total = mata_anggaran.realisasi.aggregate(s=Sum("nilai"))["s"]
     sisa = hitung_sisa(pagu=pagu, realisasi=total)
     if sisa is not None and sisa < 0:
-        peringatan.append(
-            gettext("Realisasi %(kode)s (%(realisasi)s) melebihi pagu (%(pagu)s).")
-            % {"kode": mata_anggaran.kode, "realisasi": format_rupiah(total), "pagu": format_rupiah(pagu)}
-        )
-    return peringatan
+        return [pesan % {"kode": mata_anggaran.kode, "jumlah": format_rupiah(total), "pagu": format_rupiah(pagu)}]
+    return []
+
+
+@transaction.atomic
+def simpan_realisasi_anggaran(*, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None]) -> list[str]:
+    """Write monthly spending (None removes a month). Returns warnings (e.g. realisasi above pagu) — not refusals."""
+    _periksa_bulanan(nilai_per_bulan, gettext("Realisasi anggaran tidak boleh negatif."))
+    pastikan_dapat_diubah(mata_anggaran.unit, mata_anggaran.tahun)
+    _tulis_bulanan(
+        RealisasiAnggaran, mata_anggaran, {r.bulan: r for r in mata_anggaran.realisasi.all()}, nilai_per_bulan
+    )
+    total = mata_anggaran.realisasi.aggregate(s=Sum("nilai"))["s"]
+    return _peringatan_di_atas_pagu(
+        mata_anggaran, total, gettext("Realisasi %(kode)s (%(jumlah)s) melebihi pagu (%(pagu)s).")
+    )
+
+
+@transaction.atomic
+def simpan_rencana_penarikan(*, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None]) -> list[str]:
+    """Write the monthly spending plan (the curve serapan is compared against on the dashboard). A plan above the
+    pagu is a warning, not a refusal."""
+    _periksa_bulanan(nilai_per_bulan, gettext("Rencana penarikan tidak boleh negatif."))
+    pastikan_dapat_diubah(mata_anggaran.unit, mata_anggaran.tahun)
+    _tulis_bulanan(
+        RencanaPenarikan,
+        mata_anggaran,
+        {r.bulan: r for r in mata_anggaran.rencana_penarikan.all()},
+        nilai_per_bulan,
+    )
+    total = mata_anggaran.rencana_penarikan.aggregate(s=Sum("nilai"))["s"]
+    return _peringatan_di_atas_pagu(
+        mata_anggaran, total, gettext("Rencana penarikan %(kode)s (%(jumlah)s) melebihi pagu (%(pagu)s).")
+    )
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from indikator.views.umum import jalankan, konteks
 from sakip import akses
 
 from . import queries, services
-from .forms import MataAnggaranForm, PaguForm, RealisasiBulananForm, SubKegiatanForm
+from .forms import MataAnggaranForm, PaguForm, RealisasiBulananForm, RencanaPenarikanForm, SubKegiatanForm
 from .models import MataAnggaran, SubKegiatan
 
 
@@ -66,6 +66,7 @@ def _detail_dengan(request, unit, mata, **form):
         "pagu": ringkas.pagu_revisi,
         "form_pagu": PaguForm(),
         "form_bulanan": RealisasiBulananForm(mata=mata),
+        "form_rencana": RencanaPenarikanForm(mata=mata),
         **form,
     }
     return render(request, "kerja/mata_anggaran.html", konteks(request, unit, mata.tahun, **ctx))
@@ -111,6 +112,27 @@ def realisasi_bulanan(request, slug: str, pk: int):
                 messages.warning(request, p)
             return redirect("kerja:mata_anggaran", slug=unit.slug, pk=mata.pk)
     return _detail_dengan(request, unit, mata, form_bulanan=form)
+
+
+@login_required
+@require_POST
+def rencana_penarikan(request, slug: str, pk: int):
+    """Monthly spending plan of a budget line; a plan above pagu is a warning, not a refusal."""
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    mata = _mata(unit, pk)
+    form = RencanaPenarikanForm(request.POST, mata=mata)
+    if form.is_valid():
+        ok, peringatan = jalankan(
+            request,
+            form,
+            lambda: services.simpan_rencana_penarikan(mata_anggaran=mata, nilai_per_bulan=form.nilai_per_bulan()),
+        )
+        if ok:
+            messages.success(request, _("Rencana penarikan disimpan."))
+            for p in peringatan:
+                messages.warning(request, p)
+            return redirect("kerja:mata_anggaran", slug=unit.slug, pk=mata.pk)
+    return _detail_dengan(request, unit, mata, form_rencana=form)
 
 
 @login_required

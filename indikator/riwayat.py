@@ -51,6 +51,7 @@ SUMBER: dict[str, Sumber] = {
         Sumber("mata-anggaran", "anggaran.MataAnggaran", "unit", "tahun"),
         Sumber("pagu", "anggaran.PaguRevisi", "mata_anggaran__unit", "mata_anggaran__tahun"),
         Sumber("realisasi-anggaran", "anggaran.RealisasiAnggaran", "mata_anggaran__unit", "mata_anggaran__tahun"),
+        Sumber("rencana-penarikan", "anggaran.RencanaPenarikan", "mata_anggaran__unit", "mata_anggaran__tahun"),
         Sumber("sub-kegiatan", "anggaran.SubKegiatan", "unit", "tahun"),
         Sumber("narasi", "laporan.NarasiLaporan", "unit", "tahun"),
     )

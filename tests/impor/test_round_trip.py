@@ -1,7 +1,7 @@
 import datetime as dt
 from decimal import Decimal as D
 
-from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
+from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
 from indikator.models import BarisPK, Indikator, Realisasi, RencanaAksi, Target
 
 from .util import TAHUN, atur, cari_baris, ekspor, impor, ringkas, simpan, tambah_baris
@@ -91,7 +91,8 @@ def test_workbook_berisi_semua_lembar_dengan_angka_asli(data):
         "Pagu revisi 1",
         "Berlaku mulai revisi 1",
     ]
-    assert header[-12:] == ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    bulan = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    assert header[-24:] == bulan + [f"Rencana {b}" for b in bulan]  # realisasi, then the spending plan
     r = cari_baris(ws, Kode="001")
     assert ws.cell(row=r, column=5).value == 7225900000
     assert ws.cell(row=r, column=5).number_format == "#,##0"
@@ -141,6 +142,7 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
     r = cari_baris(ws, Kode="001.1")
     atur(ws, r, "Jan", None)
     atur(ws, r, "Feb", "50.000,00")
+    atur(ws, r, "Rencana Jun", "300.000,00")
     atur(ws, r, "Pagu revisi 1", 2000000)
     atur(ws, r, "Berlaku mulai revisi 1", "01/08/2018")
     tambah_baris(
@@ -177,6 +179,7 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
         ("Berlaku mulai revisi 1", "–", "01/08/2018"),
         ("Jan", "100.000", "–"),
         ("Feb", "–", "50.000"),
+        ("Rencana Jun", "–", "300.000"),
     ]
     assert perubahan[("Realisasi", "IK1 / Tahunan")] == [("Nilai", "35", "36")]
 
@@ -202,6 +205,8 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
         3: D("250000.75"),
     }
     assert PaguRevisi.objects.get(mata_anggaran=m, revisi_ke=1).berlaku_mulai == dt.date(2018, 8, 1)
+    assert dict(RencanaPenarikan.objects.filter(mata_anggaran=m).values_list("bulan", "nilai")) == {6: D("300000")}
+    assert RencanaPenarikan.history.filter(bulan=6).count() == 1
     baru = MataAnggaran.objects.get(unit=unit, tahun=TAHUN, kode="001.2")
     assert baru.induk == data["m001"]
     assert PaguRevisi.objects.get(mata_anggaran=baru, revisi_ke=0).berlaku_mulai == dt.date(2018, 1, 1)

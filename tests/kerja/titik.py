@@ -164,6 +164,11 @@ TITIK = [
         lambda d: {"b_1": "150.000,50"},
     ),
     Titik(
+        "rencana_penarikan",
+        lambda d: reverse("kerja:rencana_penarikan", args=[S, d.mata.pk]),
+        lambda d: {"b_1": "100.000,00", "b_12": "900000"},
+    ),
+    Titik(
         "sub_kegiatan_baru",
         lambda d: reverse("kerja:sub_kegiatan_baru", args=[S, TAHUN]),
         lambda d: {"nama": "Sub baru", "urutan": 0},
