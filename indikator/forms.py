@@ -21,6 +21,21 @@ class RenstraForm(forms.ModelForm):
         widgets = {"visi": forms.Textarea(attrs={"rows": 2}), "misi": forms.Textarea(attrs={"rows": 3})}
 
 
+class TujuanForm(forms.ModelForm):
+    class Meta:
+        model = Tujuan
+        fields = ["kode", "uraian", "urutan"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["urutan"].required = False
+        self.fields["urutan"].help_text = _("Kosongkan untuk menaruhnya di akhir.")
+
+    def clean_urutan(self):
+        return self.cleaned_data.get("urutan") or 0
+
+
 class RevisiForm(forms.ModelForm):
     class Meta:
         model = RevisiRenstra

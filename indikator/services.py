@@ -27,6 +27,7 @@ from .models import (
     RevisiRenstra,
     Sasaran,
     Target,
+    Tujuan,
     UnitKerja,
     VersiPK,
 )
@@ -154,6 +155,26 @@ def _pastikan_revisi(revisi: RevisiRenstra) -> None:
     pastikan_rentang_dapat_diubah(
         revisi.renstra.unit, tahun_mulai=revisi.berlaku_mulai, tahun_selesai=revisi.berlaku_sampai
     )
+
+
+def _pastikan_renstra(renstra: Renstra) -> None:
+    pastikan_rentang_dapat_diubah(renstra.unit, tahun_mulai=renstra.tahun_mulai, tahun_selesai=renstra.tahun_selesai)
+
+
+@transaction.atomic
+def simpan_tujuan(*, tujuan: Tujuan) -> Tujuan:
+    """A goal of the Renstra; like the structure, refused when a year of the Renstra is approved or locked."""
+    _pastikan_renstra(tujuan.renstra)
+    if tujuan.pk is None and not tujuan.urutan:
+        tujuan.urutan = (tujuan.renstra.tujuan.aggregate(m=Max("urutan"))["m"] or 0) + 1
+    return _simpan(tujuan)
+
+
+@transaction.atomic
+def hapus_tujuan(*, tujuan: Tujuan) -> None:
+    """Remove a goal; its sasaran stay and lose the link (they are measured by their own indikator)."""
+    _pastikan_renstra(tujuan.renstra)
+    tujuan.delete()
 
 
 @transaction.atomic

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from sakip import akses
 
 from .. import queries_kerja, services
-from ..forms import IndikatorForm, PensiunForm, RenstraForm, RevisiForm, SasaranForm, TargetGridForm
-from ..models import Indikator, Renstra, RevisiRenstra, Sasaran
+from ..forms import IndikatorForm, PensiunForm, RenstraForm, RevisiForm, SasaranForm, TargetGridForm, TujuanForm
+from ..models import Indikator, Renstra, RevisiRenstra, Sasaran, Tujuan
 from .umum import jalankan, konteks
 
 
@@ -49,11 +49,41 @@ def renstra_detail(request, slug: str, pk: int):
     unit = akses.ambil_unit(request.user, slug)
     renstra = get_object_or_404(Renstra.objects.select_related("skema"), pk=pk, unit=unit)
     struktur = queries_kerja.struktur_renstra(renstra)
+    tujuan = list(renstra.tujuan.order_by("urutan", "id"))
     return render(
         request,
         "kerja/renstra_detail.html",
-        konteks(request, unit, None, renstra=renstra, struktur=struktur),
+        konteks(request, unit, None, renstra=renstra, struktur=struktur, tujuan=tujuan),
     )
+
+
+@login_required
+def tujuan_ubah(request, slug: str, pk: int | None = None, renstra_pk: int | None = None):
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    if pk:
+        tujuan = get_object_or_404(Tujuan.objects.select_related("renstra__unit"), pk=pk, renstra__unit=unit)
+    else:
+        tujuan = Tujuan(renstra=get_object_or_404(Renstra, pk=renstra_pk, unit=unit))
+    renstra = tujuan.renstra
+    form = TujuanForm(request.POST or None, instance=tujuan)
+    if request.method == "POST" and form.is_valid():
+        ok, _obj = jalankan(request, form, lambda: services.simpan_tujuan(tujuan=form.save(commit=False)))
+        if ok:
+            messages.success(request, _("Tujuan disimpan."))
+            return redirect("kerja:renstra", slug=unit.slug, pk=renstra.pk)
+    judul = _("Ubah tujuan") if pk else _("Tujuan baru")
+    return _form(request, unit, judul, form, ("kerja:renstra", unit.slug, renstra.pk))
+
+
+@login_required
+@require_POST
+def tujuan_hapus(request, slug: str, pk: int):
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    tujuan = get_object_or_404(Tujuan.objects.select_related("renstra__unit"), pk=pk, renstra__unit=unit)
+    ok, _obj = jalankan(request, None, lambda: services.hapus_tujuan(tujuan=tujuan))
+    if ok:
+        messages.success(request, _("Tujuan dihapus."))
+    return redirect("kerja:renstra", slug=unit.slug, pk=tujuan.renstra_id)
 
 
 @login_required

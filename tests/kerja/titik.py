@@ -63,6 +63,11 @@ TITIK = [
         lambda d: {"nama": "Renstra diubah", "tahun_mulai": 2015, "tahun_selesai": 2019, "skema": d.skema.pk},
     ),
     Titik(
+        "tujuan_baru",
+        lambda d: reverse("kerja:tujuan_baru", args=[S, d.renstra.pk]),
+        lambda d: {"kode": "T1", "uraian": "Meningkatnya kerja sama BPOM", "urutan": 1},
+    ),
+    Titik(
         "revisi_baru",
         lambda d: reverse("kerja:revisi_baru", args=[S, d.renstra.pk]),
         lambda d: {"nama": "Revisi 2018", "berlaku_mulai": TAHUN, "berlaku_sampai": 2019},
