@@ -113,7 +113,7 @@ class TargetInline(admin.TabularInline):
 @admin.register(m.Indikator)
 class IndikatorAdmin(SimpleHistoryAdmin):
     list_display = ["nama", "kode", "satuan", "polaritas", "iku", "sasaran", "dipensiunkan_tahun"]
-    list_filter = ["sasaran__revisi__renstra__unit", "polaritas", "iku", "sasaran__perspektif"]
+    list_filter = ["sasaran__revisi__renstra__unit", "polaritas", "iku", "ukur_akip", "sasaran__perspektif"]
     search_fields = ["nama", "kode"]
     inlines = [TargetInline]
 

@@ -65,6 +65,7 @@ class IndikatorForm(forms.ModelForm):
             "agregasi",
             "skala",
             "iku",
+            "ukur_akip",
             "definisi_operasional",
             "formula",
             "sumber_data",

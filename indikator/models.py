@@ -335,6 +335,14 @@ class Indikator(models.Model):
         verbose_name=_("skala kualitatif"),
     )
     iku = models.BooleanField(_("IKU"), default=False)
+    ukur_akip = models.BooleanField(
+        _("mengukur nilai AKIP"),
+        default=False,
+        help_text=_(
+            "Centang bila realisasi indikator ini adalah nilai AKIP unit: grafik tren AKIP ditempatkan pada "
+            "sasarannya dan realisasinya dibandingkan dengan nilai AKIP."
+        ),
+    )
     definisi_operasional = models.TextField(_("definisi operasional"), blank=True)
     formula = models.TextField(_("formula"), blank=True)
     sumber_data = models.TextField(_("sumber data"), blank=True)

@@ -191,6 +191,7 @@ class Pemuat:
                             "polaritas": ind.get("polaritas", "positif"),
                             "agregasi": ind.get("agregasi", "terakhir"),
                             "iku": ind.get("iku", False),
+                            "ukur_akip": ind.get("ukur_akip", False),
                             "definisi_operasional": ind.get("definisi_operasional", ""),
                             "formula": ind.get("formula", ""),
                             "sumber_data": ind.get("sumber_data", ""),

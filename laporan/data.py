@@ -1239,9 +1239,9 @@ class _Penyusun:
         }
 
     def _sasaran_akip(self) -> int | None:
-        """The sasaran that carries the AKIP score (an indikator named "AKIP"); the AKIP chart goes there."""
+        """The sasaran that carries the AKIP score (an indikator flagged `ukur_akip`); the AKIP chart goes there."""
         for ns in self.ukur.sasaran:
-            if any("akip" in b.indikator.nama.lower() for b in ns.baris):
+            if any(b.indikator.ukur_akip for b in ns.baris):
                 return ns.sasaran.pk
         return None
 

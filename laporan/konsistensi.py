@@ -10,7 +10,6 @@ Nothing is recomputed here: the numbers come from the readers and the formulas b
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -35,9 +34,6 @@ INFO = "info"
 
 # Above this capaian the BPOM bands say "tidak dapat disimpulkan": usually a target set too low.
 BATAS_CAPAIAN = Decimal("120")
-
-# An indikator measuring the unit's AKIP score ("Nilai AKIP …", "Nilai SAKIP …").
-_POLA_AKIP = re.compile(r"\bS?AKIP\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -211,7 +207,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                 % {"capaian": format_persen(b.capaian, 2), "batas": format_persen(batas, 0)},
                 label,
             )
-        if akip is not None and akip.nilai is not None and _POLA_AKIP.search(ind.nama):
+        if akip is not None and akip.nilai is not None and ind.ukur_akip:
             nilai = b.realisasi.nilai
             if nilai is not None and nilai != akip.nilai:
                 tambah(

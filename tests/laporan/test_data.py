@@ -127,3 +127,15 @@ def test_jumlah_query_sama_untuk_satu_dan_banyak_indikator():
     assert laporan.angka.jumlah_indikator == 9
     assert any(isinstance(b, Narasi) for bg in laporan.semua_bagian() for b in bg.blok)
     assert any(isinstance(b, Gambar) for bg in laporan.semua_bagian() for b in bg.blok)
+
+
+def test_grafik_tren_akip_pada_sasaran_indikator_bertanda_akip(laporan, unit):
+    from indikator.models import Indikator
+
+    """The AKIP trend chart and sentence go to the sasaran whose indikator is flagged `ukur_akip` (IKU8, SP6)."""
+    bagian = {b.id: b for b in laporan.semua_bagian()}
+    dengan_akip = [b for b in bagian.values() if any(isinstance(x, Gambar) and "AKIP" in x.judul for x in b.blok)]
+    assert len(dengan_akip) == 1
+    assert any(isinstance(x, Paragraf) and "predikat" in x.teks for x in dengan_akip[0].blok)
+    iku8 = Indikator.objects.get(kode="IKU8", sasaran__revisi__renstra__unit=unit)
+    assert iku8.ukur_akip and dengan_akip[0].id == f"sasaran-{iku8.sasaran_id}"

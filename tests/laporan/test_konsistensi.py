@@ -189,6 +189,9 @@ def test_nilai_akip_berbeda_dengan_realisasi_indikator_akip():
     unit = buat_unit()
     Indikator.objects.filter(kode="I1.1").update(nama="Nilai AKIP Unit")
     NilaiAkip.objects.create(unit=unit, tahun=TAHUN, nilai_dilaporkan=D("79.5"))
+    # The name alone does not make an indikator the AKIP score: the planner's flag does.
+    assert periksa_konsistensi(unit, TAHUN) == []
+    Indikator.objects.filter(kode="I1.1").update(ukur_akip=True)
     hasil = periksa_konsistensi(unit, TAHUN)
     assert kode_objek(hasil) == [("akip_berbeda", "I1.1 Nilai AKIP Unit")]
     assert hasil[0].pesan == "Realisasi 80 berbeda dengan nilai AKIP 2020 (79,5)."
@@ -197,7 +200,7 @@ def test_nilai_akip_berbeda_dengan_realisasi_indikator_akip():
 @pytest.mark.django_db
 def test_nilai_akip_sama_atau_tidak_ada_tidak_diperingatkan():
     unit = buat_unit()
-    Indikator.objects.filter(kode="I1.1").update(nama="Nilai SAKIP Unit")
+    Indikator.objects.filter(kode="I1.1").update(nama="Nilai SAKIP Unit", ukur_akip=True)
     assert periksa_konsistensi(unit, TAHUN) == []
     NilaiAkip.objects.create(unit=unit, tahun=TAHUN, nilai_dilaporkan=D("80"))
     assert periksa_konsistensi(unit, TAHUN) == []
