@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
@@ -29,11 +29,12 @@ from anggaran import queries as aq
 from anggaran.models import AlokasiRenstra
 from indikator import formulas as fi
 from indikator import queries as iq
-from indikator.enums import Agregasi, JenisPegawai, JenjangPendidikan, KategoriEfisiensi, Perspektif
+from indikator.enums import Agregasi, JenisPegawai, JenjangPendidikan, KategoriEfisiensi, Perspektif, StatusPeriode
 from indikator.models import (
     Indikator,
     KepalaUnit,
     KomposisiPegawai,
+    PeriodeUnit,
     Realisasi,
     RevisiRenstra,
     Sasaran,
@@ -258,6 +259,12 @@ class Laporan:
     angka: RingkasanAngka
     peringatan: tuple[Peringatan, ...]
     dengan_peringatan: bool
+    # Approval state of the unit's year (planners' workspace): only an approved or locked year is final.
+    status: str = StatusPeriode.DRAFT
+    status_label: str = ""
+    final: bool = False
+    disahkan_oleh: str = ""
+    disahkan_pada: datetime | None = None
 
     def semua_bagian(self) -> Iterable[Bagian]:
         for b in (self.kata_pengantar, self.ringkasan, *self.bab, *self.lampiran):
@@ -565,6 +572,7 @@ class _Penyusun:
                 Q(sasaran__isnull=True) | Q(sasaran__revisi=self.revisi)
             )
         )
+        self.periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).select_related("diubah_oleh").first()
         self.peringatan = (
             _ambil_peringatan(unit, tahun, self.ukur, self.anggaran, self.akip) if self.dengan_peringatan else ()
         )
@@ -601,8 +609,24 @@ class _Penyusun:
             angka=self._angka(),
             peringatan=self.peringatan,
             dengan_peringatan=self.dengan_peringatan,
+            **self._status(),
         )
         return Laporan(**laporan_tanpa_daftar, **self._daftar(kata_pengantar, ringkasan, bab, lampiran))
+
+    def _status(self) -> dict:
+        p = self.periode
+        status = StatusPeriode(p.status) if p else StatusPeriode.DRAFT
+        final = p is not None and p.terkunci
+        oleh = ""
+        if final and p.diubah_oleh:
+            oleh = p.diubah_oleh.get_full_name() or p.diubah_oleh.get_username()
+        return {
+            "status": status.value,
+            "status_label": str(status.label),
+            "final": final,
+            "disahkan_oleh": oleh,
+            "disahkan_pada": p.diubah_pada if final else None,
+        }
 
     def _angka(self) -> RingkasanAngka:
         a = self.anggaran

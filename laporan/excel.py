@@ -113,7 +113,13 @@ def render_xlsx(laporan: Laporan) -> bytes:
     a = laporan.angka
     ws["A1"] = f"{_('Laporan Kinerja')} {laporan.unit.nama} {laporan.tahun}"
     ws["A1"].font = Font(bold=True, size=13)
+    status = (
+        _("Final (%(s)s)") % {"s": laporan.status_label}
+        if laporan.final
+        else _("DRAF (%(s)s)") % {"s": laporan.status_label}
+    )
     baris = [
+        (_("Status"), status, None),
         (_("Jumlah sasaran"), a.jumlah_sasaran, "0"),
         (_("Jumlah indikator"), a.jumlah_indikator, "0"),
         (_("Nilai Kinerja Organisasi (NKO)"), a.nko, "0.00"),
