@@ -13,7 +13,7 @@ from laporan.models import NarasiLaporan
 from laporan.narasi import BAGIAN_SASARAN, BAGIAN_UMUM
 from tests.laporan.test_konsistensi import TAHUN, buat_anggaran, buat_unit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.laporan.urls_narasi_test")]
+pytestmark = pytest.mark.django_db
 
 XSS = '<script>alert("x")</script><img src=x onerror="alert(1)">[klik](javascript:alert(1)) **aman**'
 
