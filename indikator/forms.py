@@ -21,6 +21,35 @@ class RenstraForm(forms.ModelForm):
         widgets = {"visi": forms.Textarea(attrs={"rows": 2}), "misi": forms.Textarea(attrs={"rows": 3})}
 
 
+LOGO_MAKS_BYTE = 2 * 1024 * 1024
+LOGO_EKSTENSI = ("png", "jpg", "jpeg")
+
+
+class ProfilUnitForm(forms.ModelForm):
+    """What the report's cover and Bab I print about the unit: names, city, duties, logo."""
+
+    class Meta:
+        model = UnitKerja
+        fields = ["nama", "singkatan", "instansi", "kota", "alamat", "tugas", "fungsi", "logo"]
+        widgets = {
+            "alamat": forms.Textarea(attrs={"rows": 2}),
+            "tugas": forms.Textarea(attrs={"rows": 3}),
+            "fungsi": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "size") and logo is not self.instance.logo:
+            ekstensi = logo.name.rsplit(".", 1)[-1].lower() if "." in logo.name else ""
+            if ekstensi not in LOGO_EKSTENSI:
+                raise forms.ValidationError(
+                    _("Logo harus berkas %(daftar)s.") % {"daftar": ", ".join(LOGO_EKSTENSI)}, code="ekstensi"
+                )
+            if logo.size > LOGO_MAKS_BYTE:
+                raise forms.ValidationError(_("Ukuran logo paling besar 2 MB."), code="ukuran")
+        return logo
+
+
 class TujuanForm(forms.ModelForm):
     class Meta:
         model = Tujuan

@@ -17,6 +17,7 @@ urlpatterns = [
     path(UT + "riwayat/", ruang.riwayat_unit, name="riwayat_unit"),
     path(UT + "periode/<slug:aksi>/", ruang.periode_aksi, name="periode_aksi"),
     # Renstra structure and targets
+    path(U + "profil/", ruang.profil_unit, name="profil_unit"),
     path(U + "renstra/", renstra.renstra_daftar, name="renstra_daftar"),
     path(U + "renstra/baru/", renstra.renstra_ubah, name="renstra_baru"),
     path(U + "renstra/<int:pk>/", renstra.renstra_detail, name="renstra"),

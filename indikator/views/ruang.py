@@ -19,7 +19,7 @@ from sakip import akses
 
 from .. import riwayat, services
 from ..enums import StatusPeriode
-from ..forms import KomentarForm
+from ..forms import KomentarForm, ProfilUnitForm
 from ..models import Keanggotaan, Renstra
 from .umum import konteks, tahun_kerja
 
@@ -30,6 +30,22 @@ LABEL_AKSI = {
     "kunci": gettext_lazy("Kunci"),
     "buka_kunci": gettext_lazy("Buka kunci (kembali ke draft)"),
 }
+
+
+@login_required
+def profil_unit(request, slug: str):
+    """The unit's profile (cover and Bab I of the report): names, city, duties and functions, logo."""
+    unit = akses.ambil_unit(request.user, slug, tulis=request.method == "POST")
+    form = ProfilUnitForm(request.POST or None, request.FILES or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Profil unit disimpan."))
+        return redirect("kerja:profil_unit", slug=unit.slug)
+    ctx = konteks(request, unit, None, form=form)
+    if not ctx["boleh_ubah"]:
+        for f in form.fields.values():
+            f.disabled = True
+    return render(request, "kerja/profil_unit.html", ctx)
 
 
 @login_required
