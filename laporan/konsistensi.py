@@ -52,7 +52,9 @@ JENIS: dict[str, tuple[str, str]] = {
     "anggaran_induk_selisih": (gettext_lazy("Mata anggaran induk tidak sama dengan jumlah rinciannya"), PERINGATAN),
     "realisasi_melebihi_pagu": (gettext_lazy("Realisasi anggaran melebihi pagu"), PERINGATAN),
     "capaian_di_atas_batas": (gettext_lazy("Capaian di atas 120 %"), PERINGATAN),
+    "target_kosong": (gettext_lazy("Indikator dengan realisasi tetapi tanpa target"), PERINGATAN),
     "akip_berbeda": (gettext_lazy("Realisasi indikator AKIP berbeda dengan nilai AKIP"), PERINGATAN),
+    "akip_komponen_selisih": (gettext_lazy("Jumlah komponen AKIP berbeda dengan nilai yang dilaporkan"), PERINGATAN),
     "output_kosong": (gettext_lazy("Sub-kegiatan tanpa target atau realisasi output"), PERINGATAN),
     "narasi_kosong": (gettext_lazy("Indikator tanpa narasi analisis"), INFO),
 }
@@ -190,6 +192,18 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
         if n.isi.strip()
     }
     batas = pengukuran.skema.batas_capaian or BATAS_CAPAIAN
+    if akip is not None and akip.selisih:
+        tambah(
+            "akip_komponen_selisih",
+            _(
+                "Jumlah komponen %(jumlah)s berbeda dengan nilai yang dilaporkan %(dilaporkan)s; yang dipakai adalah jumlah komponen."
+            )
+            % {
+                "jumlah": format_angka(akip.nilai, None),
+                "dilaporkan": format_angka(akip.nilai_dilaporkan, None),
+            },
+            _("Nilai AKIP %(tahun)s") % {"tahun": tahun},
+        )
 
     for b in pengukuran.baris:
         ind = b.indikator
@@ -198,6 +212,14 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
             tambah(
                 "realisasi_kosong",
                 _("Belum ada realisasi tahun %(tahun)s; capaian belum dapat dihitung.") % {"tahun": tahun},
+                label,
+            )
+        target = b.target
+        if b.ada_realisasi and target.nilai is None and not target.kualitatif:
+            tambah(
+                "target_kosong",
+                _("Ada realisasi tahun %(tahun)s tetapi belum ada target; capaian tidak dapat dihitung.")
+                % {"tahun": tahun},
                 label,
             )
         if b.capaian is not None and b.capaian > batas:

@@ -284,3 +284,36 @@ def test_konsistensi_data_acuan_2018_tanpa_narasi_analisis(unit_bks):
     NarasiLaporan.objects.filter(unit=unit_bks, tahun=2018, bagian="analisis", sasaran__kode="SP6").delete()
     hasil = [p for p in periksa_konsistensi(unit_bks, 2018) if p.kode == "narasi_kosong"]
     assert kode_objek(hasil) == [("narasi_kosong", "IKU8 Nilai AKIP Biro Kerja Sama")]
+
+
+@pytest.mark.django_db
+def test_realisasi_tanpa_target():
+    unit = buat_unit()
+    Target.objects.filter(indikator__kode="I1.1").delete()
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert kode_objek(hasil) == [("target_kosong", "I1.1 Indikator 1.1")]
+    assert hasil[0].pesan == "Ada realisasi tahun 2020 tetapi belum ada target; capaian tidak dapat dihitung."
+
+
+@pytest.mark.django_db
+def test_jumlah_komponen_akip_berbeda_dengan_nilai_dilaporkan():
+    from indikator.models import KomponenNilaiAkip
+
+    unit = buat_unit()
+    akip = NilaiAkip.objects.create(unit=unit, tahun=TAHUN, nilai_dilaporkan=D("72.58"))
+    for komponen, nilai in (
+        ("perencanaan", "24"),
+        ("pengukuran", "17"),
+        ("pelaporan", "10"),
+        ("evaluasi_internal", "7"),
+        ("capaian", "14.5"),
+    ):
+        KomponenNilaiAkip.objects.create(nilai_akip=akip, komponen=komponen, nilai=D(nilai))
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert kode_objek(hasil) == [("akip_komponen_selisih", "Nilai AKIP 2020")]
+    assert hasil[0].pesan == (
+        "Jumlah komponen 72,5 berbeda dengan nilai yang dilaporkan 72,58; yang dipakai adalah jumlah komponen."
+    )
+    # Components that add up to the reported total: nothing to report.
+    KomponenNilaiAkip.objects.filter(nilai_akip=akip, komponen="capaian").update(nilai=D("14.58"))
+    assert periksa_konsistensi(unit, TAHUN) == []
