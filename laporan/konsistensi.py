@@ -4,7 +4,8 @@
 susun_anggaran, susun_akip) plus the PK rows, the sub-kegiatan outputs and the narrative, with a constant
 number of queries, and lists what a planner should look at: missing realisasi, PK targets that differ from
 the Renstra, parent budget lines that disagree with their children, capaian above 120 %, indikator without
-narrative, realisasi above pagu, AKIP indikator vs the AKIP score, sub-kegiatan without output figures.
+narrative, realisasi without a target, realisasi above pagu, AKIP indikator vs the AKIP score, AKIP components
+vs the reported score, sub-kegiatan without output figures.
 Nothing is recomputed here: the numbers come from the readers and the formulas behind them.
 """
 
