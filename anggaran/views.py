@@ -93,46 +93,51 @@ def pagu_tambah(request, slug: str, pk: int):
     return _detail_dengan(request, unit, mata, form_pagu=form)
 
 
-@login_required
-@require_POST
-def realisasi_bulanan(request, slug: str, pk: int):
-    """Monthly realisasi of a budget line; above pagu is a warning, not a refusal."""
+def _simpan_bulanan(request, slug: str, pk: int, form_cls, simpan, pesan: str, nama_form: str):
+    """Save the twelve monthly amounts of a budget line; an amount above pagu is a warning, not a refusal."""
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     mata = _mata(unit, pk)
-    form = RealisasiBulananForm(request.POST, mata=mata)
+    form = form_cls(request.POST, mata=mata)
     if form.is_valid():
         ok, peringatan = jalankan(
-            request,
-            form,
-            lambda: services.simpan_realisasi_anggaran(mata_anggaran=mata, nilai_per_bulan=form.nilai_per_bulan()),
+            request, form, lambda: simpan(mata_anggaran=mata, nilai_per_bulan=form.nilai_per_bulan())
         )
         if ok:
-            messages.success(request, _("Realisasi anggaran disimpan."))
+            messages.success(request, pesan)
             for p in peringatan:
                 messages.warning(request, p)
             return redirect("kerja:mata_anggaran", slug=unit.slug, pk=mata.pk)
-    return _detail_dengan(request, unit, mata, form_bulanan=form)
+    return _detail_dengan(request, unit, mata, **{nama_form: form})
+
+
+@login_required
+@require_POST
+def realisasi_bulanan(request, slug: str, pk: int):
+    """Monthly realisasi of a budget line."""
+    return _simpan_bulanan(
+        request,
+        slug,
+        pk,
+        RealisasiBulananForm,
+        services.simpan_realisasi_anggaran,
+        _("Realisasi anggaran disimpan."),
+        "form_bulanan",
+    )
 
 
 @login_required
 @require_POST
 def rencana_penarikan(request, slug: str, pk: int):
-    """Monthly spending plan of a budget line; a plan above pagu is a warning, not a refusal."""
-    unit = akses.ambil_unit(request.user, slug, tulis=True)
-    mata = _mata(unit, pk)
-    form = RencanaPenarikanForm(request.POST, mata=mata)
-    if form.is_valid():
-        ok, peringatan = jalankan(
-            request,
-            form,
-            lambda: services.simpan_rencana_penarikan(mata_anggaran=mata, nilai_per_bulan=form.nilai_per_bulan()),
-        )
-        if ok:
-            messages.success(request, _("Rencana penarikan disimpan."))
-            for p in peringatan:
-                messages.warning(request, p)
-            return redirect("kerja:mata_anggaran", slug=unit.slug, pk=mata.pk)
-    return _detail_dengan(request, unit, mata, form_rencana=form)
+    """Monthly spending plan of a budget line."""
+    return _simpan_bulanan(
+        request,
+        slug,
+        pk,
+        RencanaPenarikanForm,
+        services.simpan_rencana_penarikan,
+        _("Rencana penarikan disimpan."),
+        "form_rencana",
+    )
 
 
 @login_required
