@@ -92,7 +92,7 @@ class LembarIndikator(Lembar):
         "Indikator Renstra yang berlaku pada tahun ini, dengan target setiap tahun Renstra. Kunci baris: "
         "Kode sasaran + Kode indikator. Baris dengan kode indikator baru menambah indikator. Target rentang "
         "ditulis “80 – 90”; target kualitatif ditulis kodenya (mis. A). Sel target yang dikosongkan menghapus "
-        "target tahun itu."
+        "target tahun itu. Nilai AKIP: “Ya” bila realisasi indikator itu adalah nilai AKIP unit."
     )
 
     def tahun_renstra(self) -> list[int]:
@@ -109,6 +109,7 @@ class LembarIndikator(Lembar):
             Kolom("Polaritas", 14, pilihan=list(Polaritas.values)),
             Kolom("Agregasi", 12, pilihan=list(Agregasi.values)),
             Kolom("IKU", 7, pilihan=[_("Ya"), _("Tidak")]),
+            Kolom("Nilai AKIP", 11, pilihan=[_("Ya"), _("Tidak")]),
         ]
         for t in self.tahun_renstra():
             hasil += [Kolom(f"Target {t}", 12, FORMAT_ANGKA), Kolom(f"Teks target {t}", 20)]
@@ -137,6 +138,7 @@ class LembarIndikator(Lembar):
                 ind.polaritas,
                 ind.agregasi,
                 _("Ya") if ind.iku else _("Tidak"),
+                _("Ya") if ind.ukur_akip else _("Tidak"),
             ]
             for t in tahun:
                 baris += [_teks_target(target.get(t)), target[t].teks_tampilan if t in target else ""]
@@ -205,6 +207,8 @@ class LembarIndikator(Lembar):
                 isian["agregasi"] = ("Agregasi", sel("Agregasi", baca_pilihan, Agregasi))
             if "IKU" in v:
                 isian["iku"] = ("IKU", sel("IKU", baca_ya_tidak))
+            if "Nilai AKIP" in v:
+                isian["ukur_akip"] = ("Nilai AKIP", sel("Nilai AKIP", baca_ya_tidak))
             if len(hasil.galat) > galat_awal:
                 continue
             for atribut, (kolom, nilai) in isian.items():

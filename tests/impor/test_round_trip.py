@@ -116,6 +116,7 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
     r = cari_baris(ws, Kode_indikator="IK1")
     atur(ws, r, "Target 2019", 42)
     atur(ws, r, "Nama indikator", "Jumlah dokumen kerja sama yang ditandatangani")
+    atur(ws, r, "Nilai AKIP", "Ya")
     tambah_baris(
         ws,
         Kode_sasaran="SS2",
@@ -172,6 +173,7 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
     perubahan = {(h.judul, p.kunci): p.medan for h in pratinjau.lembar for p in h.perubahan}
     assert perubahan[("Indikator & Target", "SS1 / IK1")] == [
         ("Nama indikator", "Jumlah dokumen kerja sama", "Jumlah dokumen kerja sama yang ditandatangani"),
+        ("Nilai AKIP", "Tidak", "Ya"),
         ("Target 2019", "40", "42"),
     ]
     assert perubahan[("Anggaran", "001.1")] == [
@@ -192,6 +194,8 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
 
     i1 = data["i1"]
     assert Target.objects.get(indikator=i1, tahun=2019).nilai == D("42")
+    i1.refresh_from_db()
+    assert i1.ukur_akip is True
     ik4 = Indikator.objects.get(kode="IK4")
     assert (ik4.sasaran.kode, ik4.satuan, ik4.iku) == ("SS2", "%", False)
     assert Target.objects.get(indikator=ik4, tahun=2018).nilai == D("72.5")
