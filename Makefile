@@ -30,16 +30,20 @@ syslibs:
 	  echo "Pustaka sistem Pango tidak ditemukan (dibutuhkan WeasyPrint untuk PDF)."; \
 	  echo "Pasang dengan: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; exit 1; }
 
+# Local demo: DEBUG on (the demo secret key is refused outside DEBUG); buat_demo never resets the passwords of
+# accounts that already exist (`manage.py buat_demo --reset-sandi` does).
+DEMO := SAKIP_DEBUG=1
+
 migrate: deps syslibs
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py muat_referensi
+	$(DEMO) $(PY) manage.py migrate --noinput -v0
+	$(DEMO) $(PY) manage.py muat_referensi
 
 demo: migrate
-	$(PY) manage.py buat_demo
+	$(DEMO) $(PY) manage.py buat_demo
 
 run: demo
 	@echo "SAKIP berjalan di http://$(HOST):$(PORT)/  (Ctrl+C untuk berhenti)"
-	SAKIP_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEMO) $(PY) manage.py runserver $(HOST):$(PORT)
 
 pytest: deps-dev syslibs
 	SAKIP_TESTING=1 $(VENV)/bin/pytest -q $(PYTEST_ARGS)
@@ -47,6 +51,7 @@ pytest: deps-dev syslibs
 lint: deps-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	SAKIP_TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v0
 
 test: lint pytest

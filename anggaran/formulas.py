@@ -1,4 +1,4 @@
-"""Pure budget, efficiency and AKIP formulas (domain guide §5–§6).
+"""Pure budget and efficiency formulas (domain guide §5).
 
 No ORM, no settings, no request: keyword-only plain values in, `Decimal | None` (or small frozen
 dataclasses) out. Percentages are rounded half-up to 2 decimals.
@@ -10,8 +10,9 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from indikator.enums import KategoriEfisiensi
 from indikator.formulas import bulatkan
+
+from .enums import KategoriEfisiensi
 
 NOL = Decimal("0")
 SATU = Decimal("1")
@@ -182,31 +183,3 @@ def hitung_efisiensi(
     return HasilEfisiensi(
         persen_input=persen_input, persen_output=persen_output, ie=ie, se=se, te=te, kategori=kategori
     )
-
-
-# --- §6 AKIP --------------------------------------------------------------------------------------
-
-
-def hitung_total_akip(*, komponen: Mapping[str, Decimal]) -> Decimal | None:
-    """§6 Nilai AKIP: the sum of the component scores; no component → None."""
-    if not komponen:
-        return None
-    return sum(komponen.values(), NOL)
-
-
-PREDIKAT_AKIP: tuple[tuple[Decimal, str], ...] = (
-    (Decimal("90"), "AA"),
-    (Decimal("80"), "A"),
-    (Decimal("70"), "BB"),
-    (Decimal("60"), "B"),
-    (Decimal("50"), "CC"),
-    (Decimal("30"), "C"),
-)
-"""§6 grade thresholds: a score strictly above the bound earns the grade; anything else is D."""
-
-
-def tentukan_predikat_akip(*, nilai: Decimal | None) -> str | None:
-    """§6 AKIP grade: AA > 90; A > 80–90; BB > 70–80; B > 60–70; CC > 50–60; C > 30–50; D ≤ 30."""
-    if nilai is None:
-        return None
-    return next((predikat for batas, predikat in PREDIKAT_AKIP if nilai > batas), "D")

@@ -7,8 +7,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from indikator.enums import JenisMataAnggaran
 from indikator.models import Indikator, Renstra, Sasaran, UnitKerja
+
+from .enums import JenisMataAnggaran
 
 RUPIAH = {"max_digits": 20, "decimal_places": 2}
 

@@ -10,10 +10,12 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from indikator.enums import KategoriEfisiensi, StandarEfisiensi
+from indikator.enums import StandarEfisiensi
+from indikator.formulas import hitung_total_akip, tentukan_predikat_akip
 from indikator.models import Indikator, NilaiAkip, Sasaran, UnitKerja
 
 from . import formulas as f
+from .enums import KategoriEfisiensi
 from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
 
 
@@ -262,13 +264,13 @@ def susun_akip(unit: UnitKerja, daftar_tahun: list[int] | None = None) -> tuple[
     hasil = []
     for n in qs:
         komponen = {k.komponen: k.nilai for k in n.komponen.all()}
-        total = f.hitung_total_akip(komponen=komponen)
+        total = hitung_total_akip(komponen=komponen)
         nilai = total if total is not None else n.nilai_dilaporkan
         hasil.append(
             AkipTahun(
                 tahun=n.tahun,
                 nilai=nilai,
-                predikat=f.tentukan_predikat_akip(nilai=nilai),
+                predikat=tentukan_predikat_akip(nilai=nilai),
                 komponen=komponen,
                 nilai_dilaporkan=n.nilai_dilaporkan,
                 selisih=total is not None and n.nilai_dilaporkan is not None and total != n.nilai_dilaporkan,

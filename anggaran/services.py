@@ -11,13 +11,12 @@ from django.db.models import Max, Sum
 from django.utils.translation import gettext
 
 from indikator.models import Indikator, Sasaran
-from indikator.services import pastikan_dapat_diubah
+from indikator.periode import pastikan_dapat_diubah
+from sakip.bulan import NOMOR_BULAN
 from sakip.format import format_rupiah
 
 from .formulas import hitung_sisa
 from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
-
-BULAN = tuple(range(1, 13))
 
 
 def _simpan(obj):
@@ -63,7 +62,7 @@ def pagu_terkini(mata_anggaran: MataAnggaran) -> Decimal | None:
 
 
 def _periksa_bulanan(nilai_per_bulan: dict[int, Decimal | None], pesan_negatif: str) -> None:
-    if any(b not in BULAN for b in nilai_per_bulan):
+    if any(b not in NOMOR_BULAN for b in nilai_per_bulan):
         raise ValidationError(gettext("Bulan harus 1 sampai 12."), code="bulan")
     if any(v is not None and v < 0 for v in nilai_per_bulan.values()):
         raise ValidationError(pesan_negatif, code="negatif")

@@ -90,7 +90,7 @@ def main() -> None:
         from django.core.management import call_command
         from django.test import Client
 
-        from dasbor.skala import buat_data_skala
+        from demo.skala import buat_data_skala
         from indikator.enums import Peran
         from indikator.models import Keanggotaan
 

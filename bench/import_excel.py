@@ -31,12 +31,13 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
+from anggaran.enums import JenisMataAnggaran  # noqa: E402
 from anggaran.models import MataAnggaran  # noqa: E402
-from indikator.enums import JenisMataAnggaran, Perspektif  # noqa: E402
-from indikator.excel import Konteks  # noqa: E402
-from indikator.impor import buat_workbook  # noqa: E402
+from impor.buku_kerja import buat_workbook  # noqa: E402
+from impor.layanan import impor_excel  # noqa: E402
+from impor.lembar import Konteks  # noqa: E402
+from indikator.enums import Perspektif  # noqa: E402
 from indikator.models import Indikator, Renstra, RevisiRenstra, Sasaran, SkemaPenilaian, UnitKerja  # noqa: E402
-from indikator.services import impor_excel  # noqa: E402
 
 TAHUN = 2018
 

@@ -34,10 +34,10 @@ def main(n: int = 5) -> None:
         from django.core.management import call_command
         from pypdf import PdfReader
 
+        from demo.referensi import muat_referensi
         from indikator.models import UnitKerja
-        from indikator.referensi import muat_referensi
-        from laporan.data import susun_laporan
         from laporan.pdf import render_pdf
+        from laporan.susun import susun_laporan
 
         call_command("migrate", verbosity=0)
         muat_referensi()

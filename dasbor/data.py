@@ -37,11 +37,12 @@ from indikator.queries import (
     RiwayatIndikator,
     susun_pengukuran,
     susun_pengukuran_banyak,
-    susun_rencana_aksi,
     susun_riwayat,
 )
+from indikator.rencana_aksi import RencanaAksiIndikator, baca_rencana_aksi
 from laporan.konsistensi import PERINGATAN as PERINGATAN_KONSISTENSI
 from laporan.konsistensi import periksa_konsistensi
+from sakip.bulan import SINGKATAN_BULAN
 from sakip.format import format_angka
 
 TRIWULAN = (1, 2, 3, 4)
@@ -71,7 +72,7 @@ class BarisIndikator:
     lalu: NilaiTahun | None  # last year's T/R/capaian (following the predecessor chain)
     tren: str  # "naik", "turun", "tetap" or "" (not comparable)
     triwulan_terakhir: int | None  # latest quarter with a realisasi value
-    rencana_aksi: tuple[Decimal | None, ...]  # cumulative target per quarter (empty without Rencana Aksi)
+    rencana_aksi: RencanaAksiIndikator  # per quarter the target of the PK version in force, or why there is none
     progres: tuple[Decimal | None, ...]  # capaian of the cumulative realisasi against the RA target per quarter
 
     @property
@@ -94,7 +95,9 @@ class ProgresTriwulan:
 
 
 @dataclass(frozen=True)
-class Peringatan:
+class PeringatanDasbor:
+    """An alert of the unit dashboard (missing realisasi, below target, a consistency finding, approvals)."""
+
     jenis: str  # "realisasi_kosong", "di_bawah_target", "konsistensi", "persetujuan"
     pesan: str
     indikator_id: int | None = None
@@ -116,7 +119,7 @@ class Dasbor:
     rencana_kumulatif: tuple[Decimal | None, ...]  # % of pagu planned by the end of each month
     efisiensi: tuple[BarisEfisiensi, ...]
     akip: tuple[AkipTahun, ...]
-    peringatan: tuple[Peringatan, ...]
+    peringatan: tuple[PeringatanDasbor, ...]
     grafik: dict
 
     @property
@@ -131,24 +134,19 @@ class Dasbor:
     def ada_progres(self) -> bool:
         return any(q.diukur for q in self.progres)
 
-    def peringatan_jenis(self, jenis: str) -> tuple[Peringatan, ...]:
+    def peringatan_jenis(self, jenis: str) -> tuple[PeringatanDasbor, ...]:
         return tuple(p for p in self.peringatan if p.jenis == jenis)
 
 
 # ---------------------------------------------------------------- dashboard of one unit
 
 
-def _progres(baris: BarisPengukuran, ra: tuple[Decimal | None, ...], skema) -> tuple[Decimal | None, ...]:
-    if not ra or baris.indikator.polaritas == Polaritas.KUALITATIF:
-        return ()
-    return tuple(
-        f.hitung_capaian_resmi(
-            polaritas=Polaritas(baris.indikator.polaritas),
-            target=ra[i],
-            realisasi=baris.realisasi.kumulatif[i],
-            rumus_negatif=skema.rumus_negatif,
-        )
-        for i in range(4)
+def _progres(baris: BarisPengukuran, ra: RencanaAksiIndikator, skema) -> tuple[Decimal | None, ...]:
+    return f.hitung_progres_triwulan(
+        polaritas=Polaritas(baris.indikator.polaritas),
+        target_kumulatif=ra.target_kumulatif,
+        realisasi_kumulatif=baris.realisasi.kumulatif,
+        rumus_negatif=skema.rumus_negatif,
     )
 
 
@@ -170,12 +168,14 @@ def _kumulatif_persen(bulanan: Sequence[Decimal], pagu: Decimal | None) -> tuple
     return tuple(hasil)
 
 
-def _periksa_konsistensi(unit: UnitKerja, tahun: int, pengukuran, anggaran, akip) -> list[Peringatan]:
+def _periksa_konsistensi(unit: UnitKerja, tahun: int, pengukuran, anggaran, akip, rencana) -> list[PeringatanDasbor]:
     """Data-consistency warnings: the same check as the report's "periksa konsistensi" page
     (`laporan.konsistensi.periksa_konsistensi`, constant query count), without the informational notes."""
     return [
-        Peringatan("konsistensi", f"{p.objek}: {p.pesan}", url=p.url or "")
-        for p in periksa_konsistensi(unit, tahun, pengukuran=pengukuran, anggaran=anggaran, akip=akip)
+        PeringatanDasbor("konsistensi", f"{p.objek}: {p.pesan}", url=p.url or "")
+        for p in periksa_konsistensi(
+            unit, tahun, pengukuran=pengukuran, anggaran=anggaran, akip=akip, rencana_aksi=rencana
+        )
         if p.tingkat == PERINGATAN_KONSISTENSI
     ]
 
@@ -187,7 +187,7 @@ def susun_dasbor(unit: UnitKerja, tahun: int, *, hari_ini: date | None = None) -
     pengukuran = susun_pengukuran(unit, tahun)
     indikator = [b.indikator for b in pengukuran.baris]
     riwayat: dict[int, RiwayatIndikator] = susun_riwayat(unit, indikator, [tahun - 1], pengukuran.skema)
-    rencana = susun_rencana_aksi(unit, tahun)
+    rencana = baca_rencana_aksi(unit, tahun, indikator_ids=[i.pk for i in indikator])
     anggaran = susun_anggaran(unit, tahun)
     efisiensi = susun_efisiensi(unit, tahun, anggaran=anggaran, standar=pengukuran.skema.standar_efisiensi)
     akip = susun_akip(unit)
@@ -197,7 +197,7 @@ def susun_dasbor(unit: UnitKerja, tahun: int, *, hari_ini: date | None = None) -
         lalu = riwayat[b.indikator.pk].untuk(tahun - 1) if b.indikator.pk in riwayat else None
         if lalu is not None and lalu.capaian is None and lalu.kosong:
             lalu = None
-        ra = rencana.get(b.indikator.pk, ())
+        ra = rencana.untuk(b.indikator.pk)
         terakhir = max((i + 1 for i, v in enumerate(b.realisasi.triwulan) if v is not None), default=None)
         baris.append(
             BarisIndikator(
@@ -211,7 +211,7 @@ def susun_dasbor(unit: UnitKerja, tahun: int, *, hari_ini: date | None = None) -
         )
     progres = []
     for q in TRIWULAN:
-        nilai = [x.progres[q - 1] for x in baris if x.progres and x.progres[q - 1] is not None]
+        nilai = [x.progres[q - 1] for x in baris if x.progres[q - 1] is not None]
         progres.append(
             ProgresTriwulan(
                 triwulan=q,
@@ -222,7 +222,7 @@ def susun_dasbor(unit: UnitKerja, tahun: int, *, hari_ini: date | None = None) -
         )
 
     tutup = triwulan_tertutup(tahun, hari_ini)
-    peringatan: list[Peringatan] = []
+    peringatan: list[PeringatanDasbor] = []
     if tutup is not None:
         for x in baris:
             b = x.baris
@@ -230,7 +230,7 @@ def susun_dasbor(unit: UnitKerja, tahun: int, *, hari_ini: date | None = None) -
             ada_tahunan = tahunan is not None and (tahunan.nilai is not None or bool(tahunan.nilai_kualitatif))
             if b.realisasi.triwulan[tutup - 1] is None and not ada_tahunan:
                 peringatan.append(
-                    Peringatan(
+                    PeringatanDasbor(
                         "realisasi_kosong",
                         _("Realisasi %(kode)s triwulan %(tw)s belum diisi.") % {"kode": b.indikator.kode, "tw": tutup},
                         b.indikator.pk,
@@ -239,14 +239,14 @@ def susun_dasbor(unit: UnitKerja, tahun: int, *, hari_ini: date | None = None) -
     for x in baris:
         if x.baris.capaian is not None and x.baris.capaian < f.SERATUS:
             peringatan.append(
-                Peringatan(
+                PeringatanDasbor(
                     "di_bawah_target",
                     _("%(kode)s di bawah target: capaian %(capaian)s %%.")
                     % {"kode": x.indikator.kode, "capaian": format_angka(x.baris.capaian)},
                     x.indikator.pk,
                 )
             )
-    peringatan.extend(_periksa_konsistensi(unit, tahun, pengukuran, anggaran, akip))
+    peringatan.extend(_periksa_konsistensi(unit, tahun, pengukuran, anggaran, akip, rencana))
 
     serapan_kum = _kumulatif_persen(anggaran.realisasi_bulanan, anggaran.total_pagu)
     rencana_kum = _kumulatif_persen(anggaran.rencana_bulanan, anggaran.total_pagu)
@@ -304,7 +304,7 @@ def _grafik(d: Dasbor) -> dict:
             "diukur": [q.diukur for q in d.progres],
         },
         "serapan": {
-            "label": [_bulan(i) for i in range(1, 13)],
+            "label": [_(b) for b in SINGKATAN_BULAN],
             "realisasi": [_float(x) for x in d.serapan_kumulatif],
             "rencana": [_float(x) for x in d.rencana_kumulatif],
         },
@@ -327,23 +327,6 @@ def _grafik(d: Dasbor) -> dict:
             "predikat": [a.predikat or "" for a in d.akip],
         },
     }
-
-
-def _bulan(n: int) -> str:
-    return [
-        _("Jan"),
-        _("Feb"),
-        _("Mar"),
-        _("Apr"),
-        _("Mei"),
-        _("Jun"),
-        _("Jul"),
-        _("Agu"),
-        _("Sep"),
-        _("Okt"),
-        _("Nov"),
-        _("Des"),
-    ][n - 1]
 
 
 # ---------------------------------------------------------------- approvals, years
@@ -424,11 +407,15 @@ def _kolom_kriteria(pengukuran: Iterable[Pengukuran]) -> tuple[tuple[str, str], 
     return tuple(kolom.items())
 
 
-def susun_rollup(unit: UnitKerja, tahun: int, *, urut: str = "nama") -> Rollup:
+def susun_rollup(unit: UnitKerja, tahun: int, *, urut: str = "nama", id_terbaca: set[int] | None = None) -> Rollup:
     """The sub-units of `unit` side by side for a year: NKO, serapan, count of indikator per kriteria.
     Constant number of queries whatever the number of sub-units (batch readers). `urut`: nama, nko,
-    serapan, indikator (figures best first, names alphabetically); a leading "-" reverses."""
-    anak = list(UnitKerja.objects.filter(induk=unit).order_by("urutan", "nama"))
+    serapan, indikator (figures best first, names alphabetically); a leading "-" reverses. `id_terbaca`
+    (`indikator.akses.id_unit_terbaca`; None = every unit): only the sub-units the user may read are listed."""
+    anak = UnitKerja.objects.filter(induk=unit).order_by("urutan", "nama")
+    if id_terbaca is not None:
+        anak = anak.filter(pk__in=id_terbaca)
+    anak = list(anak)
     pengukuran = susun_pengukuran_banyak(anak, tahun)
     anggaran = susun_anggaran_banyak(anak, tahun)
     kolom = _kolom_kriteria(pengukuran.values())
@@ -483,6 +470,7 @@ class Triwulan:
     kumulatif: Decimal | None
     target_kumulatif: Decimal | None
     progres: Decimal | None
+    keterangan_target: str = ""  # why there is no Rencana Aksi target ("belum ada Rencana Aksi (PK versi 2)")
 
 
 @dataclass(frozen=True)
@@ -531,16 +519,17 @@ def susun_detail_indikator(indikator: Indikator, tahun: int) -> DetailIndikator:
         r.triwulan: r
         for r in Realisasi.objects.filter(indikator=indikator, tahun=tahun).prefetch_related("bukti").order_by("pk")
     }
-    ra = susun_rencana_aksi(unit, tahun).get(indikator.pk, ())
-    progres = _progres(baris, ra, skema) if baris else ()
+    ra = baca_rencana_aksi(unit, tahun, indikator_ids=[indikator.pk]).untuk(indikator.pk)
+    progres = _progres(baris, ra, skema) if baris else (None,) * 4
     triwulan = tuple(
         Triwulan(
             triwulan=q,
             realisasi=baris_realisasi.get(q),
             nilai=baris.realisasi.triwulan[q - 1] if baris else None,
             kumulatif=baris.realisasi.kumulatif[q - 1] if baris else None,
-            target_kumulatif=ra[q - 1] if ra else None,
-            progres=progres[q - 1] if progres else None,
+            target_kumulatif=ra.triwulan[q - 1].target_kumulatif,
+            progres=progres[q - 1],
+            keterangan_target=ra.triwulan[q - 1].keterangan,
         )
         for q in TRIWULAN
     )

@@ -7,9 +7,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 
+from indikator.akses import (
+    ambil_unit,
+    dapat_membaca,
+    id_unit_dipimpin,
+    id_unit_sendiri,
+    id_unit_terbaca,
+    unit_terbaca,
+)
 from indikator.models import Indikator, UnitKerja
 from indikator.queries import DataTidakDitemukan
-from sakip.akses import ambil_unit, dapat_membaca, id_unit_dipimpin, id_unit_sendiri, unit_terbaca
+from sakip.converters import tahun_kueri
 
 from .data import (
     URUTAN_ROLLUP,
@@ -35,10 +43,7 @@ def _unit_bawaan(user, units: list[UnitKerja]) -> UnitKerja:
 
 
 def _tahun(request, bawaan: int) -> int:
-    try:
-        return int(request.GET.get("tahun", bawaan))
-    except ValueError as e:
-        raise Http404("Tahun tidak valid.") from e
+    return tahun_kueri(request.GET.get("tahun"), bawaan)
 
 
 def _unit_dan_pilihan(request) -> tuple[UnitKerja, list[UnitKerja]]:
@@ -91,7 +96,8 @@ def rollup(request):
     daftar_tahun, terakhir = tahun_tersedia(unit)
     tahun = _tahun(request, terakhir)
     urut = request.GET.get("urut", "nama")
-    data = susun_rollup(unit, tahun, urut=urut)
+    # Only the sub-units the user may read: a planner of the parent unit does not see the children's figures.
+    data = susun_rollup(unit, tahun, urut=urut, id_terbaca=id_unit_terbaca(request.user))
     kolom = [(k, "-" + k if data.urut == k else k) for k in URUTAN_ROLLUP]
     return render(
         request,

@@ -62,21 +62,9 @@ class StandarEfisiensi(models.TextChoices):
     IE_TAHUN_LALU = "ie_tahun_lalu", _("SE = IE tahun lalu")
 
 
-class KategoriEfisiensi(models.TextChoices):
-    EFISIEN = "efisien", _("Efisien")
-    TIDAK_EFISIEN = "tidak_efisien", _("Tidak efisien")
-
-
 class SumberTarget(models.TextChoices):
     RENSTRA = "renstra", _("Renstra")
     RKT = "rkt", _("Rencana Kinerja Tahunan")
-
-
-class JenisMataAnggaran(models.TextChoices):
-    PROGRAM = "program", _("Program")
-    KEGIATAN = "kegiatan", _("Kegiatan")
-    OUTPUT = "output", _("Output")
-    KOMPONEN = "komponen", _("Komponen / sub-kegiatan")
 
 
 class RegulasiAkip(models.TextChoices):

@@ -1,4 +1,4 @@
-"""Pure performance formulas (domain guide §2–§4).
+"""Pure performance formulas (domain guide §2–§4) and the AKIP total and grade (§6).
 
 No ORM, no settings, no request: every function takes plain values (keyword-only) and returns
 `Decimal | None`, where None means *tidak dapat dihitung* / *belum ada data* — never 0.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from .enums import Agregasi, AgregasiPerspektif, Polaritas, RumusNegatif
@@ -142,6 +143,48 @@ def hitung_kumulatif_triwulan(*, nilai_triwulan: Sequence[Decimal | None], agreg
         None if nilai is None else hitung_realisasi_tahunan(nilai_triwulan=nilai_triwulan[: i + 1], agregasi=agregasi)
         for i, nilai in enumerate(nilai_triwulan)
     ]
+
+
+# --- Rencana Aksi: the PK version in force for a quarter and the quarterly progress ---------------
+
+# Last day (month, day) of each quarter.
+AKHIR_TRIWULAN: tuple[tuple[int, int], ...] = ((3, 31), (6, 30), (9, 30), (12, 31))
+
+
+def akhir_triwulan(*, tahun: int, triwulan: int) -> date:
+    """The last day of quarter `triwulan` (1–4) of `tahun`: 31-03, 30-06, 30-09, 31-12."""
+    bulan, hari = AKHIR_TRIWULAN[triwulan - 1]
+    return date(tahun, bulan, hari)
+
+
+def pilih_versi_berlaku(*, versi: Sequence[tuple[date, date, int]], tanggal: date) -> int | None:
+    """The PK version in force on `tanggal` among (berlaku_mulai, berlaku_sampai, nomor): the one whose validity
+    contains the day (the latest by berlaku_mulai, then nomor, when several do); if none contains it, the latest
+    that starts on or before the day; else None. Returns its nomor."""
+    berlaku = [v for v in versi if v[0] <= tanggal <= v[1]]
+    if not berlaku:
+        berlaku = [v for v in versi if v[0] <= tanggal]
+    if not berlaku:
+        return None
+    return max(berlaku, key=lambda v: (v[0], v[2]))[2]
+
+
+def hitung_progres_triwulan(
+    *,
+    polaritas: Polaritas,
+    target_kumulatif: Sequence[Decimal | None],
+    realisasi_kumulatif: Sequence[Decimal | None],
+    rumus_negatif: RumusNegatif = RumusNegatif.CERMIN,
+) -> tuple[Decimal | None, ...]:
+    """Quarterly progress: per quarter the official capaian (§2, rounded) of the cumulative realisasi against
+    the Rencana Aksi cumulative target of that quarter. No target (None) → None for that quarter; a
+    qualitative indikator has no quarterly progress (all None)."""
+    if polaritas == Polaritas.KUALITATIF:
+        return tuple(None for _t in target_kumulatif)
+    return tuple(
+        hitung_capaian_resmi(polaritas=polaritas, target=target, realisasi=realisasi, rumus_negatif=rumus_negatif)
+        for target, realisasi in zip(target_kumulatif, realisasi_kumulatif, strict=True)
+    )
 
 
 # --- §3 Kriteria (bands) --------------------------------------------------------------------------
@@ -306,3 +349,31 @@ def hitung_persen_target_akhir(
         target_atas=target_akhir_atas,
         rumus_negatif=rumus_negatif,
     )
+
+
+# --- §6 AKIP --------------------------------------------------------------------------------------
+
+
+def hitung_total_akip(*, komponen: Mapping[str, Decimal]) -> Decimal | None:
+    """§6 Nilai AKIP: the sum of the component scores; no component → None."""
+    if not komponen:
+        return None
+    return sum(komponen.values(), NOL)
+
+
+PREDIKAT_AKIP: tuple[tuple[Decimal, str], ...] = (
+    (Decimal("90"), "AA"),
+    (Decimal("80"), "A"),
+    (Decimal("70"), "BB"),
+    (Decimal("60"), "B"),
+    (Decimal("50"), "CC"),
+    (Decimal("30"), "C"),
+)
+"""§6 grade thresholds: a score strictly above the bound earns the grade; anything else is D."""
+
+
+def tentukan_predikat_akip(*, nilai: Decimal | None) -> str | None:
+    """§6 AKIP grade: AA > 90; A > 80–90; BB > 70–80; B > 60–70; CC > 50–60; C > 30–50; D ≤ 30."""
+    if nilai is None:
+        return None
+    return next((predikat for batas, predikat in PREDIKAT_AKIP if nilai > batas), "D")

@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 from django.db.models import Prefetch, Q
 
+from sakip.format import format_target
+
 from . import formulas as f
 from .enums import URUTAN_PERSPEKTIF, Agregasi, AgregasiPerspektif, Perspektif, Polaritas, RumusNegatif, SumberTarget
 from .models import (
@@ -25,7 +27,6 @@ from .models import (
     Indikator,
     NilaiSkala,
     Realisasi,
-    RencanaAksi,
     Renstra,
     RevisiRenstra,
     Sasaran,
@@ -178,6 +179,10 @@ class NilaiTargetEfektif:
     kualitatif: str
     teks: str
     sumber: str  # "pk", "renstra" or ""
+
+    def teks_target(self, **opsi) -> str:
+        """The target as text (`sakip.format.format_target`; `opsi`: its number formatting)."""
+        return format_target(self.nilai, self.nilai_atas, self.kualitatif, self.teks, **opsi)
 
 
 TANPA_TARGET = NilaiTargetEfektif(None, None, "", "", "")
@@ -503,29 +508,6 @@ def _ukur(
     )
 
 
-def susun_rencana_aksi(unit: UnitKerja, tahun: int) -> dict[int, tuple[Decimal | None, ...]]:
-    """Rencana Aksi of the unit's PK for the year: cumulative targets Q1..Q4 per indikator id, from the latest
-    PK version that has a row for the indikator (the same version rule as the PK target). 1 query."""
-    hasil: dict[int, tuple[Decimal | None, ...]] = {}
-    per_baris: dict[int, list[Decimal | None]] = {}
-    baris_terakhir: dict[int, int] = {}
-    for ra in (
-        RencanaAksi.objects.filter(
-            baris_pk__versi__pk_induk__unit=unit,
-            baris_pk__versi__pk_induk__tahun=tahun,
-            baris_pk__indikator__isnull=False,
-        )
-        .select_related("baris_pk__versi")
-        .order_by("baris_pk__versi__nomor", "triwulan")
-    ):
-        b = ra.baris_pk
-        baris_terakhir[b.indikator_id] = b.pk
-        per_baris.setdefault(b.pk, [None, None, None, None])[ra.triwulan - 1] = ra.target_kumulatif
-    for indikator_id, baris_id in baris_terakhir.items():
-        hasil[indikator_id] = tuple(per_baris[baris_id])
-    return hasil
-
-
 # ---------------------------------------------------------------- history across years
 
 
@@ -626,7 +608,6 @@ __all__ = [
     "sasaran_dengan_indikator",
     "susun_pengukuran",
     "susun_pengukuran_banyak",
-    "susun_rencana_aksi",
     "susun_riwayat",
     "Q",
 ]

@@ -1,25 +1,21 @@
-"""Writes: validated and transactional. Every write to a unit's year goes through `pastikan_dapat_diubah`."""
+"""Writes: validated and transactional. Every write to a unit's year goes through `periode.pastikan_dapat_diubah`."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
-from django.utils.translation import gettext as _
 
-from sakip import akses
-
-from .enums import StatusPeriode, SumberTarget
+from .enums import SumberTarget
 from .models import (
     BarisPK,
     BuktiDukung,
     Indikator,
-    PeriodeUnit,
     PerjanjianKinerja,
     Realisasi,
     RencanaAksi,
@@ -31,76 +27,9 @@ from .models import (
     UnitKerja,
     VersiPK,
 )
-
-
-class PeriodeTerkunci(ValidationError):
-    """Raised when a write targets a unit's year that is approved or locked."""
-
-
-def status_periode(unit: UnitKerja, tahun: int) -> str:
-    p = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).only("status").first()
-    return p.status if p else StatusPeriode.DRAFT
-
-
-def pastikan_dapat_diubah(unit: UnitKerja, tahun: int) -> None:
-    """Refuse edits (and imports) to a year that is approved (disahkan) or locked (dikunci)."""
-    status = status_periode(unit, tahun)
-    if status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}:
-        raise PeriodeTerkunci(
-            _("Data %(unit)s tahun %(tahun)s sudah %(status)s dan tidak dapat diubah.")
-            % {"unit": unit.nama, "tahun": tahun, "status": StatusPeriode(status).label.lower()},
-            code="terkunci",
-        )
-
-
-def impor_excel(*, unit: UnitKerja, tahun: int, berkas, terapkan: bool):
-    """Import a SAKIP workbook into a unit's year: everything in one transaction, or nothing.
-
-    With `terapkan=False` (preview / dry run) the same writes run and are rolled back, so the preview shows
-    exactly what applying would do. Any error also rolls back. Raises `PeriodeTerkunci` for an approved or
-    locked year and `indikator.impor.WorkbookTidakValid` for an unreadable file. Returns `HasilImpor`.
-    """
-    from .impor import Konteks, baca_workbook, proses
-
-    pastikan_dapat_diubah(unit, tahun)
-    data = baca_workbook(berkas)
-    with transaction.atomic():
-        # Hold the period row so that nobody approves or locks the year while the import is written.
-        list(PeriodeUnit.objects.select_for_update().filter(unit=unit, tahun=tahun))
-        pastikan_dapat_diubah(unit, tahun)
-        hasil = proses(Konteks(unit, tahun, pratinjau=not terapkan), data)
-        if terapkan and not hasil.ada_galat:
-            hasil.diterapkan = True
-        else:
-            transaction.set_rollback(True)
-    return hasil
-
-
-class TransisiTidakSah(ValidationError):
-    """Raised when a workflow step does not apply to the period's current status."""
-
+from .periode import pastikan_dapat_diubah, pastikan_rentang_dapat_diubah
 
 # --- helpers ----------------------------------------------------------------------------------------
-
-
-def pastikan_rentang_dapat_diubah(unit: UnitKerja, *, tahun_mulai: int, tahun_selesai: int) -> None:
-    """Refuse a structural edit (Renstra, sasaran, indikator) when any year it applies to is approved or locked.
-
-    Policy: the structure of approved years is changed through a new Renstra revision, not in place.
-    """
-    terkunci = (
-        PeriodeUnit.objects.filter(
-            unit=unit,
-            tahun__gte=tahun_mulai,
-            tahun__lte=tahun_selesai,
-            status__in=[StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI],
-        )
-        .order_by("tahun")
-        .values_list("tahun", flat=True)
-        .first()
-    )
-    if terkunci is not None:
-        pastikan_dapat_diubah(unit, terkunci)
 
 
 def _unit_indikator(indikator: Indikator) -> UnitKerja:
@@ -428,96 +357,4 @@ def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=Non
 def hapus_bukti(*, bukti: BuktiDukung) -> None:
     r = bukti.realisasi
     pastikan_dapat_diubah(_unit_indikator(r.indikator), r.tahun)
-    bukti.berkas.delete(save=False)
-    bukti.delete()
-
-
-# --- Approval workflow (per unit and year) ----------------------------------------------------------
-
-ALUR = {
-    # aksi: (allowed from, to)
-    "ajukan": ({StatusPeriode.DRAFT, StatusPeriode.DIKEMBALIKAN}, StatusPeriode.DIAJUKAN),
-    "kembalikan": ({StatusPeriode.DIAJUKAN}, StatusPeriode.DIKEMBALIKAN),
-    "sahkan": ({StatusPeriode.DIAJUKAN}, StatusPeriode.DISAHKAN),
-    "kunci": ({StatusPeriode.DISAHKAN}, StatusPeriode.DIKUNCI),
-    "buka_kunci": (
-        {StatusPeriode.DIAJUKAN, StatusPeriode.DIKEMBALIKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI},
-        StatusPeriode.DRAFT,
-    ),
-}
-
-
-def boleh_melakukan(user, *, aksi: str, unit: UnitKerja) -> bool:
-    """Who may take each step: planners submit; heads return, approve, lock; administrators unlock."""
-    if aksi == "ajukan":
-        return akses.dapat_mengubah(user, unit)
-    if aksi in {"kembalikan", "sahkan", "kunci"}:
-        return akses.dapat_mengesahkan(user, unit)
-    if aksi == "buka_kunci":
-        return akses.adalah_admin(user)
-    return False
-
-
-def aksi_tersedia(user, *, periode: PeriodeUnit) -> list[str]:
-    return [
-        aksi
-        for aksi, (asal, _tujuan) in ALUR.items()
-        if periode.status in asal and boleh_melakukan(user, aksi=aksi, unit=periode.unit)
-    ]
-
-
-def ambil_periode(*, unit: UnitKerja, tahun: int) -> PeriodeUnit:
-    """The period row (unsaved draft when none exists yet)."""
-    return PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first() or PeriodeUnit(unit=unit, tahun=tahun)
-
-
-@transaction.atomic
-def _ubah_status(*, aksi: str, unit: UnitKerja, tahun: int, oleh, komentar: str = "") -> PeriodeUnit:
-    if not boleh_melakukan(oleh, aksi=aksi, unit=unit):
-        raise PermissionDenied(gettext("Anda tidak berwenang melakukan langkah ini."))
-    periode = PeriodeUnit.objects.select_for_update().filter(unit=unit, tahun=tahun).first()
-    if periode is None:
-        periode = PeriodeUnit(unit=unit, tahun=tahun)
-    asal, tujuan = ALUR[aksi]
-    if periode.status not in asal:
-        raise TransisiTidakSah(
-            gettext("Langkah ini tidak dapat dilakukan pada periode berstatus %(status)s.")
-            % {"status": periode.get_status_display().lower()},
-            code="transisi",
-        )
-    periode.status = tujuan
-    periode.komentar = komentar
-    periode.diubah_oleh = oleh
-    periode._change_reason = f"{aksi}: {komentar}" if komentar else aksi
-    periode._history_user = oleh
-    periode.save()
-    return periode
-
-
-def ajukan_periode(*, unit: UnitKerja, tahun: int, oleh) -> PeriodeUnit:
-    """Planner submits the year (draft/dikembalikan → diajukan)."""
-    return _ubah_status(aksi="ajukan", unit=unit, tahun=tahun, oleh=oleh)
-
-
-def kembalikan_periode(*, unit: UnitKerja, tahun: int, oleh, komentar: str) -> PeriodeUnit:
-    """Head returns the year to the planner (diajukan → dikembalikan); a comment is mandatory."""
-    if not (komentar or "").strip():
-        raise ValidationError({"komentar": gettext("Komentar wajib diisi saat mengembalikan.")}, code="wajib")
-    return _ubah_status(aksi="kembalikan", unit=unit, tahun=tahun, oleh=oleh, komentar=komentar.strip())
-
-
-def sahkan_periode(*, unit: UnitKerja, tahun: int, oleh, komentar: str = "") -> PeriodeUnit:
-    """Head approves (diajukan → disahkan); from here every edit is refused."""
-    return _ubah_status(aksi="sahkan", unit=unit, tahun=tahun, oleh=oleh, komentar=(komentar or "").strip())
-
-
-def kunci_periode(*, unit: UnitKerja, tahun: int, oleh) -> PeriodeUnit:
-    """Head locks an approved year (disahkan → dikunci)."""
-    return _ubah_status(aksi="kunci", unit=unit, tahun=tahun, oleh=oleh)
-
-
-def buka_kunci_periode(*, unit: UnitKerja, tahun: int, oleh, alasan: str) -> PeriodeUnit:
-    """Administrator reopens the year (back to draft); a reason is mandatory and kept in the history."""
-    if not (alasan or "").strip():
-        raise ValidationError({"komentar": gettext("Alasan wajib diisi saat membuka kunci.")}, code="wajib")
-    return _ubah_status(aksi="buka_kunci", unit=unit, tahun=tahun, oleh=oleh, komentar=alasan.strip())
+    bukti.delete()  # the file is removed once the deletion commits (post_delete in indikator.models)

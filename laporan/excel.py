@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .data import DokumenPK, Laporan, Tabel
+from .dokumen import DokumenPK, Laporan, Tabel
 
 FORMAT_ANGKA = {
     "rupiah": "#,##0",
@@ -23,6 +23,19 @@ TIPIS = Side(style="thin", color="9AA7B4")
 BINGKAI = Border(left=TIPIS, right=TIPIS, top=TIPIS, bottom=TIPIS)
 ISI_KEPALA = PatternFill("solid", fgColor="DCE8F4")
 ISI_KELOMPOK = PatternFill("solid", fgColor="F0F4F8")
+
+
+def teks_bukan_rumus(wb: Workbook) -> Workbook:
+    """Formula-injection guard for every workbook the app writes: text stays text. openpyxl stores a str that
+    starts with "=" as a live formula; such cells are set back to text (inline string). Other text, including
+    values starting with "+", "-", "@", tab or CR, is written as a string cell already, which Excel never
+    evaluates. No workbook written by the app holds an intended formula."""
+    for ws in wb.worksheets:
+        # The existing cells only (iter_rows would create every empty cell of the used range).
+        for sel in ws._cells.values():
+            if sel.data_type == "f" and isinstance(sel.value, str):
+                sel.data_type = "s"
+    return wb
 
 
 def lembar_tabel(laporan: Laporan) -> list[tuple[str, Tabel]]:
@@ -145,5 +158,5 @@ def render_xlsx(laporan: Laporan) -> bytes:
         dipakai.add(nama)
         _lembar(wb, nama, tabel)
     keluaran = BytesIO()
-    wb.save(keluaran)
+    teks_bukan_rumus(wb).save(keluaran)
     return keluaran.getvalue()

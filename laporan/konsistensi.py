@@ -22,13 +22,17 @@ from django.utils.translation import gettext_lazy
 from anggaran.models import SubKegiatan
 from anggaran.queries import susun_akip, susun_anggaran
 from indikator.models import BarisPK, UnitKerja
-from indikator.queries import DataTidakDitemukan, NilaiTargetEfektif, susun_pengukuran
+from indikator.queries import (
+    DataTidakDitemukan,
+    NilaiTargetEfektif,
+    susun_pengukuran,
+)
+from indikator.rencana_aksi import RencanaAksiTahun, baca_rencana_aksi
+from indikator.services import NARASI  # narrative fields of a yearly Realisasi
 from sakip.format import format_angka, format_persen, format_rupiah
 
 from .models import NarasiLaporan
-
-# Narrative fields of a yearly Realisasi.
-NARASI_INDIKATOR = ("analisis", "faktor_pendukung", "faktor_penghambat", "rencana_tindak_lanjut")
+from .narasi import kunci_url
 
 PERINGATAN = "peringatan"
 INFO = "info"
@@ -38,7 +42,7 @@ BATAS_CAPAIAN = Decimal("120")
 
 
 @dataclass(frozen=True)
-class Peringatan:
+class PeringatanKonsistensi:
     kode: str
     tingkat: str  # PERINGATAN or INFO
     pesan: str
@@ -50,6 +54,7 @@ class Peringatan:
 JENIS: dict[str, tuple[str, str]] = {
     "realisasi_kosong": (gettext_lazy("Indikator tanpa realisasi"), PERINGATAN),
     "target_pk_berbeda": (gettext_lazy("Target PK berbeda dengan target Renstra"), PERINGATAN),
+    "rencana_aksi_kosong": (gettext_lazy("Versi PK yang berlaku belum memiliki Rencana Aksi"), PERINGATAN),
     "anggaran_induk_selisih": (gettext_lazy("Mata anggaran induk tidak sama dengan jumlah rinciannya"), PERINGATAN),
     "realisasi_melebihi_pagu": (gettext_lazy("Realisasi anggaran melebihi pagu"), PERINGATAN),
     "capaian_di_atas_batas": (gettext_lazy("Capaian di atas 120 %"), PERINGATAN),
@@ -68,16 +73,6 @@ def _url(nama: str, *args) -> str | None:
         return None
 
 
-def _teks_target(t: NilaiTargetEfektif) -> str:
-    if t.teks:
-        return t.teks
-    if t.kualitatif:
-        return t.kualitatif
-    if t.nilai_atas is not None:
-        return f"{format_angka(t.nilai, None)}–{format_angka(t.nilai_atas, None)}"
-    return format_angka(t.nilai, None) if t.nilai is not None else "–"
-
-
 def _sama(baris_pk: BarisPK, renstra: NilaiTargetEfektif) -> bool:
     """Same target: numeric value(s) and qualitative grade; the display text does not count."""
     return (baris_pk.nilai, baris_pk.nilai_atas, baris_pk.nilai_kualitatif.strip().upper()) == (
@@ -87,15 +82,18 @@ def _sama(baris_pk: BarisPK, renstra: NilaiTargetEfektif) -> bool:
     )
 
 
-def periksa_konsistensi(unit: UnitKerja, tahun: int, *, pengukuran=None, anggaran=None, akip=None) -> list[Peringatan]:
+def periksa_konsistensi(
+    unit: UnitKerja, tahun: int, *, pengukuran=None, anggaran=None, akip=None, rencana_aksi=None
+) -> list[PeringatanKonsistensi]:
     """Every warning for the unit's year, grouped by kind in the order of `JENIS` (constant query count).
 
     A caller that already read the year (the report builder) passes its `pengukuran` (susun_pengukuran),
-    `anggaran` (susun_anggaran) and `akip` (susun_akip rows) so they are not read twice."""
-    hasil: dict[str, list[Peringatan]] = defaultdict(list)
+    `anggaran` (susun_anggaran), `akip` (susun_akip rows) and `rencana_aksi` (baca_rencana_aksi) so they are
+    not read twice."""
+    hasil: dict[str, list[PeringatanKonsistensi]] = defaultdict(list)
 
     def tambah(kode: str, pesan: str, objek: str, url: str | None = None) -> None:
-        hasil[kode].append(Peringatan(kode=kode, tingkat=JENIS[kode][1], pesan=pesan, objek=objek, url=url))
+        hasil[kode].append(PeringatanKonsistensi(kode=kode, tingkat=JENIS[kode][1], pesan=pesan, objek=objek, url=url))
 
     if pengukuran is None:
         try:
@@ -105,6 +103,10 @@ def periksa_konsistensi(unit: UnitKerja, tahun: int, *, pengukuran=None, anggara
 
     if pengukuran is not None:
         _periksa_indikator(unit, tahun, pengukuran, tambah, akip)
+
+    if rencana_aksi is None:
+        rencana_aksi = baca_rencana_aksi(unit, tahun)
+    _periksa_rencana_aksi(unit, rencana_aksi, tambah)
 
     if anggaran is None:
         anggaran = susun_anggaran(unit, tahun)
@@ -169,9 +171,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
         if renstra.sumber != "renstra":
             continue
         if not _sama(baris_pk, renstra):
-            pk_teks = baris_pk.teks_tampilan or _teks_target(
-                NilaiTargetEfektif(baris_pk.nilai, baris_pk.nilai_atas, baris_pk.nilai_kualitatif, "", "pk")
-            )
+            pk_teks = baris_pk.teks_target()
             tambah(
                 "target_pk_berbeda",
                 _("Target PK versi %(versi)s (%(pk)s) berbeda dengan target Renstra %(tahun)s (%(renstra)s).")
@@ -179,7 +179,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                     "versi": baris_pk.versi.nomor,
                     "pk": pk_teks,
                     "tahun": tahun,
-                    "renstra": _teks_target(renstra),
+                    "renstra": renstra.teks_target(),
                 },
                 f"{b.indikator.kode} {b.indikator.nama}",
             )
@@ -244,14 +244,33 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                     label,
                 )
         catatan = b.realisasi.catatan
-        ada_narasi_indikator = catatan is not None and any(
-            (getattr(catatan, k) or "").strip() for k in NARASI_INDIKATOR
-        )
+        ada_narasi_indikator = catatan is not None and any((getattr(catatan, k) or "").strip() for k in NARASI)
         if not ada_narasi_indikator and b.sasaran.pk not in analisis_sasaran:
             tambah(
                 "narasi_kosong",
                 _("Belum ada analisis untuk indikator ini maupun narasi analisis sasaran %(sasaran)s.")
                 % {"sasaran": b.sasaran.kode},
                 label,
-                _url("laporan:narasi_ubah", unit.slug, tahun, f"analisis--{b.sasaran.kode}"),
+                _url("laporan:narasi_ubah", unit.slug, tahun, kunci_url("analisis", b.sasaran)),
             )
+
+
+def _periksa_rencana_aksi(unit, rencana_aksi: RencanaAksiTahun, tambah) -> None:
+    """One warning per PK version in force at some quarter end whose indikator rows lack a Rencana Aksi: those
+    quarters show no target and no progress (targets are never borrowed from another version)."""
+    for v in rencana_aksi.versi_tanpa_rencana_aksi:
+        kode = [k for _i, k in v.tanpa_rencana_aksi]
+        tambah(
+            "rencana_aksi_kosong",
+            _(
+                "Versi ini berlaku pada akhir %(triwulan)s, tetapi %(jumlah)s indikator belum memiliki Rencana Aksi "
+                "(%(kode)s); target dan progres triwulan itu tidak ditampilkan."
+            )
+            % {
+                "triwulan": ", ".join(_("TW %(n)s") % {"n": tw} for tw in v.triwulan_berlaku),
+                "jumlah": len(kode),
+                "kode": ", ".join(kode),
+            },
+            _("PK %(tahun)s versi %(nomor)s") % {"tahun": rencana_aksi.tahun, "nomor": v.nomor},
+            _url("kerja:rencana_aksi", unit.slug, v.id),
+        )

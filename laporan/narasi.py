@@ -1,7 +1,8 @@
 """The catalogue of narrative sections of a Laporan Kinerja and a one-query reader of a unit's year.
 
-Section keys (`NarasiLaporan.bagian`) are stable: the report builder places each section by its key, the
-fixtures are named after them (fixtures/narasi/<unit>/<tahun>/<bagian>.md, <bagian>--<kode sasaran>.md).
+Section keys (`NarasiLaporan.bagian`) are stable: the report builder (`laporan.bab`) places each section by its
+key, the narrative editor lists and edits them, the fixtures are named after them
+(fixtures/narasi/<unit>/<tahun>/<bagian>.md, <bagian>--<kode sasaran>.md). Both read the one catalogue below.
 """
 
 from __future__ import annotations
@@ -11,46 +12,96 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
 
 from indikator.models import Sasaran, UnitKerja
-from indikator.services import pastikan_dapat_diubah
+from indikator.periode import pastikan_dapat_diubah
 
 from .models import NarasiLaporan
 
-# Sections of the whole report, in report order: (key, label).
-BAGIAN_UMUM: tuple[tuple[str, str], ...] = (
-    ("kata_pengantar", _("Kata Pengantar")),
-    ("ringkasan_eksekutif", _("Ringkasan Eksekutif")),
-    ("bab1_pendahuluan", _("Bab I – Pendahuluan (pengantar)")),
-    ("bab1_maksud_tujuan", _("Bab I – Maksud dan Tujuan")),
-    ("bab1_peran", _("Bab I – Peran, dasar hukum, tugas dan fungsi")),
-    ("bab1_sdm", _("Bab I – Sumber Daya Manusia")),
-    ("bab1_potensi_permasalahan", _("Bab I – Potensi dan Permasalahan")),
-    ("bab1_sistematika", _("Bab I – Sistematika Penyajian")),
-    ("bab2_rencana_strategis", _("Bab II – Rencana Strategis")),
-    ("bab2_perjanjian_kinerja", _("Bab II – Perjanjian Kinerja dan definisi operasional")),
-    ("bab3_pendahuluan", _("Bab III – Capaian Kinerja (pengantar)")),
-    ("bab3_nps", _("Bab III – Penjelasan Nilai Pencapaian Sasaran")),
-    ("bab3_akuntabilitas_keuangan", _("Bab III – Akuntabilitas Keuangan")),
-    ("bab3_efisiensi", _("Bab III – Analisis Efisiensi (metode)")),
-    ("bab4_kesimpulan", _("Bab IV – Kesimpulan")),
-    ("bab4_saran", _("Bab IV – Saran")),
-    ("penutup", _("Penutup")),
+
+@dataclass(frozen=True)
+class KunciNarasi:
+    """One narrative key (`NarasiLaporan.bagian`) of the catalogue shared by the report builder and the editor."""
+
+    kunci: str
+    label: str | None = None  # label in the narrative editor; None: placed by the report when stored, not offered
+    bab: int | None = None  # chapter (I–IV) whose sub-section the text fills; None: front matter or per sasaran
+    judul: str = ""  # default sub-heading in the report ("" = untitled: merges into the text before it)
+    sisipan: str = ""  # key of the report section the text is inserted into (then it is no sub-section of its own)
+
+
+# Sections of the whole report, in report order. The report places a chapter's text by its sub-section key
+# (`bab`, `judul`); a stored key "babN_..." that is no sub-section of chapter N is appended at the end of that
+# chapter, titled by its `judul` — `bab3_nps` too, which is also inserted into "Capaian Kinerja Organisasi", so
+# the report prints it twice.
+KATALOG_UMUM: tuple[KunciNarasi, ...] = (
+    KunciNarasi("kata_pengantar", _("Kata Pengantar")),
+    KunciNarasi("ringkasan_eksekutif", _("Ringkasan Eksekutif")),
+    KunciNarasi("ringkasan_eksekutif_penutup", sisipan="ringkasan_eksekutif"),
+    KunciNarasi("bab1_pendahuluan", _("Bab I – Pendahuluan (pengantar)"), 1),
+    KunciNarasi("bab1_latar_belakang", bab=1),
+    KunciNarasi("bab1_maksud_tujuan", _("Bab I – Maksud dan Tujuan"), 1, N_("Maksud dan Tujuan")),
+    KunciNarasi(
+        "bab1_peran", _("Bab I – Peran, dasar hukum, tugas dan fungsi"), 1, N_("Peran dan Kedudukan Organisasi")
+    ),
+    KunciNarasi("bab1_sdm", _("Bab I – Sumber Daya Manusia"), 1, N_("Sumber Daya Manusia")),
+    KunciNarasi("bab1_potensi_permasalahan", _("Bab I – Potensi dan Permasalahan"), 1, N_("Potensi dan Permasalahan")),
+    KunciNarasi("bab1_sistematika", _("Bab I – Sistematika Penyajian"), 1, N_("Sistematika Penyajian Laporan Kinerja")),
+    KunciNarasi("bab2_pendahuluan", bab=2),
+    KunciNarasi("bab2_rencana_strategis", _("Bab II – Rencana Strategis"), 2, N_("Rencana Strategis")),
+    KunciNarasi("bab2_alokasi", bab=2),
+    KunciNarasi("bab2_peta_strategi", bab=2),
+    KunciNarasi(
+        "bab2_perjanjian_kinerja",
+        _("Bab II – Perjanjian Kinerja dan definisi operasional"),
+        2,
+        N_("Perjanjian Kinerja"),
+    ),
+    KunciNarasi("bab2_program_kegiatan", bab=2),
+    KunciNarasi("bab3_pendahuluan", _("Bab III – Capaian Kinerja (pengantar)"), 3),
+    KunciNarasi("bab3_capaian", bab=3, judul=N_("Capaian Kinerja Organisasi")),
+    KunciNarasi("bab3_nps", _("Bab III – Penjelasan Nilai Pencapaian Sasaran"), 3, sisipan="bab3_capaian"),
+    KunciNarasi("bab3_analisis", bab=3, judul=N_("Analisis Capaian Kinerja")),
+    KunciNarasi("bab3_akuntabilitas_keuangan", _("Bab III – Akuntabilitas Keuangan"), 3, N_("Akuntabilitas Keuangan")),
+    KunciNarasi("bab3_efisiensi", _("Bab III – Analisis Efisiensi (metode)"), 3, N_("Analisis Efisiensi")),
+    KunciNarasi("bab4_pendahuluan", bab=4),
+    KunciNarasi("bab4_kesimpulan", _("Bab IV – Kesimpulan"), 4, N_("Kesimpulan")),
+    KunciNarasi("bab4_saran", _("Bab IV – Saran"), 4, N_("Saran")),
+    KunciNarasi("bab4_penutup", bab=4),
+    KunciNarasi("penutup", _("Penutup"), 4),
 )
 
 # Sections per sasaran (file name <key>--<kode sasaran>.md), in the order they follow the sasaran's table.
-BAGIAN_SASARAN: tuple[tuple[str, str], ...] = (
-    ("analisis", _("Analisis capaian")),
-    ("kegiatan_pendukung", _("Kegiatan pendukung")),
-    ("upaya", _("Upaya tahun berikutnya")),
-    ("tindak_lanjut_evaluasi", _("Tindak lanjut rekomendasi evaluasi")),
+KATALOG_SASARAN: tuple[KunciNarasi, ...] = (
+    KunciNarasi("pengantar"),
+    KunciNarasi("analisis", _("Analisis capaian")),
+    KunciNarasi("kegiatan_pendukung", _("Kegiatan pendukung")),
+    KunciNarasi("upaya", _("Upaya tahun berikutnya")),
+    KunciNarasi("tindak_lanjut_evaluasi", _("Tindak lanjut rekomendasi evaluasi")),
+    KunciNarasi("cara_perhitungan"),
+    KunciNarasi("faktor_pendukung"),
+    KunciNarasi("faktor_penghambat"),
+    KunciNarasi("upaya_tahun_depan"),
+    KunciNarasi("rencana_tindak_lanjut"),
+    KunciNarasi("rekomendasi"),
 )
+
+# The narrative editor: the sections it lists (key, label), in report order.
+BAGIAN_UMUM: tuple[tuple[str, str], ...] = tuple((k.kunci, k.label) for k in KATALOG_UMUM if k.label is not None)
+BAGIAN_SASARAN: tuple[tuple[str, str], ...] = tuple((k.kunci, k.label) for k in KATALOG_SASARAN if k.label is not None)
 
 # Sections a report may leave out (shown as "opsional" when empty).
 KUNCI_OPSIONAL = frozenset({"tindak_lanjut_evaluasi"})
 
 KUNCI_UMUM = frozenset(k for k, _label in BAGIAN_UMUM)
 KUNCI_SASARAN = frozenset(k for k, _label in BAGIAN_SASARAN)
+
+# The report: each chapter's sub-sections (key, default sub-heading) in order, and the order of a sasaran's texts.
+SLOT_BAB: dict[int, tuple[tuple[str, str], ...]] = {
+    bab: tuple((k.kunci, k.judul) for k in KATALOG_UMUM if k.bab == bab and not k.sisipan) for bab in (1, 2, 3, 4)
+}
+URUTAN_NARASI_SASARAN: tuple[str, ...] = tuple(k.kunci for k in KATALOG_SASARAN)
 
 
 @dataclass(frozen=True)

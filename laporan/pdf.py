@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .data import Laporan
+from .dokumen import Laporan
 
 BASE_URL = "http://sakip.lokal/"
 _HOST = urlsplit(BASE_URL).hostname

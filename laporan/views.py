@@ -7,10 +7,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
+from indikator.akses import ambil_unit
 from indikator.queries import DataTidakDitemukan
-from sakip.akses import ambil_unit
 
-from .data import Laporan, susun_laporan
+from .dokumen import Laporan
+from .susun import susun_laporan
 
 
 def _laporan(request, unit_slug: str, tahun: int) -> Laporan:

@@ -44,3 +44,35 @@ def format_persen(nilai: Decimal | None, digit: int = 2, *, kosong: str = "–")
     if nilai is None:
         return kosong
     return format_angka(nilai, digit) + " %"
+
+
+def format_target(
+    nilai: Decimal | None,
+    nilai_atas: Decimal | None = None,
+    kualitatif: str = "",
+    teks: str = "",
+    *,
+    digit: int | None = None,
+    pangkas_nol: bool = False,
+    pemisah: str = "–",
+    kosong: str = "–",
+    mentah: bool = False,
+) -> str | Decimal | None:
+    """A target as text, the one rule for every screen, report and sheet.
+
+    The display text wins, then the qualitative grade, then "lo–hi" for a range (both bounds set), else the
+    number. Numbers use `format_angka(x, digit, pangkas_nol=...)` (default: as stored, 1.234,5); a missing number
+    is `kosong`. `mentah` keeps a plain number (or a missing one) as the value itself, not text, so a
+    spreadsheet cell stays numeric.
+    """
+    if teks:
+        return teks
+    if kualitatif:
+        return kualitatif
+    if mentah and (nilai is None or nilai_atas is None):
+        return nilai
+    if nilai is None:
+        return kosong
+    if nilai_atas is not None:
+        return f"{format_angka(nilai, digit, pangkas_nol=pangkas_nol)}{pemisah}{format_angka(nilai_atas, digit, pangkas_nol=pangkas_nol)}"
+    return format_angka(nilai, digit, pangkas_nol=pangkas_nol)

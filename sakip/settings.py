@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,8 +22,18 @@ def _env_bool(name: str, default: bool = False) -> bool:
 DEBUG = _env_bool("SAKIP_DEBUG", False)
 # Running under pytest (or SAKIP_TESTING=1): no HTTPS redirects, plain static storage.
 TESTING = bool(os.environ.get("SAKIP_TESTING")) or "pytest" in sys.modules
-# Production must set SAKIP_SECRET_KEY; the fallback is for local demo and tests only.
-SECRET_KEY = os.environ.get("SAKIP_SECRET_KEY") or "django-insecure-sakip-local-demo-key-change-me"
+# Production must set SAKIP_SECRET_KEY: outside DEBUG and tests the app refuses to start without it (the public
+# fallback key would let anyone forge sessions and password-reset tokens).
+SECRET_KEY = os.environ.get("SAKIP_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not (DEBUG or TESTING):
+        raise ImproperlyConfigured(
+            "SAKIP_SECRET_KEY belum diatur. Setel variabel lingkungan SAKIP_SECRET_KEY ke string acak panjang "
+            "(minimal 50 karakter), misalnya keluaran: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'. "
+            "Untuk demo lokal saja: SAKIP_DEBUG=1."
+        )
+    SECRET_KEY = "django-insecure-sakip-local-demo-key-change-me"
 ALLOWED_HOSTS = [h for h in os.environ.get("SAKIP_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SAKIP_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -43,10 +54,14 @@ INSTALLED_APPS = [
     "anggaran",
     "laporan",
     "dasbor",
+    "kerja",
+    "impor",
+    "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sakip.middleware.HeaderKeamananMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sakip.bahasa.BahasaMiddleware",
@@ -54,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sakip.middleware.SesiMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -96,6 +112,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if TESTING:
+    # Tests create many users: a fast hasher there (PBKDF2 costs ~0.3 s per password). Never in production.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AUTHENTICATION_BACKENDS = [
     # django-axes first: refuses logins while a username/IP pair is locked out.
     "axes.backends.AxesStandaloneBackend",
@@ -146,6 +165,32 @@ else:
 
 # Security: secure defaults outside DEBUG (`manage.py check --deploy`).
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end after SAKIP_SESSION_IDLE_MINUTES without a request and SAKIP_SESSION_MAKS_JAM hours after login
+# (sakip.middleware.SesiMiddleware renews the cookie while the user is active).
+SAKIP_SESSION_IDLE_MINUTES = int(os.environ.get("SAKIP_SESSION_IDLE_MINUTES", "30"))
+SAKIP_SESSION_MAKS_JAM = int(os.environ.get("SAKIP_SESSION_MAKS_JAM", "12"))
+SESSION_COOKIE_AGE = SAKIP_SESSION_IDLE_MINUTES * 60
+# Content-Security-Policy (sakip.middleware.HeaderKeamananMiddleware): scripts only from this site's static files,
+# no inline script or handler (tests/test_statis.py keeps templates that way). Styles allow 'unsafe-inline' for
+# the style="" attributes in templates (widths, indents, colours computed per row).
+SAKIP_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+SAKIP_PERMISSIONS_POLICY = ", ".join(
+    f"{fitur}=()"
+    for fitur in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")
+)
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -167,12 +212,39 @@ LOGGING = {
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
-# Login throttling (django-axes): after SAKIP_LOGIN_GAGAL_MAKS failures for one username from one IP the pair
-# is locked for SAKIP_LOGIN_JEDA_MENIT minutes; the lockout page is Indonesian (registration/terkunci.html).
+# Login throttling (django-axes): after SAKIP_LOGIN_GAGAL_MAKS failures for one username from one client, or
+# SAKIP_LOGIN_GAGAL_MAKS_KLIEN failures over all usernames from one client (spraying), that pair or client is
+# locked for SAKIP_LOGIN_JEDA_MENIT minutes (sakip.masuk.PenanganMasuk); the lockout page is Indonesian
+# (registration/terkunci.html). The client is REMOTE_ADDR, or behind a reverse proxy the header it sets
+# (SAKIP_TRUSTED_PROXY_HEADER, e.g. HTTP_X_FORWARDED_FOR; SAKIP_TRUSTED_PROXY_COUNT proxies): sakip.middleware.
 AXES_ENABLED = _env_bool("SAKIP_AXES", True)
+AXES_HANDLER = "sakip.masuk.PenanganMasuk"
 AXES_FAILURE_LIMIT = int(os.environ.get("SAKIP_LOGIN_GAGAL_MAKS", "5"))
+SAKIP_LOGIN_GAGAL_MAKS_KLIEN = int(os.environ.get("SAKIP_LOGIN_GAGAL_MAKS_KLIEN", "20"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SAKIP_LOGIN_JEDA_MENIT", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "sakip.middleware.alamat_klien"
+SAKIP_TRUSTED_PROXY_HEADER = os.environ.get("SAKIP_TRUSTED_PROXY_HEADER", "").strip()
+SAKIP_TRUSTED_PROXY_COUNT = max(1, int(os.environ.get("SAKIP_TRUSTED_PROXY_COUNT", "1")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_VERBOSE = False
+
+# ---------------------------------------------------------------- data hardening: evidence files, Excel import
+# Evidence files (bukti dukung) live in private storage outside MEDIA_ROOT and are never served by URL: the
+# access-checked view `kerja:bukti_unduh` streams them, or hands them to the web server with
+# SAKIP_SENDFILE_HEADER ("X-Accel-Redirect" for nginx: an `internal` location at SAKIP_SENDFILE_PREFIX aliased to
+# SAKIP_PRIVATE_ROOT; "X-Sendfile" for Apache mod_xsendfile: the absolute path is sent).
+SAKIP_PRIVATE_ROOT = Path(os.environ.get("SAKIP_PRIVATE_ROOT", BASE_DIR / "privat"))
+STORAGES["privat"] = {"BACKEND": "sakip.penyimpanan.PenyimpananPrivat"}
+SAKIP_SENDFILE_HEADER = os.environ.get("SAKIP_SENDFILE_HEADER", "").strip()
+SAKIP_SENDFILE_PREFIX = os.environ.get("SAKIP_SENDFILE_PREFIX", "/privat/")
+# Excel import limits, checked before any row is read: file size, total uncompressed size of the workbook's
+# parts, rows (below the header) and columns per sheet. Upload temp files: SAKIP_IMPOR_DIR (default
+# <temp dir>/sakip-impor, mode 0700, files 0600), removed on apply/cancel and after SAKIP_IMPOR_UMUR_DETIK.
+SAKIP_IMPOR_MAKS_BYTE = int(os.environ.get("SAKIP_IMPOR_MAKS_BYTE", str(10 * 1024 * 1024)))
+SAKIP_IMPOR_MAKS_BYTE_TERURAI = int(os.environ.get("SAKIP_IMPOR_MAKS_BYTE_TERURAI", str(200 * 1024 * 1024)))
+SAKIP_IMPOR_MAKS_BARIS = int(os.environ.get("SAKIP_IMPOR_MAKS_BARIS", "20000"))
+SAKIP_IMPOR_MAKS_KOLOM = int(os.environ.get("SAKIP_IMPOR_MAKS_KOLOM", "60"))
+SAKIP_IMPOR_DIR = os.environ.get("SAKIP_IMPOR_DIR", "")
+SAKIP_IMPOR_UMUR_DETIK = int(os.environ.get("SAKIP_IMPOR_UMUR_DETIK", "3600"))

@@ -4,17 +4,22 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kerja.urls_laporan import urlpatterns as kerja_laporan_patterns
+from laporan.urls import urlpatterns as laporan_patterns
+
 from . import views
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("laporan/", include("laporan.urls")),
+    path("laporan/", include((laporan_patterns + kerja_laporan_patterns, "laporan"))),
     path("dasbor/", include("dasbor.urls")),
-    path("kerja/", include("indikator.urls")),
+    path("kerja/", include("kerja.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -4,10 +4,9 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from indikator.akses import peran_pengguna, unit_terbaca
 from indikator.enums import Peran
 from indikator.models import Renstra
-
-from .akses import peran_pengguna, unit_terbaca
 
 
 def _tautan(unit, tahun):

@@ -4,12 +4,14 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from tests.pabrik import buat_pengguna
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client_ref(client, django_user_model, referensi):
-    user = django_user_model.objects.create_superuser("root", "root@example.com", "x")
+def admin_client_ref(client, referensi):
+    user = buat_pengguna("root", email="root@example.com", is_staff=True, is_superuser=True)
     client.force_login(user)
     return client
 

@@ -1,10 +1,10 @@
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 
+from indikator import akses
 from indikator.enums import Peran
-from indikator.models import Keanggotaan, UnitKerja
-from sakip import akses
+from indikator.models import UnitKerja
+from tests.pabrik import buat_pengguna
 
 pytestmark = pytest.mark.django_db
 
@@ -18,15 +18,9 @@ def pohon():
     return induk, anak, cucu, lain
 
 
-def _user(nama, peran, unit):
-    u = get_user_model().objects.create_user(nama, password="x")
-    Keanggotaan.objects.create(pengguna=u, unit=unit, peran=peran)
-    return get_user_model().objects.get(pk=u.pk)
-
-
 def test_perencana_hanya_unitnya(pohon):
     induk, anak, cucu, lain = pohon
-    u = _user("p", Peran.PERENCANA, anak)
+    u = buat_pengguna("p", Peran.PERENCANA, anak)
     assert [akses.dapat_membaca(u, x) for x in pohon] == [False, True, False, False]
     assert [akses.dapat_mengubah(u, x) for x in pohon] == [False, True, False, False]
     with pytest.raises(PermissionDenied):
@@ -35,14 +29,14 @@ def test_perencana_hanya_unitnya(pohon):
 
 def test_pimpinan_membaca_sub_unit_tetapi_tidak_mengubah(pohon):
     induk, anak, cucu, lain = pohon
-    u = _user("k", Peran.PIMPINAN, anak)
+    u = buat_pengguna("k", Peran.PIMPINAN, anak)
     assert [akses.dapat_membaca(u, x) for x in pohon] == [False, True, True, False]
     assert [akses.dapat_mengesahkan(u, x) for x in pohon] == [False, True, True, False]
     assert not any(akses.dapat_mengubah(u, x) for x in pohon)
 
 
 def test_auditor_membaca_semua_tanpa_mengubah(pohon):
-    u = _user("a", Peran.AUDITOR, None)
+    u = buat_pengguna("a", Peran.AUDITOR, None)
     assert all(akses.dapat_membaca(u, x) for x in pohon)
     assert not any(akses.dapat_mengubah(u, x) for x in pohon)
     with pytest.raises(PermissionDenied):
@@ -50,11 +44,11 @@ def test_auditor_membaca_semua_tanpa_mengubah(pohon):
 
 
 def test_administrator_semua(pohon):
-    u = _user("adm", Peran.ADMINISTRATOR, None)
+    u = buat_pengguna("adm", Peran.ADMINISTRATOR, None)
     assert all(akses.dapat_mengubah(u, x) for x in pohon)
     assert akses.unit_terbaca(u).count() == 4
 
 
 def test_tanpa_keanggotaan_tidak_membaca_apa_pun(pohon):
-    u = get_user_model().objects.create_user("x", password="x")
+    u = buat_pengguna("x")
     assert akses.unit_terbaca(u).count() == 0

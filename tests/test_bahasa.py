@@ -74,7 +74,7 @@ def test_pilihan_bahasa_inggris_berlaku_dan_bisa_kembali(client):
 
 
 def test_laporan_dalam_bahasa_inggris_tetap_memakai_angka_indonesia(client, unit_bks):
-    from tests.kerja.conftest import buat_pengguna
+    from tests.pabrik import buat_pengguna
 
     client.force_login(buat_pengguna("perencana-en", Peran.PERENCANA, unit_bks))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})

@@ -237,7 +237,7 @@ class Migration(migrations.Migration):
             name='BuktiDukung',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(upload_to=indikator.models._lokasi_bukti, verbose_name='berkas')),
+                ('berkas', models.FileField(upload_to=indikator.models.kinerja._lokasi_bukti, verbose_name='berkas')),
                 ('keterangan', models.CharField(blank=True, max_length=200, verbose_name='keterangan')),
                 ('diunggah_pada', models.DateTimeField(auto_now_add=True, verbose_name='diunggah pada')),
                 ('diunggah_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='diunggah oleh')),

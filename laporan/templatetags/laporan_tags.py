@@ -1,4 +1,4 @@
-"""Filters for the report templates: format a table cell (`laporan.data.Sel`) in Indonesian number format."""
+"""Filters for the report templates: format a table cell (`laporan.dokumen.Sel`) in Indonesian number format."""
 
 from django import template
 

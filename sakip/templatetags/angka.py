@@ -31,3 +31,11 @@ def rupiah(nilai):
 @register.filter
 def persen(nilai, digit=2):
     return format_persen(None if nilai in (None, "") else nilai, int(digit))
+
+
+@register.filter
+def target(t, gaya=""):
+    """{{ t|target }} → the target as text (display text, grade, 80–90 or 78,35; as stored);
+    {{ t|target:"ringkas" }} → numbers like angka_ringkas. `t` has `teks_target` (`NilaiTargetEfektif`, `Target`,
+    `BarisPK`)."""
+    return t.teks_target(**({"digit": 2, "pangkas_nol": True} if gaya == "ringkas" else {}))

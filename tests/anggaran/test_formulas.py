@@ -1,9 +1,10 @@
-"""Specification tables for `anggaran.formulas` (domain guide §5–§6). Pure: no database."""
+"""Specification tables for `anggaran.formulas` (domain guide §5). Pure: no database."""
 
 from decimal import Decimal as D
 
 import pytest
 
+from anggaran.enums import KategoriEfisiensi
 from anggaran.formulas import (
     BarisAnggaran,
     HasilBaris,
@@ -13,10 +14,7 @@ from anggaran.formulas import (
     hitung_serapan,
     hitung_sisa,
     hitung_total,
-    hitung_total_akip,
-    tentukan_predikat_akip,
 )
-from indikator.enums import BOBOT_AKIP, KategoriEfisiensi, KomponenAkip, RegulasiAkip
 
 # --- §5 sisa and serapan --------------------------------------------------------------------------
 
@@ -264,58 +262,3 @@ def test_hitung_efisiensi_se_bawaan_satu():
         pagu=D("9136000"), realisasi_dana=D("3428000"), target_output=D("1"), realisasi_output=D("1")
     )
     assert (hasil.se, hasil.ie, hasil.te) == (D("1"), D("2.67"), D("1.67"))
-
-
-# --- §6 AKIP --------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("komponen", "harapan"),
-    [
-        (
-            {
-                KomponenAkip.PERENCANAAN: D("24.50"),
-                KomponenAkip.PENGUKURAN: D("18.75"),
-                KomponenAkip.PELAPORAN: D("11.20"),
-                KomponenAkip.EVALUASI_INTERNAL: D("7.05"),
-                KomponenAkip.CAPAIAN: D("12.00"),
-            },
-            D("73.50"),
-        ),
-        ({KomponenAkip.PERENCANAAN: D("30")}, D("30")),
-        ({}, None),
-    ],
-)
-def test_hitung_total_akip_jumlah_komponen(komponen, harapan):
-    assert hitung_total_akip(komponen=komponen) == harapan
-
-
-@pytest.mark.parametrize("regulasi", list(RegulasiAkip))
-def test_hitung_total_akip_nilai_maksimum_regulasi_adalah_seratus(regulasi):
-    komponen = {k: D(str(v)) for k, v in BOBOT_AKIP[regulasi].items()}
-    assert hitung_total_akip(komponen=komponen) == D("100")
-
-
-@pytest.mark.parametrize(
-    ("nilai", "predikat"),
-    [
-        (D("100"), "AA"),
-        (D("90.01"), "AA"),
-        (D("90"), "A"),
-        (D("90.00"), "A"),
-        (D("80.01"), "A"),
-        (D("80"), "BB"),
-        (D("70.01"), "BB"),
-        (D("70"), "B"),
-        (D("60.01"), "B"),
-        (D("60"), "CC"),
-        (D("50.01"), "CC"),
-        (D("50"), "C"),
-        (D("30.01"), "C"),
-        (D("30"), "D"),
-        (D("0"), "D"),
-        (None, None),
-    ],
-)
-def test_tentukan_predikat_akip_di_setiap_batas(nilai, predikat):
-    assert tentukan_predikat_akip(nilai=nilai) == predikat

@@ -1,28 +1,12 @@
-"""Datasets for the dashboard tests: the reference data (Biro Kerja Sama 2018) and small scale data sets."""
+"""Fixtures for the dashboard tests: a head of the reference unit (Biro Kerja Sama 2018) and small scale data sets."""
 
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from dasbor.skala import buat_data_skala
+from demo.skala import buat_data_skala
 from indikator.enums import Peran
-from indikator.models import Keanggotaan, UnitKerja
-from indikator.referensi import muat_referensi
-
-SANDI = "rahasia-uji-123"
-
-
-def buat_pengguna(username: str, peran: str, unit: UnitKerja | None):
-    user = get_user_model().objects.create_user(username=username, password=SANDI)
-    Keanggotaan.objects.create(pengguna=user, unit=unit, peran=peran)
-    return user
-
-
-@pytest.fixture
-def referensi(db) -> UnitKerja:
-    muat_referensi()
-    return UnitKerja.objects.get(slug="biro-kerja-sama")
+from tests.pabrik import buat_pengguna
 
 
 @pytest.fixture
@@ -53,8 +37,3 @@ def skala(db):
         return hasil, kepala
 
     return buat
-
-
-@pytest.fixture(autouse=True)
-def _sandi_cepat(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from indikator.enums import Peran
 from indikator.models import Indikator, UnitKerja
-
-from .conftest import buat_pengguna
+from tests.pabrik import buat_pengguna
 
 
 def test_perlu_masuk(client, referensi):

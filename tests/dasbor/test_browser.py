@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from indikator.models import Indikator
-
-from .conftest import SANDI
+from tests.pabrik import KATA_SANDI
+from tests.peramban import tunggu_js
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -55,11 +55,11 @@ def test_kepala_masuk_melihat_grafik_dan_menelusuri_indikator(live_server, brows
     page.on("pageerror", lambda e: galat.append(str(e)))
     page.goto(live_server.url + "/masuk/")
     page.fill("input[name=username]", "kepala")
-    page.fill("input[name=password]", SANDI)
+    page.fill("input[name=password]", KATA_SANDI)
     page.click("button[type=submit]")
     page.wait_for_url("**/dasbor/**")
     # The reference has no Rencana Aksi: six charts, the progress one says so.
-    page.wait_for_function("window.grafikSakip && window.grafikSakip.length >= 6")
+    tunggu_js(page, "window.grafikSakip && window.grafikSakip.length >= 6")
     assert "98,87" in page.inner_text("[data-angka=nko]")
     grafik = _grafik(page)
     assert {g["id"] for g in grafik} >= {
@@ -82,7 +82,7 @@ def test_kepala_masuk_melihat_grafik_dan_menelusuri_indikator(live_server, brows
     ind = Indikator.objects.get(kode="IKU8")
     page.click(f"#tabel-indikator a[href^='/dasbor/indikator/{ind.pk}/']")
     page.wait_for_url(f"**/dasbor/indikator/{ind.pk}/**")
-    page.wait_for_function("window.grafikSakip && window.grafikSakip.length >= 1")
+    tunggu_js(page, "window.grafikSakip && window.grafikSakip.length >= 1")
     assert "93,05 %" in page.inner_text("[data-angka=capaian]")
     assert all(g["w"] > 0 and g["h"] > 0 for g in _grafik(page))
     page.screenshot(path=str(HASIL / "indikator.png"), full_page=True)
@@ -94,20 +94,20 @@ def test_rollup_di_peramban(live_server, browser, skala):
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     page.goto(live_server.url + "/masuk/")
     page.fill("input[name=username]", kepala.username)
-    page.fill("input[name=password]", SANDI)
+    page.fill("input[name=password]", KATA_SANDI)
     page.click("button[type=submit]")
     page.wait_for_url("**/dasbor/**")
     # The parent has no Renstra of its own: its dashboard points to the roll-up.
     page.click("a[href*='/dasbor/unit-bawahan/']")
     page.wait_for_url("**/dasbor/unit-bawahan/**")
-    page.wait_for_function("window.grafikSakip && window.grafikSakip.length == 1")
+    tunggu_js(page, "window.grafikSakip && window.grafikSakip.length == 1")
     page.click("#tabel-rollup th a:text('NKO')")
     page.wait_for_url("**urut=nko**")
-    page.wait_for_function("window.grafikSakip && window.grafikSakip.length == 1")
+    tunggu_js(page, "window.grafikSakip && window.grafikSakip.length == 1")
     assert page.locator("#tabel-rollup tbody tr").count() == 6
     page.screenshot(path=str(HASIL / "rollup.png"), full_page=True)
     page.click(f"#tabel-rollup a[href*='unit={hasil.units[0].slug}']")
     page.wait_for_url(f"**unit={hasil.units[0].slug}**")
-    page.wait_for_function("window.grafikSakip && window.grafikSakip.length >= 7")
+    tunggu_js(page, "window.grafikSakip && window.grafikSakip.length >= 7")
     assert "grafik-progres" in {g["id"] for g in _grafik(page)}
     page.screenshot(path=str(HASIL / "dasbor-anak.png"), full_page=True)

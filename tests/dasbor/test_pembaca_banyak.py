@@ -4,7 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from anggaran.queries import susun_anggaran, susun_anggaran_banyak
-from indikator.queries import susun_pengukuran, susun_pengukuran_banyak, susun_rencana_aksi
+from indikator.queries import susun_pengukuran, susun_pengukuran_banyak
+from indikator.rencana_aksi import baca_rencana_aksi
 
 
 def _ringkas_pengukuran(p):
@@ -61,12 +62,13 @@ def test_pembaca_banyak_jumlah_kueri_tetap(skala):
     assert jumlah[0] == jumlah[1]
 
 
-def test_susun_rencana_aksi_target_kumulatif_per_triwulan(skala):
+def test_baca_rencana_aksi_target_kumulatif_per_triwulan(skala):
     hasil, _ = skala(unit=1, indikator=3)
     unit = hasil.units[0]
     p = susun_pengukuran(unit, 2021)
-    ra = susun_rencana_aksi(unit, 2021)
-    assert set(ra) == {b.indikator.pk for b in p.baris}
+    ra = baca_rencana_aksi(unit, 2021)
+    assert set(ra.indikator) == {b.indikator.pk for b in p.baris}
     for b in p.baris:
-        assert len(ra[b.indikator.pk]) == 4
-        assert ra[b.indikator.pk][3] == b.target.nilai  # the plan reaches the yearly target in TW 4
+        target = ra.indikator[b.indikator.pk].target_kumulatif
+        assert len(target) == 4 and None not in target
+        assert target[3] == b.target.nilai  # the plan reaches the yearly target in TW 4

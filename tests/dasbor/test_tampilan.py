@@ -40,6 +40,7 @@ def test_angka_utama_menaut_ke_rincian(klien_kepala):
 
 def test_detail_indikator_narasi_bukti_dan_riwayat(klien_kepala, kepala, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
     ind = Indikator.objects.get(kode="IKU8")
     r = Realisasi.objects.create(
         indikator=ind,
@@ -64,7 +65,7 @@ def test_detail_indikator_narasi_bukti_dan_riwayat(klien_kepala, kepala, setting
         "LHE AKIP 2018",
     ):
         assert teks in html
-    assert bukti.berkas.url in html
+    assert reverse("kerja:bukti_unduh", args=[ind.sasaran.revisi.renstra.unit.slug, bukti.pk]) in html
     detail = resp.context["detail"]
     assert detail.baris.capaian == Decimal("93.05")
     assert [n.tahun for n in detail.riwayat.tahun] == [2015, 2016, 2017, 2018]

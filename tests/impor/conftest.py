@@ -4,14 +4,13 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
-from django.contrib.auth import get_user_model
 
+from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
-from indikator.enums import Agregasi, JenisMataAnggaran, LevelSasaran, Peran, Perspektif, Polaritas
+from indikator.enums import Agregasi, LevelSasaran, Peran, Perspektif, Polaritas
 from indikator.models import (
     BarisPK,
     Indikator,
-    Keanggotaan,
     PerjanjianKinerja,
     Realisasi,
     RencanaAksi,
@@ -24,6 +23,7 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
+from tests.pabrik import buat_pengguna
 
 TAHUN = 2018
 
@@ -153,22 +153,16 @@ def data(db):
     return {"unit": unit, "lain": lain, "i1": i1, "i2": i2, "i3": i3, "b1": b1, "m001": m001, "m0011": m0011}
 
 
-def _pengguna(username, unit, peran):
-    u = get_user_model().objects.create_user(username=username, password="rahasia-123")
-    Keanggotaan.objects.create(pengguna=u, unit=unit, peran=peran)
-    return u
-
-
 @pytest.fixture
 def perencana(data):
-    return _pengguna("perencana", data["unit"], Peran.PERENCANA)
+    return buat_pengguna("perencana", Peran.PERENCANA, data["unit"])
 
 
 @pytest.fixture
 def perencana_lain(data):
-    return _pengguna("perencana-lain", data["lain"], Peran.PERENCANA)
+    return buat_pengguna("perencana-lain", Peran.PERENCANA, data["lain"])
 
 
 @pytest.fixture
 def auditor(data):
-    return _pengguna("auditor", None, Peran.AUDITOR)
+    return buat_pengguna("auditor", Peran.AUDITOR)

@@ -3,10 +3,11 @@ from decimal import Decimal
 
 import pytest
 
+from impor.buku_kerja import WorkbookTidakValid
+from impor.layanan import impor_excel
 from indikator.enums import StatusPeriode
-from indikator.impor import WorkbookTidakValid
 from indikator.models import PeriodeUnit, Realisasi
-from indikator.services import PeriodeTerkunci, impor_excel
+from indikator.periode import PeriodeTerkunci
 
 from .test_round_trip import _jejak
 from .util import TAHUN, atur, cari_baris, ekspor, impor, simpan, tambah_baris

@@ -3,12 +3,15 @@
 import time
 from decimal import Decimal
 
+import pytest
+
 from indikator.enums import Perspektif
 from indikator.models import Indikator, Realisasi, Renstra, RevisiRenstra, Sasaran, SkemaPenilaian, UnitKerja
 
 from .util import TAHUN, ekspor, impor, kolom, simpan
 
 
+@pytest.mark.slow  # bench/import_excel.py measures the same; CI runs it once, on SQLite
 def test_workbook_5000_baris(db):
     unit = UnitKerja.objects.create(slug="besar", nama="Unit Besar")
     renstra = Renstra.objects.create(

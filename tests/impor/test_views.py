@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from indikator.enums import StatusPeriode
 from indikator.models import PeriodeUnit, Realisasi
-from indikator.views_impor import SESI
+from kerja.views.impor import SESI
 
 from .util import TAHUN, atur, cari_baris, ekspor, simpan
 

@@ -4,9 +4,9 @@ import io
 
 from openpyxl import load_workbook
 
-from indikator.excel import Konteks
-from indikator.impor import buat_workbook
-from indikator.services import impor_excel
+from impor.buku_kerja import buat_workbook
+from impor.layanan import impor_excel
+from impor.lembar import Konteks
 
 TAHUN = 2018
 

@@ -1,16 +1,26 @@
-"""Specification tables for `indikator.formulas` (domain guide §2–§4). Pure: no database."""
+"""Specification tables for `indikator.formulas` (domain guide §2–§4, §6). Pure: no database."""
 
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
-from indikator.enums import Agregasi, AgregasiPerspektif, Polaritas, RumusNegatif
+from indikator.enums import (
+    BOBOT_AKIP,
+    Agregasi,
+    AgregasiPerspektif,
+    KomponenAkip,
+    Polaritas,
+    RegulasiAkip,
+    RumusNegatif,
+)
 from indikator.formulas import (
     DUA_DESIMAL,
     PRESET_BPOM_2015_2019,
     PRESET_BPOM_2020_2024,
     Band,
     SkorIndikator,
+    akhir_triwulan,
     bulatkan,
     hitung_capaian,
     hitung_capaian_resmi,
@@ -20,9 +30,13 @@ from indikator.formulas import (
     hitung_nps_perspektif,
     hitung_nps_sasaran,
     hitung_persen_target_akhir,
+    hitung_progres_triwulan,
     hitung_rata_rata,
     hitung_realisasi_tahunan,
+    hitung_total_akip,
+    pilih_versi_berlaku,
     tentukan_kriteria,
+    tentukan_predikat_akip,
     terapkan_batas,
 )
 
@@ -583,3 +597,165 @@ def test_nko_laporan_rujukan_dapat_dihitung_ulang_dari_baris_resmi():
     assert (customer, internal, learning) == (D("102.24"), D("101.31"), D("93.05"))
     nko = hitung_nko(nilai_perspektif={"customer": customer, "internal": internal, "learning": learning})
     assert nko == D("98.87")
+
+
+# --- §6 AKIP --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("komponen", "harapan"),
+    [
+        (
+            {
+                KomponenAkip.PERENCANAAN: D("24.50"),
+                KomponenAkip.PENGUKURAN: D("18.75"),
+                KomponenAkip.PELAPORAN: D("11.20"),
+                KomponenAkip.EVALUASI_INTERNAL: D("7.05"),
+                KomponenAkip.CAPAIAN: D("12.00"),
+            },
+            D("73.50"),
+        ),
+        ({KomponenAkip.PERENCANAAN: D("30")}, D("30")),
+        ({}, None),
+    ],
+)
+def test_hitung_total_akip_jumlah_komponen(komponen, harapan):
+    assert hitung_total_akip(komponen=komponen) == harapan
+
+
+@pytest.mark.parametrize("regulasi", list(RegulasiAkip))
+def test_hitung_total_akip_nilai_maksimum_regulasi_adalah_seratus(regulasi):
+    komponen = {k: D(str(v)) for k, v in BOBOT_AKIP[regulasi].items()}
+    assert hitung_total_akip(komponen=komponen) == D("100")
+
+
+@pytest.mark.parametrize(
+    ("nilai", "predikat"),
+    [
+        (D("100"), "AA"),
+        (D("90.01"), "AA"),
+        (D("90"), "A"),
+        (D("90.00"), "A"),
+        (D("80.01"), "A"),
+        (D("80"), "BB"),
+        (D("70.01"), "BB"),
+        (D("70"), "B"),
+        (D("60.01"), "B"),
+        (D("60"), "CC"),
+        (D("50.01"), "CC"),
+        (D("50"), "C"),
+        (D("30.01"), "C"),
+        (D("30"), "D"),
+        (D("0"), "D"),
+        (None, None),
+    ],
+)
+def test_tentukan_predikat_akip_di_setiap_batas(nilai, predikat):
+    assert tentukan_predikat_akip(nilai=nilai) == predikat
+
+
+# --- Rencana Aksi: version in force per quarter, quarterly progress --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("triwulan", "harapan"),
+    [(1, date(2018, 3, 31)), (2, date(2018, 6, 30)), (3, date(2018, 9, 30)), (4, date(2018, 12, 31))],
+)
+def test_akhir_triwulan(triwulan, harapan):
+    assert akhir_triwulan(tahun=2018, triwulan=triwulan) == harapan
+
+
+def _v(mulai: str, sampai: str, nomor: int) -> tuple[date, date, int]:
+    return (date.fromisoformat(mulai), date.fromisoformat(sampai), nomor)
+
+
+# The reference PK 2018: January–February, March–July, August–December.
+ACUAN = [_v("2018-01-01", "2018-02-28", 1), _v("2018-03-01", "2018-07-31", 2), _v("2018-08-01", "2018-12-31", 3)]
+
+
+@pytest.mark.parametrize(
+    ("versi", "tanggal", "harapan"),
+    [
+        # the version whose validity contains the quarter's last day
+        (ACUAN, "2018-03-31", 2),
+        (ACUAN, "2018-06-30", 2),
+        (ACUAN, "2018-09-30", 3),
+        (ACUAN, "2018-12-31", 3),
+        (ACUAN, "2018-02-28", 1),  # inclusive end
+        (ACUAN, "2018-03-01", 2),  # inclusive start
+        # several contain it: the latest by berlaku_mulai, then nomor
+        ([_v("2018-01-01", "2018-12-31", 1), _v("2018-07-01", "2018-12-31", 2)], "2018-09-30", 2),
+        ([_v("2018-01-01", "2018-12-31", 1), _v("2018-07-01", "2018-12-31", 2)], "2018-06-30", 1),
+        ([_v("2018-07-01", "2018-12-31", 2), _v("2018-01-01", "2018-12-31", 1)], "2018-12-31", 2),  # list order
+        ([_v("2018-01-01", "2018-12-31", 1), _v("2018-01-01", "2018-12-31", 2)], "2018-03-31", 2),
+        ([_v("2018-01-01", "2018-12-31", 3), _v("2018-02-01", "2018-12-31", 2)], "2018-03-31", 2),
+        # none contains it: the latest that started on or before the day
+        ([_v("2018-01-01", "2018-02-28", 1), _v("2018-04-01", "2018-05-31", 2)], "2018-03-31", 1),
+        ([_v("2018-01-01", "2018-02-28", 1), _v("2018-04-01", "2018-05-31", 2)], "2018-06-30", 2),
+        ([_v("2018-01-01", "2018-01-31", 2), _v("2018-01-01", "2018-02-28", 1)], "2018-03-31", 2),
+        # none started yet, or no version at all
+        ([_v("2018-04-01", "2018-12-31", 1)], "2018-03-31", None),
+        ([], "2018-12-31", None),
+    ],
+)
+def test_pilih_versi_berlaku(versi, tanggal, harapan):
+    assert pilih_versi_berlaku(versi=versi, tanggal=date.fromisoformat(tanggal)) == harapan
+
+
+@pytest.mark.parametrize(
+    ("polaritas", "target", "realisasi", "rumus", "harapan"),
+    [
+        # positif: R / T × 100, rounded half-up; no target (None) or no realisasi → None
+        (
+            Polaritas.POSITIF,
+            [D("7"), D("14"), None, None],
+            [D("7"), D("13"), D("20"), None],
+            RumusNegatif.CERMIN,
+            (D("100.00"), D("92.86"), None, None),
+        ),
+        (
+            Polaritas.POSITIF,
+            [D("20"), D("45"), D("70"), D("91")],
+            [D("20.5"), None, D("80.7"), D("91")],
+            RumusNegatif.CERMIN,
+            (D("102.50"), None, D("115.29"), D("100.00")),
+        ),
+        # T = 0 is not computable
+        (
+            Polaritas.POSITIF,
+            [D("0"), None, None, None],
+            [D("1"), None, None, None],
+            RumusNegatif.CERMIN,
+            (None, None, None, None),
+        ),
+        # negatif, both formulas
+        (
+            Polaritas.NEGATIF,
+            [D("10"), D("10"), None, D("8")],
+            [D("8"), D("12"), D("5"), D("0")],
+            RumusNegatif.CERMIN,
+            (D("120.00"), D("80.00"), None, D("200.00")),
+        ),
+        (
+            Polaritas.NEGATIF,
+            [D("10"), D("10"), D("3"), D("8")],
+            [D("8"), D("12"), D("7"), D("0")],
+            RumusNegatif.KEBALIKAN,
+            (D("125.00"), D("83.33"), D("42.86"), None),
+        ),
+        # kualitatif: no quarterly progress
+        (
+            Polaritas.KUALITATIF,
+            [D("1"), D("2"), D("3"), D("4")],
+            [D("1"), D("2"), D("3"), D("4")],
+            RumusNegatif.CERMIN,
+            (None, None, None, None),
+        ),
+    ],
+)
+def test_hitung_progres_triwulan(polaritas, target, realisasi, rumus, harapan):
+    hasil = hitung_progres_triwulan(
+        polaritas=polaritas, target_kumulatif=target, realisasi_kumulatif=realisasi, rumus_negatif=rumus
+    )
+    assert hasil == harapan
+    assert all(_dua_desimal(x) for x in hasil if x is not None)

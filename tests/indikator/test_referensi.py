@@ -5,8 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from demo.referensi import muat_referensi
 from indikator.models import Indikator, Realisasi, Target, UnitKerja
-from indikator.referensi import muat_referensi
 
 pytestmark = pytest.mark.django_db
 

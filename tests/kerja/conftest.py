@@ -4,27 +4,25 @@ with one sasaran and two indikator, targets, a PK with Rencana Aksi, a budget li
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass
 from decimal import Decimal as D
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 
+from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi, SubKegiatan
 from indikator import models as m
 from indikator.enums import (
     Agregasi,
-    JenisMataAnggaran,
     Peran,
     Perspektif,
     Polaritas,
     StatusPeriode,
     SumberTarget,
 )
+from tests.pabrik import buat_pengguna
 
 TAHUN = 2018
 
@@ -47,22 +45,6 @@ class Data:
     pengguna: dict
     realisasi1: m.Realisasi
     bukti: m.BuktiDukung
-
-
-KATA_SANDI = "Rahasia-123!"
-
-
-@functools.cache
-def _hash_sandi() -> str:
-    # Hashing once keeps the fixture fast (PBKDF2 per user costs ~0.3 s).
-    return make_password(KATA_SANDI)
-
-
-def buat_pengguna(username: str, peran: str | None = None, unit=None):
-    u = get_user_model().objects.create(username=username, password=_hash_sandi(), first_name=username)
-    if peran:
-        m.Keanggotaan.objects.create(pengguna=u, unit=unit, peran=peran)
-    return u
 
 
 def buat_indikator(sasaran, kode, **kw):
@@ -194,6 +176,7 @@ def potret() -> dict[str, list]:
 @pytest.fixture
 def media_sementara(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"  # evidence files (private storage)
     return settings.MEDIA_ROOT
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from indikator import services
+from indikator import periode
 from indikator.enums import StatusPeriode as S
 from indikator.models import PeriodeUnit
 
@@ -52,13 +52,13 @@ def test_siapa_boleh_melakukan_setiap_langkah(client, data, aksi, peran):
 
 def test_alur_lengkap_dengan_komentar_dan_pengguna(data):
     u, t = data.unit, TAHUN
-    services.ajukan_periode(unit=u, tahun=t, oleh=data.pengguna["perencana"])
-    p = services.kembalikan_periode(unit=u, tahun=t, oleh=data.pengguna["pimpinan"], komentar="Lengkapi bukti")
+    periode.ajukan_periode(unit=u, tahun=t, oleh=data.pengguna["perencana"])
+    p = periode.kembalikan_periode(unit=u, tahun=t, oleh=data.pengguna["pimpinan"], komentar="Lengkapi bukti")
     assert (p.status, p.komentar, p.diubah_oleh) == (S.DIKEMBALIKAN, "Lengkapi bukti", data.pengguna["pimpinan"])
-    services.ajukan_periode(unit=u, tahun=t, oleh=data.pengguna["perencana"])
-    services.sahkan_periode(unit=u, tahun=t, oleh=data.pengguna["pimpinan"])
-    services.kunci_periode(unit=u, tahun=t, oleh=data.pengguna["pimpinan"])
-    p = services.buka_kunci_periode(unit=u, tahun=t, oleh=data.pengguna["admin"], alasan="Koreksi Inspektorat")
+    periode.ajukan_periode(unit=u, tahun=t, oleh=data.pengguna["perencana"])
+    periode.sahkan_periode(unit=u, tahun=t, oleh=data.pengguna["pimpinan"])
+    periode.kunci_periode(unit=u, tahun=t, oleh=data.pengguna["pimpinan"])
+    p = periode.buka_kunci_periode(unit=u, tahun=t, oleh=data.pengguna["admin"], alasan="Koreksi Inspektorat")
     assert p.status == S.DRAFT
     riwayat = list(p.history.order_by("history_date").values_list("status", "history_user__username"))
     assert riwayat == [
@@ -105,15 +105,15 @@ def test_kembalikan_tanpa_komentar_ditolak(client, data):
 def test_buka_kunci_tanpa_alasan_ditolak(data):
     atur_status(data, S.DIKUNCI)
     with pytest.raises(ValidationError, match="Alasan wajib diisi"):
-        services.buka_kunci_periode(unit=data.unit, tahun=TAHUN, oleh=data.pengguna["admin"], alasan="")
+        periode.buka_kunci_periode(unit=data.unit, tahun=TAHUN, oleh=data.pengguna["admin"], alasan="")
     assert _status(data) == S.DIKUNCI
 
 
 def test_layanan_menolak_peran_yang_salah(data):
     with pytest.raises(PermissionDenied):
-        services.sahkan_periode(unit=data.unit, tahun=TAHUN, oleh=data.pengguna["perencana"])
+        periode.sahkan_periode(unit=data.unit, tahun=TAHUN, oleh=data.pengguna["perencana"])
     with pytest.raises(PermissionDenied):
-        services.ajukan_periode(unit=data.unit, tahun=TAHUN, oleh=data.pengguna["auditor"])
+        periode.ajukan_periode(unit=data.unit, tahun=TAHUN, oleh=data.pengguna["auditor"])
 
 
 def test_halaman_utama_menampilkan_status_dan_langkah(client, data):

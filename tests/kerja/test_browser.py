@@ -9,8 +9,10 @@ import pytest
 
 from indikator.enums import StatusPeriode
 from indikator.models import PeriodeUnit, Realisasi
+from tests.pabrik import KATA_SANDI
+from tests.peramban import tunggu_js
 
-from .conftest import KATA_SANDI, TAHUN
+from .conftest import TAHUN
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -73,13 +75,13 @@ def test_perencana_mengisi_mengajukan_pimpinan_mengesahkan(data, live_server, br
     sel = baris.locator("td[data-tw='2']")
     sel.locator("input[name=nilai]").fill("27")
     sel.locator("button").click()
-    page.wait_for_function(
-        f"document.querySelector('#baris-{ind.pk} td.capaian').innerText.trim() === '100,00 %'", timeout=10000
+    tunggu_js(
+        page, f"document.querySelector('#baris-{ind.pk} td.capaian').innerText.trim() === '100,00 %'", timeout=10000
     )
     baris = page.locator(f"#baris-{ind.pk}")
     assert baris.locator("td.kriteria").inner_text().strip() == "Baik"
     # The NKO line below the table follows (refreshed on the row's "realisasi-tersimpan" event).
-    page.wait_for_function("document.querySelector('#nko .nilai-nko').innerText.trim() === '100,00 %'", timeout=10000)
+    tunggu_js(page, "document.querySelector('#nko .nilai-nko').innerText.trim() === '100,00 %'", timeout=10000)
     assert baris.locator("td.realisasi-tahunan .nilai").inner_text().strip() == "34"
     assert page.evaluate("window.__tanpaMuatUlang") is True  # swapped in place by htmx
     page.screenshot(path=str(HASIL / "kerja-1-realisasi.png"), full_page=True)

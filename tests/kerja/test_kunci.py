@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from indikator import services
+from indikator import periode, services
 from indikator.enums import StatusPeriode
 
 from .conftest import TAHUN, atur_status, potret
@@ -53,7 +53,7 @@ def test_halaman_menampilkan_status_terkunci_tanpa_isian(client, kunci):
 
 
 def test_layanan_menolak_tulis_langsung_saat_terkunci(kunci):
-    with pytest.raises(services.PeriodeTerkunci):
+    with pytest.raises(periode.PeriodeTerkunci):
         services.simpan_realisasi(indikator=kunci.ind1, tahun=TAHUN, triwulan=2, nilai=1)
-    with pytest.raises(services.PeriodeTerkunci):
+    with pytest.raises(periode.PeriodeTerkunci):
         services.pensiunkan_indikator(indikator=kunci.ind2, tahun=TAHUN)

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from .conftest import KATA_SANDI
+from tests.pabrik import KATA_SANDI
 
 
 def test_masuk_berhasil_dengan_sandi_benar(client, data):

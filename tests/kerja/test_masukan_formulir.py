@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from anggaran.forms import PaguForm
-from indikator.forms import BuktiForm, RealisasiForm
 from indikator.models import Realisasi
+from kerja.forms.anggaran import PaguForm
+from kerja.forms.kinerja import BuktiForm, RealisasiForm
 from sakip.forms import AngkaField
 
 from .conftest import TAHUN, potret

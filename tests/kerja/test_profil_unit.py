@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from indikator import forms as indikator_forms
 from indikator.models import UnitKerja
+from kerja.forms import kinerja as kinerja_forms
 from laporan.pdf import BASE_URL, PengambilLokal
 
 from .conftest import TAHUN, potret
@@ -55,7 +55,7 @@ def test_logo_bukan_gambar_yang_diterima_ditolak(client, data):
 
 
 def test_logo_terlalu_besar_ditolak(client, data, monkeypatch):
-    monkeypatch.setattr(indikator_forms, "LOGO_MAKS_BYTE", 10)
+    monkeypatch.setattr(kinerja_forms, "LOGO_MAKS_BYTE", 10)
     client.force_login(data.pengguna["perencana"])
     sebelum = potret()
     r = client.post(reverse("kerja:profil_unit", args=[S]), {**_isian(data.unit), "logo": _png()})

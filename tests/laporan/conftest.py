@@ -1,50 +1,19 @@
-"""Fixtures for the report tests: the reference data (Biro Kerja Sama 2015–2019) loaded once per module inside
-a transaction that is rolled back afterwards, users with roles, and a small synthetic dataset builder."""
+"""Fixtures for the report tests: the reference unit (Biro Kerja Sama 2015–2019, shared reference data), its
+planner, and a small synthetic dataset builder."""
 
 from __future__ import annotations
 
 from decimal import Decimal as D
 
 import pytest
-from django.db import transaction
 
 from indikator.enums import Peran
-
-
-class _Kembalikan(Exception):
-    pass
-
-
-@pytest.fixture(scope="module")
-def referensi_modul(django_db_setup, django_db_blocker):
-    """The reference report's data, loaded once for the module and rolled back at the end."""
-    from indikator.models import UnitKerja
-    from indikator.referensi import muat_referensi
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            muat_referensi()
-            yield UnitKerja.objects.get(slug="biro-kerja-sama")
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+from tests.pabrik import buat_pengguna
 
 
 @pytest.fixture
-def unit(referensi_modul, db):
-    return referensi_modul
-
-
-def buat_pengguna(username: str, peran: str, unit=None):
-    from django.contrib.auth import get_user_model
-
-    from indikator.models import Keanggotaan
-
-    user = get_user_model().objects.create_user(username=username, password="rahasia-123")
-    Keanggotaan.objects.create(pengguna=user, unit=unit, peran=peran)
-    return user
+def unit(referensi):
+    return referensi
 
 
 @pytest.fixture

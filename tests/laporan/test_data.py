@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from laporan.data import Bagian, Gambar, Narasi, Paragraf, Tabel, susun_laporan
+from laporan.dokumen import Bagian, Gambar, Narasi, Paragraf, Tabel
+from laporan.susun import susun_laporan
 
 from .conftest import buat_unit_kecil
 

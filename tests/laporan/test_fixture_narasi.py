@@ -2,8 +2,8 @@
 
 import pytest
 
+from demo.referensi import muat_referensi
 from indikator.models import UnitKerja
-from indikator.referensi import muat_referensi
 from laporan.markdown import render_markdown
 from laporan.models import NarasiLaporan
 from laporan.narasi import KUNCI_SASARAN, KUNCI_UMUM

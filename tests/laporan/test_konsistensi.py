@@ -22,7 +22,7 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
-from laporan.konsistensi import INFO, PERINGATAN, Peringatan, periksa_konsistensi
+from laporan.konsistensi import INFO, PERINGATAN, PeringatanKonsistensi, periksa_konsistensi
 from laporan.models import NarasiLaporan
 
 TAHUN = 2020
@@ -114,8 +114,9 @@ def test_target_pk_berbeda_dengan_renstra():
         )
         BarisPK.objects.create(versi=versi, urutan=1, indikator=ind, uraian_sasaran="S", nilai=D(nilai))
     hasil = periksa_konsistensi(unit, TAHUN)
-    assert hasil == [
-        Peringatan(
+    # Version 2 (in force all year) has no Rencana Aksi: its own warning, see test_versi_berlaku_tanpa_rencana_aksi.
+    assert [p for p in hasil if p.kode != "rencana_aksi_kosong"] == [
+        PeringatanKonsistensi(
             kode="target_pk_berbeda",
             tingkat=PERINGATAN,
             pesan="Target PK versi 2 (85) berbeda dengan target Renstra 2020 (80).",
@@ -257,6 +258,9 @@ def test_jumlah_query_konstan():
 def test_konsistensi_data_acuan_2018(unit_bks):
     hasil = periksa_konsistensi(unit_bks, 2018)
     assert kode_objek(hasil) == [
+        # PK v2 is in force at the end of Q1/Q2, v3 at Q3/Q4; neither has a Rencana Aksi (only v1 has one).
+        ("rencana_aksi_kosong", "PK 2018 versi 2"),
+        ("rencana_aksi_kosong", "PK 2018 versi 3"),
         ("anggaran_induk_selisih", "001.1 Penyelenggaraan Hubungan dan Kerja Sama Bilateral"),
         ("anggaran_induk_selisih", "001.2 Penyelenggaraan Hubungan dan Kerja Sama Regional dan Multilateral"),
         ("anggaran_induk_selisih", "001.3 Penyelenggaraan Hubungan dan Kerja Sama Dalam Negeri"),
@@ -273,7 +277,13 @@ def test_konsistensi_data_acuan_2018(unit_bks):
         ),
     ]
     assert {p.tingkat for p in hasil} == {PERINGATAN}
-    assert hasil[4].pesan == (
+    assert [p.pesan for p in hasil[:2]] == [
+        "Versi ini berlaku pada akhir TW 1, TW 2, tetapi 3 indikator belum memiliki Rencana Aksi (IKU4, IKU3, IKU7); "
+        "target dan progres triwulan itu tidak ditampilkan.",
+        "Versi ini berlaku pada akhir TW 3, TW 4, tetapi 3 indikator belum memiliki Rencana Aksi (IKU4, IKU3, IKU7); "
+        "target dan progres triwulan itu tidak ditampilkan.",
+    ]
+    assert hasil[6].pesan == (
         "Angka mata anggaran ini tidak sama dengan jumlah rinciannya: "
         "realisasi Rp 960.261.686, jumlah rincian Rp 963.941.186."
     )
@@ -317,3 +327,66 @@ def test_jumlah_komponen_akip_berbeda_dengan_nilai_dilaporkan():
     # Components that add up to the reported total: nothing to report.
     KomponenNilaiAkip.objects.filter(nilai_akip=akip, komponen="capaian").update(nilai=D("14.58"))
     assert periksa_konsistensi(unit, TAHUN) == []
+
+
+# ---------------------------------------------------------------- Rencana Aksi of the PK version in force
+
+
+def _versi(unit, nomor, mulai, sampai, indikator, rencana_aksi=()):
+    from indikator.models import RencanaAksi
+
+    pk, _baru = PerjanjianKinerja.objects.get_or_create(unit=unit, tahun=TAHUN)
+    versi = VersiPK.objects.create(
+        pk_induk=pk,
+        nomor=nomor,
+        berlaku_mulai=mulai,
+        berlaku_sampai=sampai,
+        pihak_pertama_nama="A",
+        pihak_pertama_jabatan="Kepala",
+        pihak_kedua_nama="B",
+        pihak_kedua_jabatan="Atasan",
+    )
+    for i, ind in enumerate(indikator):
+        baris = BarisPK.objects.create(versi=versi, urutan=i, indikator=ind, uraian_sasaran="S", nilai=D("80"))
+        for tw, nilai in enumerate(rencana_aksi, start=1):
+            RencanaAksi.objects.create(baris_pk=baris, triwulan=tw, target_kumulatif=D(nilai))
+    return versi
+
+
+@pytest.mark.django_db
+def test_versi_berlaku_tanpa_rencana_aksi():
+    from django.urls import reverse
+
+    unit = buat_unit(sasaran=2)
+    semua = list(Indikator.objects.filter(sasaran__revisi__renstra__unit=unit).order_by("kode"))
+    _versi(unit, 1, date(TAHUN, 1, 1), date(TAHUN, 12, 31), semua, ("20", "40", "60", "80"))
+    assert periksa_konsistensi(unit, TAHUN) == []
+    # A version without Rencana Aksi that is in force at no quarter end (1–15 May): nothing to say.
+    _versi(unit, 2, date(TAHUN, 5, 1), date(TAHUN, 5, 15), semua)
+    assert periksa_konsistensi(unit, TAHUN) == []
+    # A newer version in force at the end of Q3 and Q4 with rows but no Rencana Aksi yet: one warning.
+    v3 = _versi(unit, 3, date(TAHUN, 7, 1), date(TAHUN, 12, 31), semua)
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert hasil == [
+        PeringatanKonsistensi(
+            kode="rencana_aksi_kosong",
+            tingkat=PERINGATAN,
+            pesan="Versi ini berlaku pada akhir TW 3, TW 4, tetapi 2 indikator belum memiliki Rencana Aksi "
+            "(I1.1, I2.1); target dan progres triwulan itu tidak ditampilkan.",
+            objek="PK 2020 versi 3",
+            url=reverse("kerja:rencana_aksi", args=[unit.slug, v3.pk]),
+        )
+    ]
+
+
+@pytest.mark.django_db
+def test_jumlah_query_konstan_dengan_rencana_aksi():
+    hitungan = []
+    for slug, sasaran in (("satu", 1), ("banyak", 6)):
+        unit = buat_unit(slug, sasaran=sasaran)
+        semua = list(Indikator.objects.filter(sasaran__revisi__renstra__unit=unit))
+        _versi(unit, 1, date(TAHUN, 1, 1), date(TAHUN, 6, 30), semua, ("20", "40"))
+        _versi(unit, 2, date(TAHUN, 7, 1), date(TAHUN, 12, 31), semua)
+        assert [p.kode for p in periksa_konsistensi(unit, TAHUN)] == ["rencana_aksi_kosong"]
+        hitungan.append(_jumlah_query(unit))
+    assert hitungan[0] == hitungan[1]

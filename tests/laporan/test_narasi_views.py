@@ -1,28 +1,21 @@
 """Narrative list/edit and the consistency page: access by role, period lock, sanitising, query counts."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from anggaran.models import SubKegiatan
 from indikator.enums import Peran, StatusPeriode
-from indikator.models import Keanggotaan, PeriodeUnit, Sasaran, UnitKerja
+from indikator.models import PeriodeUnit, Sasaran, UnitKerja
 from laporan.models import NarasiLaporan
 from laporan.narasi import BAGIAN_SASARAN, BAGIAN_UMUM
 from tests.laporan.test_konsistensi import TAHUN, buat_anggaran, buat_unit
+from tests.pabrik import buat_pengguna
 
 pytestmark = pytest.mark.django_db
 
 XSS = '<script>alert("x")</script><img src=x onerror="alert(1)">[klik](javascript:alert(1)) **aman**'
-
-
-def pengguna(username, peran=None, unit=None, *, superuser=False):
-    user = get_user_model().objects.create_user(username=username, password="rahasia-123", is_superuser=superuser)
-    if peran:
-        Keanggotaan.objects.create(pengguna=user, unit=unit, peran=peran)
-    return user
 
 
 @pytest.fixture
@@ -37,7 +30,7 @@ def lain():
 
 @pytest.fixture
 def perencana(unit):
-    return pengguna("perencana", Peran.PERENCANA, unit)
+    return buat_pengguna("perencana", Peran.PERENCANA, unit)
 
 
 def url(nama, unit, *args, tahun=TAHUN):
@@ -83,7 +76,7 @@ def test_daftar_anonim_dialihkan_ke_halaman_masuk(client, unit):
 
 
 def test_daftar_auditor_hanya_melihat(client, unit):
-    r = masuk(client, pengguna("auditor", Peran.AUDITOR)).get(url("narasi_daftar", unit))
+    r = masuk(client, buat_pengguna("auditor", Peran.AUDITOR)).get(url("narasi_daftar", unit))
     assert r.status_code == 200
     assert r.context["dapat_mengubah"] is False
     assert "Lihat" in r.content.decode()
@@ -91,7 +84,7 @@ def test_daftar_auditor_hanya_melihat(client, unit):
 
 @pytest.mark.parametrize("nama", ["narasi_daftar", "konsistensi"])
 def test_perencana_unit_lain_ditolak(client, unit, lain, nama):
-    r = masuk(client, pengguna("p-lain", Peran.PERENCANA, lain)).get(url(nama, unit))
+    r = masuk(client, buat_pengguna("p-lain", Peran.PERENCANA, lain)).get(url(nama, unit))
     assert r.status_code == 403
 
 
@@ -129,7 +122,7 @@ def test_perencana_menyimpan_narasi_per_sasaran(client, unit, perencana):
 
 
 def test_admin_boleh_mengubah(client, unit):
-    r = masuk(client, pengguna("admin", superuser=True)).post(
+    r = masuk(client, buat_pengguna("admin", is_superuser=True)).post(
         url("narasi_ubah", unit, "penutup"), {"judul": "", "isi": "Akhir kata.", "aksi": "simpan"}
     )
     assert r.status_code == 302
@@ -138,7 +131,7 @@ def test_admin_boleh_mengubah(client, unit):
 
 @pytest.mark.parametrize("peran", [Peran.AUDITOR, Peran.PIMPINAN], ids=["auditor", "pimpinan"])
 def test_pembaca_melihat_tanpa_formulir_dan_tidak_boleh_menyimpan(client, unit, peran):
-    c = masuk(client, pengguna("pembaca", peran, None if peran == Peran.AUDITOR else unit))
+    c = masuk(client, buat_pengguna("pembaca", peran, None if peran == Peran.AUDITOR else unit))
     alamat = url("narasi_ubah", unit, "analisis--S1")
     r = c.get(alamat)
     assert r.status_code == 200
@@ -151,7 +144,7 @@ def test_pembaca_melihat_tanpa_formulir_dan_tidak_boleh_menyimpan(client, unit, 
 
 
 def test_perencana_unit_lain_tidak_boleh_membaca_atau_mengubah(client, unit, lain):
-    c = masuk(client, pengguna("p-lain", Peran.PERENCANA, lain))
+    c = masuk(client, buat_pengguna("p-lain", Peran.PERENCANA, lain))
     alamat = url("narasi_ubah", unit, "kata_pengantar")
     assert c.get(alamat).status_code == 403
     assert c.post(alamat, {"isi": "x", "aksi": "simpan"}).status_code == 403
@@ -205,7 +198,7 @@ def test_pratinjau_tanpa_js_tidak_menyimpan(client, unit, perencana):
 
 def test_narasi_berbahaya_dibersihkan_saat_ditampilkan(client, unit, perencana):
     NarasiLaporan.objects.filter(unit=unit, bagian="analisis", sasaran__kode="S1").update(isi=XSS)
-    for user in (perencana, pengguna("auditor", Peran.AUDITOR)):
+    for user in (perencana, buat_pengguna("auditor", Peran.AUDITOR)):
         html = masuk(client, user).get(url("narasi_ubah", unit, "analisis--S1")).content.decode()
         assert "<strong>aman</strong>" in html
         assert '<script>alert("x")' not in html
@@ -220,7 +213,7 @@ def test_konsistensi_dikelompokkan_dengan_jumlah(client, unit):
     for i in range(3):
         SubKegiatan.objects.create(unit=unit, tahun=TAHUN, urutan=i, nama=f"Sub {i}")
     NarasiLaporan.objects.filter(unit=unit, bagian="analisis", sasaran__kode="S2").delete()
-    r = masuk(client, pengguna("auditor", Peran.AUDITOR)).get(url("konsistensi", unit))
+    r = masuk(client, buat_pengguna("auditor", Peran.AUDITOR)).get(url("konsistensi", unit))
     assert r.status_code == 200
     assert [(k["kode"], k["jumlah"]) for k in r.context["kelompok"]] == [
         ("anggaran_induk_selisih", 1),
@@ -241,8 +234,9 @@ def test_konsistensi_kosong(client, unit, perencana):
 
 
 def test_konsistensi_data_acuan(client, unit_bks):
-    r = masuk(client, pengguna("auditor", Peran.AUDITOR)).get(url("konsistensi", unit_bks, tahun=2018))
+    r = masuk(client, buat_pengguna("auditor", Peran.AUDITOR)).get(url("konsistensi", unit_bks, tahun=2018))
     assert [(k["kode"], k["jumlah"]) for k in r.context["kelompok"]] == [
+        ("rencana_aksi_kosong", 2),  # PK versions 2 and 3 are in force without Rencana Aksi
         ("anggaran_induk_selisih", 6),
         ("output_kosong", 2),
     ]
@@ -250,7 +244,7 @@ def test_konsistensi_data_acuan(client, unit_bks):
 
 
 def test_daftar_data_acuan_semua_terisi_kecuali_yang_tidak_ada_di_laporan(client, unit_bks):
-    r = masuk(client, pengguna("auditor", Peran.AUDITOR)).get(url("narasi_daftar", unit_bks, tahun=2018))
+    r = masuk(client, buat_pengguna("auditor", Peran.AUDITOR)).get(url("narasi_daftar", unit_bks, tahun=2018))
     assert [b["kunci"] for b in r.context["baris"] if not b["b"].terisi] == [
         "tindak_lanjut_evaluasi--SP1",
         "tindak_lanjut_evaluasi--SP2",
@@ -287,6 +281,6 @@ def test_jumlah_query_halaman_tidak_bergantung_ukuran_data(client, nama):
         SubKegiatan.objects.create(unit=besar, tahun=TAHUN, urutan=i, nama=f"Sub {i}")
     for k, _label in BAGIAN_UMUM:
         NarasiLaporan.objects.create(unit=besar, tahun=TAHUN, bagian=k, isi="Teks.")
-    c = masuk(client, pengguna("admin", superuser=True))
+    c = masuk(client, buat_pengguna("admin", is_superuser=True))
     c.get(url(nama, kecil))  # warm-up (session)
     assert _query(c, url(nama, kecil)) == _query(c, url(nama, besar))

@@ -10,8 +10,7 @@ from pypdf import PdfReader
 
 from indikator.enums import Peran
 from laporan.pdf import AksesDitolak, PengambilLokal
-
-from .conftest import buat_pengguna
+from tests.pabrik import buat_pengguna
 
 # The module fixture loads data outside any test: the mark makes pytest-django create the test database.
 pytestmark = pytest.mark.django_db
@@ -20,15 +19,16 @@ EMAS = ["104,47", "102,24", "93,05", "87,82", "Rp 8.225.900.000", "1,12", "98,87
 
 
 @pytest.fixture(scope="module")
-def halaman(referensi_modul, django_db_blocker) -> list[str]:
+def halaman(referensi_bersama, django_db_blocker) -> list[str]:
     """The 2018 PDF, downloaded once through the view by the unit's planner."""
     from django.test import override_settings
 
+    unit = referensi_bersama.muat()
     with django_db_blocker.unblock(), override_settings(AXES_ENABLED=False):
-        user = buat_pengguna("perencana-pdf", Peran.PERENCANA, referensi_modul)
+        user = buat_pengguna("perencana-pdf", Peran.PERENCANA, unit)
         klien = Client()
         klien.force_login(user)
-        r = klien.get(reverse("laporan:pdf", args=[referensi_modul.slug, 2018]))
+        r = klien.get(reverse("laporan:pdf", args=[unit.slug, 2018]))
     assert r.status_code == 200
     assert r["Content-Type"] == "application/pdf"
     assert "laporan-kinerja-biro-kerja-sama-2018.pdf" in r["Content-Disposition"]

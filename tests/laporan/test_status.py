@@ -10,11 +10,10 @@ from openpyxl import load_workbook
 
 from indikator.enums import Peran, StatusPeriode
 from indikator.models import PeriodeUnit
-from laporan.data import susun_laporan
 from laporan.excel import render_xlsx
 from laporan.pdf import render_html_cetak
-
-from .conftest import buat_pengguna
+from laporan.susun import susun_laporan
+from tests.pabrik import buat_pengguna
 
 
 def _ringkasan_xlsx(laporan) -> dict:

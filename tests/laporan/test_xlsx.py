@@ -6,8 +6,8 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from laporan.data import susun_laporan
 from laporan.excel import render_xlsx
+from laporan.susun import susun_laporan
 
 
 @pytest.fixture

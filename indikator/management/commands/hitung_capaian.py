@@ -13,10 +13,6 @@ def _s(nilai):
     return None if nilai is None else str(nilai)
 
 
-def _target(t):
-    return t.teks or (format_angka(t.nilai, None) if t.nilai is not None else t.kualitatif or "–")
-
-
 def sebagai_dict(p) -> dict:
     """The measurement as plain JSON-able data; numbers are strings of the rounded Decimal."""
     return {
@@ -92,7 +88,7 @@ class Command(BaseCommand):
                 for b in s.baris:
                     self.stdout.write(
                         f"    [{b.indikator.kode}] {b.indikator.nama}\n"
-                        f"        target {_target(b.target)} | realisasi {format_angka(b.realisasi.nilai, None)}"
+                        f"        target {b.target.teks_target()} | realisasi {format_angka(b.realisasi.nilai, None)}"
                         f" | capaian {format_persen(b.capaian)} | {b.kriteria.label if b.kriteria else 'belum ada data'}"
                     )
         self.stdout.write(f"\nNKO: {format_persen(p.nko)} — {p.kriteria_nko.label if p.kriteria_nko else '–'}")

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from indikator.models import UnitKerja
 from indikator.queries import DataTidakDitemukan
-from laporan.data import susun_laporan
+from laporan.susun import susun_laporan
 
 
 class Command(BaseCommand):

@@ -1,0 +1,68 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from indikator.enums import Peran
+from indikator.models import Keanggotaan, UnitKerja
+
+# (username, full name, role, unit slug or None)
+AKUN_DEMO = [
+    ("admin", "Administrator SAKIP", Peran.ADMINISTRATOR, None),
+    ("perencana", "Perencana Biro Kerja Sama", Peran.PERENCANA, "biro-kerja-sama"),
+    ("kepala", "Diana ES Sutikno", Peran.PIMPINAN, "biro-kerja-sama"),
+    ("auditor", "Auditor Inspektorat", Peran.AUDITOR, None),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Buat akun demo (satu per peran) dan cetak cara masuk. Hanya untuk demo lokal: di luar DEBUG menolak "
+        "kecuali dengan --paksa; kata sandi akun yang sudah ada tidak diubah kecuali dengan --reset-sandi."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sandi", default="sakip-demo-2018", help="Kata sandi semua akun demo.")
+        parser.add_argument(
+            "--paksa",
+            action="store_true",
+            help="Jalankan juga di luar DEBUG (akun dengan kata sandi publik: jangan di produksi).",
+        )
+        parser.add_argument(
+            "--reset-sandi",
+            action="store_true",
+            help="Setel ulang kata sandi akun demo yang sudah ada ke --sandi.",
+        )
+
+    def handle(self, *args, sandi, paksa, reset_sandi, **opts):
+        if not (settings.DEBUG or getattr(settings, "TESTING", False) or paksa):
+            raise CommandError(
+                "buat_demo membuat akun dengan kata sandi publik dan hanya berjalan dengan SAKIP_DEBUG=1 "
+                "(demo lokal, `make run`). Untuk tetap menjalankannya: --paksa."
+            )
+        User = get_user_model()
+        lama = []
+        for username, nama, peran, slug in AKUN_DEMO:
+            unit = None
+            if slug:
+                unit = UnitKerja.objects.filter(slug=slug).first()
+                if unit is None:
+                    raise CommandError(f"Unit '{slug}' belum ada. Jalankan dulu: python manage.py muat_referensi")
+            user, baru = User.objects.get_or_create(username=username)
+            if baru or reset_sandi:
+                depan, _, belakang = nama.partition(" ")
+                user.first_name, user.last_name = depan, belakang
+                user.is_staff = peran == Peran.ADMINISTRATOR
+                user.is_superuser = peran == Peran.ADMINISTRATOR
+                user.set_password(sandi)
+                user.save()
+            else:
+                lama.append(username)
+            Keanggotaan.objects.get_or_create(pengguna=user, unit=unit, peran=peran)
+        self.stdout.write("Akun demo (kata sandi sama untuk semua): " + sandi)
+        for username, _nama, peran, slug in AKUN_DEMO:
+            self.stdout.write(f"  {username:<10} {Peran(peran).label:<14} {slug or 'semua unit'}")
+        if lama:
+            self.stdout.write(
+                f"Akun yang sudah ada ({', '.join(lama)}): kata sandinya tidak diubah; "
+                "setel ulang ke kata sandi demo dengan: python manage.py buat_demo --reset-sandi"
+            )

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from demo.referensi import muat_referensi
+
+
+class Command(BaseCommand):
+    help = "Muat data acuan (Biro Kerja Sama BPOM, Laporan Kinerja 2018). Aman dijalankan berulang."
+
+    def handle(self, *args, **opts):
+        hasil = muat_referensi()
+        self.stdout.write(f"Data acuan dimuat: {hasil.dibuat} objek baru, {hasil.diubah} diperbarui.")

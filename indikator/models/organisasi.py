@@ -1,0 +1,130 @@
+"""Organisation: units, their heads, members and roles, staff composition, and the state of a unit's year."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..enums import (
+    JenisPegawai,
+    JenjangPendidikan,
+    Peran,
+    StatusPeriode,
+)
+
+
+class UnitKerja(models.Model):
+    """An organisation unit; units form a tree (BPOM > Sekretariat Utama > Biro Kerja Sama > Bagian)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    nama = models.CharField(_("nama"), max_length=200)
+    singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
+    induk = models.ForeignKey(
+        "self", verbose_name=_("unit atasan"), null=True, blank=True, on_delete=models.PROTECT, related_name="anak"
+    )
+    instansi = models.CharField(_("instansi"), max_length=200, blank=True)
+    alamat = models.TextField(_("alamat"), blank=True)
+    kota = models.CharField(_("kota"), max_length=80, blank=True, default="Jakarta")
+    tugas = models.TextField(_("tugas"), blank=True)
+    fungsi = models.TextField(_("fungsi"), blank=True, help_text=_("Satu fungsi per baris."))
+    logo = models.ImageField(_("logo"), upload_to="logo/", blank=True)
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["urutan", "nama"]
+
+    def __str__(self):
+        return self.nama
+
+
+class KepalaUnit(models.Model):
+    """Who headed a unit and when (signs the PK, the Kata Pengantar)."""
+
+    unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="kepala", verbose_name=_("unit"))
+    nama = models.CharField(_("nama"), max_length=150)
+    nama_bergelar = models.CharField(_("nama bergelar"), max_length=200, blank=True)
+    nip = models.CharField(_("NIP"), max_length=30, blank=True)
+    jabatan = models.CharField(_("jabatan"), max_length=200)
+    mulai = models.DateField(_("mulai menjabat"))
+    selesai = models.DateField(_("selesai menjabat"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kepala unit")
+        verbose_name_plural = _("kepala unit")
+        ordering = ["unit", "-mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__isnull=True) | Q(selesai__gte=models.F("mulai")),
+                name="kepala_selesai_setelah_mulai",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.jabatan})"
+
+
+class Keanggotaan(models.Model):
+    """A user's role in a unit. Pimpinan and auditor reach sub-units too (see indikator.akses)."""
+
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="keanggotaan", verbose_name=_("pengguna")
+    )
+    unit = models.ForeignKey(
+        UnitKerja, on_delete=models.CASCADE, null=True, blank=True, related_name="anggota", verbose_name=_("unit")
+    )
+    peran = models.CharField(_("peran"), max_length=20, choices=Peran.choices)
+
+    class Meta:
+        verbose_name = _("keanggotaan")
+        verbose_name_plural = _("keanggotaan")
+        constraints = [models.UniqueConstraint(fields=["pengguna", "unit", "peran"], name="keanggotaan_unik")]
+
+    def __str__(self):
+        return f"{self.pengguna} — {self.get_peran_display()} — {self.unit or _('semua unit')}"
+
+
+class KomposisiPegawai(models.Model):
+    """Staff count of a unit by employee type and education level at year end (Tabel 1)."""
+
+    unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="pegawai", verbose_name=_("unit"))
+    tahun = models.PositiveIntegerField(_("tahun"))
+    jenis = models.CharField(_("jenis pegawai"), max_length=20, choices=JenisPegawai.choices)
+    jenjang = models.CharField(_("jenjang pendidikan"), max_length=20, choices=JenjangPendidikan.choices)
+    jumlah = models.PositiveIntegerField(_("jumlah"))
+
+    class Meta:
+        verbose_name = _("komposisi pegawai")
+        verbose_name_plural = _("komposisi pegawai")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "tahun", "jenis", "jenjang"], name="komposisi_pegawai_unik")
+        ]
+
+
+class PeriodeUnit(models.Model):
+    """Approval and lock state of one unit's year: draft → diajukan → dikembalikan | disahkan → dikunci."""
+
+    unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="periode", verbose_name=_("unit"))
+    tahun = models.PositiveIntegerField(_("tahun"))
+    status = models.CharField(_("status"), max_length=20, choices=StatusPeriode.choices, default=StatusPeriode.DRAFT)
+    komentar = models.TextField(_("komentar"), blank=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("diubah oleh")
+    )
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("periode unit")
+        verbose_name_plural = _("periode unit")
+        ordering = ["unit", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["unit", "tahun"], name="periode_unit_unik")]
+
+    def __str__(self):
+        return f"{self.unit} {self.tahun}: {self.get_status_display()}"
+
+    @property
+    def terkunci(self) -> bool:
+        return self.status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}

@@ -1,0 +1,1 @@
+"""Workspace forms: ``kinerja`` (Renstra, PK, realisasi, profile) and ``anggaran`` (budget pages)."""

@@ -1,0 +1,157 @@
+"""Reads of the planners' workspace (issue #4): constant query counts, numbers from the formulas only.
+
+The yearly capaian and kriteria come from `indikator.queries.susun_pengukuran`; this module adds what the
+workspace shows around it (quarterly capaian against the Rencana Aksi, targets grid, structure lists).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch
+
+from indikator import formulas as f
+from indikator.enums import Polaritas, StatusPeriode, SumberTarget
+from indikator.models import (
+    Indikator,
+    PeriodeUnit,
+    Realisasi,
+    Renstra,
+    RevisiRenstra,
+    Sasaran,
+    Target,
+    UnitKerja,
+)
+from indikator.queries import BarisPengukuran, DataTidakDitemukan, Pengukuran, susun_pengukuran
+from indikator.rencana_aksi import baca_rencana_aksi
+
+
+@dataclass(frozen=True)
+class SelTriwulan:
+    triwulan: int
+    nilai: Decimal | None
+    kualitatif: str
+    kumulatif: Decimal | None
+    target_kumulatif: Decimal | None
+    capaian: Decimal | None
+    kriteria: f.Band | None
+    realisasi_id: int | None
+    jumlah_bukti: int
+    keterangan_target: str = ""  # why there is no Rencana Aksi target ("belum ada Rencana Aksi (PK versi 2)")
+
+
+@dataclass(frozen=True)
+class BarisRealisasi:
+    ukur: BarisPengukuran
+    triwulan: tuple[SelTriwulan, ...]
+
+    @property
+    def indikator(self) -> Indikator:
+        return self.ukur.indikator
+
+
+@dataclass(frozen=True)
+class LembarRealisasi:
+    pengukuran: Pengukuran | None
+    baris: tuple[BarisRealisasi, ...]
+
+
+def susun_lembar_realisasi(unit: UnitKerja, tahun: int) -> LembarRealisasi:
+    """Per active indikator: the yearly measurement plus per quarter the value, the cumulative value, the Rencana
+    Aksi cumulative target of the PK version in force (`baca_rencana_aksi`; its state text when there is none)
+    and the quarterly capaian/kriteria (`hitung_progres_triwulan`). Constant number of queries."""
+    try:
+        p = susun_pengukuran(unit, tahun)
+    except DataTidakDitemukan:
+        return LembarRealisasi(None, ())
+    ids = [b.indikator.pk for b in p.baris]
+    ra = baca_rencana_aksi(unit, tahun, ids)
+    catatan = {
+        (r.indikator_id, r.triwulan): r
+        for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan__isnull=False).annotate(
+            jumlah_bukti=Count("bukti")
+        )
+    }
+    baris = []
+    for b in p.baris:
+        ind = b.indikator
+        rencana = ra.untuk(ind.pk)
+        progres = f.hitung_progres_triwulan(
+            polaritas=Polaritas(ind.polaritas),
+            target_kumulatif=rencana.target_kumulatif,
+            realisasi_kumulatif=b.realisasi.kumulatif,
+            rumus_negatif=p.skema.rumus_negatif,
+        )
+        sel = []
+        for i, tw in enumerate((1, 2, 3, 4)):
+            r = catatan.get((ind.pk, tw))
+            target = rencana.triwulan[i]
+            sel.append(
+                SelTriwulan(
+                    triwulan=tw,
+                    nilai=b.realisasi.triwulan[i],
+                    kualitatif=r.nilai_kualitatif if r else "",
+                    kumulatif=b.realisasi.kumulatif[i],
+                    target_kumulatif=target.target_kumulatif,
+                    capaian=progres[i],
+                    kriteria=p.skema.kriteria(progres[i]),
+                    realisasi_id=r.pk if r else None,
+                    jumlah_bukti=r.jumlah_bukti if r else 0,
+                    keterangan_target=target.keterangan,
+                )
+            )
+        baris.append(BarisRealisasi(b, tuple(sel)))
+    return LembarRealisasi(p, tuple(baris))
+
+
+def baris_realisasi(lembar: LembarRealisasi, indikator_id: int) -> BarisRealisasi | None:
+    return next((b for b in lembar.baris if b.indikator.pk == indikator_id), None)
+
+
+# ---------------------------------------------------------------- structure and targets
+
+
+def struktur_renstra(renstra: Renstra) -> list[tuple[RevisiRenstra, list[Sasaran]]]:
+    """Revisions with their sasaran and indikator (3 queries)."""
+    sasaran = Prefetch(
+        "sasaran",
+        queryset=Sasaran.objects.order_by("urutan", "id").prefetch_related(
+            Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id"))
+        ),
+    )
+    return [(r, list(r.sasaran.all())) for r in renstra.revisi.order_by("nomor").prefetch_related(sasaran)]
+
+
+@dataclass(frozen=True)
+class BarisTarget:
+    indikator: Indikator
+    sasaran: Sasaran
+    nilai: tuple[tuple[int, Decimal | None, bool], ...]  # (tahun, nilai, aktif)
+
+
+def susun_grid_target(renstra: Renstra, revisi: RevisiRenstra) -> tuple[list[int], list[BarisTarget]]:
+    """Indikator × year grid of Renstra targets for one revision (3 queries)."""
+    daftar_tahun = list(range(revisi.berlaku_mulai, revisi.berlaku_sampai + 1))
+    indikator = list(
+        Indikator.objects.filter(sasaran__revisi=revisi)
+        .select_related("sasaran")
+        .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
+    )
+    nilai = {
+        (t.indikator_id, t.tahun): t.nilai
+        for t in Target.objects.filter(
+            indikator__sasaran__revisi=revisi, sumber=SumberTarget.RENSTRA, tahun__in=daftar_tahun
+        )
+    }
+    baris = [
+        BarisTarget(i, i.sasaran, tuple((t, nilai.get((i.pk, t)), i.aktif_pada(t)) for t in daftar_tahun))
+        for i in indikator
+    ]
+    return daftar_tahun, baris
+
+
+def status_periode_banyak(unit: UnitKerja, daftar_tahun: list[int]) -> dict[int, str]:
+    """Status per year (draft when no period row exists); 1 query."""
+    ada = dict(PeriodeUnit.objects.filter(unit=unit, tahun__in=daftar_tahun).values_list("tahun", "status"))
+    return {t: ada.get(t, StatusPeriode.DRAFT) for t in daftar_tahun}

@@ -1,0 +1,17 @@
+"""Narrative editor and consistency pages: served under ``laporan/`` in the ``laporan`` namespace.
+
+`sakip/urls.py` appends these to `laporan.urls.urlpatterns` so `laporan` never imports `kerja`.
+"""
+
+from django.urls import path
+
+from kerja.views import narasi
+
+UT = "<slug:slug>/<tahun:tahun>/"
+
+urlpatterns = [
+    path(UT + "narasi/", narasi.narasi_daftar, name="narasi_daftar"),
+    path(UT + "narasi/<str:bagian>/", narasi.narasi_ubah, name="narasi_ubah"),
+    path(UT + "narasi/<str:bagian>/pratinjau/", narasi.narasi_pratinjau, name="narasi_pratinjau"),
+    path(UT + "konsistensi/", narasi.konsistensi, name="konsistensi"),
+]

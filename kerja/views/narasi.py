@@ -1,0 +1,200 @@
+"""Narrative sections of the Laporan Kinerja (list, edit with preview) and the consistency page.
+
+Anyone who may read the unit sees the sections and the warnings; only the unit's planners and
+administrators edit, and never in an approved or locked year.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from indikator import akses
+from indikator.enums import StatusPeriode
+from indikator.models import Sasaran
+from indikator.periode import PeriodeTerkunci, pastikan_dapat_diubah, status_periode
+from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
+from laporan.konsistensi import INFO, JENIS, PERINGATAN, periksa_konsistensi
+from laporan.markdown import render_markdown
+from laporan.models import NarasiLaporan
+from laporan.narasi import (
+    KUNCI_SASARAN,
+    KUNCI_UMUM,
+    ambil_narasi,
+    daftar_bagian,
+    kunci_url,
+    label_bagian,
+    simpan_narasi,
+    urai_kunci,
+)
+
+
+class NarasiForm(forms.Form):
+    judul = forms.CharField(label=gettext_lazy("Judul"), max_length=200, required=False)
+    isi = forms.CharField(
+        label=gettext_lazy("Isi (Markdown)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 22, "class": "markdown", "spellcheck": "true"}),
+        help_text=gettext_lazy(
+            "Markdown: **tebal**, *miring*, daftar bernomor (1.), daftar huruf (- a.), tabel, tautan. "
+            "Angka capaian dan anggaran dibuat otomatis dari data; jangan ditulis ulang di sini."
+        ),
+    )
+
+
+def _sasaran_tahun(unit, tahun: int) -> list[Sasaran]:
+    """The sasaran of the Renstra structure valid in the year (3 queries), empty when there is none."""
+    try:
+        revisi = revisi_untuk(renstra_untuk(unit, tahun), tahun)
+    except DataTidakDitemukan:
+        return []
+    return list(Sasaran.objects.filter(revisi=revisi).order_by("urutan", "id"))
+
+
+def _terkunci(unit, tahun: int) -> str:
+    """The lock message of the year, or "" when it may be edited."""
+    try:
+        pastikan_dapat_diubah(unit, tahun)
+    except PeriodeTerkunci as e:
+        return " ".join(e.messages)
+    return ""
+
+
+def _bagian_dari_url(unit, tahun: int, kunci: str) -> tuple[str, Sasaran | None]:
+    """Resolve 'analisis--SP1' / 'kata_pengantar' to (bagian, sasaran); 404 for an unknown section."""
+    bagian, kode = urai_kunci(kunci)
+    sasaran = None
+    if kode:
+        sasaran = next((s for s in _sasaran_tahun(unit, tahun) if s.kode == kode), None)
+        if sasaran is None:
+            raise Http404(
+                _("Sasaran %(kode)s tidak ada pada struktur tahun %(tahun)s.") % {"kode": kode, "tahun": tahun}
+            )
+    dikenal = (bagian in KUNCI_SASARAN) if sasaran else (bagian in KUNCI_UMUM)
+    if (
+        not dikenal
+        and not NarasiLaporan.objects.filter(unit=unit, tahun=tahun, bagian=bagian, sasaran=sasaran).exists()
+    ):
+        raise Http404(_("Bagian narasi tidak dikenal."))
+    return bagian, sasaran
+
+
+@login_required
+def narasi_daftar(request, slug: str, tahun: int):
+    """Every expected narrative section of the unit's year with its status and a link to edit or read it."""
+    unit = akses.ambil_unit(request.user, slug)
+    daftar_sasaran = _sasaran_tahun(unit, tahun)
+    bagian = daftar_bagian(daftar_sasaran, ambil_narasi(unit, tahun))
+    baris = [
+        {"b": b, "kunci": kunci_url(b.kunci, b.sasaran or (b.narasi.sasaran if b.narasi else None))} for b in bagian
+    ]
+    status = status_periode(unit, tahun)
+    terkunci = status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+    return render(
+        request,
+        "laporan/narasi/daftar.html",
+        {
+            "unit": unit,
+            "tahun": tahun,
+            "baris": baris,
+            "jumlah": len(bagian),
+            "terisi": sum(1 for b in bagian if b.terisi),
+            "dapat_mengubah": akses.dapat_mengubah(request.user, unit) and not terkunci,
+            "status": StatusPeriode(status).label,
+            "terkunci": terkunci,
+        },
+    )
+
+
+@login_required
+def narasi_ubah(request, slug: str, tahun: int, bagian: str):
+    """Edit one section (planners of the unit, administrators); readers see it rendered, read-only."""
+    unit = akses.ambil_unit(request.user, slug, tulis=request.method == "POST")
+    kunci = bagian
+    bagian, sasaran = _bagian_dari_url(unit, tahun, kunci)
+    narasi = NarasiLaporan.objects.filter(unit=unit, tahun=tahun, bagian=bagian, sasaran=sasaran).first()
+    kunci_pesan = _terkunci(unit, tahun)
+    dapat_mengubah = akses.dapat_mengubah(request.user, unit) and not kunci_pesan
+    awal = {"judul": narasi.judul, "isi": narasi.isi} if narasi else {"judul": label_bagian(bagian)}
+    form = NarasiForm(request.POST or None, initial=awal)
+    pratinjau = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if request.POST.get("aksi") == "pratinjau":
+            pratinjau = render_markdown(d["isi"])
+        else:
+            try:
+                narasi, berubah = simpan_narasi(
+                    unit=unit, tahun=tahun, bagian=bagian, sasaran=sasaran, judul=d["judul"], isi=d["isi"]
+                )
+            except PeriodeTerkunci as e:
+                messages.error(request, " ".join(e.messages))
+                status = 409
+            else:
+                if berubah:
+                    messages.success(request, _("Narasi disimpan."))
+                else:
+                    messages.info(request, _("Tidak ada perubahan."))
+                return redirect("laporan:narasi_ubah", slug=unit.slug, tahun=tahun, bagian=kunci)
+    riwayat = []
+    if narasi is not None:
+        riwayat = list(narasi.history.select_related("history_user").order_by("-history_date")[:10])
+    return render(
+        request,
+        "laporan/narasi/ubah.html",
+        {
+            "unit": unit,
+            "tahun": tahun,
+            "kunci": kunci,
+            "bagian": bagian,
+            "label": label_bagian(bagian),
+            "sasaran": sasaran,
+            "narasi": narasi,
+            "html": render_markdown(narasi.isi) if narasi else "",
+            "form": form,
+            "pratinjau": pratinjau,
+            "dapat_mengubah": dapat_mengubah,
+            "pesan_terkunci": kunci_pesan,
+            "riwayat": riwayat,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def narasi_pratinjau(request, slug: str, tahun: int, bagian: str):
+    """htmx: the Markdown of the textarea rendered (sanitised) for the live preview. Saves nothing."""
+    akses.ambil_unit(request.user, slug, tulis=True)
+    return render(request, "laporan/narasi/_pratinjau.html", {"html": render_markdown(request.POST.get("isi", ""))})
+
+
+@login_required
+def konsistensi(request, slug: str, tahun: int):
+    """The consistency warnings of the unit's year, grouped by kind with counts."""
+    unit = akses.ambil_unit(request.user, slug)
+    hasil = periksa_konsistensi(unit, tahun)
+    kelompok = []
+    for kode, (label, tingkat) in JENIS.items():
+        item = [p for p in hasil if p.kode == kode]
+        if item:
+            kelompok.append({"kode": kode, "label": label, "tingkat": tingkat, "item": item, "jumlah": len(item)})
+    return render(
+        request,
+        "laporan/konsistensi.html",
+        {
+            "unit": unit,
+            "tahun": tahun,
+            "kelompok": kelompok,
+            "jumlah": len(hasil),
+            "jumlah_peringatan": sum(1 for p in hasil if p.tingkat == PERINGATAN),
+            "jumlah_info": sum(1 for p in hasil if p.tingkat == INFO),
+        },
+    )

@@ -1,0 +1,158 @@
+"""Perjanjian Kinerja: versions with signatories, rows, and the Rencana Aksi (quarterly cumulative targets)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from indikator import akses, services
+from indikator.models import BarisPK, PerjanjianKinerja, RencanaAksi, VersiPK
+from indikator.periode import pastikan_dapat_diubah
+from kerja.forms.kinerja import BarisPKForm, RencanaAksiForm, VersiPKForm
+
+from .umum import jalankan, konteks
+
+
+@login_required
+def pk_daftar(request, slug: str, tahun: int):
+    unit = akses.ambil_unit(request.user, slug)
+    versi = (
+        VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=tahun)
+        .annotate(jumlah_baris=Count("baris"))
+        .order_by("nomor")
+    )
+    return render(request, "kerja/pk_daftar.html", konteks(request, unit, tahun, daftar=versi))
+
+
+def _versi(unit, pk):
+    return get_object_or_404(VersiPK.objects.select_related("pk_induk__unit"), pk=pk, pk_induk__unit=unit)
+
+
+@login_required
+def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = None):
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    if pk:
+        versi = _versi(unit, pk)
+        tahun = versi.pk_induk.tahun
+    else:
+        versi = VersiPK(pk_induk=PerjanjianKinerja(unit=unit, tahun=tahun), nomor=0)
+    form = VersiPKForm(request.POST or None, instance=versi)
+    if request.method == "POST" and form.is_valid():
+
+        def simpan():
+            obj = form.save(commit=False)
+            with transaction.atomic():
+                if obj.pk_induk.pk is None:
+                    pastikan_dapat_diubah(unit, tahun)
+                    obj.pk_induk = services.ambil_atau_buat_pk(unit=unit, tahun=tahun)
+                return services.simpan_versi_pk(versi=obj)
+
+        ok, obj = jalankan(request, form, simpan)
+        if ok:
+            messages.success(request, _("Versi PK disimpan."))
+            return redirect("kerja:versi_pk", slug=unit.slug, pk=obj.pk)
+    return render(
+        request,
+        "kerja/form.html",
+        konteks(
+            request,
+            unit,
+            tahun,
+            judul=_("Ubah versi PK") if pk else _("Versi PK baru"),
+            form=form,
+            kembali=("kerja:pk", unit.slug, tahun),
+        ),
+    )
+
+
+@login_required
+def versi_detail(request, slug: str, pk: int):
+    unit = akses.ambil_unit(request.user, slug)
+    versi = _versi(unit, pk)
+    baris = list(
+        versi.baris.select_related("indikator")
+        .prefetch_related(Prefetch("rencana_aksi", queryset=RencanaAksi.objects.order_by("triwulan")))
+        .order_by("urutan")
+    )
+    form = BarisPKForm(unit=unit, tahun=versi.pk_induk.tahun)
+    return render(
+        request,
+        "kerja/versi_pk.html",
+        konteks(request, unit, versi.pk_induk.tahun, versi=versi, baris=baris, form=form),
+    )
+
+
+@login_required
+def baris_ubah(request, slug: str, versi_pk: int | None = None, pk: int | None = None):
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    if pk:
+        baris = get_object_or_404(BarisPK.objects.select_related("versi__pk_induk"), pk=pk, versi__pk_induk__unit=unit)
+        versi = baris.versi
+    else:
+        versi = _versi(unit, versi_pk)
+        baris = BarisPK(versi=versi)
+    tahun = versi.pk_induk.tahun
+    form = BarisPKForm(request.POST or None, instance=baris, unit=unit, tahun=tahun)
+    if request.method == "POST" and form.is_valid():
+        ok, _obj = jalankan(request, form, lambda: services.simpan_baris_pk(baris=form.save(commit=False)))
+        if ok:
+            messages.success(request, _("Baris PK disimpan."))
+            return redirect("kerja:versi_pk", slug=unit.slug, pk=versi.pk)
+    return render(
+        request,
+        "kerja/form.html",
+        konteks(
+            request,
+            unit,
+            tahun,
+            judul=_("Ubah baris PK") if pk else _("Baris PK baru"),
+            form=form,
+            kembali=("kerja:versi_pk", unit.slug, versi.pk),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def baris_hapus(request, slug: str, pk: int):
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    baris = get_object_or_404(BarisPK.objects.select_related("versi__pk_induk"), pk=pk, versi__pk_induk__unit=unit)
+    ok, _obj = jalankan(request, None, lambda: services.hapus_baris_pk(baris=baris))
+    if ok:
+        messages.success(request, _("Baris PK dihapus."))
+    return redirect("kerja:versi_pk", slug=unit.slug, pk=baris.versi_id)
+
+
+@login_required
+def rencana_aksi(request, slug: str, versi_pk: int):
+    """Quarterly cumulative targets (B3/B6/B9/B12) of every row of a PK version."""
+    unit = akses.ambil_unit(request.user, slug, tulis=request.method == "POST")
+    versi = _versi(unit, versi_pk)
+    baris = list(
+        versi.baris.select_related("indikator", "versi__pk_induk")
+        .prefetch_related(Prefetch("rencana_aksi", queryset=RencanaAksi.objects.order_by("triwulan")))
+        .order_by("urutan")
+    )
+    form = RencanaAksiForm(request.POST or None, baris=baris)
+    if request.method == "POST" and form.is_valid():
+
+        @transaction.atomic
+        def simpan():
+            for b, target in form.per_baris().items():
+                services.simpan_rencana_aksi(baris=b, target=target)
+
+        ok, _obj = jalankan(request, form, simpan)
+        if ok:
+            messages.success(request, _("Rencana Aksi disimpan."))
+            return redirect("kerja:rencana_aksi", slug=unit.slug, versi_pk=versi.pk)
+    sel = [(b, [form[f"ra_{b.pk}_{tw}"] for tw in services.TRIWULAN]) for b in baris]
+    return render(
+        request,
+        "kerja/rencana_aksi.html",
+        konteks(request, unit, versi.pk_induk.tahun, versi=versi, sel=sel, form=form),
+    )

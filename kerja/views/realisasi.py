@@ -1,0 +1,213 @@
+"""Realisasi: inline entry (htmx) of the quarters and of the yearly value with capaian and kriteria, narrative,
+evidence files. In URLs the year's own row is quarter 0 (stored as triwulan NULL)."""
+
+from __future__ import annotations
+
+import mimetypes
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from indikator import akses, services
+from indikator.models import BuktiDukung, Indikator, Realisasi
+from kerja import queries
+from kerja.forms.kinerja import BuktiForm, RealisasiForm, RealisasiSelForm
+
+from .umum import jalankan, konteks
+
+TAHUNAN = 0  # URL quarter of the yearly row
+
+
+def _triwulan(triwulan: int) -> int | None:
+    """URL quarter → stored quarter: 0 → None (the year's own row); anything else goes to the service, which
+    refuses a quarter outside 1–4 with a message."""
+    return None if triwulan == TAHUNAN else triwulan
+
+
+def _indikator(unit, pk):
+    return get_object_or_404(
+        Indikator.objects.select_related("sasaran__revisi__renstra__unit"), pk=pk, sasaran__revisi__renstra__unit=unit
+    )
+
+
+@login_required
+def realisasi_daftar(request, slug: str, tahun: int):
+    unit = akses.ambil_unit(request.user, slug)
+    lembar = queries.susun_lembar_realisasi(unit, tahun)
+    return render(request, "kerja/realisasi_daftar.html", konteks(request, unit, tahun, lembar=lembar))
+
+
+@login_required
+@require_POST
+def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: int):
+    """Save one quarter's value; htmx gets the indikator's row back with capaian and kriteria recomputed."""
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    indikator = _indikator(unit, indikator_pk)
+    tw = _triwulan(triwulan)
+    form = RealisasiSelForm(request.POST)
+    galat = ""
+    if form.is_valid():
+        try:
+            services.simpan_realisasi(
+                indikator=indikator,
+                tahun=tahun,
+                triwulan=tw,
+                nilai=form.cleaned_data["nilai"],
+                nilai_kualitatif=form.cleaned_data["nilai_kualitatif"],
+            )
+        except ValidationError as exc:
+            galat = " ".join(exc.messages)
+    else:
+        galat = " ".join(e for daftar in form.errors.values() for e in daftar)
+    if not request.htmx:
+        if galat:
+            messages.error(request, galat)
+        else:
+            messages.success(request, _("Realisasi disimpan."))
+        return redirect("kerja:realisasi", slug=unit.slug, tahun=tahun)
+    lembar = queries.susun_lembar_realisasi(unit, tahun)
+    ctx = konteks(
+        request,
+        unit,
+        tahun,
+        b=queries.baris_realisasi(lembar, indikator.pk),
+        galat=galat,
+        galat_triwulan=triwulan,
+        isian=request.POST.get("nilai", ""),
+    )
+    respons = render(request, "kerja/_baris_realisasi.html", ctx)
+    if not galat:
+        respons["HX-Trigger"] = "realisasi-tersimpan"  # the page refreshes its NKO line
+    return respons
+
+
+@login_required
+def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwulan: int):
+    """A quarter's value with its narrative (analisis, faktor pendukung/penghambat, rencana tindak lanjut)
+    and evidence files."""
+    unit = akses.ambil_unit(request.user, slug, tulis=request.method == "POST")
+    indikator = _indikator(unit, indikator_pk)
+    tw = _triwulan(triwulan)
+    r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=tw).first()
+    awal = {}
+    if r is not None:
+        awal = {k: getattr(r, k) for k in ("nilai", "nilai_kualitatif", *services.NARASI)}
+    form = RealisasiForm(request.POST or None, initial=awal)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        ok, _obj = jalankan(
+            request,
+            form,
+            lambda: services.simpan_realisasi(
+                indikator=indikator,
+                tahun=tahun,
+                triwulan=tw,
+                nilai=d["nilai"],
+                nilai_kualitatif=d["nilai_kualitatif"],
+                narasi={k: d[k] for k in services.NARASI},
+            ),
+        )
+        if ok:
+            messages.success(request, _("Realisasi dan narasi disimpan."))
+            return redirect(
+                "kerja:realisasi_rincian", slug=unit.slug, tahun=tahun, indikator_pk=indikator.pk, triwulan=triwulan
+            )
+    lembar = queries.susun_lembar_realisasi(unit, tahun)
+    bukti = list(r.bukti.select_related("diunggah_oleh").order_by("-diunggah_pada")) if r else []
+    return render(
+        request,
+        "kerja/realisasi_rincian.html",
+        konteks(
+            request,
+            unit,
+            tahun,
+            indikator=indikator,
+            triwulan=triwulan,
+            realisasi=r,
+            form=form,
+            form_bukti=BuktiForm(),
+            bukti=bukti,
+            b=queries.baris_realisasi(lembar, indikator.pk),
+            ekstensi=", ".join(settings.SAKIP_BUKTI_EKSTENSI),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def bukti_unggah(request, slug: str, tahun: int, indikator_pk: int, triwulan: int):
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    indikator = _indikator(unit, indikator_pk)
+    r = get_object_or_404(Realisasi, indikator=indikator, tahun=tahun, triwulan=_triwulan(triwulan))
+    form = BuktiForm(request.POST, request.FILES)
+    if form.is_valid():
+        ok, _obj = jalankan(
+            request,
+            form,
+            lambda: services.simpan_bukti(
+                realisasi=r,
+                berkas=form.cleaned_data["berkas"],
+                keterangan=form.cleaned_data["keterangan"],
+                oleh=request.user,
+            ),
+        )
+        if ok:
+            messages.success(request, _("Bukti dukung diunggah."))
+    for daftar in form.errors.values():
+        for e in daftar:
+            messages.error(request, e)
+    return redirect(
+        "kerja:realisasi_rincian", slug=unit.slug, tahun=tahun, indikator_pk=indikator.pk, triwulan=triwulan
+    )
+
+
+@login_required
+@require_POST
+def bukti_hapus(request, slug: str, pk: int):
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    bukti = get_object_or_404(
+        BuktiDukung.objects.select_related("realisasi__indikator__sasaran__revisi__renstra__unit"),
+        pk=pk,
+        realisasi__indikator__sasaran__revisi__renstra__unit=unit,
+    )
+    r = bukti.realisasi
+    ok, _obj = jalankan(request, None, lambda: services.hapus_bukti(bukti=bukti))
+    if ok:
+        messages.success(request, _("Bukti dukung dihapus."))
+    return redirect(
+        "kerja:realisasi_rincian",
+        slug=unit.slug,
+        tahun=r.tahun,
+        indikator_pk=r.indikator_id,
+        triwulan=r.triwulan or TAHUNAN,
+    )
+
+
+@login_required
+def bukti_unduh(request, slug: str, pk: int):
+    """Evidence files (private storage, never under /media/) are served only through this view, so the unit
+    scope applies. With SAKIP_SENDFILE_HEADER the web server sends the file (X-Accel-Redirect: internal URL
+    SAKIP_SENDFILE_PREFIX + name; X-Sendfile: the absolute path) after this check."""
+    unit = akses.ambil_unit(request.user, slug)
+    bukti = get_object_or_404(BuktiDukung, pk=pk, realisasi__indikator__sasaran__revisi__renstra__unit=unit)
+    nama = bukti.berkas.name.rsplit("/", 1)[-1]
+    header = settings.SAKIP_SENDFILE_HEADER
+    if not header:
+        return FileResponse(bukti.berkas.open("rb"), as_attachment=True, filename=nama)
+    if not bukti.berkas.storage.exists(bukti.berkas.name):
+        raise Http404(_("Berkas bukti dukung tidak ditemukan."))
+    respons = HttpResponse(content_type=mimetypes.guess_type(nama)[0] or "application/octet-stream")
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    if header.lower() == "x-sendfile":
+        respons[header] = bukti.berkas.path
+    else:
+        respons[header] = quote(settings.SAKIP_SENDFILE_PREFIX.rstrip("/") + "/" + bukti.berkas.name)
+    return respons

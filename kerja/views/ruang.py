@@ -1,0 +1,152 @@
+"""Workspace landing page, approval workflow, audit trail, user list."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from indikator import akses, riwayat
+from indikator.enums import StatusPeriode
+from indikator.models import Keanggotaan, Renstra
+from indikator.periode import (
+    ALUR,
+    ajukan_periode,
+    aksi_tersedia,
+    boleh_melakukan,
+    buka_kunci_periode,
+    kembalikan_periode,
+    kunci_periode,
+    sahkan_periode,
+)
+from kerja.forms.kinerja import KomentarForm, ProfilUnitForm
+from sakip.converters import tahun_kueri
+
+from .umum import konteks, tahun_kerja
+
+LABEL_AKSI = {
+    "ajukan": gettext_lazy("Ajukan untuk disahkan"),
+    "kembalikan": gettext_lazy("Kembalikan ke perencana"),
+    "sahkan": gettext_lazy("Sahkan"),
+    "kunci": gettext_lazy("Kunci"),
+    "buka_kunci": gettext_lazy("Buka kunci (kembali ke draft)"),
+}
+
+
+@login_required
+def profil_unit(request, slug: str):
+    """The unit's profile (cover and Bab I of the report): names, city, duties and functions, logo."""
+    unit = akses.ambil_unit(request.user, slug, tulis=request.method == "POST")
+    form = ProfilUnitForm(request.POST or None, request.FILES or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Profil unit disimpan."))
+        return redirect("kerja:profil_unit", slug=unit.slug)
+    ctx = konteks(request, unit, None, form=form)
+    if not ctx["boleh_ubah"]:
+        for f in form.fields.values():
+            f.disabled = True
+    return render(request, "kerja/profil_unit.html", ctx)
+
+
+@login_required
+def utama(request):
+    """Choose unit and year; show the period status, the workflow steps allowed and links to every page."""
+    units = list(akses.unit_terbaca(request.user).order_by("urutan", "nama"))
+    slug = request.GET.get("unit") or request.session.get("kerja_unit")
+    tahun = tahun_kerja(request, tahun_kueri(request.GET.get("tahun")))
+    unit = next((u for u in units if u.slug == slug), units[0] if len(units) == 1 else None)
+    ctx = {"units": units, "tahun": tahun, "unit": unit}
+    if unit is not None:
+        ctx = konteks(request, unit, tahun, units=units)
+        periode = ctx["periode"]
+        ctx["aksi"] = [
+            {"kode": a, "label": LABEL_AKSI[a], "wajib_komentar": a in {"kembalikan", "buka_kunci"}}
+            for a in aksi_tersedia(request.user, periode=periode)
+        ]
+        ctx["renstra"] = list(
+            Renstra.objects.filter(unit=unit, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun).order_by("tahun_mulai")
+        )
+        ctx["form_komentar"] = KomentarForm()
+    ctx["pilihan_tahun"] = list(range(tahun - 5, tahun + 3))
+    ctx["admin"] = akses.adalah_admin(request.user)
+    return render(request, "kerja/utama.html", ctx)
+
+
+@login_required
+@require_POST
+def periode_aksi(request, slug: str, tahun: int, aksi: str):
+    """One workflow step. Who may do it is checked by the service (403 otherwise); nothing changes on refusal."""
+    unit = akses.ambil_unit(request.user, slug)
+    if aksi not in ALUR:
+        raise Http404
+    if not boleh_melakukan(request.user, aksi=aksi, unit=unit):
+        raise PermissionDenied(_("Anda tidak berwenang melakukan langkah ini."))
+    komentar = request.POST.get("komentar", "")
+    fungsi = {
+        "ajukan": lambda: ajukan_periode(unit=unit, tahun=tahun, oleh=request.user),
+        "kembalikan": lambda: kembalikan_periode(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
+        "sahkan": lambda: sahkan_periode(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
+        "kunci": lambda: kunci_periode(unit=unit, tahun=tahun, oleh=request.user),
+        "buka_kunci": lambda: buka_kunci_periode(unit=unit, tahun=tahun, oleh=request.user, alasan=komentar),
+    }[aksi]
+    try:
+        periode = fungsi()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Status %(unit)s tahun %(tahun)s sekarang: %(status)s.")
+            % {"unit": unit.nama, "tahun": tahun, "status": StatusPeriode(periode.status).label},
+        )
+    return redirect(f"{reverse('kerja:utama')}?unit={unit.slug}&tahun={tahun}")
+
+
+@login_required
+def riwayat_objek(request, jenis: str, pk: int):
+    """Audit trail of one object: who, when, old and new value of every changed field."""
+    sumber = riwayat.SUMBER.get(jenis)
+    if sumber is None:
+        raise Http404
+    obj, unit = riwayat.ambil_objek(sumber, pk)
+    if not akses.dapat_membaca(request.user, unit):
+        raise PermissionDenied(_("Anda tidak memiliki akses ke unit ini."))
+    entri = riwayat.riwayat_objek(sumber, pk)
+    return render(
+        request,
+        "kerja/riwayat_objek.html",
+        konteks(request, unit, None, objek=obj, sumber=sumber, entri=entri),
+    )
+
+
+@login_required
+def riwayat_unit(request, slug: str, tahun: int):
+    """All changes to targets, realisasi, budget and narrative of a unit's year, newest first, paginated."""
+    unit = akses.ambil_unit(request.user, slug)
+    nomor = request.GET.get("halaman") or 1
+    paginator = Paginator(riwayat.RiwayatUnit(unit, tahun), 25)
+    halaman = paginator.get_page(nomor)
+    return render(request, "kerja/riwayat_unit.html", konteks(request, unit, tahun, halaman=halaman))
+
+
+@login_required
+def pengguna(request):
+    """Users and their memberships (administrators only; user CRUD lives in the Django admin)."""
+    if not akses.adalah_admin(request.user):
+        raise PermissionDenied(_("Hanya administrator yang dapat melihat daftar pengguna."))
+    daftar = (
+        get_user_model()
+        .objects.order_by("username")
+        .prefetch_related(Prefetch("keanggotaan", queryset=Keanggotaan.objects.select_related("unit")))
+    )
+    return render(request, "kerja/pengguna.html", {"daftar": daftar})

@@ -1,0 +1,68 @@
+"""Shared helpers of the workspace views: scoped fetches, running a service with its errors shown at the form."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.urls import reverse
+
+from indikator import akses
+from indikator.models import UnitKerja
+from indikator.periode import PeriodeTerkunci, ambil_periode
+
+
+def tahun_kerja(request, tahun: int | None = None) -> int:
+    """The year the user works in: from the url, else the last one chosen (session), else this year."""
+    if tahun is not None:
+        request.session["kerja_tahun"] = tahun
+        return tahun
+    return int(request.session.get("kerja_tahun") or datetime.date.today().year)
+
+
+def konteks(request, unit: UnitKerja, tahun: int | None = None, **lain) -> dict:
+    """Context every workspace page shares: unit, year, period status and what the user may do."""
+    tahun = tahun_kerja(request, tahun)
+    request.session["kerja_unit"] = unit.slug
+    if isinstance(lain.get("kembali"), tuple):
+        nama, *args = lain["kembali"]
+        lain["kembali"] = reverse(nama, args=args)
+    periode = ambil_periode(unit=unit, tahun=tahun)
+    boleh_ubah = akses.dapat_mengubah(request.user, unit)
+    return {
+        "unit": unit,
+        "tahun": tahun,
+        "periode": periode,
+        "boleh_ubah": boleh_ubah,
+        "dapat_diedit": boleh_ubah and not periode.terkunci,
+        **lain,
+    }
+
+
+def tambah_galat(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: at the field when the form has it, else at the top."""
+    if form is None:
+        return
+    if hasattr(exc, "error_dict"):
+        for nama, daftar in exc.error_dict.items():
+            tujuan = nama if nama in form.fields else None
+            for e in daftar:
+                form.add_error(tujuan, e.messages if tujuan is None and nama != NON_FIELD_ERRORS else e)
+    else:
+        form.add_error(None, exc)
+
+
+def jalankan(request, form, fungsi):
+    """Run a write service. Locked period: an error message at the top of the page; other validation errors at
+    the form. Returns (True, result) or (False, None); nothing is changed on failure (services are atomic)."""
+    try:
+        return True, fungsi()
+    except PeriodeTerkunci as exc:
+        messages.error(request, " ".join(exc.messages))
+    except ValidationError as exc:
+        if form is None:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            tambah_galat(form, exc)
+    return False, None

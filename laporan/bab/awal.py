@@ -1,0 +1,47 @@
+"""Front matter: Kata Pengantar and Ringkasan Eksekutif (the daftar isi/tabel/gambar come from `laporan.susun`)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from sakip.format import format_persen
+
+from ..bundel import Bundel
+from ..dokumen import Bagian, Blok, Daftar, Paragraf, TandaTangan
+from . import kalimat
+from .bantu import kota, label_kriteria, pejabat, tanggal_laporan
+
+
+def kata_pengantar(b: Bundel) -> Bagian:
+    blok: list[Blok] = []
+    if n := b.narasi.ambil("kata_pengantar"):
+        blok.append(n)
+    if p := pejabat(b):
+        blok.append(TandaTangan(kota(b), tanggal_laporan(b), p))
+    return Bagian("kata-pengantar", "", b.narasi.judul("kata_pengantar", _("Kata Pengantar")), 1, tuple(blok))
+
+
+def ringkasan(b: Bundel) -> Bagian:
+    blok: list[Blok] = []
+    if n := b.narasi.ambil("ringkasan_eksekutif"):
+        blok.append(n)
+    blok.append(Paragraf(kalimat.sasaran_kriteria(b) + " " + kalimat.indikator_kriteria(b)))
+    blok.append(
+        Daftar(
+            tuple(
+                _("%(sasaran)s: NPS %(nps)s, kategori %(kriteria)s")
+                % {"sasaran": s.sasaran.nama, "nps": format_persen(s.nps), "kriteria": label_kriteria(s.kriteria)}
+                for s in b.ukur.sasaran
+                if s.baris
+            ),
+            bernomor=True,
+        )
+    )
+    blok.append(Paragraf(kalimat.nko(b)))
+    blok.append(Paragraf(kalimat.anggaran(b)))
+    if k := kalimat.anggaran_pk(b):
+        blok.append(Paragraf(k))
+    if n := b.narasi.ambil("ringkasan_eksekutif_penutup"):
+        blok.append(n)
+    judul = b.narasi.judul("ringkasan_eksekutif", _("Ringkasan Eksekutif"))
+    return Bagian("ringkasan-eksekutif", "", judul, 1, tuple(blok))

@@ -1,0 +1,310 @@
+"""The lampiran: Renstra, IKU, the signed PK versions, rencana aksi, activity measurement, efficiency and
+(on request) the consistency warnings. Lampiran tables carry no table number."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from indikator import formulas as fi
+from indikator import queries as iq
+from indikator.enums import Agregasi
+from indikator.models import VersiPK
+
+from ..bundel import Bundel
+from ..dokumen import Bagian, Baris, Blok, DaftarPeringatan, DokumenPK, Paragraf, Pejabat, Sel, Tabel
+from .bantu import kepala as kepala_tabel
+from .bantu import tanggal, target_sel
+from .perencanaan import baris_pk, periode_pk, tabel_struktur
+
+
+def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
+    daftar: list[tuple[str, list[Blok], bool]] = []
+    if t := tabel_struktur(
+        b,
+        b.revisi_kini,
+        _("Rencana Strategis %(unit)s %(awal)s–%(akhir)s")
+        % {"unit": b.unit.nama, "awal": b.renstra.tahun_mulai, "akhir": b.renstra.tahun_selesai},
+        nomor=False,
+    ):
+        daftar.append((t.judul, [t], False))
+    if t := lampiran_iku(b):
+        daftar.append((_("Penetapan Indikator Kinerja Utama %(unit)s") % {"unit": b.unit.nama}, [t], True))
+    if b.versi_pk:
+        daftar.append(
+            (
+                _("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun},
+                [dokumen_pk(b, v) for v in b.versi_pk],
+                False,
+            )
+        )
+    if t := lampiran_rencana_aksi(b):
+        daftar.append((_("Rencana Aksi Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun}, [t], True))
+    if b.efisiensi:
+        daftar.append(
+            (
+                _("Pengukuran Kinerja Kegiatan Tahun %(tahun)s") % {"tahun": b.tahun},
+                [lampiran_pengukuran_kegiatan(b)],
+                True,
+            )
+        )
+        daftar.append(
+            (
+                _("Pengukuran Efisiensi Sub-kegiatan Tahun %(tahun)s") % {"tahun": b.tahun},
+                [lampiran_efisiensi(b)],
+                True,
+            )
+        )
+    if b.dengan_peringatan:
+        blok: list[Blok] = [DaftarPeringatan(b.peringatan)]
+        if not b.peringatan:
+            blok = [Paragraf(_("Pemeriksaan konsistensi tidak menemukan peringatan."))]
+        daftar.append((_("Peringatan Konsistensi Data"), blok, False))
+    hasil = []
+    for i, (judul, blok, lanskap) in enumerate(daftar, start=1):
+        blok_bernama = [
+            Tabel(f"lampiran-{i}-tabel", None, x.judul, x.kepala, x.baris, x.catatan, x.lanskap or lanskap, x.kecil)
+            if isinstance(x, Tabel)
+            else x
+            for x in blok
+        ]
+        hasil.append(
+            Bagian(
+                f"lampiran-{i}",
+                _("Lampiran %(nomor)s") % {"nomor": i},
+                judul,
+                1,
+                tuple(blok_bernama),
+                lanskap=lanskap,
+            )
+        )
+    return tuple(hasil)
+
+
+def lampiran_iku(b: Bundel) -> Tabel | None:
+    kepala = kepala_tabel(
+        pgettext("nomor urut", "No"),
+        _("Sasaran"),
+        _("Indikator Kinerja Utama"),
+        _("Definisi Operasional"),
+        _("Formula"),
+        _("Sumber Data"),
+    )
+    baris = []
+    nomor = 0
+    for ns in b.ukur.sasaran:
+        iku = [bp.indikator for bp in ns.baris if bp.indikator.iku]
+        if not iku:
+            continue
+        nomor += 1
+        for i, ind in enumerate(iku):
+            sel = [Sel(nomor, "bulat", rowspan=len(iku)), Sel(ns.sasaran.nama, rowspan=len(iku))] if i == 0 else []
+            sel += [
+                Sel(ind.nama),
+                Sel(ind.definisi_operasional or "–"),
+                Sel(ind.formula or "–"),
+                Sel(ind.sumber_data or "–"),
+            ]
+            baris.append(Baris(tuple(sel)))
+    if not baris:
+        return None
+    return Tabel(
+        "lampiran-iku",
+        None,
+        _("Indikator Kinerja Utama %(unit)s") % {"unit": b.unit.nama},
+        kepala,
+        tuple(baris),
+        kecil=True,
+    )
+
+
+def dokumen_pk(b: Bundel, v: VersiPK) -> DokumenPK:
+    kepala = kepala_tabel(pgettext("nomor urut", "No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"))
+    tabel = Tabel(
+        f"pk-versi-{v.nomor}",
+        None,
+        v.judul or _("Perjanjian Kinerja versi %(nomor)s") % {"nomor": v.nomor},
+        kepala,
+        tuple(baris_pk(v, dengan_anggaran=False)),
+    )
+    return DokumenPK(
+        judul=v.judul or _("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun},
+        periode=periode_pk(v),
+        pihak_pertama=Pejabat(v.pihak_pertama_nama, v.pihak_pertama_nip, v.pihak_pertama_jabatan),
+        pihak_kedua=Pejabat(v.pihak_kedua_nama, v.pihak_kedua_nip, v.pihak_kedua_jabatan),
+        tabel=tabel,
+        kegiatan=v.kegiatan,
+        anggaran=v.anggaran,
+        kota=v.kota,
+        tanggal=tanggal(v.tanggal_tanda_tangan) if v.tanggal_tanda_tangan else "",
+    )
+
+
+def lampiran_rencana_aksi(b: Bundel) -> Tabel | None:
+    kepala = (
+        (
+            Sel(pgettext("nomor urut", "No"), rowspan=2),
+            Sel(_("Sasaran"), rowspan=2),
+            Sel(_("Indikator Kinerja"), rowspan=2),
+            Sel(_("Target Tahunan"), rowspan=2),
+            Sel(_("Target Kumulatif"), colspan=4),
+            Sel(_("Realisasi Kumulatif"), colspan=4),
+        ),
+        tuple(Sel(f"B{3 * i}") for i in range(1, 5)) * 2,
+    )
+    baris = []
+    nomor = 0
+    ra_versi = {x.id: x for x in b.rencana_aksi.versi}
+    for v in b.versi_pk:
+        isi = [bp for bp in v.baris.all() if list(bp.rencana_aksi.all())]
+        if not isi:
+            if ra_versi[v.pk].belum_ada_rencana_aksi:
+                # A version with indikator rows but no Rencana Aksi yet is named, not skipped.
+                teks = _("PK versi %(nomor)s (%(periode)s): belum ada Rencana Aksi")
+                baris.append(Baris((Sel(teks % {"nomor": v.nomor, "periode": periode_pk(v)}, colspan=12),), "kelompok"))
+            continue
+        baris.append(
+            Baris(
+                (
+                    Sel(
+                        _("PK versi %(nomor)s (%(periode)s)") % {"nomor": v.nomor, "periode": periode_pk(v)},
+                        colspan=12,
+                    ),
+                ),
+                "kelompok",
+            )
+        )
+        for bp in isi:
+            nomor += 1
+            target = {r.triwulan: r.target_kumulatif for r in bp.rencana_aksi.all()}
+            if bp.indikator_id:
+                kumulatif = fi.hitung_kumulatif_triwulan(
+                    nilai_triwulan=b.triwulan_indikator(bp.indikator_id), agregasi=Agregasi(bp.indikator.agregasi)
+                )
+            else:
+                kumulatif = [None] * 4
+            t = iq.NilaiTargetEfektif(bp.nilai, bp.nilai_atas, bp.nilai_kualitatif, bp.teks_tampilan, "pk")
+            baris.append(
+                Baris(
+                    (
+                        Sel(nomor, "bulat"),
+                        Sel(bp.uraian_sasaran),
+                        Sel(bp.uraian_indikator or "–"),
+                        target_sel(t),
+                        *(Sel(target.get(q), "angka") for q in range(1, 5)),
+                        *(Sel(k, "angka") for k in kumulatif),
+                    )
+                )
+            )
+    if not baris:
+        return None
+    return Tabel(
+        "lampiran-rencana-aksi",
+        None,
+        _("Rencana Aksi Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun},
+        kepala,
+        tuple(baris),
+        catatan=(_("B3/B6/B9/B12: kumulatif sampai bulan ke-3/6/9/12; realisasi dari data triwulanan indikator."),),
+        lanskap=True,
+    )
+
+
+def lampiran_pengukuran_kegiatan(b: Bundel) -> Tabel:
+    kepala = kepala_tabel(
+        pgettext("nomor urut", "No"),
+        _("Sasaran"),
+        _("Indikator Sasaran"),
+        _("Sub-kegiatan"),
+        _("Indikator Kinerja"),
+        _("Satuan"),
+        _("Target"),
+        _("Realisasi"),
+        _("%"),
+    )
+    baris = []
+    for i, e in enumerate(b.efisiensi, start=1):
+        sasaran = "; ".join(s.nama for s in e.sasaran) or "–"
+        indikator = "; ".join(x.nama for x in e.indikator) or "–"
+        baris.append(
+            Baris(
+                (
+                    Sel(i, "bulat", rowspan=2),
+                    Sel(sasaran, rowspan=2),
+                    Sel(indikator, rowspan=2),
+                    Sel(e.sub.nama, rowspan=2),
+                    Sel(_("Input: Dana")),
+                    Sel("Rp"),
+                    Sel(e.pagu, "rupiah"),
+                    Sel(e.realisasi_dana, "rupiah"),
+                    Sel(e.hasil.persen_input, "persen"),
+                )
+            )
+        )
+        baris.append(
+            Baris(
+                (
+                    Sel(
+                        _("Output: %(uraian)s") % {"uraian": e.sub.uraian_output}
+                        if e.sub.uraian_output
+                        else _("Output")
+                    ),
+                    Sel(e.sub.satuan_output or "–"),
+                    Sel(e.sub.target_output, "angka"),
+                    Sel(e.sub.realisasi_output, "angka"),
+                    Sel(e.hasil.persen_output, "persen"),
+                )
+            )
+        )
+    return Tabel(
+        "lampiran-pengukuran-kegiatan",
+        None,
+        _("Pengukuran Kinerja Kegiatan Tahun %(tahun)s") % {"tahun": b.tahun},
+        kepala,
+        tuple(baris),
+        lanskap=True,
+        kecil=True,
+    )
+
+
+def lampiran_efisiensi(b: Bundel) -> Tabel:
+    kepala = kepala_tabel(
+        pgettext("nomor urut", "No"),
+        _("Sasaran"),
+        _("Indikator"),
+        _("Sub-kegiatan"),
+        _("% Input"),
+        _("% Output"),
+        "IE",
+        "SE",
+        "TE",
+        _("Kategori"),
+    )
+    baris = []
+    for i, e in enumerate(b.efisiensi, start=1):
+        h = e.hasil
+        baris.append(
+            Baris(
+                (
+                    Sel(i, "bulat"),
+                    Sel("; ".join(s.nama for s in e.sasaran) or "–"),
+                    Sel("; ".join(x.nama for x in e.indikator) or "–"),
+                    Sel(e.sub.nama),
+                    Sel(h.persen_input, "persen"),
+                    Sel(h.persen_output, "persen"),
+                    Sel(h.ie, "rasio"),
+                    Sel(h.se, "rasio"),
+                    Sel(h.te, "rasio"),
+                    Sel(str(h.kategori.label) if h.kategori else _("Tidak dapat dihitung")),
+                )
+            )
+        )
+    return Tabel(
+        "lampiran-efisiensi",
+        None,
+        _("Pengukuran Efisiensi Sub-kegiatan Tahun %(tahun)s") % {"tahun": b.tahun},
+        kepala,
+        tuple(baris),
+        catatan=(_("IE = % output / % input; TE = (IE − SE) / SE; efisien bila IE ≥ SE."),),
+        lanskap=True,
+        kecil=True,
+    )

@@ -1,0 +1,15 @@
+"""Bab IV Penutup: the conclusion sentence and the narrative (kesimpulan, saran, penutup)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from ..bundel import Bundel
+from ..dokumen import Bagian, Blok, Paragraf
+from . import kalimat, kerangka
+
+
+def bab_penutup(b: Bundel) -> Bagian:
+    kesimpulan: list[Blok] = [Paragraf(kalimat.sasaran_kriteria(b) + " " + kalimat.indikator_kriteria(b))]
+    anak = kerangka.slot(b, 4, kerangka.huruf, {"bab4_kesimpulan": kesimpulan})
+    return kerangka.susun_bab(4, _("PENUTUP"), anak)

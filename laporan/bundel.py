@@ -1,0 +1,226 @@
+"""`ambil_bundel(unit, tahun)`: everything the Laporan Kinerja reads, fetched once into one frozen `Bundel`.
+
+A constant number of queries whatever the number of rows: the readers of `indikator.queries` and
+`anggaran.queries` plus a handful of flat fetches — never one per row. The chapters (`laporan.bab`) only read
+the bundle; nothing after this module touches the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+
+from anggaran import queries as aq
+from anggaran.models import AlokasiRenstra
+from indikator import queries as iq
+from indikator.models import (
+    Indikator,
+    KepalaUnit,
+    KomposisiPegawai,
+    PeriodeUnit,
+    Realisasi,
+    Renstra,
+    RevisiRenstra,
+    Sasaran,
+    Target,
+    Tujuan,
+    UnitKerja,
+    VersiPK,
+)
+from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
+
+from .dokumen import ButirPeringatan, Narasi
+from .konsistensi import periksa_konsistensi
+from .markdown import render_markdown
+from .models import NarasiLaporan
+from .narasi import SLOT_BAB, URUTAN_NARASI_SASARAN
+
+
+@dataclass(frozen=True)
+class NarasiTahun:
+    """The unit-year's people-written sections, looked up by key (`laporan.narasi` catalogue)."""
+
+    umum: dict[str, NarasiLaporan] = field(default_factory=dict)
+    sasaran: dict[int, list[NarasiLaporan]] = field(default_factory=dict)
+
+    @classmethod
+    def dari(cls, daftar: Iterable[NarasiLaporan]) -> NarasiTahun:
+        umum: dict[str, NarasiLaporan] = {}
+        sasaran: dict[int, list[NarasiLaporan]] = {}
+        for n in daftar:
+            if not (n.isi or "").strip():
+                continue
+            if n.sasaran_id:
+                sasaran.setdefault(n.sasaran_id, []).append(n)
+            else:
+                umum[n.bagian] = n
+        return cls(umum, sasaran)
+
+    @staticmethod
+    def _blok(n: NarasiLaporan) -> Narasi:
+        return Narasi(bagian=n.bagian, judul=n.judul, isi=n.isi, html=render_markdown(n.isi))
+
+    def ambil(self, bagian: str) -> Narasi | None:
+        """A general section; its `judul` becomes the section heading, so the block itself carries none."""
+        n = self.umum.get(bagian)
+        if n is None:
+            return None
+        blok = self._blok(n)
+        return Narasi(bagian=blok.bagian, judul="", isi=blok.isi, html=blok.html)
+
+    def judul(self, bagian: str, bawaan: str) -> str:
+        n = self.umum.get(bagian)
+        return (n.judul if n is not None and n.judul else "") or bawaan
+
+    def sisa_bab(self, bab: int) -> list[NarasiLaporan]:
+        """Stored sections "babN_..." that are no sub-section of chapter N (appended at its end)."""
+        dikenal = {k for k, _j in SLOT_BAB.get(bab, ())}
+        return sorted(
+            (n for k, n in self.umum.items() if k.startswith(f"bab{bab}_") and k not in dikenal),
+            key=lambda n: n.bagian,
+        )
+
+    def untuk_sasaran(self, sasaran_id: int) -> list[Narasi]:
+        def kunci(n: NarasiLaporan):
+            return (URUTAN_NARASI_SASARAN.index(n.bagian) if n.bagian in URUTAN_NARASI_SASARAN else 99, n.bagian)
+
+        return [self._blok(n) for n in sorted(self.sasaran.get(sasaran_id, []), key=kunci)]
+
+
+@dataclass(frozen=True)
+class Bundel:
+    """Everything one unit-year's report reads. `tahun` is the report year; the rest as the readers return it."""
+
+    unit: UnitKerja
+    tahun: int
+    dengan_peringatan: bool
+    # measurement (indikator.queries)
+    ukur: iq.Pengukuran
+    renstra: Renstra
+    revisi: RevisiRenstra
+    skema: iq.Skema
+    tahun_renstra: tuple[int, ...]
+    riwayat: dict[int, iq.RiwayatIndikator]
+    # budget (anggaran.queries)
+    anggaran: aq.Anggaran
+    efisiensi: tuple[aq.BarisEfisiensi, ...]
+    akip: tuple[aq.AkipTahun, ...]
+    # profile and plan
+    kepala: KepalaUnit | None  # the head valid on 31 December of the year
+    pegawai: tuple[KomposisiPegawai, ...]
+    tujuan: tuple[Tujuan, ...]
+    alokasi: tuple[AlokasiRenstra, ...]
+    semua_revisi: tuple[RevisiRenstra, ...]  # every Renstra revision with its sasaran and indikator prefetched
+    target_renstra: dict[tuple[int, int], Target]
+    versi_pk: tuple[VersiPK, ...]  # with baris__rencana_aksi and baris__indikator prefetched
+    rencana_aksi: RencanaAksiTahun  # the quarterly Rencana Aksi rule (version in force) over `versi_pk`
+    triwulan: dict[int, list[Decimal | None]]  # realisasi per quarter of the PK's indikator
+    # narrative, approval state, consistency warnings
+    narasi: NarasiTahun
+    periode: PeriodeUnit | None
+    peringatan: tuple[ButirPeringatan, ...]
+
+    @property
+    def revisi_kini(self) -> RevisiRenstra:
+        """The report year's revision among `semua_revisi` (the one with prefetched sasaran)."""
+        return next(r for r in self.semua_revisi if r.pk == self.revisi.pk)
+
+    def triwulan_indikator(self, indikator_id: int) -> list[Decimal | None]:
+        return self.triwulan.get(indikator_id, [None] * 4)
+
+
+def _kepala_valid(tahun: int, kepala: Sequence[KepalaUnit]) -> KepalaUnit | None:
+    """The head valid when the report is written (31 December of the year, else the latest before)."""
+    hari = date(tahun, 12, 31)
+    valid = [k for k in kepala if k.mulai <= hari and (k.selesai is None or k.selesai >= hari)]
+    if valid:
+        return max(valid, key=lambda k: k.mulai)
+    lalu = [k for k in kepala if k.mulai <= hari]
+    return max(lalu, key=lambda k: k.mulai) if lalu else None
+
+
+def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False) -> Bundel:
+    """Fetch the report's data. Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year."""
+    ukur = iq.susun_pengukuran(unit, tahun)
+    renstra, revisi, skema = ukur.renstra, ukur.revisi, ukur.skema
+    tahun_renstra = tuple(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
+    riwayat = iq.susun_riwayat(unit, [b.indikator for b in ukur.baris], list(tahun_renstra), skema)
+    anggaran = aq.susun_anggaran(unit, tahun)
+    efisiensi = aq.susun_efisiensi(unit, tahun, anggaran=anggaran, standar=skema.standar_efisiensi)
+    akip = aq.susun_akip(unit, [t for t in tahun_renstra if t <= tahun])
+    kepala = list(KepalaUnit.objects.filter(unit=unit))
+    pegawai = tuple(KomposisiPegawai.objects.filter(unit=unit, tahun=tahun))
+    tujuan = tuple(Tujuan.objects.filter(renstra=renstra).order_by("urutan"))
+    alokasi = tuple(AlokasiRenstra.objects.filter(renstra=renstra).order_by("urutan", "tahun"))
+    semua_revisi = tuple(
+        RevisiRenstra.objects.filter(renstra=renstra)
+        .order_by("nomor")
+        .prefetch_related(
+            Prefetch(
+                "sasaran",
+                queryset=Sasaran.objects.order_by("urutan", "id").prefetch_related(
+                    Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id"))
+                ),
+            )
+        )
+    )
+    semua_ind = [i for r in semua_revisi for s in r.sasaran.all() for i in s.indikator.all()]
+    target_renstra = {
+        (t.indikator_id, t.tahun): t
+        for t in Target.objects.filter(indikator__in=[i.pk for i in semua_ind], sumber="renstra")
+    }
+    versi_pk = tuple(
+        VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=tahun)
+        .order_by("nomor")
+        .prefetch_related("baris__rencana_aksi", "baris__indikator")
+    )
+    rencana_aksi = rencana_aksi_dari_versi(tahun, versi_pk)
+    ind_pk = {b.indikator_id for v in versi_pk for b in v.baris.all() if b.indikator_id}
+    triwulan: dict[int, list[Decimal | None]] = {}
+    if ind_pk:
+        for r in Realisasi.objects.filter(indikator_id__in=ind_pk, tahun=tahun, triwulan__isnull=False):
+            triwulan.setdefault(r.indikator_id, [None] * 4)[r.triwulan - 1] = r.nilai
+    narasi = NarasiTahun.dari(
+        NarasiLaporan.objects.filter(unit=unit, tahun=tahun).filter(Q(sasaran__isnull=True) | Q(sasaran__revisi=revisi))
+    )
+    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).select_related("diubah_oleh").first()
+    peringatan = (
+        tuple(
+            ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
+            for p in periksa_konsistensi(
+                unit, tahun, pengukuran=ukur, anggaran=anggaran, akip=akip, rencana_aksi=rencana_aksi
+            )
+        )
+        if dengan_peringatan
+        else ()
+    )
+    return Bundel(
+        unit=unit,
+        tahun=tahun,
+        dengan_peringatan=dengan_peringatan,
+        ukur=ukur,
+        renstra=renstra,
+        revisi=revisi,
+        skema=skema,
+        tahun_renstra=tahun_renstra,
+        riwayat=riwayat,
+        anggaran=anggaran,
+        efisiensi=efisiensi,
+        akip=akip,
+        kepala=_kepala_valid(tahun, kepala),
+        pegawai=pegawai,
+        tujuan=tujuan,
+        alokasi=alokasi,
+        semua_revisi=semua_revisi,
+        target_renstra=target_renstra,
+        versi_pk=versi_pk,
+        rencana_aksi=rencana_aksi,
+        triwulan=triwulan,
+        narasi=narasi,
+        periode=periode,
+        peringatan=peringatan,
+    )

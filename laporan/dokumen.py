@@ -1,0 +1,257 @@
+"""The Laporan Kinerja as a document: frozen dataclasses that the HTML/PDF templates and the Excel export walk.
+
+A `Laporan` holds `Bagian` (sections: bab, sub-bab, sasaran, lampiran); a section holds blocks (`Paragraf`,
+`Narasi`, `Tabel`, `Gambar`, `Daftar`, `TandaTangan`, `DokumenPK`, `DaftarPeringatan`). Nothing here reads the
+database or computes a domain number: `laporan.susun.susun_laporan` fills the structure, renderers only format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from indikator.enums import StatusPeriode
+
+if TYPE_CHECKING:
+    from indikator.models import UnitKerja
+
+# ====================================================================== blocks
+
+
+@dataclass(frozen=True)
+class Sel:
+    """One table cell. `format`: teks, angka (as stored), persen (2 dec), rasio (2 dec), rupiah, bulat, miliar."""
+
+    nilai: Decimal | int | str | None
+    format: str = "teks"
+    rowspan: int = 1
+    colspan: int = 1
+    tanda: str = ""  # marker shown after the value (e.g. "*" on budget lines that disagree with their children)
+    tingkat: int = 0  # indentation level (budget tree)
+    tebal: bool = False
+
+    @property
+    def angka(self) -> bool:
+        return self.format not in ("teks",)
+
+
+@dataclass(frozen=True)
+class Baris:
+    sel: tuple[Sel, ...]
+    kelas: str = ""  # "", "kelompok" (group heading row), "total"
+
+
+@dataclass(frozen=True)
+class Tabel:
+    id: str
+    # None: a lampiran table (listed as a Lampiran, not as a Tabel); the chapters create numbered tables with 0 and
+    # `laporan.susun` numbers them in document order.
+    nomor: int | None
+    judul: str
+    kepala: tuple[tuple[Sel, ...], ...]  # header rows (a Sel's rowspan/colspan apply)
+    baris: tuple[Baris, ...]
+    catatan: tuple[str, ...] = ()
+    lanskap: bool = False
+    kecil: bool = False
+    jenis: str = field(default="tabel", init=False)
+
+    @property
+    def label(self) -> str:
+        return _("Tabel %(nomor)s") % {"nomor": self.nomor} if self.nomor else ""
+
+    @property
+    def jumlah_kolom(self) -> int:
+        return sum(s.colspan for s in self.kepala[0]) if self.kepala else 0
+
+
+@dataclass(frozen=True)
+class Gambar:
+    id: str
+    nomor: int  # 0 until `laporan.susun` numbers the figures in document order
+    judul: str
+    svg: SafeString
+    jenis: str = field(default="gambar", init=False)
+
+    @property
+    def label(self) -> str:
+        return _("Gambar %(nomor)s") % {"nomor": self.nomor}
+
+
+@dataclass(frozen=True)
+class Paragraf:
+    """A sentence generated from data (never a placeholder)."""
+
+    teks: str
+    jenis: str = field(default="paragraf", init=False)
+
+
+@dataclass(frozen=True)
+class Narasi:
+    """A people-written section (Markdown, sanitised HTML)."""
+
+    bagian: str
+    judul: str
+    isi: str
+    html: SafeString
+    jenis: str = field(default="narasi", init=False)
+
+
+@dataclass(frozen=True)
+class Daftar:
+    item: tuple[str, ...]
+    bernomor: bool = False
+    judul: str = ""
+    jenis: str = field(default="daftar", init=False)
+
+
+@dataclass(frozen=True)
+class Pejabat:
+    nama: str
+    nip: str
+    jabatan: str
+
+
+@dataclass(frozen=True)
+class TandaTangan:
+    kota: str
+    tanggal: str
+    pejabat: Pejabat
+    jenis: str = field(default="ttd", init=False)
+
+
+@dataclass(frozen=True)
+class DokumenPK:
+    """One Perjanjian Kinerja version as signed (Lampiran 3)."""
+
+    judul: str
+    periode: str
+    pihak_pertama: Pejabat
+    pihak_kedua: Pejabat
+    tabel: Tabel
+    kegiatan: str
+    anggaran: Decimal | None
+    kota: str
+    tanggal: str
+    jenis: str = field(default="pk", init=False)
+
+
+@dataclass(frozen=True)
+class ButirPeringatan:
+    """One item of a `DaftarPeringatan`: a consistency finding (`laporan.konsistensi`) as printed in the annex."""
+
+    pesan: str
+    lokasi: str = ""
+    tingkat: str = ""
+
+
+@dataclass(frozen=True)
+class DaftarPeringatan:
+    item: tuple[ButirPeringatan, ...]
+    jenis: str = field(default="peringatan", init=False)
+
+
+Blok = Paragraf | Narasi | Tabel | Gambar | Daftar | TandaTangan | DokumenPK | DaftarPeringatan
+
+
+@dataclass(frozen=True)
+class Bagian:
+    """A section: id (anchor), number ("1.1", "A", "Lampiran 3"), title, level, blocks and sub-sections."""
+
+    id: str
+    nomor: str
+    judul: str
+    tingkat: int
+    blok: tuple[Blok, ...] = ()
+    anak: tuple[Bagian, ...] = ()
+    lanskap: bool = False
+
+    @property
+    def judul_lengkap(self) -> str:
+        return f"{self.nomor} {self.judul}".strip()
+
+    def semua_blok(self) -> Iterable[Blok]:
+        yield from self.blok
+        for a in self.anak:
+            yield from a.semua_blok()
+
+    def semua_bagian(self) -> Iterable[Bagian]:
+        yield self
+        for a in self.anak:
+            yield from a.semua_bagian()
+
+
+@dataclass(frozen=True)
+class EntriDaftar:
+    id: str
+    label: str  # "Tabel 7", "Lampiran 3", "BAB I" or ""
+    teks: str
+    tingkat: int = 1
+
+
+@dataclass(frozen=True)
+class RingkasanAngka:
+    """Headline numbers (also handy for tests and the Excel summary sheet)."""
+
+    jumlah_sasaran: int
+    jumlah_indikator: int
+    indikator_per_kriteria: tuple[tuple[str, int], ...]
+    sasaran_per_kriteria: tuple[tuple[str, int], ...]
+    nko: Decimal | None
+    kriteria_nko: str
+    total_pagu: Decimal
+    total_realisasi: Decimal
+    total_sisa: Decimal | None
+    total_serapan: Decimal | None
+
+
+@dataclass(frozen=True)
+class Laporan:
+    unit: UnitKerja
+    tahun: int
+    judul: str
+    instansi: str
+    logo_url: str
+    kepala: Pejabat | None
+    kota: str
+    tanggal: str
+    kata_pengantar: Bagian
+    ringkasan: Bagian
+    bab: tuple[Bagian, ...]
+    lampiran: tuple[Bagian, ...]
+    daftar_isi: tuple[EntriDaftar, ...]
+    daftar_tabel: tuple[EntriDaftar, ...]
+    daftar_gambar: tuple[EntriDaftar, ...]
+    daftar_lampiran: tuple[EntriDaftar, ...]
+    angka: RingkasanAngka
+    peringatan: tuple[ButirPeringatan, ...]
+    dengan_peringatan: bool
+    # Approval state of the unit's year (planners' workspace): only an approved or locked year is final.
+    status: str = StatusPeriode.DRAFT
+    status_label: str = ""
+    final: bool = False
+    disahkan_oleh: str = ""
+    disahkan_pada: datetime | None = None
+
+    def semua_bagian(self) -> Iterable[Bagian]:
+        for b in (self.kata_pengantar, self.ringkasan, *self.bab, *self.lampiran):
+            yield from b.semua_bagian()
+
+    def semua_tabel(self) -> tuple[Tabel, ...]:
+        """Every table in document order (lampiran tables and PK version tables included)."""
+        hasil: list[Tabel] = []
+        for b in self.semua_bagian():
+            for blok in b.blok:
+                if isinstance(blok, Tabel):
+                    hasil.append(blok)
+                elif isinstance(blok, DokumenPK):
+                    hasil.append(blok.tabel)
+        return tuple(hasil)
+
+    def semua_gambar(self) -> tuple[Gambar, ...]:
+        return tuple(blok for b in self.semua_bagian() for blok in b.blok if isinstance(blok, Gambar))

@@ -1,0 +1,141 @@
+"""`susun_laporan(unit, tahun)`: the whole Laporan Kinerja as a `laporan.dokumen.Laporan` (domain guide §7).
+
+One builder feeds the HTML page, the PDF and the Excel export: `laporan.bundel` fetches the unit-year's data
+with a constant number of queries, the chapters of `laporan.bab` turn it into sections in document order, and
+this module numbers the tables and figures, derives the daftar isi / tabel / gambar / lampiran and the
+headline numbers. Renderers only walk the structure; they never compute a domain number.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+
+from indikator.enums import StatusPeriode
+from indikator.models import UnitKerja
+
+from .bab import akuntabilitas, awal, kalimat, lampiran, pendahuluan, penutup, perencanaan
+from .bab.bantu import kota, label_kriteria, pejabat, tanggal_laporan
+from .bundel import Bundel, ambil_bundel
+from .dokumen import Bagian, EntriDaftar, Gambar, Laporan, RingkasanAngka, Tabel
+
+
+def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False) -> Laporan:
+    """The whole annual report of a unit's year. Raises `indikator.queries.DataTidakDitemukan` when no
+    Renstra covers the year. A constant number of queries, whatever the number of rows."""
+    b = ambil_bundel(unit, tahun, dengan_peringatan=dengan_peringatan)
+    kata_pengantar, ringkasan, *bab = _beri_nomor(
+        (
+            awal.kata_pengantar(b),
+            awal.ringkasan(b),
+            pendahuluan.bab_pendahuluan(b),
+            perencanaan.bab_perencanaan(b),
+            akuntabilitas.bab_akuntabilitas(b),
+            penutup.bab_penutup(b),
+        )
+    )
+    daftar_lampiran = lampiran.susun_lampiran(b)
+    return Laporan(
+        unit=unit,
+        tahun=tahun,
+        judul=_("Laporan Kinerja"),
+        instansi=unit.instansi,
+        logo_url=unit.logo.url if unit.logo else "",
+        kepala=pejabat(b),
+        kota=kota(b),
+        tanggal=tanggal_laporan(b),
+        kata_pengantar=kata_pengantar,
+        ringkasan=ringkasan,
+        bab=tuple(bab),
+        lampiran=daftar_lampiran,
+        angka=_angka(b),
+        peringatan=b.peringatan,
+        dengan_peringatan=dengan_peringatan,
+        **_status(b),
+        **_daftar(kata_pengantar, ringkasan, bab, daftar_lampiran),
+    )
+
+
+def _beri_nomor(bagian: Sequence[Bagian]) -> list[Bagian]:
+    """Number the chapters' tables and figures in document order (a section's blocks, then its sub-sections)."""
+    no = {"tabel": 0, "gambar": 0}
+
+    def blok(x):
+        if isinstance(x, Tabel) and x.nomor == 0:
+            no["tabel"] += 1
+            return dataclasses.replace(x, id=f"tabel-{no['tabel']}", nomor=no["tabel"])
+        if isinstance(x, Gambar) and x.nomor == 0:
+            no["gambar"] += 1
+            return dataclasses.replace(x, id=f"gambar-{no['gambar']}", nomor=no["gambar"])
+        return x
+
+    def bagian_(b: Bagian) -> Bagian:
+        isi = tuple(blok(x) for x in b.blok)
+        return dataclasses.replace(b, blok=isi, anak=tuple(bagian_(a) for a in b.anak))
+
+    return [bagian_(b) for b in bagian]
+
+
+def _status(b: Bundel) -> dict:
+    """Approval state of the unit's year: only an approved (disahkan) or locked (dikunci) year is final."""
+    p = b.periode
+    status = StatusPeriode(p.status) if p else StatusPeriode.DRAFT
+    final = p is not None and p.terkunci
+    oleh = ""
+    if final and p.diubah_oleh:
+        oleh = p.diubah_oleh.get_full_name() or p.diubah_oleh.get_username()
+    return {
+        "status": status.value,
+        "status_label": str(status.label),
+        "final": final,
+        "disahkan_oleh": oleh,
+        "disahkan_pada": p.diubah_pada if final else None,
+    }
+
+
+def _angka(b: Bundel) -> RingkasanAngka:
+    a = b.anggaran
+    return RingkasanAngka(
+        jumlah_sasaran=len([s for s in b.ukur.sasaran if s.baris]),
+        jumlah_indikator=len(b.ukur.baris),
+        indikator_per_kriteria=tuple(b.ukur.hitung_per_kriteria().items()),
+        sasaran_per_kriteria=kalimat.sasaran_per_kriteria(b),
+        nko=b.ukur.nko,
+        kriteria_nko=label_kriteria(b.ukur.kriteria_nko),
+        total_pagu=a.total_pagu,
+        total_realisasi=a.total_realisasi,
+        total_sisa=a.total_sisa,
+        total_serapan=a.total_serapan,
+    )
+
+
+def _daftar(kata_pengantar: Bagian, ringkasan: Bagian, bab: Sequence[Bagian], lampiran: Sequence[Bagian]) -> dict:
+    isi = [EntriDaftar(kata_pengantar.id, "", kata_pengantar.judul)]
+    isi += [
+        EntriDaftar("daftar-isi", "", _("Daftar Isi")),
+        EntriDaftar("daftar-tabel", "", _("Daftar Tabel")),
+        EntriDaftar("daftar-gambar", "", _("Daftar Gambar")),
+        EntriDaftar("daftar-lampiran", "", _("Daftar Lampiran")),
+        EntriDaftar(ringkasan.id, "", ringkasan.judul),
+    ]
+    for b in bab:
+        isi.append(EntriDaftar(b.id, b.nomor, b.judul, 1))
+        for a in b.anak:
+            if a.judul:
+                isi.append(EntriDaftar(a.id, a.nomor, a.judul, 2))
+    isi.append(EntriDaftar("lampiran", "", _("Lampiran")))
+    tabel, gambar = [], []
+    for b in (kata_pengantar, ringkasan, *bab):
+        for blok in b.semua_blok():
+            if isinstance(blok, Tabel) and blok.nomor:
+                tabel.append(EntriDaftar(blok.id, blok.label, blok.judul))
+            elif isinstance(blok, Gambar):
+                gambar.append(EntriDaftar(blok.id, blok.label, blok.judul))
+    return {
+        "daftar_isi": tuple(isi),
+        "daftar_tabel": tuple(tabel),
+        "daftar_gambar": tuple(gambar),
+        "daftar_lampiran": tuple(EntriDaftar(lp.id, lp.nomor, lp.judul) for lp in lampiran),
+    }
