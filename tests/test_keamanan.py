@@ -25,7 +25,9 @@ BASE = settings.BASE_DIR
 
 def _lingkungan_produksi(**lain) -> dict:
     """The environment of a production process: no DEBUG, no test flag, nothing from this test run."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAKIP_") and k != "DJANGO_SETTINGS_MODULE"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests of this run (Playwright) and never in production.
+    lepas = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAKIP_") and k not in lepas}
     env["DJANGO_SETTINGS_MODULE"] = "sakip.settings"
     env.update(lain)
     return env
