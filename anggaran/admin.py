@@ -1,7 +1,10 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from indikator.admin import TolakHapusBilaAdaRealisasi
+
 from . import models as m
+from .services import pastikan_tanpa_realisasi_anggaran
 
 
 class PaguInline(admin.TabularInline):
@@ -20,7 +23,8 @@ class RencanaInline(admin.TabularInline):
 
 
 @admin.register(m.MataAnggaran)
-class MataAnggaranAdmin(SimpleHistoryAdmin):
+class MataAnggaranAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
+    periksa_hapus = staticmethod(pastikan_tanpa_realisasi_anggaran)
     list_display = ["kode", "nama", "jenis", "unit", "tahun", "induk"]
     list_filter = ["unit", "tahun", "jenis"]
     search_fields = ["kode", "nama"]
@@ -40,7 +44,7 @@ class RealisasiAnggaranAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.RencanaPenarikan)
-class RencanaPenarikanAdmin(admin.ModelAdmin):
+class RencanaPenarikanAdmin(SimpleHistoryAdmin):
     list_display = ["mata_anggaran", "bulan", "nilai"]
     list_filter = ["mata_anggaran__unit", "mata_anggaran__tahun"]
 
@@ -54,6 +58,6 @@ class SubKegiatanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.AlokasiRenstra)
-class AlokasiRenstraAdmin(admin.ModelAdmin):
+class AlokasiRenstraAdmin(SimpleHistoryAdmin):
     list_display = ["renstra", "program", "tahun", "nilai"]
     list_filter = ["renstra__unit", "tahun"]

@@ -162,6 +162,8 @@ class AlokasiRenstra(models.Model):
     tahun = models.PositiveIntegerField(_("tahun"))
     nilai = models.DecimalField(_("alokasi (Rp)"), **RUPIAH, validators=[MinValueValidator(0)])
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("alokasi Renstra")
         verbose_name_plural = _("alokasi Renstra")

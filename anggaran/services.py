@@ -25,6 +25,25 @@ def _simpan(obj):
     return obj
 
 
+def pastikan_tanpa_realisasi_anggaran(mata_anggaran: MataAnggaran) -> None:
+    """Refuse deleting a budget line when it or a line below it has monthly realisasi: delete those first."""
+    ids = {mata_anggaran.pk}
+    baru = set(ids)
+    while baru:
+        baru = set(MataAnggaran.objects.filter(induk_id__in=baru).values_list("pk", flat=True)) - ids
+        ids |= baru
+    jumlah = RealisasiAnggaran.objects.filter(mata_anggaran_id__in=ids).count()
+    if jumlah:
+        raise ValidationError(
+            gettext(
+                "Mata anggaran “%(kode)s” masih memiliki %(jumlah)s realisasi bulanan; hapus dulu realisasinya "
+                "sebelum menghapusnya."
+            )
+            % {"kode": mata_anggaran.kode, "jumlah": jumlah},
+            code="ada_realisasi",
+        )
+
+
 @transaction.atomic
 def simpan_mata_anggaran(*, mata_anggaran: MataAnggaran) -> MataAnggaran:
     m = mata_anggaran

@@ -1,7 +1,39 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
+from . import services
+
+
+class TolakHapusBilaAdaRealisasi:
+    """Deleting (page or bulk action) an object whose deletion would cascade into realisasi is refused: the admin
+    shows the reason among the protected objects and deletes nothing. `periksa_hapus` raises the reason."""
+
+    periksa_hapus = staticmethod(services.pastikan_tanpa_realisasi)
+
+    def get_deleted_objects(self, objs, request):
+        dihapus, jumlah, izin, dilindungi = super().get_deleted_objects(objs, request)
+        alasan = []
+        for obj in objs:
+            try:
+                self.periksa_hapus(obj)
+            except ValidationError as exc:
+                alasan.extend(exc.messages)
+        if alasan:
+            for pesan in alasan:
+                messages.error(request, pesan)
+            dilindungi = [*dilindungi, *alasan]
+        return dihapus, jumlah, izin, dilindungi
+
+
+class InlineTanpaHapusBilaAdaRealisasi:
+    """An inline whose rows cannot be deleted while the parent object has realisasi below it."""
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and services.jumlah_realisasi_terdampak(obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class KepalaInline(admin.TabularInline):
@@ -10,7 +42,7 @@ class KepalaInline(admin.TabularInline):
 
 
 @admin.register(m.UnitKerja)
-class UnitKerjaAdmin(admin.ModelAdmin):
+class UnitKerjaAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
     list_display = ["nama", "slug", "induk"]
     list_filter = ["induk"]
     search_fields = ["nama", "slug", "singkatan"]
@@ -19,14 +51,14 @@ class UnitKerjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.KepalaUnit)
-class KepalaUnitAdmin(admin.ModelAdmin):
+class KepalaUnitAdmin(SimpleHistoryAdmin):
     list_display = ["nama", "jabatan", "unit", "mulai", "selesai"]
     list_filter = ["unit"]
     search_fields = ["nama", "nip"]
 
 
 @admin.register(m.Keanggotaan)
-class KeanggotaanAdmin(admin.ModelAdmin):
+class KeanggotaanAdmin(SimpleHistoryAdmin):
     list_display = ["pengguna", "unit", "peran"]
     list_filter = ["peran", "unit"]
     search_fields = ["pengguna__username", "unit__nama"]
@@ -43,7 +75,7 @@ class BobotInline(admin.TabularInline):
 
 
 @admin.register(m.SkemaPenilaian)
-class SkemaPenilaianAdmin(admin.ModelAdmin):
+class SkemaPenilaianAdmin(SimpleHistoryAdmin):
     list_display = ["nama", "kode", "tahun_mulai", "tahun_selesai", "batas_capaian", "agregasi_perspektif"]
     search_fields = ["nama", "kode"]
     inlines = [BandInline, BobotInline]
@@ -55,12 +87,12 @@ class NilaiSkalaInline(admin.TabularInline):
 
 
 @admin.register(m.SkalaKualitatif)
-class SkalaKualitatifAdmin(admin.ModelAdmin):
+class SkalaKualitatifAdmin(SimpleHistoryAdmin):
     list_display = ["nama", "kode"]
     inlines = [NilaiSkalaInline]
 
 
-class RevisiInline(admin.TabularInline):
+class RevisiInline(InlineTanpaHapusBilaAdaRealisasi, admin.TabularInline):
     model = m.RevisiRenstra
     extra = 0
 
@@ -71,7 +103,7 @@ class TujuanInline(admin.TabularInline):
 
 
 @admin.register(m.Renstra)
-class RenstraAdmin(admin.ModelAdmin):
+class RenstraAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
     list_display = ["nama", "unit", "tahun_mulai", "tahun_selesai", "skema"]
     list_filter = ["unit", "tahun_mulai"]
     search_fields = ["nama"]
@@ -79,26 +111,26 @@ class RenstraAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.RevisiRenstra)
-class RevisiRenstraAdmin(admin.ModelAdmin):
+class RevisiRenstraAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
     list_display = ["nama", "renstra", "nomor", "berlaku_mulai", "berlaku_sampai"]
     list_filter = ["renstra__unit", "berlaku_mulai"]
 
 
 @admin.register(m.Tujuan)
-class TujuanAdmin(admin.ModelAdmin):
+class TujuanAdmin(SimpleHistoryAdmin):
     list_display = ["uraian", "renstra"]
     list_filter = ["renstra__unit"]
     search_fields = ["uraian"]
 
 
-class IndikatorInline(admin.TabularInline):
+class IndikatorInline(InlineTanpaHapusBilaAdaRealisasi, admin.TabularInline):
     model = m.Indikator
     extra = 0
     fields = ["kode", "nama", "satuan", "polaritas", "agregasi", "iku", "urutan", "dipensiunkan_tahun"]
 
 
 @admin.register(m.Sasaran)
-class SasaranAdmin(admin.ModelAdmin):
+class SasaranAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
     list_display = ["nama", "kode", "perspektif", "level", "revisi", "urutan"]
     list_filter = ["revisi__renstra__unit", "revisi", "perspektif", "level"]
     search_fields = ["nama", "kode"]
@@ -111,7 +143,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(m.Indikator)
-class IndikatorAdmin(SimpleHistoryAdmin):
+class IndikatorAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
     list_display = ["nama", "kode", "satuan", "polaritas", "iku", "sasaran", "dipensiunkan_tahun"]
     list_filter = ["sasaran__revisi__renstra__unit", "polaritas", "iku", "ukur_akip", "sasaran__perspektif"]
     search_fields = ["nama", "kode"]
@@ -126,7 +158,7 @@ class TargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(admin.ModelAdmin):
+class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
     list_display = ["unit", "tahun"]
     list_filter = ["unit", "tahun"]
 
@@ -170,13 +202,13 @@ class RealisasiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.BuktiDukung)
-class BuktiDukungAdmin(admin.ModelAdmin):
+class BuktiDukungAdmin(SimpleHistoryAdmin):
     list_display = ["realisasi", "keterangan", "diunggah_pada"]
     list_filter = ["realisasi__indikator__sasaran__revisi__renstra__unit", "realisasi__tahun"]
 
 
 @admin.register(m.KomposisiPegawai)
-class KomposisiPegawaiAdmin(admin.ModelAdmin):
+class KomposisiPegawaiAdmin(SimpleHistoryAdmin):
     list_display = ["unit", "tahun", "jenis", "jenjang", "jumlah"]
     list_filter = ["unit", "tahun", "jenis"]
 
@@ -187,7 +219,7 @@ class KomponenAkipInline(admin.TabularInline):
 
 
 @admin.register(m.NilaiAkip)
-class NilaiAkipAdmin(admin.ModelAdmin):
+class NilaiAkipAdmin(SimpleHistoryAdmin):
     list_display = ["unit", "tahun", "regulasi", "nilai_dilaporkan"]
     list_filter = ["unit", "tahun", "regulasi"]
     inlines = [KomponenAkipInline]
@@ -200,24 +232,24 @@ class PeriodeUnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.BandKriteria)
-class BandKriteriaAdmin(admin.ModelAdmin):
+class BandKriteriaAdmin(SimpleHistoryAdmin):
     list_display = ["skema", "urutan", "label", "batas_bawah", "batas_atas", "warna"]
     list_filter = ["skema"]
 
 
 @admin.register(m.BobotPerspektif)
-class BobotPerspektifAdmin(admin.ModelAdmin):
+class BobotPerspektifAdmin(SimpleHistoryAdmin):
     list_display = ["skema", "perspektif", "bobot"]
     list_filter = ["skema"]
 
 
 @admin.register(m.NilaiSkala)
-class NilaiSkalaAdmin(admin.ModelAdmin):
+class NilaiSkalaAdmin(SimpleHistoryAdmin):
     list_display = ["skala", "kode", "nilai", "urutan"]
     list_filter = ["skala"]
 
 
 @admin.register(m.KomponenNilaiAkip)
-class KomponenNilaiAkipAdmin(admin.ModelAdmin):
+class KomponenNilaiAkipAdmin(SimpleHistoryAdmin):
     list_display = ["nilai_akip", "komponen", "nilai"]
     list_filter = ["nilai_akip__unit", "nilai_akip__tahun"]

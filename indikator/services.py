@@ -42,6 +42,38 @@ def _simpan(obj):
     return obj
 
 
+# --- Deletions that would cascade into realisasi -------------------------------------------------
+
+# Lookup from Realisasi to each object whose deletion cascades into it.
+JALUR_REALISASI = {
+    Indikator: "indikator",
+    Sasaran: "indikator__sasaran",
+    RevisiRenstra: "indikator__sasaran__revisi",
+    Renstra: "indikator__sasaran__revisi__renstra",
+    UnitKerja: "indikator__sasaran__revisi__renstra__unit",
+}
+
+
+def jumlah_realisasi_terdampak(obj) -> int:
+    """How many realisasi rows deleting `obj` would cascade into (0 for objects that do not reach realisasi)."""
+    jalur = JALUR_REALISASI.get(type(obj))
+    return Realisasi.objects.filter(**{jalur: obj}).count() if jalur else 0
+
+
+def pastikan_tanpa_realisasi(obj) -> None:
+    """Refuse a deletion that would silently take realisasi with it: they are deleted (and restorable) first."""
+    jumlah = jumlah_realisasi_terdampak(obj)
+    if jumlah:
+        raise ValidationError(
+            gettext(
+                "%(jenis)s “%(objek)s” masih memiliki %(jumlah)s realisasi; hapus dulu realisasinya sebelum "
+                "menghapusnya."
+            )
+            % {"jenis": str(type(obj)._meta.verbose_name).capitalize(), "objek": str(obj)[:80], "jumlah": jumlah},
+            code="ada_realisasi",
+        )
+
+
 # --- Renstra structure ------------------------------------------------------------------------------
 
 
@@ -112,6 +144,14 @@ def simpan_sasaran(*, sasaran: Sasaran) -> Sasaran:
     if sasaran.pk is None and not sasaran.urutan:
         sasaran.urutan = (sasaran.revisi.sasaran.aggregate(m=Max("urutan"))["m"] or 0) + 1
     return _simpan(sasaran)
+
+
+@transaction.atomic
+def hapus_sasaran(*, sasaran: Sasaran) -> None:
+    """Remove a sasaran with its indikator and their targets; refused when any of them has realisasi."""
+    _pastikan_revisi(sasaran.revisi)
+    pastikan_tanpa_realisasi(sasaran)
+    sasaran.delete()
 
 
 @transaction.atomic
@@ -357,4 +397,4 @@ def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=Non
 def hapus_bukti(*, bukti: BuktiDukung) -> None:
     r = bukti.realisasi
     pastikan_dapat_diubah(_unit_indikator(r.indikator), r.tahun)
-    bukti.delete()  # the file is removed once the deletion commits (post_delete in indikator.models)
+    bukti.delete()  # the file stays (restorable); see indikator.models.kinerja

@@ -12,6 +12,8 @@ urlpatterns = [
     path("pengguna/", ruang.pengguna, name="pengguna"),
     path("riwayat/<slug:jenis>/<int:pk>/", ruang.riwayat_objek, name="riwayat_objek"),
     path(UT + "riwayat/", ruang.riwayat_unit, name="riwayat_unit"),
+    path(U + "terhapus/", ruang.terhapus, name="terhapus"),
+    path(U + "terhapus/<slug:jenis>/<int:history_id>/pulihkan/", ruang.pulihkan, name="pulihkan"),
     path(UT + "periode/<slug:aksi>/", ruang.periode_aksi, name="periode_aksi"),
     # Renstra structure and targets
     path(U + "profil/", ruang.profil_unit, name="profil_unit"),
@@ -27,6 +29,7 @@ urlpatterns = [
     path(U + "revisi/<int:revisi_pk>/target/", renstra.target_grid, name="target"),
     path(U + "sasaran/<int:pk>/ubah/", renstra.sasaran_ubah, name="sasaran_ubah"),
     path(U + "sasaran/<int:pk>/geser/<slug:arah>/", renstra.sasaran_geser, name="sasaran_geser"),
+    path(U + "sasaran/<int:pk>/hapus/", renstra.sasaran_hapus, name="sasaran_hapus"),
     path(U + "sasaran/<int:sasaran_pk>/indikator/baru/", renstra.indikator_ubah, name="indikator_baru"),
     path(U + "indikator/<int:pk>/ubah/", renstra.indikator_ubah, name="indikator_ubah"),
     path(U + "indikator/<int:pk>/geser/<slug:arah>/", renstra.indikator_geser, name="indikator_geser"),

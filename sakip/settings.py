@@ -155,6 +155,9 @@ MEDIA_ROOT = Path(os.environ.get("SAKIP_MEDIA_ROOT", BASE_DIR / "media"))
 # Evidence files (bukti dukung): size limit in bytes and accepted extensions.
 SAKIP_BUKTI_MAKS_BYTE = int(os.environ.get("SAKIP_BUKTI_MAKS_BYTE", str(10 * 1024 * 1024)))
 SAKIP_BUKTI_EKSTENSI = ["pdf", "jpg", "jpeg", "png", "xlsx", "docx"]
+# Files of deleted evidence stay (restorable with their record) until `bersihkan_bukti_terhapus` removes those
+# deleted more than this many days ago.
+SAKIP_BUKTI_TERHAPUS_HARI = int(os.environ.get("SAKIP_BUKTI_TERHAPUS_HARI", "30"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

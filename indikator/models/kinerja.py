@@ -1,10 +1,8 @@
 """Results: realisasi with narrative and evidence files, AKIP scores."""
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -79,6 +77,8 @@ class BuktiDukung(models.Model):
     )
     diunggah_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("bukti dukung")
         verbose_name_plural = _("bukti dukung")
@@ -87,12 +87,9 @@ class BuktiDukung(models.Model):
         return self.keterangan or self.berkas.name
 
 
-@receiver(post_delete, sender=BuktiDukung)
-def _hapus_berkas_bukti(sender, instance: BuktiDukung, **kwargs):
-    """The file goes with its record (also on cascade deletes), once the deletion is committed."""
-    if instance.berkas.name:
-        storage, nama = instance.berkas.storage, instance.berkas.name
-        transaction.on_commit(lambda: storage.delete(nama))
+# Deleting a BuktiDukung keeps its file in private storage (never served: downloads need the live record), so
+# that an administrator can restore the record with its file ("Pulihkan", indikator.pemulihan). Files of records
+# deleted longer than N days ago are removed by `manage.py bersihkan_bukti_terhapus`.
 
 
 class NilaiAkip(models.Model):
@@ -109,6 +106,8 @@ class NilaiAkip(models.Model):
     )
     nilai_dilaporkan = models.DecimalField(_("nilai total dilaporkan"), **ANGKA, null=True, blank=True)
     evaluator = models.CharField(_("evaluator"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("nilai AKIP")
@@ -130,6 +129,8 @@ class KomponenNilaiAkip(models.Model):
     nilai_akip = models.ForeignKey(NilaiAkip, on_delete=models.CASCADE, related_name="komponen", verbose_name=_("AKIP"))
     komponen = models.CharField(_("komponen"), max_length=30, choices=KomponenAkip.choices)
     nilai = models.DecimalField(_("nilai"), **ANGKA)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("komponen nilai AKIP")

@@ -31,6 +31,8 @@ class UnitKerja(models.Model):
     logo = models.ImageField(_("logo"), upload_to="logo/", blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("unit kerja")
         verbose_name_plural = _("unit kerja")
@@ -50,6 +52,8 @@ class KepalaUnit(models.Model):
     jabatan = models.CharField(_("jabatan"), max_length=200)
     mulai = models.DateField(_("mulai menjabat"))
     selesai = models.DateField(_("selesai menjabat"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kepala unit")
@@ -77,6 +81,8 @@ class Keanggotaan(models.Model):
     )
     peran = models.CharField(_("peran"), max_length=20, choices=Peran.choices)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("keanggotaan")
         verbose_name_plural = _("keanggotaan")
@@ -94,6 +100,8 @@ class KomposisiPegawai(models.Model):
     jenis = models.CharField(_("jenis pegawai"), max_length=20, choices=JenisPegawai.choices)
     jenjang = models.CharField(_("jenjang pendidikan"), max_length=20, choices=JenjangPendidikan.choices)
     jumlah = models.PositiveIntegerField(_("jumlah"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("komposisi pegawai")

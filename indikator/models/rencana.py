@@ -33,6 +33,8 @@ class Renstra(models.Model):
     visi = models.TextField(_("visi"), blank=True)
     misi = models.TextField(_("misi"), blank=True, help_text=_("Satu misi per baris."))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("Renstra")
         verbose_name_plural = _("Renstra")
@@ -57,6 +59,8 @@ class RevisiRenstra(models.Model):
     tanggal = models.DateField(_("tanggal penetapan"), null=True, blank=True)
     dasar_hukum = models.TextField(_("dasar hukum"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("revisi Renstra")
         verbose_name_plural = _("revisi Renstra")
@@ -77,6 +81,8 @@ class Tujuan(models.Model):
     kode = models.CharField(_("kode"), max_length=20, blank=True)
     uraian = models.TextField(_("uraian"))
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("tujuan")
@@ -99,6 +105,8 @@ class Sasaran(models.Model):
     level = models.CharField(_("level"), max_length=20, choices=LevelSasaran.choices, default=LevelSasaran.PROGRAM)
     perspektif = models.CharField(_("perspektif"), max_length=20, choices=Perspektif.choices)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sasaran")
@@ -229,6 +237,8 @@ class PerjanjianKinerja(models.Model):
 
     unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="perjanjian", verbose_name=_("unit"))
     tahun = models.PositiveIntegerField(_("tahun"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Perjanjian Kinerja")

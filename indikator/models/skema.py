@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ..enums import (
     AgregasiPerspektif,
@@ -47,6 +48,8 @@ class SkemaPenilaian(models.Model):
     )
     keterangan = models.TextField(_("keterangan"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("skema penilaian")
         verbose_name_plural = _("skema penilaian")
@@ -74,6 +77,8 @@ class BandKriteria(models.Model):
     batas_atas = models.DecimalField(_("batas atas"), **ANGKA, null=True, blank=True)
     atas_inklusif = models.BooleanField(_("batas atas inklusif"), default=False)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("band kriteria")
         verbose_name_plural = _("band kriteria")
@@ -100,6 +105,8 @@ class BobotPerspektif(models.Model):
     perspektif = models.CharField(_("perspektif"), max_length=20, choices=Perspektif.choices)
     bobot = models.DecimalField(_("bobot"), **ANGKA, validators=[MinValueValidator(Decimal("0"))])
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("bobot perspektif")
         verbose_name_plural = _("bobot perspektif")
@@ -115,6 +122,8 @@ class SkalaKualitatif(models.Model):
     kode = models.SlugField(_("kode"), max_length=40, unique=True)
     nama = models.CharField(_("nama"), max_length=100)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("skala kualitatif")
         verbose_name_plural = _("skala kualitatif")
@@ -128,6 +137,8 @@ class NilaiSkala(models.Model):
     kode = models.CharField(_("kode"), max_length=10)
     nilai = models.DecimalField(_("nilai"), **ANGKA)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("nilai skala")

@@ -142,6 +142,20 @@ def sasaran_geser(request, slug: str, pk: int, arah: str):
     return redirect("kerja:renstra", slug=unit.slug, pk=sasaran.revisi.renstra_id)
 
 
+@login_required
+@require_POST
+def sasaran_hapus(request, slug: str, pk: int):
+    """Delete a sasaran (with its indikator and targets) when none of them has realisasi; restorable by an admin."""
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    sasaran = get_object_or_404(
+        Sasaran.objects.select_related("revisi__renstra__unit"), pk=pk, revisi__renstra__unit=unit
+    )
+    ok, _obj = jalankan(request, None, lambda: services.hapus_sasaran(sasaran=sasaran))
+    if ok:
+        messages.success(request, _("Sasaran dihapus."))
+    return redirect("kerja:renstra", slug=unit.slug, pk=sasaran.revisi.renstra_id)
+
+
 def _indikator(unit, pk):
     return get_object_or_404(
         Indikator.objects.select_related("sasaran__revisi__renstra__unit"), pk=pk, sasaran__revisi__renstra__unit=unit

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from indikator import akses, riwayat
+from indikator import akses, pemulihan, riwayat
 from indikator.enums import StatusPeriode
 from indikator.models import Keanggotaan, Renstra
 from indikator.periode import (
@@ -31,7 +31,7 @@ from indikator.periode import (
 from kerja.forms.kinerja import KomentarForm, ProfilUnitForm
 from sakip.converters import tahun_kueri
 
-from .umum import konteks, tahun_kerja
+from .umum import jalankan, konteks, tahun_kerja
 
 LABEL_AKSI = {
     "ajukan": gettext_lazy("Ajukan untuk disahkan"),
@@ -136,7 +136,43 @@ def riwayat_unit(request, slug: str, tahun: int):
     nomor = request.GET.get("halaman") or 1
     paginator = Paginator(riwayat.RiwayatUnit(unit, tahun), 25)
     halaman = paginator.get_page(nomor)
-    return render(request, "kerja/riwayat_unit.html", konteks(request, unit, tahun, halaman=halaman))
+    return render(
+        request,
+        "kerja/riwayat_unit.html",
+        konteks(request, unit, tahun, halaman=halaman, adalah_admin=akses.adalah_admin(request.user)),
+    )
+
+
+def _unit_admin(request, slug: str):
+    unit = akses.ambil_unit(request.user, slug)
+    if not akses.adalah_admin(request.user):
+        raise PermissionDenied(_("Hanya administrator yang dapat memulihkan data yang dihapus."))
+    return unit
+
+
+@login_required
+def terhapus(request, slug: str):
+    """Deleted objects of a unit, each with a "Pulihkan" button (administrators only)."""
+    unit = _unit_admin(request, slug)
+    daftar = pemulihan.daftar_terhapus(unit)
+    return render(request, "kerja/terhapus.html", konteks(request, unit, None, daftar=daftar))
+
+
+@login_required
+@require_POST
+def pulihkan(request, slug: str, jenis: str, history_id: int):
+    """Restore one deleted object (refused for an approved/locked year or a deleted parent, with the reason)."""
+    unit = _unit_admin(request, slug)
+    catatan = pemulihan.ambil_terhapus(unit=unit, kode=jenis, history_id=history_id)
+    if catatan is None:
+        raise Http404
+    ok, obj = jalankan(request, None, lambda: pemulihan.pulihkan(terhapus=catatan, oleh=request.user))
+    if ok:
+        messages.success(
+            request,
+            _("%(jenis)s “%(nama)s” dipulihkan.") % {"jenis": catatan.jenis.label.capitalize(), "nama": catatan.nama},
+        )
+    return redirect("kerja:terhapus", slug=unit.slug)
 
 
 @login_required

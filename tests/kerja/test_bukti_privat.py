@@ -1,16 +1,21 @@
 """Evidence files (bukti dukung) are private: stored outside MEDIA_ROOT (nothing under `/media/` serves them),
-downloaded only through the access-checked view, and removed from disk with their record."""
+downloaded only through the access-checked view; the file of a deleted record is kept (restorable) and removed
+by `bersihkan_bukti_terhapus` after SAKIP_BUKTI_TERHAPUS_HARI days."""
 
+import datetime
 import importlib
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from django.views.static import serve
 
 from indikator import models as m
@@ -88,28 +93,28 @@ def test_unduh_lewat_server_web(client, data, settings, header, nilai):
     assert r["Content-Disposition"] == 'attachment; filename="notulen.pdf"'
 
 
-def test_hapus_bukti_menghapus_berkas(client, data, django_capture_on_commit_callbacks):
+def test_hapus_bukti_menyimpan_berkas_yang_tidak_dapat_diunduh(client, data):
+    """The file stays (restorable with its record) but is unreachable: downloads need the live record."""
     path = _path(data.bukti)
+    url = _url_unduh(data)
     client.force_login(data.pengguna["perencana"])
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("kerja:bukti_hapus", args=["biro-ks", data.bukti.pk]))
+    client.post(reverse("kerja:bukti_hapus", args=["biro-ks", data.bukti.pk]))
     assert not m.BuktiDukung.objects.filter(pk=data.bukti.pk).exists()
-    assert not path.exists()
+    assert path.exists()
+    assert client.get(url).status_code == 404
 
 
-def test_hapus_berantai_menghapus_berkas(data, django_capture_on_commit_callbacks):
+def test_bersihkan_bukti_terhapus_setelah_n_hari(data):
     path = _path(data.bukti)
-    with django_capture_on_commit_callbacks(execute=True):
-        data.realisasi1.delete()
+    data.realisasi1.delete()  # cascade: the evidence record goes, its file stays
+    assert path.exists()
+    call_command("bersihkan_bukti_terhapus", stdout=StringIO())
+    assert path.exists()  # deleted just now: kept for SAKIP_BUKTI_TERHAPUS_HARI days
+    m.BuktiDukung.history.filter(history_type="-").update(history_date=timezone.now() - datetime.timedelta(days=31))
+    call_command("bersihkan_bukti_terhapus", "--coba", stdout=StringIO())
+    assert path.exists()
+    call_command("bersihkan_bukti_terhapus", stdout=StringIO())
     assert not path.exists()
-
-
-def test_hapus_yang_dibatalkan_tidak_menghapus_berkas(data, django_capture_on_commit_callbacks):
-    path = _path(data.bukti)
-    with django_capture_on_commit_callbacks(execute=False) as panggilan:
-        services.hapus_bukti(bukti=data.bukti)
-    assert path.exists()  # not before the commit: a rolled-back deletion keeps its file
-    assert panggilan
 
 
 def test_migrasi_memindahkan_berkas_lama(data, settings, tmp_path):

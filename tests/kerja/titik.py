@@ -46,6 +46,11 @@ def _versi(**lain):
     }
 
 
+def _sasaran_kedua(d):
+    """S2 has no indikator, hence no realisasi: it may be deleted."""
+    return d.revisi.sasaran.get(kode="S2")
+
+
 def _bukti():
     return SimpleUploadedFile("laporan.pdf", b"%PDF-1.4 isi", content_type="application/pdf")
 
@@ -83,6 +88,7 @@ TITIK = [
         lambda d: {"kode": "S1", "nama": "Nama diubah", "level": "program", "perspektif": "customer"},
     ),
     Titik("sasaran_geser", lambda d: reverse("kerja:sasaran_geser", args=[S, d.sasaran.pk, "turun"]), lambda d: {}),
+    Titik("sasaran_hapus", lambda d: reverse("kerja:sasaran_hapus", args=[S, _sasaran_kedua(d).pk]), lambda d: {}),
     Titik(
         "indikator_baru",
         lambda d: reverse("kerja:indikator_baru", args=[S, d.sasaran.pk]),
