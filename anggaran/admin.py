@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from indikator.admin import KunciPeriodeAdmin
+
 from . import models as m
 
 
@@ -20,7 +22,9 @@ class RencanaInline(admin.TabularInline):
 
 
 @admin.register(m.MataAnggaran)
-class MataAnggaranAdmin(SimpleHistoryAdmin):
+class MataAnggaranAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "unit_id"
+    jalur_tahun = "tahun"
     list_display = ["kode", "nama", "jenis", "unit", "tahun", "induk"]
     list_filter = ["unit", "tahun", "jenis"]
     search_fields = ["kode", "nama"]
@@ -28,25 +32,33 @@ class MataAnggaranAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.PaguRevisi)
-class PaguRevisiAdmin(SimpleHistoryAdmin):
+class PaguRevisiAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "mata_anggaran.unit_id"
+    jalur_tahun = "mata_anggaran.tahun"
     list_display = ["mata_anggaran", "revisi_ke", "berlaku_mulai", "nilai"]
     list_filter = ["mata_anggaran__unit", "mata_anggaran__tahun"]
 
 
 @admin.register(m.RealisasiAnggaran)
-class RealisasiAnggaranAdmin(SimpleHistoryAdmin):
+class RealisasiAnggaranAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "mata_anggaran.unit_id"
+    jalur_tahun = "mata_anggaran.tahun"
     list_display = ["mata_anggaran", "bulan", "nilai"]
     list_filter = ["mata_anggaran__unit", "mata_anggaran__tahun", "bulan"]
 
 
 @admin.register(m.RencanaPenarikan)
-class RencanaPenarikanAdmin(admin.ModelAdmin):
+class RencanaPenarikanAdmin(KunciPeriodeAdmin, admin.ModelAdmin):
+    jalur_unit = "mata_anggaran.unit_id"
+    jalur_tahun = "mata_anggaran.tahun"
     list_display = ["mata_anggaran", "bulan", "nilai"]
     list_filter = ["mata_anggaran__unit", "mata_anggaran__tahun"]
 
 
 @admin.register(m.SubKegiatan)
-class SubKegiatanAdmin(SimpleHistoryAdmin):
+class SubKegiatanAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "unit_id"
+    jalur_tahun = "tahun"
     list_display = ["nama", "unit", "tahun", "mata_anggaran", "satuan_output", "target_output", "realisasi_output"]
     list_filter = ["unit", "tahun"]
     search_fields = ["nama"]
@@ -54,6 +66,8 @@ class SubKegiatanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.AlokasiRenstra)
-class AlokasiRenstraAdmin(admin.ModelAdmin):
+class AlokasiRenstraAdmin(KunciPeriodeAdmin, admin.ModelAdmin):
+    jalur_unit = "renstra.unit_id"
+    jalur_tahun = "tahun"
     list_display = ["renstra", "program", "tahun", "nilai"]
     list_filter = ["renstra__unit", "tahun"]
