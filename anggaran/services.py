@@ -11,7 +11,8 @@ from django.db.models import Max, Sum
 from django.utils.translation import gettext
 
 from indikator.models import Indikator, Sasaran
-from indikator.periode import pastikan_dapat_diubah
+from indikator.periode import kunci_periode_untuk_tulis
+from indikator.versi import pastikan_versi, riwayat_objek
 from sakip.bulan import NOMOR_BULAN
 from sakip.format import format_rupiah
 
@@ -45,9 +46,11 @@ def pastikan_tanpa_realisasi_anggaran(mata_anggaran: MataAnggaran) -> None:
 
 
 @transaction.atomic
-def simpan_mata_anggaran(*, mata_anggaran: MataAnggaran) -> MataAnggaran:
+def simpan_mata_anggaran(*, mata_anggaran: MataAnggaran, versi: str | None = None) -> MataAnggaran:
+    """Create or update a budget line; `versi`: its version when the form was loaded (stale saves refused)."""
     m = mata_anggaran
-    pastikan_dapat_diubah(m.unit, m.tahun)
+    kunci_periode_untuk_tulis(m.unit, m.tahun)
+    pastikan_versi(riwayat_objek(m), versi)
     if m.induk_id and (m.induk.unit_id != m.unit_id or m.induk.tahun != m.tahun):
         raise ValidationError({"induk": gettext("Induk harus mata anggaran unit dan tahun yang sama.")}, code="induk")
     if m.pk and m.induk_id == m.pk:
@@ -62,7 +65,7 @@ def tambah_pagu(
     """Add a pagu revision (the latest revision is the current pagu). A negative pagu is refused."""
     if nilai is None or nilai < 0:
         raise ValidationError({"nilai": gettext("Pagu tidak boleh negatif.")}, code="pagu_negatif")
-    pastikan_dapat_diubah(mata_anggaran.unit, mata_anggaran.tahun)
+    kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
     revisi_ke = mata_anggaran.pagu.aggregate(m=Max("revisi_ke"))["m"]
     return _simpan(
         PaguRevisi(
@@ -113,7 +116,7 @@ def _peringatan_di_atas_pagu(mata_anggaran: MataAnggaran, total: Decimal | None,
 def simpan_realisasi_anggaran(*, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None]) -> list[str]:
     """Write monthly spending (None removes a month). Returns warnings (e.g. realisasi above pagu) — not refusals."""
     _periksa_bulanan(nilai_per_bulan, gettext("Realisasi anggaran tidak boleh negatif."))
-    pastikan_dapat_diubah(mata_anggaran.unit, mata_anggaran.tahun)
+    kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
     _tulis_bulanan(
         RealisasiAnggaran, mata_anggaran, {r.bulan: r for r in mata_anggaran.realisasi.all()}, nilai_per_bulan
     )
@@ -128,7 +131,7 @@ def simpan_rencana_penarikan(*, mata_anggaran: MataAnggaran, nilai_per_bulan: di
     """Write the monthly spending plan (the curve serapan is compared against on the dashboard). A plan above the
     pagu is a warning, not a refusal."""
     _periksa_bulanan(nilai_per_bulan, gettext("Rencana penarikan tidak boleh negatif."))
-    pastikan_dapat_diubah(mata_anggaran.unit, mata_anggaran.tahun)
+    kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
     _tulis_bulanan(
         RencanaPenarikan,
         mata_anggaran,
@@ -149,7 +152,7 @@ def simpan_sub_kegiatan(
     indikator: list[Indikator] | None = None,
 ) -> SubKegiatan:
     s = sub_kegiatan
-    pastikan_dapat_diubah(s.unit, s.tahun)
+    kunci_periode_untuk_tulis(s.unit, s.tahun)
     if s.mata_anggaran_id and (s.mata_anggaran.unit_id != s.unit_id or s.mata_anggaran.tahun != s.tahun):
         raise ValidationError(
             {"mata_anggaran": gettext("Mata anggaran harus milik unit dan tahun yang sama.")}, code="anggaran"

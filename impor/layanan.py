@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from indikator.models import PeriodeUnit, UnitKerja
-from indikator.periode import pastikan_dapat_diubah
+from indikator.models import UnitKerja
+from indikator.periode import kunci_periode_untuk_tulis, pastikan_dapat_diubah
 
 from .buku_kerja import HasilImpor, Konteks, baca_workbook, proses
 
@@ -21,8 +21,7 @@ def impor_excel(*, unit: UnitKerja, tahun: int, berkas, terapkan: bool) -> Hasil
     data = baca_workbook(berkas)
     with transaction.atomic():
         # Hold the period row so that nobody approves or locks the year while the import is written.
-        list(PeriodeUnit.objects.select_for_update().filter(unit=unit, tahun=tahun))
-        pastikan_dapat_diubah(unit, tahun)
+        kunci_periode_untuk_tulis(unit, tahun)
         hasil = proses(Konteks(unit, tahun, pratinjau=not terapkan), data)
         if terapkan and not hasil.ada_galat:
             hasil.diterapkan = True

@@ -1,9 +1,87 @@
+"""Django admin. Data of an approved or locked year is read-only here too (`KunciPeriodeAdmin`), a period's
+status changes only through the workflow in the workspace (with its reason), never in the admin, and a deletion
+that would cascade into realisasi is refused (`TolakHapusBilaAdaRealisasi`)."""
+
+from operator import attrgetter
+
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
 from . import services
+from .enums import StatusPeriode
+
+
+def tahun_beku(unit_id, daftar_tahun) -> int | None:
+    """The first approved or locked year among `daftar_tahun` of the unit, or None."""
+    if unit_id is None or not daftar_tahun:
+        return None
+    return (
+        m.PeriodeUnit.objects.filter(
+            unit_id=unit_id, tahun__in=list(daftar_tahun), status__in=[StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI]
+        )
+        .order_by("tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+
+
+class KunciPeriodeAdmin:
+    """Mixin for the admin of a model that belongs to a unit's year (or to a range of years, for the structure).
+
+    `jalur_unit`: dotted path to the unit id; `jalur_tahun`: dotted path to the year, or a pair of paths
+    (first, last year). Objects of an approved or locked year cannot be changed or deleted, and no form may save
+    an object into such a year."""
+
+    jalur_unit: str = "unit_id"
+    jalur_tahun: str | tuple[str, str] = "tahun"
+
+    def daftar_tahun(self, obj) -> list[int]:
+        try:
+            if isinstance(self.jalur_tahun, tuple):
+                mulai, selesai = (attrgetter(j)(obj) for j in self.jalur_tahun)
+                return list(range(mulai, selesai + 1)) if mulai and selesai else []
+            tahun = attrgetter(self.jalur_tahun)(obj)
+        except (AttributeError, ObjectDoesNotExist):
+            return []
+        return [tahun] if tahun else []
+
+    def tahun_beku(self, obj) -> int | None:
+        try:
+            unit_id = attrgetter(self.jalur_unit)(obj)
+        except (AttributeError, ObjectDoesNotExist):
+            return None
+        return tahun_beku(unit_id, self.daftar_tahun(obj))
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.pk and self.tahun_beku(obj) is not None:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.pk and self.tahun_beku(obj) is not None:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        admin_ini = self
+
+        class FormKunciPeriode(form):
+            def _post_clean(self):
+                super()._post_clean()
+                tahun = admin_ini.tahun_beku(self.instance)
+                if tahun is not None:
+                    self.add_error(
+                        None,
+                        gettext("Tahun %(tahun)s unit ini sudah disahkan atau dikunci; data tidak dapat diubah.")
+                        % {"tahun": tahun},
+                    )
+
+        return FormKunciPeriode
 
 
 class TolakHapusBilaAdaRealisasi:
@@ -103,7 +181,9 @@ class TujuanInline(admin.TabularInline):
 
 
 @admin.register(m.Renstra)
-class RenstraAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
+class RenstraAdmin(TolakHapusBilaAdaRealisasi, KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "unit_id"
+    jalur_tahun = ("tahun_mulai", "tahun_selesai")
     list_display = ["nama", "unit", "tahun_mulai", "tahun_selesai", "skema"]
     list_filter = ["unit", "tahun_mulai"]
     search_fields = ["nama"]
@@ -111,13 +191,17 @@ class RenstraAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
 
 
 @admin.register(m.RevisiRenstra)
-class RevisiRenstraAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
+class RevisiRenstraAdmin(TolakHapusBilaAdaRealisasi, KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "renstra.unit_id"
+    jalur_tahun = ("berlaku_mulai", "berlaku_sampai")
     list_display = ["nama", "renstra", "nomor", "berlaku_mulai", "berlaku_sampai"]
     list_filter = ["renstra__unit", "berlaku_mulai"]
 
 
 @admin.register(m.Tujuan)
-class TujuanAdmin(SimpleHistoryAdmin):
+class TujuanAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "renstra.unit_id"
+    jalur_tahun = ("renstra.tahun_mulai", "renstra.tahun_selesai")
     list_display = ["uraian", "renstra"]
     list_filter = ["renstra__unit"]
     search_fields = ["uraian"]
@@ -130,7 +214,9 @@ class IndikatorInline(InlineTanpaHapusBilaAdaRealisasi, admin.TabularInline):
 
 
 @admin.register(m.Sasaran)
-class SasaranAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
+class SasaranAdmin(TolakHapusBilaAdaRealisasi, KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "revisi.renstra.unit_id"
+    jalur_tahun = ("revisi.berlaku_mulai", "revisi.berlaku_sampai")
     list_display = ["nama", "kode", "perspektif", "level", "revisi", "urutan"]
     list_filter = ["revisi__renstra__unit", "revisi", "perspektif", "level"]
     search_fields = ["nama", "kode"]
@@ -143,7 +229,9 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(m.Indikator)
-class IndikatorAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
+class IndikatorAdmin(TolakHapusBilaAdaRealisasi, KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "sasaran.revisi.renstra.unit_id"
+    jalur_tahun = ("sasaran.revisi.berlaku_mulai", "sasaran.revisi.berlaku_sampai")
     list_display = ["nama", "kode", "satuan", "polaritas", "iku", "sasaran", "dipensiunkan_tahun"]
     list_filter = ["sasaran__revisi__renstra__unit", "polaritas", "iku", "ukur_akip", "sasaran__perspektif"]
     search_fields = ["nama", "kode"]
@@ -151,14 +239,18 @@ class IndikatorAdmin(TolakHapusBilaAdaRealisasi, SimpleHistoryAdmin):
 
 
 @admin.register(m.Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "indikator.sasaran.revisi.renstra.unit_id"
+    jalur_tahun = "tahun"
     list_display = ["indikator", "tahun", "sumber", "nilai", "nilai_atas", "nilai_kualitatif", "teks_tampilan"]
     list_filter = ["indikator__sasaran__revisi__renstra__unit", "tahun", "sumber"]
     search_fields = ["indikator__nama"]
 
 
 @admin.register(m.PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(SimpleHistoryAdmin):
+class PerjanjianKinerjaAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "unit_id"
+    jalur_tahun = "tahun"
     list_display = ["unit", "tahun"]
     list_filter = ["unit", "tahun"]
 
@@ -169,21 +261,27 @@ class BarisPKInline(admin.TabularInline):
 
 
 @admin.register(m.VersiPK)
-class VersiPKAdmin(SimpleHistoryAdmin):
+class VersiPKAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "pk_induk.unit_id"
+    jalur_tahun = "pk_induk.tahun"
     list_display = ["pk_induk", "nomor", "berlaku_mulai", "berlaku_sampai", "anggaran"]
     list_filter = ["pk_induk__unit", "pk_induk__tahun"]
     inlines = [BarisPKInline]
 
 
 @admin.register(m.BarisPK)
-class BarisPKAdmin(SimpleHistoryAdmin):
+class BarisPKAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "versi.pk_induk.unit_id"
+    jalur_tahun = "versi.pk_induk.tahun"
     list_display = ["versi", "urutan", "uraian_indikator", "nilai", "teks_tampilan"]
     list_filter = ["versi__pk_induk__unit", "versi__pk_induk__tahun"]
     search_fields = ["uraian_indikator", "uraian_sasaran"]
 
 
 @admin.register(m.RencanaAksi)
-class RencanaAksiAdmin(SimpleHistoryAdmin):
+class RencanaAksiAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "baris_pk.versi.pk_induk.unit_id"
+    jalur_tahun = "baris_pk.versi.pk_induk.tahun"
     list_display = ["baris_pk", "triwulan", "target_kumulatif"]
     list_filter = ["baris_pk__versi__pk_induk__unit", "baris_pk__versi__pk_induk__tahun", "triwulan"]
 
@@ -194,7 +292,9 @@ class BuktiInline(admin.TabularInline):
 
 
 @admin.register(m.Realisasi)
-class RealisasiAdmin(SimpleHistoryAdmin):
+class RealisasiAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "indikator.sasaran.revisi.renstra.unit_id"
+    jalur_tahun = "tahun"
     list_display = ["indikator", "tahun", "triwulan", "nilai", "nilai_kualitatif"]
     list_filter = ["indikator__sasaran__revisi__renstra__unit", "tahun", "triwulan"]
     search_fields = ["indikator__nama"]
@@ -202,13 +302,17 @@ class RealisasiAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.BuktiDukung)
-class BuktiDukungAdmin(SimpleHistoryAdmin):
+class BuktiDukungAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "realisasi.indikator.sasaran.revisi.renstra.unit_id"
+    jalur_tahun = "realisasi.tahun"
     list_display = ["realisasi", "keterangan", "diunggah_pada"]
     list_filter = ["realisasi__indikator__sasaran__revisi__renstra__unit", "realisasi__tahun"]
 
 
 @admin.register(m.KomposisiPegawai)
-class KomposisiPegawaiAdmin(SimpleHistoryAdmin):
+class KomposisiPegawaiAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "unit_id"
+    jalur_tahun = "tahun"
     list_display = ["unit", "tahun", "jenis", "jenjang", "jumlah"]
     list_filter = ["unit", "tahun", "jenis"]
 
@@ -219,7 +323,9 @@ class KomponenAkipInline(admin.TabularInline):
 
 
 @admin.register(m.NilaiAkip)
-class NilaiAkipAdmin(SimpleHistoryAdmin):
+class NilaiAkipAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "unit_id"
+    jalur_tahun = "tahun"
     list_display = ["unit", "tahun", "regulasi", "nilai_dilaporkan"]
     list_filter = ["unit", "tahun", "regulasi"]
     inlines = [KomponenAkipInline]
@@ -227,8 +333,29 @@ class NilaiAkipAdmin(SimpleHistoryAdmin):
 
 @admin.register(m.PeriodeUnit)
 class PeriodeUnitAdmin(SimpleHistoryAdmin):
+    """Read-only: the status changes only through the workflow in the workspace (Ajukan, Kembalikan, Sahkan,
+    Kunci, Buka kunci with its mandatory reason), which keeps the reason and the approved profile."""
+
     list_display = ["unit", "tahun", "status", "diubah_oleh", "diubah_pada"]
     list_filter = ["unit", "tahun", "status"]
+    readonly_fields = ["unit", "tahun", "status", "komentar", "diubah_oleh", "diubah_pada", "profil_disahkan"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "subtitle": _("Status periode hanya diubah lewat alur persetujuan di ruang kerja (dengan alasannya)."),
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(m.BandKriteria)
@@ -250,6 +377,8 @@ class NilaiSkalaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.KomponenNilaiAkip)
-class KomponenNilaiAkipAdmin(SimpleHistoryAdmin):
+class KomponenNilaiAkipAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    jalur_unit = "nilai_akip.unit_id"
+    jalur_tahun = "nilai_akip.tahun"
     list_display = ["nilai_akip", "komponen", "nilai"]
     list_filter = ["nilai_akip__unit", "nilai_akip__tahun"]

@@ -1,10 +1,14 @@
 """Period lock and approval workflow of a unit's year (draft → diajukan → disahkan → dikunci).
 
-Every write to a unit's year goes through `pastikan_dapat_diubah`; the workflow steps change the period's
-status, each step allowed to the role that `indikator.akses` grants it.
+Every write to a unit's year takes the period row lock (`kunci_periode_untuk_tulis`, inside the write's
+transaction) and is refused when the year is approved or locked; the workflow steps lock the same row, so no
+edit can commit after an approval. Each step is allowed to the role that `indikator.akses` grants it. On
+approval the unit profile is kept (`PeriodeUnit.profil_disahkan`) so the frozen year's report does not change.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from . import akses
 from .enums import StatusPeriode
-from .models import PeriodeUnit, UnitKerja
+from .models import KepalaUnit, PeriodeUnit, UnitKerja
 
 # --- Period lock -------------------------------------------------------------------------------------
 
@@ -27,15 +31,54 @@ def status_periode(unit: UnitKerja, tahun: int) -> str:
     return p.status if p else StatusPeriode.DRAFT
 
 
-def pastikan_dapat_diubah(unit: UnitKerja, tahun: int) -> None:
-    """Refuse edits (and imports) to a year that is approved (disahkan) or locked (dikunci)."""
-    status = status_periode(unit, tahun)
+def _tolak_bila_terkunci(unit: UnitKerja, tahun: int, status: str) -> None:
     if status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}:
         raise PeriodeTerkunci(
             _("Data %(unit)s tahun %(tahun)s sudah %(status)s dan tidak dapat diubah.")
             % {"unit": unit.nama, "tahun": tahun, "status": StatusPeriode(status).label.lower()},
             code="terkunci",
         )
+
+
+def pastikan_dapat_diubah(unit: UnitKerja, tahun: int) -> None:
+    """Refuse edits (and imports) to a year that is approved (disahkan) or locked (dikunci).
+
+    A read-only check (pages, previews). Writes use `kunci_periode_untuk_tulis`, which also holds the row."""
+    _tolak_bila_terkunci(unit, tahun, status_periode(unit, tahun))
+
+
+def tahan_periode(unit: UnitKerja, tahun: int) -> PeriodeUnit:
+    """The period row, without refusing a frozen year: locked (SELECT ... FOR UPDATE) until the caller's transaction ends; created as draft when
+    missing so that there is always a row to lock."""
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError("period writes must run inside transaction.atomic")
+    qs = PeriodeUnit.objects.select_for_update()
+    periode = qs.filter(unit=unit, tahun=tahun).first()
+    if periode is None:
+        # A draft row to lock; created without a history record (the history holds the workflow steps only)
+        # and without failing when a concurrent write creates it first.
+        PeriodeUnit.objects.bulk_create([PeriodeUnit(unit=unit, tahun=tahun)], ignore_conflicts=True)
+        periode = qs.get(unit=unit, tahun=tahun)
+    return periode
+
+
+def kunci_periode_untuk_tulis(unit: UnitKerja, tahun: int) -> PeriodeUnit:
+    """Take the period row lock for a write and refuse (PeriodeTerkunci) an approved or locked year.
+
+    Must run inside the write's transaction: the lock is held until it commits, and an approval (which locks the
+    same row) waits for it — or the write waits for the approval and is then refused."""
+    periode = tahan_periode(unit, tahun)
+    _tolak_bila_terkunci(unit, tahun, periode.status)
+    return periode
+
+
+def kunci_rentang_untuk_tulis(unit: UnitKerja, *, tahun_mulai: int, tahun_selesai: int) -> None:
+    """`kunci_periode_untuk_tulis` for every year of a structural edit (Renstra, sasaran, indikator), in year
+    order (always the same order, so two structural edits cannot deadlock).
+
+    Policy: the structure of approved years is changed through a new Renstra revision, not in place."""
+    for tahun in range(tahun_mulai, tahun_selesai + 1):
+        kunci_periode_untuk_tulis(unit, tahun)
 
 
 def pastikan_rentang_dapat_diubah(unit: UnitKerja, *, tahun_mulai: int, tahun_selesai: int) -> None:
@@ -106,9 +149,7 @@ def ambil_periode(*, unit: UnitKerja, tahun: int) -> PeriodeUnit:
 def _ubah_status(*, aksi: str, unit: UnitKerja, tahun: int, oleh, komentar: str = "") -> PeriodeUnit:
     if not boleh_melakukan(oleh, aksi=aksi, unit=unit):
         raise PermissionDenied(gettext("Anda tidak berwenang melakukan langkah ini."))
-    periode = PeriodeUnit.objects.select_for_update().filter(unit=unit, tahun=tahun).first()
-    if periode is None:
-        periode = PeriodeUnit(unit=unit, tahun=tahun)
+    periode = tahan_periode(unit, tahun)
     asal, tujuan = ALUR[aksi]
     if periode.status not in asal:
         raise TransisiTidakSah(
@@ -120,9 +161,57 @@ def _ubah_status(*, aksi: str, unit: UnitKerja, tahun: int, oleh, komentar: str 
     periode.komentar = komentar
     periode.diubah_oleh = oleh
     periode._change_reason = f"{aksi}: {komentar}" if komentar else aksi
+    if tujuan == StatusPeriode.DISAHKAN:
+        periode.profil_disahkan = potret_profil(unit, tahun)
     periode._history_user = oleh
     periode.save()
     return periode
+
+
+def kepala_akhir_tahun(tahun: int, kepala) -> KepalaUnit | None:
+    """The head who signs the year's documents: valid on 31 December of the year, else the latest before."""
+    hari = datetime.date(tahun, 12, 31)
+    valid = [k for k in kepala if k.mulai <= hari and (k.selesai is None or k.selesai >= hari)]
+    if valid:
+        return max(valid, key=lambda k: k.mulai)
+    lalu = [k for k in kepala if k.mulai <= hari]
+    return max(lalu, key=lambda k: k.mulai) if lalu else None
+
+
+PROFIL_UNIT = ("nama", "singkatan", "instansi", "alamat", "kota", "tugas", "fungsi")
+PROFIL_KEPALA = ("nama", "nama_bergelar", "nip", "jabatan")
+
+
+def potret_profil(unit: UnitKerja, tahun: int) -> dict:
+    """The unit profile the year's report prints (cover, head, duties, logo), as stored at approval."""
+    unit = UnitKerja.objects.get(pk=unit.pk)
+    kepala = kepala_akhir_tahun(tahun, list(KepalaUnit.objects.filter(unit=unit)))
+    return {
+        "unit": {**{f: getattr(unit, f) for f in PROFIL_UNIT}, "logo": unit.logo.name or ""},
+        "kepala": (
+            {
+                **{f: getattr(kepala, f) for f in PROFIL_KEPALA},
+                "mulai": kepala.mulai.isoformat(),
+                "selesai": kepala.selesai.isoformat() if kepala.selesai else None,
+            }
+            if kepala
+            else None
+        ),
+    }
+
+
+def profil_dari_potret(unit: UnitKerja, potret: dict) -> tuple[UnitKerja, KepalaUnit | None]:
+    """Unsaved copies of the unit and its head as they were at approval (for the frozen year's report)."""
+    salinan = UnitKerja(pk=unit.pk, slug=unit.slug, induk_id=unit.induk_id, urutan=unit.urutan)
+    for f, v in potret.get("unit", {}).items():
+        setattr(salinan, f, v)
+    k = potret.get("kepala")
+    if not k:
+        return salinan, None
+    kepala = KepalaUnit(unit=salinan, **{f: k.get(f, "") for f in PROFIL_KEPALA})
+    kepala.mulai = datetime.date.fromisoformat(k["mulai"])
+    kepala.selesai = datetime.date.fromisoformat(k["selesai"]) if k.get("selesai") else None
+    return salinan, kepala
 
 
 def ajukan_periode(*, unit: UnitKerja, tahun: int, oleh) -> PeriodeUnit:

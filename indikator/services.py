@@ -1,4 +1,6 @@
-"""Writes: validated and transactional. Every write to a unit's year goes through `periode.pastikan_dapat_diubah`."""
+"""Writes: validated and transactional. Every write to a unit's year takes the period row lock
+(`periode.kunci_periode_untuk_tulis`) and, when the caller passes the version its form was loaded from, refuses a
+stale save (`versi.DataBerubah`)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
@@ -27,7 +29,8 @@ from .models import (
     UnitKerja,
     VersiPK,
 )
-from .periode import pastikan_dapat_diubah, pastikan_rentang_dapat_diubah
+from .periode import kunci_periode_untuk_tulis, kunci_rentang_untuk_tulis, tahan_periode
+from .versi import galat_berubah, pastikan_versi, riwayat_objek
 
 # --- helpers ----------------------------------------------------------------------------------------
 
@@ -85,8 +88,8 @@ def simpan_renstra(*, renstra: Renstra) -> Renstra:
     if not baru:
         lama = Renstra.objects.get(pk=renstra.pk)
         rentang.append((lama.tahun_mulai, lama.tahun_selesai))
-    for mulai, selesai in rentang:
-        pastikan_rentang_dapat_diubah(renstra.unit, tahun_mulai=mulai, tahun_selesai=selesai)
+    for tahun in sorted({t for mulai, selesai in rentang for t in range(mulai, selesai + 1)}):
+        kunci_periode_untuk_tulis(renstra.unit, tahun)
     _simpan(renstra)
     if baru:
         RevisiRenstra.objects.create(
@@ -106,20 +109,20 @@ def simpan_revisi(*, revisi: RevisiRenstra) -> RevisiRenstra:
         raise ValidationError(
             {"berlaku_sampai": gettext("Masa berlaku revisi harus berada di dalam masa Renstra.")}, code="rentang"
         )
-    pastikan_rentang_dapat_diubah(renstra.unit, tahun_mulai=revisi.berlaku_mulai, tahun_selesai=revisi.berlaku_sampai)
+    kunci_rentang_untuk_tulis(renstra.unit, tahun_mulai=revisi.berlaku_mulai, tahun_selesai=revisi.berlaku_sampai)
     if revisi.pk is None and not revisi.nomor:
         revisi.nomor = (renstra.revisi.aggregate(m=Max("nomor"))["m"] or 0) + 1
     return _simpan(revisi)
 
 
 def _pastikan_revisi(revisi: RevisiRenstra) -> None:
-    pastikan_rentang_dapat_diubah(
+    kunci_rentang_untuk_tulis(
         revisi.renstra.unit, tahun_mulai=revisi.berlaku_mulai, tahun_selesai=revisi.berlaku_sampai
     )
 
 
 def _pastikan_renstra(renstra: Renstra) -> None:
-    pastikan_rentang_dapat_diubah(renstra.unit, tahun_mulai=renstra.tahun_mulai, tahun_selesai=renstra.tahun_selesai)
+    kunci_rentang_untuk_tulis(renstra.unit, tahun_mulai=renstra.tahun_mulai, tahun_selesai=renstra.tahun_selesai)
 
 
 @transaction.atomic
@@ -210,7 +213,7 @@ def pensiunkan_indikator(*, indikator: Indikator, tahun: int | None) -> Indikato
             code="rentang",
         )
     if tahun_terdampak:
-        pastikan_rentang_dapat_diubah(unit, tahun_mulai=min(tahun_terdampak), tahun_selesai=revisi.berlaku_sampai)
+        kunci_rentang_untuk_tulis(unit, tahun_mulai=min(tahun_terdampak), tahun_selesai=revisi.berlaku_sampai)
     indikator.dipensiunkan_tahun = tahun
     indikator.save(update_fields=["dipensiunkan_tahun"])
     return indikator
@@ -218,15 +221,24 @@ def pensiunkan_indikator(*, indikator: Indikator, tahun: int | None) -> Indikato
 
 @transaction.atomic
 def simpan_target_tahunan(
-    *, unit: UnitKerja, indikator: list[Indikator], nilai: dict[tuple[int, int], Decimal | None]
+    *,
+    unit: UnitKerja,
+    indikator: list[Indikator],
+    nilai: dict[tuple[int, int], Decimal | None],
+    versi: str | None = None,
 ) -> int:
     """Write the Renstra target grid: nilai[(indikator_id, tahun)]; None removes the value. Returns rows changed.
 
-    Only changed cells are written; every year with a change must be open for edits.
+    Only changed cells are written; every year with a change must be open for edits. `versi`: the grid's version
+    when the form was loaded (`riwayat_target_grid`); a grid changed since then is refused as a whole.
     """
     ids = {i.pk for i in indikator}
     if any(ind_id not in ids for ind_id, _tahun in nilai):
         raise ValidationError(gettext("Indikator tidak termasuk Renstra ini."), code="indikator")
+    if versi is not None:
+        for tahun in sorted({k[1] for k in nilai}):
+            tahan_periode(unit, tahun)
+        pastikan_versi(riwayat_target_grid(ids), versi)
     ada = {
         (t.indikator_id, t.tahun): t
         for t in Target.objects.filter(
@@ -239,7 +251,7 @@ def simpan_target_tahunan(
         if (t.nilai if t else None) != baru and not (t is None and baru is None):
             berubah[kunci] = baru
     for tahun in sorted({k[1] for k in berubah}):
-        pastikan_dapat_diubah(unit, tahun)
+        kunci_periode_untuk_tulis(unit, tahun)
     for (ind_id, tahun), baru in berubah.items():
         t = ada.get((ind_id, tahun))
         if t is None:
@@ -250,6 +262,11 @@ def simpan_target_tahunan(
             t.nilai = baru
             _simpan(t)
     return len(berubah)
+
+
+def riwayat_target_grid(indikator_ids):
+    """History of the Renstra targets of a grid's indikator (its version: `versi.token`)."""
+    return Target.history.filter(indikator_id__in=list(indikator_ids), sumber=SumberTarget.RENSTRA)
 
 
 # --- Perjanjian Kinerja and Rencana Aksi -----------------------------------------------------------
@@ -263,16 +280,18 @@ def ambil_atau_buat_pk(*, unit: UnitKerja, tahun: int) -> PerjanjianKinerja:
 @transaction.atomic
 def simpan_versi_pk(*, versi: VersiPK) -> VersiPK:
     induk = versi.pk_induk
-    pastikan_dapat_diubah(induk.unit, induk.tahun)
+    kunci_periode_untuk_tulis(induk.unit, induk.tahun)
     if versi.pk is None and not versi.nomor:
         versi.nomor = (induk.versi.aggregate(m=Max("nomor"))["m"] or 0) + 1
     return _simpan(versi)
 
 
 @transaction.atomic
-def simpan_baris_pk(*, baris: BarisPK) -> BarisPK:
+def simpan_baris_pk(*, baris: BarisPK, versi: str | None = None) -> BarisPK:
+    """Create or update a PK row; `versi`: the row's version when the form was loaded (stale saves refused)."""
     induk = baris.versi.pk_induk
-    pastikan_dapat_diubah(induk.unit, induk.tahun)
+    kunci_periode_untuk_tulis(induk.unit, induk.tahun)
+    pastikan_versi(riwayat_objek(baris), versi)
     if baris.indikator_id:
         ind = baris.indikator
         if _unit_indikator(ind).pk != induk.unit_id:
@@ -292,7 +311,7 @@ def simpan_baris_pk(*, baris: BarisPK) -> BarisPK:
 @transaction.atomic
 def hapus_baris_pk(*, baris: BarisPK) -> None:
     induk = baris.versi.pk_induk
-    pastikan_dapat_diubah(induk.unit, induk.tahun)
+    kunci_periode_untuk_tulis(induk.unit, induk.tahun)
     baris.delete()
 
 
@@ -302,7 +321,7 @@ def simpan_rencana_aksi(*, baris: BarisPK, target: dict[int, Decimal | None]) ->
     induk = baris.versi.pk_induk
     if any(tw not in TRIWULAN for tw in target):
         raise ValidationError(gettext("Triwulan harus 1 sampai 4."), code="triwulan")
-    pastikan_dapat_diubah(induk.unit, induk.tahun)
+    kunci_periode_untuk_tulis(induk.unit, induk.tahun)
     ada = {r.triwulan: r for r in baris.rencana_aksi.all()}
     for tw, nilai in target.items():
         r = ada.get(tw)
@@ -331,7 +350,7 @@ def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | 
             % {"tahun": indikator.dipensiunkan_tahun},
             code="pensiun",
         )
-    pastikan_dapat_diubah(_unit_indikator(indikator), tahun)
+    kunci_periode_untuk_tulis(_unit_indikator(indikator), tahun)
 
 
 @transaction.atomic
@@ -343,14 +362,20 @@ def simpan_realisasi(
     nilai: Decimal | None,
     nilai_kualitatif: str = "",
     narasi: dict[str, str] | None = None,
+    versi: str | None = None,
 ) -> Realisasi:
     """Record the realisasi of an indikator for a quarter (1–4) or the year (None), optionally with narrative.
 
-    Refused when the indikator is retired that year or the unit's year is approved/locked.
+    Refused when the indikator is retired that year or the unit's year is approved/locked, and — with `versi`,
+    the cell's version when the form was loaded (`riwayat_realisasi`) — when someone changed the cell since.
+    Two first saves of the same empty cell at once: the second is refused the same way (no 500).
     """
     _pastikan_realisasi_boleh(indikator, tahun, triwulan)
+    riwayat = riwayat_realisasi(indikator.pk, tahun, triwulan)
+    pastikan_versi(riwayat, versi)
     r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
-    if r is None:
+    baru = r is None
+    if baru:
         r = Realisasi(indikator=indikator, tahun=tahun, triwulan=triwulan)
     r.nilai = nilai
     r.nilai_kualitatif = (nilai_kualitatif or "").strip().upper()
@@ -358,7 +383,21 @@ def simpan_realisasi(
         if kunci not in NARASI:
             raise ValueError(kunci)
         setattr(r, kunci, isi)
-    return _simpan(r)
+    if not baru:
+        return _simpan(r)
+    r.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            r.save()
+    except IntegrityError:
+        # Another save created the cell between our read and our insert.
+        raise galat_berubah(riwayat) from None
+    return r
+
+
+def riwayat_realisasi(indikator_id: int, tahun: int, triwulan: int | None):
+    """History of one realisasi cell (its version: `versi.token`; "0" while the cell is empty)."""
+    return Realisasi.history.filter(indikator_id=indikator_id, tahun=tahun, triwulan=triwulan)
 
 
 def periksa_berkas_bukti(berkas) -> None:
@@ -385,7 +424,7 @@ def periksa_berkas_bukti(berkas) -> None:
 
 @transaction.atomic
 def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=None) -> BuktiDukung:
-    pastikan_dapat_diubah(_unit_indikator(realisasi.indikator), realisasi.tahun)
+    kunci_periode_untuk_tulis(_unit_indikator(realisasi.indikator), realisasi.tahun)
     periksa_berkas_bukti(berkas)
     bukti = BuktiDukung(realisasi=realisasi, keterangan=keterangan, diunggah_oleh=oleh)
     bukti.berkas.save(berkas.name, berkas, save=False)
@@ -396,5 +435,5 @@ def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=Non
 @transaction.atomic
 def hapus_bukti(*, bukti: BuktiDukung) -> None:
     r = bukti.realisasi
-    pastikan_dapat_diubah(_unit_indikator(r.indikator), r.tahun)
+    kunci_periode_untuk_tulis(_unit_indikator(r.indikator), r.tahun)
     bukti.delete()  # the file stays (restorable); see indikator.models.kinerja

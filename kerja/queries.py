@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Max, Prefetch
 
 from indikator import formulas as f
 from indikator.enums import Polaritas, StatusPeriode, SumberTarget
@@ -39,12 +39,14 @@ class SelTriwulan:
     realisasi_id: int | None
     jumlah_bukti: int
     keterangan_target: str = ""  # why there is no Rencana Aksi target ("belum ada Rencana Aksi (PK versi 2)")
+    versi: str = "0"  # the cell's version (indikator.versi), carried by its form
 
 
 @dataclass(frozen=True)
 class BarisRealisasi:
     ukur: BarisPengukuran
     triwulan: tuple[SelTriwulan, ...]
+    versi_tahunan: str = "0"  # version of the yearly cell (indikator.versi)
 
     @property
     def indikator(self) -> Indikator:
@@ -73,6 +75,13 @@ def susun_lembar_realisasi(unit: UnitKerja, tahun: int) -> LembarRealisasi:
             jumlah_bukti=Count("bukti")
         )
     }
+    versi = {
+        (v["indikator_id"], v["triwulan"]): str(v["m"])
+        for v in Realisasi.history.filter(indikator_id__in=ids, tahun=tahun)
+        .order_by()
+        .values("indikator_id", "triwulan")
+        .annotate(m=Max("history_id"))
+    }
     baris = []
     for b in p.baris:
         ind = b.indikator
@@ -99,9 +108,10 @@ def susun_lembar_realisasi(unit: UnitKerja, tahun: int) -> LembarRealisasi:
                     realisasi_id=r.pk if r else None,
                     jumlah_bukti=r.jumlah_bukti if r else 0,
                     keterangan_target=target.keterangan,
+                    versi=versi.get((ind.pk, tw), "0"),
                 )
             )
-        baris.append(BarisRealisasi(b, tuple(sel)))
+        baris.append(BarisRealisasi(b, tuple(sel), versi.get((ind.pk, None), "0")))
     return LembarRealisasi(p, tuple(baris))
 
 

@@ -7,9 +7,8 @@ the bundle; nothing after this module touches the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
@@ -31,6 +30,7 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
+from indikator.periode import kepala_akhir_tahun, profil_dari_potret
 from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 
 from .dokumen import ButirPeringatan, Narasi
@@ -133,18 +133,15 @@ class Bundel:
         return self.triwulan.get(indikator_id, [None] * 4)
 
 
-def _kepala_valid(tahun: int, kepala: Sequence[KepalaUnit]) -> KepalaUnit | None:
-    """The head valid when the report is written (31 December of the year, else the latest before)."""
-    hari = date(tahun, 12, 31)
-    valid = [k for k in kepala if k.mulai <= hari and (k.selesai is None or k.selesai >= hari)]
-    if valid:
-        return max(valid, key=lambda k: k.mulai)
-    lalu = [k for k in kepala if k.mulai <= hari]
-    return max(lalu, key=lambda k: k.mulai) if lalu else None
-
-
 def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False) -> Bundel:
-    """Fetch the report's data. Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year."""
+    """Fetch the report's data. Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year.
+
+    An approved or locked year prints the unit profile (name, head, duties, city, logo) kept at approval
+    (`PeriodeUnit.profil_disahkan`): later profile changes apply to open years only."""
+    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).select_related("diubah_oleh").first()
+    kepala_disahkan = None
+    if periode is not None and periode.terkunci and periode.profil_disahkan:
+        unit, kepala_disahkan = profil_dari_potret(unit, periode.profil_disahkan)
     ukur = iq.susun_pengukuran(unit, tahun)
     renstra, revisi, skema = ukur.renstra, ukur.revisi, ukur.skema
     tahun_renstra = tuple(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
@@ -187,7 +184,6 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     narasi = NarasiTahun.dari(
         NarasiLaporan.objects.filter(unit=unit, tahun=tahun).filter(Q(sasaran__isnull=True) | Q(sasaran__revisi=revisi))
     )
-    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).select_related("diubah_oleh").first()
     peringatan = (
         tuple(
             ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
@@ -211,7 +207,9 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         anggaran=anggaran,
         efisiensi=efisiensi,
         akip=akip,
-        kepala=_kepala_valid(tahun, kepala),
+        kepala=kepala_disahkan
+        if periode and periode.terkunci and periode.profil_disahkan
+        else kepala_akhir_tahun(tahun, kepala),
         pegawai=pegawai,
         tujuan=tujuan,
         alokasi=alokasi,

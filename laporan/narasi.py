@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop as N_
 
 from indikator.models import Sasaran, UnitKerja
-from indikator.periode import pastikan_dapat_diubah
+from indikator.periode import kunci_periode_untuk_tulis
 
 from .models import NarasiLaporan
 
@@ -171,7 +171,7 @@ def simpan_narasi(
     """Create or update one section; refuses a locked year (PeriodeTerkunci). Returns (narasi, changed).
 
     An unchanged text is not saved again, so the history only holds real changes."""
-    pastikan_dapat_diubah(unit, tahun)
+    kunci_periode_untuk_tulis(unit, tahun)
     isi = isi.replace("\r\n", "\n").strip()
     judul = judul.strip()
     narasi = (

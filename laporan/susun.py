@@ -37,6 +37,7 @@ def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = Fals
         )
     )
     daftar_lampiran = lampiran.susun_lampiran(b)
+    unit = b.unit  # as kept at approval for an approved or locked year
     return Laporan(
         unit=unit,
         tahun=tahun,

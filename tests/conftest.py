@@ -25,11 +25,16 @@ class ReferensiBersama:
     """The reference data, loaded once inside a transaction that stays open beneath the tests' own transactions
     (a test's writes are savepoints, rolled back after it). Rolled back before a test that must not see the data
     (it does not ask for `referensi`, or it commits: transactional/live-server), and at the end of the session;
-    loaded again by the next test that asks for it."""
+    loaded again by the next test that asks for it. A module-scoped fixture that writes to the database while the
+    data is loaded (laporan/test_pdf.py) has its rows rolled back with it."""
 
     def __init__(self, blocker):
         self._blocker = blocker
         self._atomic = None
+
+    @property
+    def dimuat(self) -> bool:
+        return self._atomic is not None
 
     def muat(self):
         from django.db import transaction
@@ -80,7 +85,7 @@ def pytest_fixture_setup(fixturedef, request):
 
 
 @pytest.fixture
-def referensi(request, db):
+def referensi(request, db, referensi_bersama):
     """The Biro Kerja Sama unit with its reference data (Laporan Kinerja 2018) in the test database.
 
     Loaded once and shared by the tests that ask for it (see ReferensiBersama); a transactional test loads its
@@ -91,6 +96,8 @@ def referensi(request, db):
         from demo.referensi import muat_referensi
 
         muat_referensi()
+    else:
+        assert referensi_bersama.dimuat, "pytest_fixture_setup (tests/conftest.py) did not load the reference data"
     return UnitKerja.objects.get(slug=SLUG_REFERENSI)
 
 

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from indikator.enums import Peran
-from indikator.models import Keanggotaan
 from tests.laporan.test_konsistensi import TAHUN, buat_unit
+from tests.pabrik import buat_pengguna
 
 BASE = settings.BASE_DIR
 VENDOR = BASE / "static" / "vendor"
@@ -71,8 +70,7 @@ def test_skrip_situs_ada_di_static():
 @pytest.mark.django_db
 def test_htmx_dimuat_sekali_di_halaman_ubah_narasi(client):
     unit = buat_unit("biro", sasaran=1)
-    user = get_user_model().objects.create_user(username="perencana", password="rahasia-123")
-    Keanggotaan.objects.create(pengguna=user, unit=unit, peran=Peran.PERENCANA)
+    user = buat_pengguna("perencana", Peran.PERENCANA, unit)
     client.force_login(user)
     r = client.get(reverse("laporan:narasi_ubah", args=[unit.slug, TAHUN, "kata_pengantar"]))
     assert r.status_code == 200 and r.context["dapat_mengubah"] is True

@@ -122,6 +122,12 @@ class PeriodeUnit(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("diubah oleh")
     )
     diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+    profil_disahkan = models.JSONField(
+        _("profil unit saat disahkan"),
+        null=True,
+        blank=True,
+        help_text=_("Nama, kepala, tugas, kota dan logo unit saat tahun ini disahkan; dipakai laporan tahun ini."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -7,11 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from anggaran.models import MataAnggaran, SubKegiatan
 from indikator.models import Indikator, Sasaran, UnitKerja
+from indikator.versi import token_objek
 from sakip.bulan import NAMA_BULAN, NOMOR_BULAN
 from sakip.forms import AngkaField
 
 
 class MataAnggaranForm(forms.ModelForm):
+    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
+
     class Meta:
         model = MataAnggaran
         fields = ["kode", "nama", "jenis", "induk", "urutan"]
@@ -22,6 +25,7 @@ class MataAnggaranForm(forms.ModelForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["induk"].queryset = qs
+        self.initial.setdefault("versi", token_objek(self.instance))
 
 
 class PaguForm(forms.Form):

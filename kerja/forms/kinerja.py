@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator import services
 from indikator.models import BarisPK, Indikator, Renstra, RevisiRenstra, Sasaran, Tujuan, UnitKerja, VersiPK
+from indikator.versi import token_objek
 from sakip.forms import AngkaField
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -131,6 +132,8 @@ def _grid_field(label: str, **kwargs) -> AngkaField:
 class TargetGridForm(forms.Form):
     """One AngkaField per (indikator, year): name t_<indikator>_<tahun>."""
 
+    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
+
     def __init__(self, *args, baris, daftar_tahun: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.sel = {}
@@ -179,6 +182,7 @@ class VersiPKForm(forms.ModelForm):
 class BarisPKForm(forms.ModelForm):
     nilai = AngkaField(label=_("Target"), required=False)
     nilai_atas = AngkaField(label=_("Batas atas target"), required=False)
+    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
 
     class Meta:
         model = BarisPK
@@ -202,6 +206,7 @@ class BarisPKForm(forms.ModelForm):
         )
         self.fields["uraian_sasaran"].required = False
         self.fields["uraian_sasaran"].help_text = _("Kosongkan untuk memakai nama sasaran indikator.")
+        self.initial.setdefault("versi", token_objek(self.instance))
 
 
 class RencanaAksiForm(forms.Form):
@@ -230,9 +235,11 @@ class RealisasiSelForm(forms.Form):
 
     nilai = AngkaField(label=_("Realisasi"), required=False)
     nilai_kualitatif = forms.CharField(label=_("Nilai kualitatif"), required=False, max_length=10)
+    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
 
 
 class RealisasiForm(forms.Form):
+    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
     nilai = AngkaField(label=_("Realisasi"), required=False)
     nilai_kualitatif = forms.CharField(
         label=_("Nilai kualitatif"), required=False, max_length=10, help_text=_("Untuk indikator kualitatif, mis. A.")

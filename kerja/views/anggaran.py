@@ -33,7 +33,13 @@ def mata_ubah(request, slug: str, tahun: int | None = None, pk: int | None = Non
     tahun = mata.tahun
     form = MataAnggaranForm(request.POST or None, instance=mata, unit=unit, tahun=tahun)
     if request.method == "POST" and form.is_valid():
-        ok, obj = jalankan(request, form, lambda: services.simpan_mata_anggaran(mata_anggaran=form.save(commit=False)))
+        ok, obj = jalankan(
+            request,
+            form,
+            lambda: services.simpan_mata_anggaran(
+                mata_anggaran=form.save(commit=False), versi=form.cleaned_data["versi"] or None
+            ),
+        )
         if ok:
             messages.success(request, _("Mata anggaran disimpan."))
             return redirect("kerja:mata_anggaran", slug=unit.slug, pk=obj.pk)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from indikator import akses, services
 from indikator.models import BarisPK, PerjanjianKinerja, RencanaAksi, VersiPK
-from indikator.periode import pastikan_dapat_diubah
+from indikator.periode import kunci_periode_untuk_tulis
 from kerja.forms.kinerja import BarisPKForm, RencanaAksiForm, VersiPKForm
 
 from .umum import jalankan, konteks
@@ -48,7 +48,7 @@ def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = No
             obj = form.save(commit=False)
             with transaction.atomic():
                 if obj.pk_induk.pk is None:
-                    pastikan_dapat_diubah(unit, tahun)
+                    kunci_periode_untuk_tulis(unit, tahun)
                     obj.pk_induk = services.ambil_atau_buat_pk(unit=unit, tahun=tahun)
                 return services.simpan_versi_pk(versi=obj)
 
@@ -99,7 +99,11 @@ def baris_ubah(request, slug: str, versi_pk: int | None = None, pk: int | None =
     tahun = versi.pk_induk.tahun
     form = BarisPKForm(request.POST or None, instance=baris, unit=unit, tahun=tahun)
     if request.method == "POST" and form.is_valid():
-        ok, _obj = jalankan(request, form, lambda: services.simpan_baris_pk(baris=form.save(commit=False)))
+        ok, _obj = jalankan(
+            request,
+            form,
+            lambda: services.simpan_baris_pk(baris=form.save(commit=False), versi=form.cleaned_data["versi"] or None),
+        )
         if ok:
             messages.success(request, _("Baris PK disimpan."))
             return redirect("kerja:versi_pk", slug=unit.slug, pk=versi.pk)

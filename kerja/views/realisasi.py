@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from indikator import akses, services
 from indikator.models import BuktiDukung, Indikator, Realisasi
+from indikator.versi import token
 from kerja import queries
 from kerja.forms.kinerja import BuktiForm, RealisasiForm, RealisasiSelForm
 
@@ -62,6 +63,7 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
                 triwulan=tw,
                 nilai=form.cleaned_data["nilai"],
                 nilai_kualitatif=form.cleaned_data["nilai_kualitatif"],
+                versi=form.cleaned_data["versi"] or None,
             )
         except ValidationError as exc:
             galat = " ".join(exc.messages)
@@ -97,9 +99,9 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
     indikator = _indikator(unit, indikator_pk)
     tw = _triwulan(triwulan)
     r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=tw).first()
-    awal = {}
+    awal = {"versi": token(services.riwayat_realisasi(indikator.pk, tahun, tw))}
     if r is not None:
-        awal = {k: getattr(r, k) for k in ("nilai", "nilai_kualitatif", *services.NARASI)}
+        awal.update({k: getattr(r, k) for k in ("nilai", "nilai_kualitatif", *services.NARASI)})
     form = RealisasiForm(request.POST or None, initial=awal)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -113,6 +115,7 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
                 nilai=d["nilai"],
                 nilai_kualitatif=d["nilai_kualitatif"],
                 narasi={k: d[k] for k in services.NARASI},
+                versi=d["versi"] or None,
             ),
         )
         if ok:

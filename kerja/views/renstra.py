@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from indikator import akses, services
 from indikator.models import Indikator, Renstra, RevisiRenstra, Sasaran, Tujuan
+from indikator.versi import token
 from kerja import queries
 from kerja.forms.kinerja import (
     IndikatorForm,
@@ -226,11 +227,20 @@ def target_grid(request, slug: str, revisi_pk: int):
     status = queries.status_periode_banyak(unit, daftar_tahun)
     if request.method == "POST":
         akses.ambil_unit(request.user, slug, tulis=True)
-    form = TargetGridForm(request.POST or None, baris=baris, daftar_tahun=daftar_tahun)
+    form = TargetGridForm(
+        request.POST or None,
+        baris=baris,
+        daftar_tahun=daftar_tahun,
+        initial={"versi": token(services.riwayat_target_grid(b.indikator.pk for b in baris))},
+    )
     if request.method == "POST" and form.is_valid():
         indikator = [b.indikator for b in baris]
         ok, jumlah = jalankan(
-            request, form, lambda: services.simpan_target_tahunan(unit=unit, indikator=indikator, nilai=form.nilai())
+            request,
+            form,
+            lambda: services.simpan_target_tahunan(
+                unit=unit, indikator=indikator, nilai=form.nilai(), versi=form.cleaned_data["versi"] or None
+            ),
         )
         if ok:
             messages.success(request, _("%(n)s target disimpan.") % {"n": jumlah})

@@ -3,7 +3,6 @@
 import pytest
 
 from demo.referensi import muat_referensi
-from indikator.models import UnitKerja
 from laporan.markdown import render_markdown
 from laporan.models import NarasiLaporan
 from laporan.narasi import KUNCI_SASARAN, KUNCI_UMUM
@@ -36,10 +35,8 @@ BAGIAN_SASARAN_2018 = (
 
 
 @pytest.fixture
-def narasi_2018(db):
-    muat_referensi()
-    unit = UnitKerja.objects.get(slug="biro-kerja-sama")
-    return list(NarasiLaporan.objects.filter(unit=unit, tahun=2018).select_related("sasaran__revisi"))
+def narasi_2018(referensi):
+    return list(NarasiLaporan.objects.filter(unit=referensi, tahun=2018).select_related("sasaran__revisi"))
 
 
 def test_narasi_acuan_memuat_semua_bagian_umum(narasi_2018):
