@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +25,38 @@ class RenstraForm(forms.ModelForm):
 
 LOGO_MAKS_BYTE = 2 * 1024 * 1024
 LOGO_EKSTENSI = ("png", "jpg", "jpeg")
+# A small file can declare a huge picture (a 200 KB PNG of 13,300 × 13,300 pixels took 539 MB in every PDF
+# render): the declared size is checked before any pixel is decoded, and what is kept is at most LOGO_SISI_SIMPAN
+# on its long side (a cover logo prints at a few centimetres).
+LOGO_MAKS_PIKSEL = 25_000_000
+LOGO_SISI_SIMPAN = 1200
+
+
+def _kecilkan_logo(logo):
+    """Refuse a picture over LOGO_MAKS_PIKSEL (read from its header, nothing decoded) and store a copy whose long
+    side is at most LOGO_SISI_SIMPAN pixels, in the same format. Returns the file to store."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    logo.seek(0)
+    with Image.open(logo) as gambar:
+        lebar, tinggi = gambar.size
+        if lebar * tinggi > LOGO_MAKS_PIKSEL:
+            raise forms.ValidationError(
+                _("Gambar logo terlalu besar: %(lebar)s × %(tinggi)s piksel. Paling besar %(maks)s juta piksel.")
+                % {"lebar": lebar, "tinggi": tinggi, "maks": LOGO_MAKS_PIKSEL // 1_000_000},
+                code="piksel",
+            )
+        if max(lebar, tinggi) <= LOGO_SISI_SIMPAN:
+            logo.seek(0)
+            return logo
+        format_ = gambar.format or "PNG"
+        gambar.thumbnail((LOGO_SISI_SIMPAN, LOGO_SISI_SIMPAN))
+        if format_ == "JPEG" and gambar.mode not in ("RGB", "L"):
+            gambar = gambar.convert("RGB")
+        isi = BytesIO()
+        gambar.save(isi, format=format_)
+    return SimpleUploadedFile(logo.name, isi.getvalue(), content_type=f"image/{format_.lower()}")
 
 
 class ProfilUnitForm(forms.ModelForm):
@@ -47,6 +81,7 @@ class ProfilUnitForm(forms.ModelForm):
                 )
             if logo.size > LOGO_MAKS_BYTE:
                 raise forms.ValidationError(_("Ukuran logo paling besar 2 MB."), code="ukuran")
+            logo = _kecilkan_logo(logo)
         return logo
 
 

@@ -74,3 +74,33 @@ def test_auditor_hanya_membaca_dan_unit_lain_ditolak(client, data):
     assert client.get(url).status_code == 403
     assert client.post(url, _isian(data.unit, kota="Medan")).status_code == 403
     assert potret() == sebelum
+
+
+def test_logo_dengan_piksel_raksasa_ditolak_sebelum_didekode(client, data):
+    """A 13,300 × 13,300 PNG is a small file (one colour compresses well) but would take hundreds of MB in every PDF
+    render: refused from its declared size, nothing stored."""
+    isi = BytesIO()
+    Image.new("1", (13_300, 13_300)).save(isi, format="PNG")
+    assert len(isi.getvalue()) < LOGO_BATAS_UJI
+    client.force_login(data.pengguna["perencana"])
+    sebelum = potret()
+    berkas = SimpleUploadedFile("logo.png", isi.getvalue(), content_type="image/png")
+    r = client.post(reverse("kerja:profil_unit", args=[S]), {**_isian(data.unit), "logo": berkas})
+    assert r.status_code == 200
+    assert "Gambar logo terlalu besar: 13300 × 13300 piksel" in r.content.decode()
+    assert potret() == sebelum
+
+
+def test_logo_besar_disimpan_dalam_ukuran_kecil(client, data):
+    isi = BytesIO()
+    Image.new("RGB", (3000, 1500), (11, 79, 138)).save(isi, format="JPEG")
+    client.force_login(data.pengguna["perencana"])
+    berkas = SimpleUploadedFile("logo.jpg", isi.getvalue(), content_type="image/jpeg")
+    r = client.post(reverse("kerja:profil_unit", args=[S]), {**_isian(data.unit), "logo": berkas}, follow=True)
+    assert "Profil unit disimpan." in r.content.decode()
+    unit = UnitKerja.objects.get(pk=data.unit.pk)
+    with Image.open(unit.logo.open("rb")) as tersimpan:
+        assert tersimpan.size == (1200, 600) and tersimpan.format == "JPEG"
+
+
+LOGO_BATAS_UJI = 2 * 1024 * 1024
