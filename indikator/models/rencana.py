@@ -103,7 +103,13 @@ class Sasaran(models.Model):
     kode = models.CharField(_("kode"), max_length=20)
     nama = models.TextField(_("nama"))
     level = models.CharField(_("level"), max_length=20, choices=LevelSasaran.choices, default=LevelSasaran.PROGRAM)
-    perspektif = models.CharField(_("perspektif"), max_length=20, choices=Perspektif.choices)
+    perspektif = models.CharField(
+        _("perspektif"),
+        max_length=20,
+        choices=Perspektif.choices,
+        blank=True,
+        help_text=_("Kosong bila skema penilaian tidak memakai perspektif BSC."),
+    )
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
 
     history = HistoricalRecords()
