@@ -38,6 +38,8 @@ FORMAT_BULAT = "0"
 FORMAT_TANGGAL = "dd/mm/yyyy"
 
 KOSONG = "–"
+# First cell of an example row (a workbook for a new unit): the row is shown, never imported.
+CONTOH = "CONTOH"
 
 
 # --------------------------------------------------------------------------------------------- context
@@ -111,6 +113,16 @@ class Konteks:
             raise ValueError(_("Kode indikator “%(kode)s” dipakai oleh lebih dari satu indikator.") % {"kode": kode})
         return daftar[0]
 
+    @property
+    def renstra(self):
+        """The Renstra of this year's revision (None for a unit without a Renstra covering the year)."""
+        return self.revisi.renstra if self.revisi else None
+
+    def segarkan(self) -> None:
+        """Forget the cached lookups: a sheet created a Renstra, a revision or PK versions the next sheets need."""
+        for nama in ("revisi", "indikator_per_kode", "indikator_unit_per_kode", "perjanjian", "versi_per_nomor"):
+            self.__dict__.pop(nama, None)
+
     @cached_property
     def perjanjian(self) -> PerjanjianKinerja | None:
         return PerjanjianKinerja.objects.filter(unit=self.unit, tahun=self.tahun).first()
@@ -148,6 +160,7 @@ class PerubahanBaris:
 @dataclass
 class HasilLembar:
     judul: str
+    benda: str = ""
     baru: int = 0
     berubah: int = 0
     tetap: int = 0
@@ -272,8 +285,18 @@ def baca_pilihan(nilai: Any, pilihan, *, wajib: bool = True) -> str:
             return kode
     raise ValueError(
         _("“%(teks)s” tidak dikenal; pilih salah satu: %(pilihan)s.")
-        % {"teks": teks, "pilihan": ", ".join(str(k) for k in pilihan.values)}
+        % {"teks": teks, "pilihan": "; ".join(str(k) for k in pilihan.labels)}
     )
+
+
+def label_pilihan(pilihan, kode: str | None) -> str:
+    """The label of a TextChoices code as people read it ("Positif (makin tinggi makin baik)"); "" for empty."""
+    if not kode:
+        return ""
+    for k, label in pilihan.choices:
+        if k == kode:
+            return str(label)
+    return str(kode)
 
 
 def baca_ya_tidak(nilai: Any) -> bool:
@@ -308,13 +331,17 @@ class AngkaWidget(widgets.DecimalWidget):
 
 
 class BulatWidget(widgets.IntegerWidget):
+    """Whole number; `kosong`: the value of an empty cell (e.g. 0 for an order column)."""
+
     format_excel = FORMAT_BULAT
 
-    def __init__(self):
+    def __init__(self, *, kosong: int | None = None):
         super().__init__(coerce_to_string=False)
+        self.kosong = kosong
 
     def clean(self, value, row=None, **kwargs):
-        return baca_bulat(value)
+        angka = baca_bulat(value)
+        return self.kosong if angka is None else angka
 
     def render(self, value, obj=None, **kwargs):
         return value
@@ -326,6 +353,34 @@ class TeksWidget(widgets.CharWidget):
 
     def clean(self, value, row=None, **kwargs):
         return baca_teks(value)
+
+
+class PilihanWidget(widgets.Widget):
+    """A choice cell: exported as the label people read, read back from the label or the internal code."""
+
+    def __init__(self, pilihan, *, wajib: bool = True):
+        super().__init__()
+        self.pilihan = pilihan
+        self.wajib = wajib
+
+    def clean(self, value, row=None, **kwargs):
+        return baca_pilihan(value, self.pilihan, wajib=self.wajib)
+
+    def render(self, value, obj=None, **kwargs):
+        return label_pilihan(self.pilihan, value)
+
+    def daftar(self) -> list[str]:
+        return [str(label) for label in self.pilihan.labels]
+
+
+class TanggalWidget(widgets.Widget):
+    format_excel = FORMAT_TANGGAL
+
+    def clean(self, value, row=None, **kwargs):
+        return baca_tanggal(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return value
 
 
 class TriwulanWidget(widgets.Widget):
@@ -427,6 +482,10 @@ class Lembar:
     judul = ""
     kolom_kunci: tuple[str, ...] = ()  # headers that must be present to import the sheet
     keterangan = ""  # one paragraph for the "Petunjuk" sheet
+    benda = ""  # what one row is, for the preview summary ("akan dibuat: 9 sasaran")
+    # An example row written below the header of an empty sheet; its first cell is replaced by CONTOH and the
+    # row is ignored on import. Values in column order.
+    contoh: tuple = ()
 
     def __init__(self, konteks: Konteks):
         self.konteks = konteks
@@ -500,6 +559,7 @@ class ModelResourceLembar(resources.ModelResource):
                     lebar=getattr(self, "lebar_kolom", {}).get(f.column_name, 14),
                     format=getattr(f.widget, "format_excel", None),
                     info=f.readonly,
+                    pilihan=f.widget.daftar() if hasattr(f.widget, "daftar") else None,
                 )
             )
         return hasil

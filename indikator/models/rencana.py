@@ -153,6 +153,9 @@ class Indikator(models.Model):
     definisi_operasional = models.TextField(_("definisi operasional"), blank=True)
     formula = models.TextField(_("formula"), blank=True)
     sumber_data = models.TextField(_("sumber data"), blank=True)
+    penanggung_jawab = models.CharField(
+        _("penanggung jawab"), max_length=200, blank=True, help_text=_("Pejabat atau bagian yang melaporkan.")
+    )
     pendahulu = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
