@@ -3,6 +3,7 @@ new Renstra period from the old one (structure with `pendahulu` links). Preview 
 a second run creates nothing; the period lock and the roles are respected."""
 
 import datetime
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -204,3 +205,16 @@ def test_periode_baru_tahun_salah_ditolak(client, siap):
     r = _post_periode(client, siap, "terapkan", mulai="2024", selesai="2020")
     assert "Tahun selesai tidak boleh sebelum tahun mulai." in r.content.decode()
     assert potret() == sebelum
+
+
+def test_tombol_buat_sekarang_di_pratinjau_menerapkan_yang_dipratinjau(client, siap):
+    """The preview's confirm form carries the previewed input back (hidden fields) and applies it."""
+    client.force_login(siap.pengguna["perencana"])
+    html = _post_periode(client, siap, "pratinjau").content.decode()
+    blok = html[html.index('id="pratinjau-salin"') :]
+    blok = blok[: blok.index("</form>")]
+    isi = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', blok))
+    assert isi["aksi"] == "terapkan" and isi["periode-tahun_mulai"] == "2020"
+    r = client.post(reverse("kerja:salin", args=["biro-ks"]), isi)
+    assert r.status_code == 302
+    assert Renstra.objects.get(unit=siap.unit, tahun_mulai=2020).nama == "Renstra Biro KS 2020-2024"
