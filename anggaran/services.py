@@ -128,6 +128,23 @@ def simpan_realisasi_anggaran(*, mata_anggaran: MataAnggaran, nilai_per_bulan: d
 
 
 @transaction.atomic
+def simpan_realisasi_tahunan_anggaran(*, mata_anggaran: MataAnggaran, nilai: Decimal | None) -> list[str]:
+    """Write the yearly spending of a budget line (None removes it); a yearly figure wins over the months, like
+    an indikator's yearly realisasi. Returns warnings (realisasi above pagu) — not refusals."""
+    if nilai is not None and nilai < 0:
+        raise ValidationError(gettext("Realisasi anggaran tidak boleh negatif."), code="negatif")
+    kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
+    m = MataAnggaran.objects.select_for_update().get(pk=mata_anggaran.pk)
+    if m.realisasi_tahunan != nilai:
+        m.realisasi_tahunan = nilai
+        _simpan(m)
+    mata_anggaran.realisasi_tahunan = nilai
+    return _peringatan_di_atas_pagu(
+        mata_anggaran, nilai, gettext("Realisasi %(kode)s (%(jumlah)s) melebihi pagu (%(pagu)s).")
+    )
+
+
+@transaction.atomic
 def simpan_rencana_penarikan(*, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None]) -> list[str]:
     """Write the monthly spending plan (the curve serapan is compared against on the dashboard). A plan above the
     pagu is a warning, not a refusal."""

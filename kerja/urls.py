@@ -62,6 +62,7 @@ urlpatterns = [
     path(U + "anggaran/<int:pk>/pagu/", anggaran.pagu_tambah, name="pagu_tambah"),
     path(U + "anggaran/<int:pk>/realisasi/", anggaran.realisasi_bulanan, name="realisasi_bulanan"),
     path(U + "anggaran/<int:pk>/rencana/", anggaran.rencana_penarikan, name="rencana_penarikan"),
+    path(U + "anggaran/<int:pk>/realisasi-tahunan/", anggaran.realisasi_tahunan, name="realisasi_tahunan"),
     path(UT + "sub-kegiatan/", anggaran.sub_daftar, name="sub_kegiatan"),
     path(UT + "sub-kegiatan/baru/", anggaran.sub_ubah, name="sub_kegiatan_baru"),
     path(U + "sub-kegiatan/<int:pk>/ubah/", anggaran.sub_ubah, name="sub_kegiatan_ubah"),

@@ -4,9 +4,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 
 def teks_desimal(nilai: Decimal | None) -> str | None:
-    """A Decimal as a plain machine-readable string for JSON ("80", "71.74", "100.00"), never in exponent
-    notation (Decimal("80.0000").normalize() is "8E+1"): trailing zeros of a raw stored value are cut, a
-    rounded value keeps its places. None passes through."""
+    """A Decimal as a plain machine-readable string for JSON ("80.00", "100.00"), never in exponent
+    notation (Decimal("80").normalize() is "8E+1"); the places are kept as they are. None passes through."""
     if nilai is None:
         return None
     return format(nilai, "f")

@@ -184,8 +184,18 @@ class Indikator(models.Model):
         return self.nama[:100]
 
     def clean(self):
-        if self.polaritas == Polaritas.KUALITATIF and not self.skala_id:
-            raise ValidationError({"skala": _("Indikator kualitatif wajib memiliki skala.")})
+        if self.polaritas == Polaritas.KUALITATIF and not self.skala_id and not self._skala_skema():
+            raise ValidationError(
+                {"skala": _("Indikator kualitatif wajib memiliki skala, atau skema penilaiannya skala nilai huruf.")}
+            )
+
+    def _skala_skema(self) -> bool:
+        """Whether the scheme of this indikator's Renstra has a letter-grade scale (used when `skala` is empty)."""
+        if not self.sasaran_id:
+            return False
+        return SkemaPenilaian.objects.filter(
+            renstra__revisi__sasaran=self.sasaran_id, skala_huruf__isnull=False
+        ).exists()
 
     def aktif_pada(self, tahun: int) -> bool:
         return self.dipensiunkan_tahun is None or tahun < self.dipensiunkan_tahun
