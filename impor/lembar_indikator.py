@@ -47,11 +47,11 @@ from .lembar import (
     baca_desimal,
     baca_pilihan,
     baca_teks,
-    baca_ya_tidak,
     label_pilihan,
     sel_kosong,
     tampilkan,
 )
+from .sel import baca_ya_tidak
 
 _PEMISAH_RENTANG = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+s\.?d\.?\s+")
 _POLA_TARGET = re.compile(r"^(Teks target|Target) (\d{4})$")
