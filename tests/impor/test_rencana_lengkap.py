@@ -341,3 +341,30 @@ def test_unit_berisi_lembar_baru_pulang_pergi_tanpa_perubahan(data):
     assert (hasil.baru, hasil.berubah, hasil.galat) == (0, 2, [])
     assert KomponenNilaiAkip.objects.get(nilai_akip=akip).nilai == D("26")
     assert KomposisiPegawai.objects.get(unit=unit).jumlah == 8
+
+
+def test_unit_baru_unduh_unggah_pratinjau_lalu_terapkan_lewat_halaman(client, unit_baru):
+    """The planner of a new unit downloads the plan workbook, uploads it filled, sees the summary, confirms."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from indikator.enums import Peran
+    from tests.pabrik import buat_pengguna
+
+    client.force_login(buat_pengguna("perencana-baru", Peran.PERENCANA, unit_baru))
+    r = client.get(reverse("kerja:excel_unduh", args=[unit_baru.slug, TAHUN]))
+    assert r.status_code == 200
+    wb = isi_rencana(load_workbook(io.BytesIO(r.content)))
+    url = reverse("kerja:excel_impor", args=[unit_baru.slug, TAHUN])
+    berkas = SimpleUploadedFile("rencana.xlsx", simpan(wb), content_type="application/octet-stream")
+    r = client.post(url, {"berkas": berkas})
+    assert r.status_code == 200
+    teks = r.content.decode()
+    assert "Akan dibuat: 1 Renstra, 2 tujuan, 2 sasaran, 3 indikator" in teks
+    assert not Renstra.objects.filter(unit=unit_baru).exists()
+    r = client.post(url, {"token": r.context["token"], "terapkan": "1"})
+    assert r.status_code == 302
+    assert Indikator.objects.filter(sasaran__revisi__renstra__unit=unit_baru).count() == 3
