@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 
-from indikator.models import Indikator, PerjanjianKinerja, RevisiRenstra, UnitKerja, VersiPK
+from indikator.models import Indikator, PerjanjianKinerja, RevisiRenstra, Sasaran, UnitKerja, VersiPK
 from sakip.format import format_angka
 
 from .sel import (
@@ -88,6 +88,11 @@ class Konteks:
         if all(i.pk != ind.pk for i in daftar):
             daftar.append(ind)
 
+    def sasaran_per_kode(self) -> list[Sasaran]:
+        if "_sasaran" not in self.__dict__:
+            self.__dict__["_sasaran"] = list(Sasaran.objects.filter(revisi=self.revisi)) if self.revisi else []
+        return self.__dict__["_sasaran"]
+
     @cached_property
     def indikator_unit_per_kode(self) -> dict[str, list[Indikator]]:
         """Indikator of every Renstra revision of the unit, newest revision first (PK rows may cite them)."""
@@ -129,7 +134,14 @@ class Konteks:
 
     def segarkan(self) -> None:
         """Forget the cached lookups: a sheet created a Renstra, a revision or PK versions the next sheets need."""
-        for nama in ("revisi", "indikator_per_kode", "indikator_unit_per_kode", "perjanjian", "versi_per_nomor"):
+        for nama in (
+            "revisi",
+            "indikator_per_kode",
+            "indikator_unit_per_kode",
+            "perjanjian",
+            "versi_per_nomor",
+            "_sasaran",
+        ):
             self.__dict__.pop(nama, None)
 
     @cached_property
@@ -333,6 +345,22 @@ class IndikatorWidget(KodeWidget):
         return self.konteks.cari_indikator(kode, lintas_revisi=self.lintas_revisi)
 
 
+class KodeBanyakWidget(widgets.ManyToManyWidget):
+    """Several codes in one cell ("S1, S2"), each looked up within the import context by `cari(konteks, kode)`."""
+
+    def __init__(self, model, cari):
+        super().__init__(model, separator=",", field="kode")
+        self.cari = cari
+        self.konteks: Konteks | None = None
+
+    def clean(self, value, row=None, **kwargs):
+        kode = [k.strip() for k in baca_teks(value).split(",") if k.strip()]
+        return [self.cari(self.konteks, k) for k in dict.fromkeys(kode)]
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(sorted(o.kode for o in value.all())) if value is not None else ""
+
+
 class VersiPKWidget(KodeWidget):
     def __init__(self):
         super().__init__(VersiPK, "nomor")
@@ -423,11 +451,12 @@ class ModelResourceLembar(resources.ModelResource):
         super().__init__()
         self.konteks = konteks
         for f in self.fields.values():
-            if isinstance(f.widget, KodeWidget):
+            if isinstance(f.widget, KodeWidget | KodeBanyakWidget):
                 f.widget.konteks = konteks
         self.nomor_baris: list[int] = []
         self._terlihat: dict[tuple, int] = {}
         self._loader: PemuatKunci | None = None
+        self._m2m_lama: dict[tuple, str] = {}
 
     # -- scope and natural keys (subclasses)
     def before_save_instance(self, instance, row, **kwargs):
@@ -473,7 +502,13 @@ class ModelResourceLembar(resources.ModelResource):
 
     def get_or_init_instance(self, instance_loader, row):
         self._loader = instance_loader
-        return super().get_or_init_instance(instance_loader, row)
+        instance, baru = super().get_or_init_instance(instance_loader, row)
+        if not baru:
+            # Many-to-many links as they were (the row result's `original` reads them after the save).
+            for f in self.fields.values():
+                if isinstance(f.widget, widgets.ManyToManyWidget):
+                    self._m2m_lama[(instance.pk, f.column_name)] = f.widget.render(f.get_value(instance))
+        return instance, baru
 
     def before_import_row(self, row, **kwargs):
         kunci = self.kunci_baris(row)
@@ -574,8 +609,12 @@ class LembarBerbasisResource(Lembar):
                 for f in r.get_import_fields():
                     if f.readonly or f.column_name not in row:
                         continue
-                    baru = f.get_value(rr.instance)
-                    lama = f.get_value(rr.original) if rr.original is not None else None
+                    if isinstance(f.widget, widgets.ManyToManyWidget):
+                        baru = f.widget.render(f.get_value(rr.instance)) or None
+                        lama = None if rr.is_new() else r._m2m_lama.get((rr.instance.pk, f.column_name)) or None
+                    else:
+                        baru = f.get_value(rr.instance)
+                        lama = f.get_value(rr.original) if rr.original is not None else None
                     if rr.is_new() or lama != baru:
                         if rr.is_new() and (baru is None or baru == ""):
                             continue
@@ -585,6 +624,8 @@ class LembarBerbasisResource(Lembar):
 
 
 def _tampil_widget(f, nilai) -> str:
+    if isinstance(f.widget, widgets.ManyToManyWidget):
+        return tampilkan(nilai)  # already the cell text
     if isinstance(f.widget, KodeWidget) and nilai is not None:
         return tampilkan(getattr(nilai, f.widget.field, nilai))
     if isinstance(f.widget, TriwulanWidget):

@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
+from indikator.models import Indikator, Sasaran
 from sakip.bulan import NOMOR_BULAN, SINGKATAN_BULAN
 
 from .lembar import (
@@ -28,6 +29,7 @@ from .lembar import (
     AngkaWidget,
     BulatWidget,
     HasilLembar,
+    KodeBanyakWidget,
     KodeWidget,
     Kolom,
     Lembar,
@@ -342,12 +344,25 @@ class MataAnggaranWidget(KodeWidget):
         return m
 
 
+def _cari_sasaran(konteks, kode: str) -> Sasaran:
+    for s in konteks.sasaran_per_kode():
+        if s.kode == kode:
+            return s
+    raise ValueError(_("Kode sasaran “%(kode)s” tidak ada pada Renstra ini.") % {"kode": kode})
+
+
+def _cari_indikator(konteks, kode: str) -> Indikator:
+    return konteks.cari_indikator(kode)
+
+
 class SubKegiatanResource(ModelResourceLembar):
     """Sub-kegiatan of the year; key: name. Pagu and realisasi dana are shown for reference, not imported."""
 
     nama = Field("nama", "Nama", widget=TeksWidget())
     urutan = Field("urutan", "Urutan", widget=BulatWidget(kosong=0))
     mata_anggaran = Field("mata_anggaran", "Kode mata anggaran", widget=MataAnggaranWidget())
+    sasaran = Field("sasaran", "Kode sasaran", widget=KodeBanyakWidget(Sasaran, _cari_sasaran))
+    indikator = Field("indikator", "Kode indikator", widget=KodeBanyakWidget(Indikator, _cari_indikator))
     pagu = Field(None, "Pagu (info)", readonly=True, widget=AngkaWidget(format_excel=FORMAT_RUPIAH))
     realisasi_dana = Field(None, "Realisasi dana (info)", readonly=True, widget=AngkaWidget(format_excel=FORMAT_RUPIAH))
     uraian_output = Field("uraian_output", "Uraian output", widget=TeksWidget())
@@ -372,6 +387,8 @@ class SubKegiatanResource(ModelResourceLembar):
             "nama",
             "urutan",
             "mata_anggaran",
+            "sasaran",
+            "indikator",
             "pagu",
             "realisasi_dana",
             "uraian_output",
@@ -386,7 +403,7 @@ class SubKegiatanResource(ModelResourceLembar):
         return (
             SubKegiatan.objects.filter(unit=self.konteks.unit, tahun=self.konteks.tahun)
             .select_related("mata_anggaran")
-            .prefetch_related("mata_anggaran__pagu", "mata_anggaran__realisasi")
+            .prefetch_related("mata_anggaran__pagu", "mata_anggaran__realisasi", "sasaran", "indikator")
             .order_by("urutan", "nama")
         )
 
@@ -415,10 +432,11 @@ class LembarSubKegiatan(LembarBerbasisResource):
     judul = "Sub-kegiatan"
     resource_class = SubKegiatanResource
     benda = gettext_lazy("sub-kegiatan")
-    contoh = ("", 1, "001", None, None, "Dokumen …", "dokumen", 10, 9, "")
+    contoh = ("", 1, "001", "S1", "IK1", None, None, "Dokumen …", "dokumen", 10, 9, "")
     keterangan = _(
         "Sub-kegiatan tahun ini. Kunci baris: Nama. Input = Kode mata anggaran (dari lembar Anggaran); output = "
-        "uraian, satuan, target dan realisasi. Kolom “(info)” hanya informasi dan tidak dibaca kembali."
+        "uraian, satuan, target dan realisasi. Kode sasaran dan Kode indikator yang didukung: beberapa kode "
+        "dipisah koma. Kolom “(info)” hanya informasi dan tidak dibaca kembali."
     )
 
 

@@ -217,6 +217,12 @@ class SasaranResource(ModelResourceLembar):
     def init_instance(self, row=None):
         return Sasaran(revisi=self.konteks.revisi)
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if not instance.perspektif and "perspektif" not in errors and self.konteks.renstra.skema.pakai_perspektif:
+            errors["perspektif"] = [_("Wajib diisi: skema penilaian Renstra ini memakai perspektif BSC.")]
+        super().validate_instance(instance, errors, validate_unique)
+
 
 class LembarSasaran(_ButuhRenstra):
     judul = "Sasaran"

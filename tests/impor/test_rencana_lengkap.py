@@ -162,7 +162,15 @@ def isi_rencana(wb):
         Jenis="kegiatan",
         **{"Pagu revisi 0": 400000, "Realisasi setahun": "350.000,00"},
     )
-    tambah_baris(wb["Sub-kegiatan"], Nama="Pelatihan", Kode_mata_anggaran="01.1", Target_output=5, Realisasi_output=5)
+    tambah_baris(
+        wb["Sub-kegiatan"],
+        Nama="Pelatihan",
+        Kode_mata_anggaran="01.1",
+        Kode_sasaran="S2, S1",
+        Kode_indikator="I1",
+        Target_output=5,
+        Realisasi_output=5,
+    )
     ws = wb["Pendanaan Renstra"]
     tambah_baris(ws, Program="Program layanan", Tahun=2021, **{"Alokasi (Rp)": 1000000})
     tambah_baris(ws, Program="Program layanan", Tahun=2022, **{"Alokasi (Rp)": 1100000})
@@ -254,7 +262,10 @@ def test_impor_ke_unit_kosong_membuat_semuanya(unit_baru):
     assert MataAnggaran.objects.get(unit=unit_baru, kode="01.1").induk.kode == "01"
     assert RealisasiAnggaran.objects.get(mata_anggaran__kode="01", bulan=12).nilai == D("900000")
     assert MataAnggaran.objects.get(unit=unit_baru, kode="01.1").realisasi_tahunan == D("350000")  # yearly only
-    assert SubKegiatan.objects.get(unit=unit_baru).mata_anggaran.kode == "01.1"
+    sk = SubKegiatan.objects.get(unit=unit_baru)
+    assert sk.mata_anggaran.kode == "01.1"
+    assert sorted(sk.sasaran.values_list("kode", flat=True)) == ["S1", "S2"]
+    assert list(sk.indikator.values_list("kode", flat=True)) == ["I1"]
     assert sorted(AlokasiRenstra.objects.values_list("tahun", "nilai")) == [(2021, D("1000000")), (2022, D("1100000"))]
     akip = NilaiAkip.objects.get(unit=unit_baru)
     assert (akip.tahun, akip.regulasi, akip.nilai_dilaporkan) == (2020, "permenpan_88_2021", D("71.74"))
@@ -297,6 +308,18 @@ def test_baris_salah_tidak_mengubah_apa_pun_dan_menunjuk_sel(unit_baru):
     assert _jumlah() == sebelum  # all or nothing: not even the Renstra was created
 
 
+def test_perspektif_wajib_bila_skema_memakainya(unit_baru):
+    wb = isi_rencana(ekspor(unit_baru, TAHUN))
+    ws = wb["Renstra"]
+    atur(ws, cari_baris(ws, Tahun_mulai=2020), "Skema penilaian", "bpom-2020-2024")  # a code is accepted too
+    ws = wb["Sasaran"]
+    atur(ws, cari_baris(ws, Kode_sasaran="S1"), "Perspektif", "Customer Perspective")
+    hasil = impor(unit_baru, simpan(wb), tahun=TAHUN)
+    assert [(g.lembar, g.baris, g.kolom) for g in hasil.galat][:1] == [("Sasaran", 4, "Perspektif")]
+    assert "memakai perspektif BSC" in hasil.galat[0].pesan
+    assert not Renstra.objects.filter(unit=unit_baru).exists()
+
+
 def test_tanpa_renstra_lembar_berikutnya_bergalat(unit_baru):
     wb = ekspor(unit_baru, TAHUN)
     tambah_baris(wb["Sasaran"], Kode_sasaran="S1", Nama_sasaran="Sasaran", Level="Sasaran Program")
@@ -324,6 +347,7 @@ def test_unit_berisi_lembar_baru_pulang_pergi_tanpa_perubahan(data):
     KomponenNilaiAkip.objects.create(nilai_akip=akip, komponen="perencanaan", nilai=D("25.5"))
     KomposisiPegawai.objects.create(unit=unit, tahun=2018, jenis="asn", jenjang="s1", jumlah=7)
     Indikator.objects.filter(kode="IK1").update(definisi_operasional="Dokumen =ditandatangani", sumber_data="Arsip")
+    SubKegiatan.objects.get().sasaran.add(Sasaran.objects.get(kode="SS1"))
     jejak = (_jumlah(), Tujuan.history.count(), NilaiAkip.history.count(), Indikator.history.count())
     hasil = impor(unit, ekspor(unit))
     assert hasil.galat == []
@@ -333,12 +357,18 @@ def test_unit_berisi_lembar_baru_pulang_pergi_tanpa_perubahan(data):
     assert ringkas(hasil)["Tujuan"] == (0, 0, 1)
     assert (_jumlah(), Tujuan.history.count(), NilaiAkip.history.count(), Indikator.history.count()) == jejak
 
-    # Updating by code: a component and the staff count change, nothing else.
+    # Updating by code: a component, the staff count and a sub-kegiatan's links change, nothing else.
     wb = ekspor(unit)
     atur(wb["Nilai AKIP"], 2, "Perencanaan Kinerja", 26)
     atur(wb["Pegawai"], 2, "Jumlah", 8)
+    atur(wb["Sub-kegiatan"], 2, "Kode sasaran", "SS1,SS2")
     hasil = impor(unit, simpan(wb))
-    assert (hasil.baru, hasil.berubah, hasil.galat) == (0, 2, [])
+    assert (hasil.baru, hasil.berubah, hasil.galat) == (0, 3, [])
+    perubahan = {(h.judul, p.kunci): p.medan for h in hasil.lembar for p in h.perubahan}
+    assert perubahan[("Sub-kegiatan", "Penyusunan MoU")] == [("Kode sasaran", "SS1", "SS1, SS2")]
+    assert sorted(SubKegiatan.objects.get().sasaran.values_list("kode", flat=True)) == ["SS1", "SS2"]
+    ulang = impor(unit, ekspor(unit))
+    assert (ulang.baru, ulang.berubah, ulang.galat) == (0, 0, [])
     assert KomponenNilaiAkip.objects.get(nilai_akip=akip).nilai == D("26")
     assert KomposisiPegawai.objects.get(unit=unit).jumlah == 8
 
