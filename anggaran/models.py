@@ -26,13 +26,27 @@ class MataAnggaran(models.Model):
     nama = models.CharField(_("nama"), max_length=300)
     jenis = models.CharField(_("jenis"), max_length=20, choices=JenisMataAnggaran.choices)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    realisasi_tahunan = models.DecimalField(
+        _("realisasi setahun (Rp)"),
+        **RUPIAH,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Bila diisi, angka setahun ini dipakai menggantikan jumlah realisasi bulanan."),
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("mata anggaran")
         verbose_name_plural = _("mata anggaran")
         ordering = ["unit", "tahun", "urutan", "kode"]
-        constraints = [models.UniqueConstraint(fields=["unit", "tahun", "kode"], name="mata_anggaran_kode_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "tahun", "kode"], name="mata_anggaran_kode_unik"),
+            models.CheckConstraint(
+                condition=Q(realisasi_tahunan__isnull=True) | Q(realisasi_tahunan__gte=0),
+                name="mata_anggaran_realisasi_tahunan_tidak_negatif",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.kode} {self.nama}"

@@ -36,6 +36,7 @@ class BarisAnggaranHasil:
     pagu_revisi: tuple[PaguRevisi, ...]
     realisasi_bulanan: tuple[Decimal | None, ...]  # own entries Jan..Dec
     rencana_bulanan: tuple[Decimal | None, ...]
+    realisasi_tahunan: Decimal | None = None  # own yearly figure; it wins over the months
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,12 @@ class Anggaran:
     total_serapan: Decimal | None
     realisasi_bulanan: tuple[Decimal, ...]  # whole unit, per month (leaf-consistent entries, see note)
     rencana_bulanan: tuple[Decimal, ...]
+    realisasi_tanpa_bulan: Decimal = Decimal(0)  # part of the total known only as yearly figures (not in the curve)
+
+    @property
+    def ada_tahunan(self) -> bool:
+        """Part of the realisasi exists only as a yearly figure: the monthly curve cannot show it."""
+        return self.realisasi_tanpa_bulan > 0
 
     @property
     def akar(self) -> tuple[BarisAnggaranHasil, ...]:
@@ -115,7 +122,10 @@ def _gulung(
                 kunci=m.pk,
                 induk=m.induk_id,
                 pagu_sendiri=revisi[m.pk][-1].nilai if revisi.get(m.pk) else None,
-                realisasi_sendiri=jumlah(bulanan[m.pk]) if m.pk in bulanan else None,
+                # §5 like an indikator's yearly realisasi: a yearly figure wins over the months.
+                realisasi_sendiri=m.realisasi_tahunan
+                if m.realisasi_tahunan is not None
+                else (jumlah(bulanan[m.pk]) if m.pk in bulanan else None),
             )
             for m in mata
         ]
@@ -144,18 +154,24 @@ def _gulung(
                 pagu_revisi=tuple(revisi.get(m.pk, [])),
                 realisasi_bulanan=tuple(bulanan[m.pk]) if m.pk in bulanan else (None,) * 12,
                 rencana_bulanan=tuple(rencana[m.pk]) if m.pk in rencana else (None,) * 12,
+                realisasi_tahunan=m.realisasi_tahunan,
             )
         )
         tumpukan.extend((c, tingkat + 1) for c in reversed(anak[m.pk]))
     akar = [m.pk for m in anak[None]]
     total_pagu, total_realisasi = f.hitung_total(hasil=hasil, kunci_akar=akar)
     # Monthly curve of the unit: per month, the figures of the lines that make the total (a line's own
-    # entries where it has them, else its children's), so that the months add up to the total.
+    # entries where it has them, else its children's), so that the months add up to the total. A line with a
+    # yearly figure has no months: its figure is counted apart (the curve says so instead of inventing a month).
     per_bulan = [Decimal(0)] * 12
     rencana_bulan = [Decimal(0)] * 12
+    tanpa_bulan = [Decimal(0)]
+    per_id = {m.pk: m for m in mata}
 
     def kumpul(mid: int) -> None:
-        if mid in bulanan:
+        if per_id[mid].realisasi_tahunan is not None:
+            tanpa_bulan[0] += per_id[mid].realisasi_tahunan
+        elif mid in bulanan:
             for i, v in enumerate(bulanan[mid]):
                 per_bulan[i] += v or 0
         else:
@@ -183,6 +199,7 @@ def _gulung(
         total_serapan=f.hitung_serapan(pagu=total_pagu, realisasi=total_realisasi),
         realisasi_bulanan=tuple(per_bulan),
         rencana_bulanan=tuple(rencana_bulan),
+        realisasi_tanpa_bulan=tanpa_bulan[0],
     )
 
 

@@ -351,9 +351,13 @@ def pastikan_preset() -> None:
     e.g. after a transactional test). Idempotent: existing presets are left as they are."""
     from django.apps import apps
 
-    if SkemaPenilaian.objects.filter(kode__in=["bpom-2015-2019", "bpom-2020-2024"]).count() == 2:
+    if (
+        SkemaPenilaian.objects.filter(kode__in=["bpom-2015-2019", "bpom-2020-2024"], skala_huruf__isnull=False).count()
+        == 2
+    ):
         return
     import_module("indikator.migrations.0002_skema_preset").buat(apps, None)
+    import_module("indikator.migrations.0007_skema_huruf_perspektif_pegawai").buat_skala_huruf(apps, None)
 
 
 def muat_referensi(folder: Path = FOLDER) -> Pemuat:

@@ -27,24 +27,37 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from laporan.excel import teks_bukan_rumus
 
-from .lembar import BarisExcel, Galat, HasilLembar, Konteks, Lembar, baca_teks, sel_kosong
+from .lembar import CONTOH, BarisExcel, Galat, HasilLembar, Konteks, Lembar, baca_teks, sel_kosong
 from .lembar_anggaran import LembarAnggaran, LembarSubKegiatan
 from .lembar_indikator import LembarIndikator, LembarPK, LembarRealisasi, LembarRencanaAksi
+from .lembar_rencana import LembarPendanaan, LembarRenstra, LembarSasaran, LembarTujuan, LembarVersiPK
+from .lembar_unit import LembarAkip, LembarPegawai
 
-# Import order matters: indikator before PK rows, PK rows before Rencana Aksi, budget lines before sub-kegiatan.
+# Import order matters: the Renstra (and its first revision) before tujuan, tujuan before sasaran, sasaran before
+# indikator, indikator and PK versions before PK rows, PK rows before Rencana Aksi, budget lines before
+# sub-kegiatan.
 LEMBAR: list[type[Lembar]] = [
+    LembarRenstra,
+    LembarTujuan,
+    LembarSasaran,
     LembarIndikator,
+    LembarVersiPK,
     LembarPK,
     LembarRencanaAksi,
     LembarRealisasi,
     LembarAnggaran,
     LembarSubKegiatan,
+    LembarPendanaan,
+    LembarAkip,
+    LembarPegawai,
 ]
 JUDUL_PETUNJUK = "Petunjuk"
+JUDUL_DAFTAR = "Daftar pilihan"  # hidden: the drop-down lists
 
 _ISI_HEADER = PatternFill("solid", fgColor="0B4F8A")
 _ISI_INFO = PatternFill("solid", fgColor="9E9E9E")
 _FONT_HEADER = Font(bold=True, color="FFFFFF")
+_FONT_CONTOH = Font(italic=True, color="808080")
 
 
 class WorkbookTidakValid(Exception):
@@ -81,6 +94,16 @@ class HasilImpor:
     def ada_perubahan(self) -> bool:
         return bool(self.baru or self.berubah)
 
+    @property
+    def ringkasan(self) -> str:
+        """One line for the preview: "akan dibuat: 9 sasaran, 11 indikator; akan diubah: 4 realisasi"."""
+        bagian = []
+        for judul, atribut in ((_("akan dibuat"), "baru"), (_("akan diubah"), "berubah")):
+            isi = [f"{getattr(h, atribut)} {h.benda or h.judul}" for h in self.lembar if getattr(h, atribut)]
+            if isi:
+                bagian.append(f"{judul}: {', '.join(isi)}")
+        return "; ".join(bagian) or _("tidak ada yang berubah")
+
 
 # --------------------------------------------------------------------------------------------- export
 
@@ -93,13 +116,21 @@ def _nilai_sel(v):
 
 
 def buat_workbook(konteks: Konteks) -> bytes:
-    """The workbook of a unit's year, pre-filled with current data, as .xlsx bytes."""
+    """The workbook of a unit's year, pre-filled with current data, as .xlsx bytes.
+
+    A sheet without data gets one example row (first cell CONTOH, ignored on import). Choice columns get an
+    Excel drop-down of the labels people read, listed on a hidden sheet (a list typed into the validation
+    itself breaks on commas and is limited to 255 characters).
+    """
     wb = Workbook()
     petunjuk = wb.active
     petunjuk.title = JUDUL_PETUNJUK
     lembar = [cls(konteks) for cls in LEMBAR]
+    daftar = wb.create_sheet(JUDUL_DAFTAR)
+    daftar.sheet_state = "hidden"
+    rentang_daftar: dict[tuple[str, ...], str] = {}
     for sheet in lembar:
-        ws = wb.create_sheet(sheet.judul)
+        ws = wb.create_sheet(sheet.judul, index=len(wb.sheetnames) - 1)
         kolom = sheet.kolom()
         ws.append([k.judul for k in kolom])
         for i, k in enumerate(kolom, start=1):
@@ -110,13 +141,24 @@ def buat_workbook(konteks: Konteks) -> bytes:
             ws.column_dimensions[get_column_letter(i)].width = k.lebar
         for baris in sheet.baris_ekspor():
             ws.append([_nilai_sel(v) for v in baris])
+        if ws.max_row == 1 and sheet.contoh:
+            ws.append([CONTOH, *sheet.contoh[1 : len(kolom)]])
+            for sel in ws[2]:
+                sel.font = _FONT_CONTOH
         for i, k in enumerate(kolom, start=1):
             if k.format:
                 for (sel,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                     sel.number_format = k.format
         for i, k in enumerate(kolom, start=1):
             if k.pilihan:
-                dv = DataValidation(type="list", formula1='"' + ",".join(k.pilihan) + '"', allow_blank=True)
+                kunci = tuple(k.pilihan)
+                if kunci not in rentang_daftar:
+                    n = len(rentang_daftar) + 1
+                    for r, label in enumerate(kunci, start=1):
+                        daftar.cell(row=r, column=n, value=label)
+                    huruf_daftar = get_column_letter(n)
+                    rentang_daftar[kunci] = f"'{JUDUL_DAFTAR}'!${huruf_daftar}$1:${huruf_daftar}${len(kunci)}"
+                dv = DataValidation(type="list", formula1=rentang_daftar[kunci], allow_blank=True)
                 dv.error = _("Pilih salah satu nilai dari daftar.")
                 ws.add_data_validation(dv)
                 huruf = get_column_letter(i)
@@ -153,6 +195,15 @@ def _tulis_petunjuk(ws, konteks: Konteks, lembar: list[Lembar]) -> None:
         ),
         _("Baris yang dihapus dari lembar tidak menghapus data; sel yang dikosongkan menghapus nilai sel itu."),
         _("Tahun yang sudah disahkan atau dikunci tidak dapat diimpor."),
+        _(
+            "Baris yang sel pertamanya berisi CONTOH hanya contoh pengisian dan tidak dibaca; timpa atau biarkan "
+            "saja. Kolom pilihan menampilkan daftar; yang dibaca adalah teks pilihan itu (kode internal juga "
+            "diterima)."
+        ),
+        _(
+            "Unit baru: isi lembar berurutan dari kiri (Renstra, Tujuan, Sasaran, Indikator & Target, Versi PK, "
+            "PK, …) lalu unggah sekali; semuanya dibuat bersama. Unit yang sudah berisi diperbarui menurut kode."
+        ),
     ]
     for teks in umum:
         ws.append(["•", teks])
@@ -288,6 +339,9 @@ def _baca_lembar(wb, ws, data: DataWorkbook) -> None:
                 )
                 continue
             isi[h] = terisi[k]
+        pertama = header.get(min(header)) if header else None
+        if pertama and baca_teks(isi.get(pertama)).upper() == CONTOH:
+            continue  # an example row
         if any(not sel_kosong(v) for v in isi.values()):
             baris.append(BarisExcel(nomor, isi))
     judul = [header[k] for k in sorted(header) if header[k]]
@@ -367,5 +421,9 @@ def proses(konteks: Konteks, data: DataWorkbook) -> HasilImpor:
                 h.catat_galat(1, k, _("Kolom wajib “%(kolom)s” tidak ada.") % {"kolom": k})
             hasil.lembar.append(h)
             continue
-        hasil.lembar.append(sheet.impor(header, baris))
+        h = sheet.impor(header, baris)
+        h.benda = str(sheet.benda)
+        hasil.lembar.append(h)
+        # A sheet may have created what the next ones look up (a Renstra and its revision, PK versions).
+        konteks.segarkan()
     return hasil

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
@@ -27,9 +27,18 @@ from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 
-from indikator.models import Indikator, PerjanjianKinerja, RevisiRenstra, UnitKerja, VersiPK
+from indikator.models import Indikator, PerjanjianKinerja, RevisiRenstra, Sasaran, UnitKerja, VersiPK
 from sakip.format import format_angka
-from sakip.masukan import AngkaTidakValid, baca_angka
+
+from .sel import (
+    baca_bulat,
+    baca_desimal,
+    baca_pilihan,
+    baca_tanggal,
+    baca_teks,
+    label_pilihan,
+    sel_kosong,
+)
 
 # Excel number formats (Excel shows them with the reader's locale: 1.234,56 on an Indonesian system).
 FORMAT_ANGKA = "#,##0.00"
@@ -38,6 +47,8 @@ FORMAT_BULAT = "0"
 FORMAT_TANGGAL = "dd/mm/yyyy"
 
 KOSONG = "–"
+# First cell of an example row (a workbook for a new unit): the row is shown, never imported.
+CONTOH = "CONTOH"
 
 
 # --------------------------------------------------------------------------------------------- context
@@ -77,6 +88,11 @@ class Konteks:
         if all(i.pk != ind.pk for i in daftar):
             daftar.append(ind)
 
+    def sasaran_per_kode(self) -> list[Sasaran]:
+        if "_sasaran" not in self.__dict__:
+            self.__dict__["_sasaran"] = list(Sasaran.objects.filter(revisi=self.revisi)) if self.revisi else []
+        return self.__dict__["_sasaran"]
+
     @cached_property
     def indikator_unit_per_kode(self) -> dict[str, list[Indikator]]:
         """Indikator of every Renstra revision of the unit, newest revision first (PK rows may cite them)."""
@@ -110,6 +126,23 @@ class Konteks:
         if len(daftar) > 1:
             raise ValueError(_("Kode indikator “%(kode)s” dipakai oleh lebih dari satu indikator.") % {"kode": kode})
         return daftar[0]
+
+    @property
+    def renstra(self):
+        """The Renstra of this year's revision (None for a unit without a Renstra covering the year)."""
+        return self.revisi.renstra if self.revisi else None
+
+    def segarkan(self) -> None:
+        """Forget the cached lookups: a sheet created a Renstra, a revision or PK versions the next sheets need."""
+        for nama in (
+            "revisi",
+            "indikator_per_kode",
+            "indikator_unit_per_kode",
+            "perjanjian",
+            "versi_per_nomor",
+            "_sasaran",
+        ):
+            self.__dict__.pop(nama, None)
 
     @cached_property
     def perjanjian(self) -> PerjanjianKinerja | None:
@@ -148,6 +181,7 @@ class PerubahanBaris:
 @dataclass
 class HasilLembar:
     judul: str
+    benda: str = ""
     baru: int = 0
     berubah: int = 0
     tetap: int = 0
@@ -181,110 +215,6 @@ def tampilkan(nilai: Any) -> str:
     return str(nilai)
 
 
-# --------------------------------------------------------------------------------------------- cell parsing
-
-
-def sel_kosong(nilai: Any) -> bool:
-    return nilai is None or (isinstance(nilai, str) and not nilai.strip())
-
-
-def baca_desimal(nilai: Any, *, desimal: int = 4, min_nilai: Decimal | None = None) -> Decimal | None:
-    """A cell as Decimal, rounded half-up to the field's decimal places; ValueError with an Indonesian message.
-
-    openpyxl gives int/float for numeric cells (converted via `str`, never through binary float arithmetic);
-    text cells go through `baca_angka`, which refuses ambiguous input such as "1.234".
-    """
-    if sel_kosong(nilai):
-        return None
-    if isinstance(nilai, bool) or isinstance(nilai, dt.date | dt.time | dt.timedelta):
-        raise ValueError(_("“%(teks)s” bukan angka yang sah.") % {"teks": nilai})
-    try:
-        if isinstance(nilai, int | float):
-            angka = Decimal(str(nilai))
-        else:
-            angka = baca_angka(str(nilai))
-    except AngkaTidakValid as exc:
-        raise ValueError(exc.messages[0]) from exc
-    if not angka.is_finite():
-        raise ValueError(_("“%(teks)s” bukan angka yang sah.") % {"teks": nilai})
-    # Checked before rounding: quantize raises InvalidOperation for a value with more digits than the context
-    # holds (1e30), which would otherwise reach the user as "[<class 'decimal.InvalidOperation'>]".
-    if angka and angka.adjusted() >= 20 - desimal:
-        raise ValueError(_("Angka %(teks)s terlalu besar.") % {"teks": nilai})
-    try:
-        angka = angka.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-    except InvalidOperation as exc:
-        raise ValueError(_("Angka %(teks)s terlalu besar.") % {"teks": nilai}) from exc
-    if abs(angka) >= Decimal(10) ** (20 - desimal):
-        raise ValueError(_("Angka %(teks)s terlalu besar.") % {"teks": nilai})
-    if min_nilai is not None and angka < min_nilai:
-        raise ValueError(_("Nilai tidak boleh negatif.") if min_nilai == 0 else _("Nilai terlalu kecil."))
-    return angka
-
-
-def baca_bulat(nilai: Any, *, min_nilai: int = 0) -> int | None:
-    angka = baca_desimal(nilai, desimal=4)
-    if angka is None:
-        return None
-    if angka != angka.to_integral_value():
-        raise ValueError(_("“%(teks)s” harus bilangan bulat.") % {"teks": nilai})
-    if angka < min_nilai:
-        raise ValueError(_("Nilai minimal %(min)s.") % {"min": min_nilai})
-    return int(angka)
-
-
-def baca_teks(nilai: Any) -> str:
-    """A text cell; numbers typed into text columns come back without a spurious ".0"."""
-    if sel_kosong(nilai):
-        return ""
-    if isinstance(nilai, float) and nilai.is_integer():
-        return str(int(nilai))
-    if isinstance(nilai, dt.datetime):
-        return nilai.strftime("%d/%m/%Y")
-    return str(nilai).strip()
-
-
-def baca_tanggal(nilai: Any) -> dt.date | None:
-    if sel_kosong(nilai):
-        return None
-    if isinstance(nilai, dt.datetime):
-        return nilai.date()
-    if isinstance(nilai, dt.date):
-        return nilai
-    teks = str(nilai).strip()
-    for pola in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(teks, pola).date()
-        except ValueError:
-            continue
-    raise ValueError(_("“%(teks)s” bukan tanggal yang sah (tulis dd/mm/yyyy).") % {"teks": teks})
-
-
-def baca_pilihan(nilai: Any, pilihan, *, wajib: bool = True) -> str:
-    """A TextChoices value: accepts the code ("positif") or the label, case-insensitive."""
-    teks = baca_teks(nilai)
-    if not teks:
-        if wajib:
-            raise ValueError(_("Wajib diisi."))
-        return ""
-    for kode, label in pilihan.choices:
-        if teks.lower() in {str(kode).lower(), str(label).lower()}:
-            return kode
-    raise ValueError(
-        _("“%(teks)s” tidak dikenal; pilih salah satu: %(pilihan)s.")
-        % {"teks": teks, "pilihan": ", ".join(str(k) for k in pilihan.values)}
-    )
-
-
-def baca_ya_tidak(nilai: Any) -> bool:
-    teks = baca_teks(nilai).lower()
-    if teks in {"", "tidak", "t", "no", "n", "false", "0", "salah"}:
-        return False
-    if teks in {"ya", "y", "yes", "true", "1", "benar"}:
-        return True
-    raise ValueError(_("Isi “Ya” atau “Tidak”."))
-
-
 # --------------------------------------------------------------------------------------------- widgets
 
 
@@ -308,13 +238,17 @@ class AngkaWidget(widgets.DecimalWidget):
 
 
 class BulatWidget(widgets.IntegerWidget):
+    """Whole number; `kosong`: the value of an empty cell (e.g. 0 for an order column)."""
+
     format_excel = FORMAT_BULAT
 
-    def __init__(self):
+    def __init__(self, *, kosong: int | None = None):
         super().__init__(coerce_to_string=False)
+        self.kosong = kosong
 
     def clean(self, value, row=None, **kwargs):
-        return baca_bulat(value)
+        angka = baca_bulat(value)
+        return self.kosong if angka is None else angka
 
     def render(self, value, obj=None, **kwargs):
         return value
@@ -326,6 +260,34 @@ class TeksWidget(widgets.CharWidget):
 
     def clean(self, value, row=None, **kwargs):
         return baca_teks(value)
+
+
+class PilihanWidget(widgets.Widget):
+    """A choice cell: exported as the label people read, read back from the label or the internal code."""
+
+    def __init__(self, pilihan, *, wajib: bool = True):
+        super().__init__()
+        self.pilihan = pilihan
+        self.wajib = wajib
+
+    def clean(self, value, row=None, **kwargs):
+        return baca_pilihan(value, self.pilihan, wajib=self.wajib)
+
+    def render(self, value, obj=None, **kwargs):
+        return label_pilihan(self.pilihan, value)
+
+    def daftar(self) -> list[str]:
+        return [str(label) for label in self.pilihan.labels]
+
+
+class TanggalWidget(widgets.Widget):
+    format_excel = FORMAT_TANGGAL
+
+    def clean(self, value, row=None, **kwargs):
+        return baca_tanggal(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return value
 
 
 class TriwulanWidget(widgets.Widget):
@@ -383,6 +345,22 @@ class IndikatorWidget(KodeWidget):
         return self.konteks.cari_indikator(kode, lintas_revisi=self.lintas_revisi)
 
 
+class KodeBanyakWidget(widgets.ManyToManyWidget):
+    """Several codes in one cell ("S1, S2"), each looked up within the import context by `cari(konteks, kode)`."""
+
+    def __init__(self, model, cari):
+        super().__init__(model, separator=",", field="kode")
+        self.cari = cari
+        self.konteks: Konteks | None = None
+
+    def clean(self, value, row=None, **kwargs):
+        kode = [k.strip() for k in baca_teks(value).split(",") if k.strip()]
+        return [self.cari(self.konteks, k) for k in dict.fromkeys(kode)]
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(sorted(o.kode for o in value.all())) if value is not None else ""
+
+
 class VersiPKWidget(KodeWidget):
     def __init__(self):
         super().__init__(VersiPK, "nomor")
@@ -427,6 +405,10 @@ class Lembar:
     judul = ""
     kolom_kunci: tuple[str, ...] = ()  # headers that must be present to import the sheet
     keterangan = ""  # one paragraph for the "Petunjuk" sheet
+    benda = ""  # what one row is, for the preview summary ("akan dibuat: 9 sasaran")
+    # An example row written below the header of an empty sheet; its first cell is replaced by CONTOH and the
+    # row is ignored on import. Values in column order.
+    contoh: tuple = ()
 
     def __init__(self, konteks: Konteks):
         self.konteks = konteks
@@ -469,11 +451,12 @@ class ModelResourceLembar(resources.ModelResource):
         super().__init__()
         self.konteks = konteks
         for f in self.fields.values():
-            if isinstance(f.widget, KodeWidget):
+            if isinstance(f.widget, KodeWidget | KodeBanyakWidget):
                 f.widget.konteks = konteks
         self.nomor_baris: list[int] = []
         self._terlihat: dict[tuple, int] = {}
         self._loader: PemuatKunci | None = None
+        self._m2m_lama: dict[tuple, str] = {}
 
     # -- scope and natural keys (subclasses)
     def before_save_instance(self, instance, row, **kwargs):
@@ -500,6 +483,7 @@ class ModelResourceLembar(resources.ModelResource):
                     lebar=getattr(self, "lebar_kolom", {}).get(f.column_name, 14),
                     format=getattr(f.widget, "format_excel", None),
                     info=f.readonly,
+                    pilihan=f.widget.daftar() if hasattr(f.widget, "daftar") else None,
                 )
             )
         return hasil
@@ -518,7 +502,13 @@ class ModelResourceLembar(resources.ModelResource):
 
     def get_or_init_instance(self, instance_loader, row):
         self._loader = instance_loader
-        return super().get_or_init_instance(instance_loader, row)
+        instance, baru = super().get_or_init_instance(instance_loader, row)
+        if not baru:
+            # Many-to-many links as they were (the row result's `original` reads them after the save).
+            for f in self.fields.values():
+                if isinstance(f.widget, widgets.ManyToManyWidget):
+                    self._m2m_lama[(instance.pk, f.column_name)] = f.widget.render(f.get_value(instance))
+        return instance, baru
 
     def before_import_row(self, row, **kwargs):
         kunci = self.kunci_baris(row)
@@ -619,8 +609,12 @@ class LembarBerbasisResource(Lembar):
                 for f in r.get_import_fields():
                     if f.readonly or f.column_name not in row:
                         continue
-                    baru = f.get_value(rr.instance)
-                    lama = f.get_value(rr.original) if rr.original is not None else None
+                    if isinstance(f.widget, widgets.ManyToManyWidget):
+                        baru = f.widget.render(f.get_value(rr.instance)) or None
+                        lama = None if rr.is_new() else r._m2m_lama.get((rr.instance.pk, f.column_name)) or None
+                    else:
+                        baru = f.get_value(rr.instance)
+                        lama = f.get_value(rr.original) if rr.original is not None else None
                     if rr.is_new() or lama != baru:
                         if rr.is_new() and (baru is None or baru == ""):
                             continue
@@ -630,6 +624,8 @@ class LembarBerbasisResource(Lembar):
 
 
 def _tampil_widget(f, nilai) -> str:
+    if isinstance(f.widget, widgets.ManyToManyWidget):
+        return tampilkan(nilai)  # already the cell text
     if isinstance(f.widget, KodeWidget) and nilai is not None:
         return tampilkan(getattr(nilai, f.widget.field, nilai))
     if isinstance(f.widget, TriwulanWidget):

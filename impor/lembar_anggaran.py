@@ -13,11 +13,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export.fields import Field
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
+from indikator.models import Indikator, Sasaran
 from sakip.bulan import NOMOR_BULAN, SINGKATAN_BULAN
 
 from .lembar import (
@@ -27,6 +29,7 @@ from .lembar import (
     AngkaWidget,
     BulatWidget,
     HasilLembar,
+    KodeBanyakWidget,
     KodeWidget,
     Kolom,
     Lembar,
@@ -37,6 +40,7 @@ from .lembar import (
     baca_pilihan,
     baca_tanggal,
     baca_teks,
+    label_pilihan,
     tampilkan,
 )
 
@@ -50,6 +54,7 @@ def _bulk_update(objs, model, fields, *, batch_size):
 
 
 BULAN_RENCANA = [f"Rencana {b}" for b in SINGKATAN_BULAN]
+KOLOM_TAHUNAN = "Realisasi setahun"  # a yearly figure that wins over the months (a report with yearly totals only)
 _POLA_PAGU = re.compile(r"^Pagu revisi (\d+)$")
 _POLA_TANGGAL = re.compile(r"^Berlaku mulai revisi (\d+)$")
 
@@ -63,10 +68,13 @@ class LembarAnggaran(Lembar):
 
     judul = "Anggaran"
     kolom_kunci = ("Kode",)
+    benda = gettext_lazy("mata anggaran")
+    contoh = ("", "", "Program …", str(JenisMataAnggaran.PROGRAM.label), 1000000000, "01/01/2025")
     keterangan = _(
         "Mata anggaran tahun ini. Kunci baris: Kode. Kode induk menunjuk baris lain pada lembar ini. Setiap revisi "
         "pagu punya dua kolom (nilai dan tanggal berlaku, dd/mm/yyyy); isi kolom revisi kosong berikutnya untuk "
-        "menambah revisi. Jan–Des adalah realisasi per bulan (bukan kumulatif); Rencana Jan–Rencana Des adalah "
+        "menambah revisi. Realisasi setahun dipakai bila hanya angka setahun yang ada (menggantikan jumlah bulanan). "
+        "Jan–Des adalah realisasi per bulan (bukan kumulatif); Rencana Jan–Rencana Des adalah "
         "rencana penarikan per bulan. Sel nilai yang dikosongkan menghapus nilai itu; angka tidak boleh negatif."
     )
 
@@ -89,11 +97,12 @@ class LembarAnggaran(Lembar):
             Kolom("Kode", 12),
             Kolom("Kode induk", 12),
             Kolom("Nama", 45),
-            Kolom("Jenis", 12, pilihan=list(JenisMataAnggaran.values)),
+            Kolom("Jenis", 18, pilihan=[str(x) for x in JenisMataAnggaran.labels]),
         ]
         for n in range(self.jumlah_revisi()):
             p, t = _judul_pagu(n)
             hasil += [Kolom(p, 18, FORMAT_RUPIAH), Kolom(t, 14, FORMAT_TANGGAL)]
+        hasil.append(Kolom(KOLOM_TAHUNAN, 18, FORMAT_RUPIAH))
         hasil += [Kolom(b, 16, FORMAT_RUPIAH) for b in SINGKATAN_BULAN]
         hasil += [Kolom(b, 16, FORMAT_RUPIAH) for b in BULAN_RENCANA]
         return hasil
@@ -104,10 +113,11 @@ class LembarAnggaran(Lembar):
             pagu = {p.revisi_ke: p for p in m.pagu.all()}
             real = {r.bulan: r.nilai for r in m.realisasi.all()}
             rencana = {r.bulan: r.nilai for r in m.rencana_penarikan.all()}
-            baris = [m.kode, m.induk.kode if m.induk else "", m.nama, m.jenis]
+            baris = [m.kode, m.induk.kode if m.induk else "", m.nama, label_pilihan(JenisMataAnggaran, m.jenis)]
             for n in range(n_rev):
                 p = pagu.get(n)
                 baris += [p.nilai if p else None, p.berlaku_mulai if p else None]
+            baris.append(m.realisasi_tahunan)
             yield baris + [real.get(i) for i in NOMOR_BULAN] + [rencana.get(i) for i in NOMOR_BULAN]
 
     def impor(self, header, baris):
@@ -162,6 +172,13 @@ class LembarAnggaran(Lembar):
                 if baru or lama != nilai:
                     medan.append((kolom, tampilkan(None if baru else lama), tampilkan(nilai)))
                 setattr(m, atribut, nilai)
+            if KOLOM_TAHUNAN in v:
+                tahunan = sel(KOLOM_TAHUNAN, baca_desimal, desimal=2, min_nilai=0)
+                if KOLOM_TAHUNAN not in {g.kolom for g in hasil.galat[galat_awal:]} and (
+                    baru and tahunan is not None or not baru and m.realisasi_tahunan != tahunan
+                ):
+                    medan.append((KOLOM_TAHUNAN, tampilkan(None if baru else m.realisasi_tahunan), tampilkan(tahunan)))
+                    m.realisasi_tahunan = tahunan
             if baru and not m.nama and "Nama" not in {g.kolom for g in hasil.galat[galat_awal:]}:
                 hasil.catat_galat(b.nomor, "Nama", _("Wajib diisi untuk mata anggaran baru."))
 
@@ -247,7 +264,7 @@ class LembarAnggaran(Lembar):
 
         # Save lines first (new ones need an id), then parents (which may be rows further down), then values.
         for _nomor, m, medan, baru, _op, _or in pending:
-            if baru or medan and any(k in ("Nama", "Jenis") for k, _a, _b in medan):
+            if baru or medan and any(k in ("Nama", "Jenis", KOLOM_TAHUNAN) for k, _a, _b in medan):
                 m.save()
         semua = {m.kode: m for m in MataAnggaran.objects.filter(unit=k.unit, tahun=k.tahun)}
         for nomor, m, kode_induk, medan in induk_diminta:
@@ -327,12 +344,25 @@ class MataAnggaranWidget(KodeWidget):
         return m
 
 
+def _cari_sasaran(konteks, kode: str) -> Sasaran:
+    for s in konteks.sasaran_per_kode():
+        if s.kode == kode:
+            return s
+    raise ValueError(_("Kode sasaran “%(kode)s” tidak ada pada Renstra ini.") % {"kode": kode})
+
+
+def _cari_indikator(konteks, kode: str) -> Indikator:
+    return konteks.cari_indikator(kode)
+
+
 class SubKegiatanResource(ModelResourceLembar):
     """Sub-kegiatan of the year; key: name. Pagu and realisasi dana are shown for reference, not imported."""
 
     nama = Field("nama", "Nama", widget=TeksWidget())
-    urutan = Field("urutan", "Urutan", widget=BulatWidget())
+    urutan = Field("urutan", "Urutan", widget=BulatWidget(kosong=0))
     mata_anggaran = Field("mata_anggaran", "Kode mata anggaran", widget=MataAnggaranWidget())
+    sasaran = Field("sasaran", "Kode sasaran", widget=KodeBanyakWidget(Sasaran, _cari_sasaran))
+    indikator = Field("indikator", "Kode indikator", widget=KodeBanyakWidget(Indikator, _cari_indikator))
     pagu = Field(None, "Pagu (info)", readonly=True, widget=AngkaWidget(format_excel=FORMAT_RUPIAH))
     realisasi_dana = Field(None, "Realisasi dana (info)", readonly=True, widget=AngkaWidget(format_excel=FORMAT_RUPIAH))
     uraian_output = Field("uraian_output", "Uraian output", widget=TeksWidget())
@@ -357,6 +387,8 @@ class SubKegiatanResource(ModelResourceLembar):
             "nama",
             "urutan",
             "mata_anggaran",
+            "sasaran",
+            "indikator",
             "pagu",
             "realisasi_dana",
             "uraian_output",
@@ -371,7 +403,7 @@ class SubKegiatanResource(ModelResourceLembar):
         return (
             SubKegiatan.objects.filter(unit=self.konteks.unit, tahun=self.konteks.tahun)
             .select_related("mata_anggaran")
-            .prefetch_related("mata_anggaran__pagu", "mata_anggaran__realisasi")
+            .prefetch_related("mata_anggaran__pagu", "mata_anggaran__realisasi", "sasaran", "indikator")
             .order_by("urutan", "nama")
         )
 
@@ -399,9 +431,12 @@ class SubKegiatanResource(ModelResourceLembar):
 class LembarSubKegiatan(LembarBerbasisResource):
     judul = "Sub-kegiatan"
     resource_class = SubKegiatanResource
+    benda = gettext_lazy("sub-kegiatan")
+    contoh = ("", 1, "001", "S1", "IK1", None, None, "Dokumen …", "dokumen", 10, 9, "")
     keterangan = _(
         "Sub-kegiatan tahun ini. Kunci baris: Nama. Input = Kode mata anggaran (dari lembar Anggaran); output = "
-        "uraian, satuan, target dan realisasi. Kolom “(info)” hanya informasi dan tidak dibaca kembali."
+        "uraian, satuan, target dan realisasi. Kode sasaran dan Kode indikator yang didukung: beberapa kode "
+        "dipisah koma. Kolom “(info)” hanya informasi dan tidak dibaca kembali."
     )
 
 

@@ -14,11 +14,21 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export.fields import Field
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from indikator.enums import Agregasi, Polaritas, SumberTarget
-from indikator.models import BarisPK, Indikator, NilaiSkala, Realisasi, RencanaAksi, Sasaran, Target
+from indikator.models import (
+    BarisPK,
+    Indikator,
+    NilaiSkala,
+    Realisasi,
+    RencanaAksi,
+    Sasaran,
+    SkalaKualitatif,
+    Target,
+)
 from sakip.format import format_target
 
 from .lembar import (
@@ -37,12 +47,21 @@ from .lembar import (
     baca_desimal,
     baca_pilihan,
     baca_teks,
-    baca_ya_tidak,
+    label_pilihan,
     sel_kosong,
     tampilkan,
 )
+from .sel import baca_ya_tidak
 
 _PEMISAH_RENTANG = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+s\.?d\.?\s+")
+_POLA_TARGET = re.compile(r"^(Teks target|Target) (\d{4})$")
+# Text fields of an indikator and their columns on the "Indikator & Target" sheet.
+TEKS_INDIKATOR = {
+    "definisi_operasional": "Definisi operasional",
+    "formula": "Formula",
+    "sumber_data": "Sumber data",
+    "penanggung_jawab": "Penanggung jawab",
+}
 
 
 def _teks_target(t: Target | BarisPK | None):
@@ -53,10 +72,19 @@ def _teks_target(t: Target | BarisPK | None):
     return format_target(t.nilai, t.nilai_atas, t.nilai_kualitatif, pemisah=" – ", mentah=True)
 
 
-def baca_target(nilai, *, polaritas: str, kode_skala: set[str] | None) -> tuple[Decimal | None, Decimal | None, str]:
-    """Parse a target cell into (nilai, nilai_atas, nilai_kualitatif) according to the indikator's polarity."""
+def baca_target(
+    nilai, *, polaritas: str, kode_skala: set[str] | None, kode_huruf: set[str] | None = None
+) -> tuple[Decimal | None, Decimal | None, str]:
+    """Parse a target cell into (nilai, nilai_atas, nilai_kualitatif) according to the indikator's polarity.
+
+    `kode_huruf`: the grades of the scheme's letter scale; a numeric indikator may have a letter-grade target
+    ("A", measured against the grade's lower bound).
+    """
     if sel_kosong(nilai):
         return None, None, ""
+    if polaritas != Polaritas.KUALITATIF and kode_huruf and isinstance(nilai, str):
+        if nilai.strip().upper() in kode_huruf:
+            return None, None, nilai.strip().upper()
     if polaritas == Polaritas.KUALITATIF:
         kode = baca_teks(nilai).upper()
         if kode_skala and kode not in kode_skala:
@@ -87,16 +115,40 @@ class LembarIndikator(Lembar):
 
     judul = "Indikator & Target"
     kolom_kunci = ("Kode sasaran", "Kode indikator")
+    benda = gettext_lazy("indikator")
+    contoh = (
+        "",
+        "",
+        "IK1",
+        "Persentase …",
+        "%",
+        str(Polaritas.POSITIF.label),
+        str(Agregasi.TERAKHIR.label),
+        "Ya",
+        "Tidak",
+        "",
+        "Perbandingan …",
+        "(a / b) × 100",
+        "Laporan …",
+        "Kepala Bagian …",
+        80,
+        "",
+    )
     keterangan = _(
         "Indikator Renstra yang berlaku pada tahun ini, dengan target setiap tahun Renstra. Kunci baris: "
         "Kode sasaran + Kode indikator. Baris dengan kode indikator baru menambah indikator. Target rentang "
         "ditulis “80 – 90”; target kualitatif ditulis kodenya (mis. A). Sel target yang dikosongkan menghapus "
-        "target tahun itu. Nilai AKIP: “Ya” bila realisasi indikator itu adalah nilai AKIP unit."
+        "target tahun itu. Nilai AKIP: “Ya” bila realisasi indikator itu adalah nilai AKIP unit. Target huruf "
+        "(mis. A) boleh untuk indikator angka bila skema penilaian punya skala nilai huruf. Skala kualitatif "
+        "wajib untuk polaritas Kualitatif. Unit tanpa Renstra: kolom target disiapkan untuk lima tahun mulai "
+        "tahun workbook; kolom tahun di luar periode Renstra harus kosong."
     )
 
     def tahun_renstra(self) -> list[int]:
         r = self.konteks.revisi
-        return list(range(r.renstra.tahun_mulai, r.renstra.tahun_selesai + 1)) if r else []
+        if r is None:  # a new unit: five years from the workbook's year (the usual Renstra period)
+            return list(range(self.konteks.tahun, self.konteks.tahun + 5))
+        return list(range(r.renstra.tahun_mulai, r.renstra.tahun_selesai + 1))
 
     def kolom(self):
         hasil = [
@@ -105,11 +157,12 @@ class LembarIndikator(Lembar):
             Kolom("Kode indikator", 14),
             Kolom("Nama indikator", 50),
             Kolom("Satuan", 12),
-            Kolom("Polaritas", 14, pilihan=list(Polaritas.values)),
-            Kolom("Agregasi", 12, pilihan=list(Agregasi.values)),
+            Kolom("Polaritas", 24, pilihan=[str(x) for x in Polaritas.labels]),
+            Kolom("Agregasi", 18, pilihan=[str(x) for x in Agregasi.labels]),
             Kolom("IKU", 7, pilihan=[_("Ya"), _("Tidak")]),
             Kolom("Nilai AKIP", 11, pilihan=[_("Ya"), _("Tidak")]),
-        ]
+            Kolom("Skala kualitatif", 16, pilihan=list(SkalaKualitatif.objects.values_list("kode", flat=True)) or None),
+        ] + [Kolom(judul, 30) for judul in TEKS_INDIKATOR.values()]
         for t in self.tahun_renstra():
             hasil += [Kolom(f"Target {t}", 12, FORMAT_ANGKA), Kolom(f"Teks target {t}", 20)]
         return hasil
@@ -134,11 +187,12 @@ class LembarIndikator(Lembar):
                 ind.kode,
                 ind.nama,
                 ind.satuan,
-                ind.polaritas,
-                ind.agregasi,
+                label_pilihan(Polaritas, ind.polaritas),
+                label_pilihan(Agregasi, ind.agregasi),
                 _("Ya") if ind.iku else _("Tidak"),
                 _("Ya") if ind.ukur_akip else _("Tidak"),
-            ]
+                ind.skala.kode if ind.skala else "",
+            ] + [getattr(ind, atribut) for atribut in TEKS_INDIKATOR]
             for t in tahun:
                 baris += [_teks_target(target.get(t)), target[t].teks_tampilan if t in target else ""]
             yield baris
@@ -155,8 +209,12 @@ class LembarIndikator(Lembar):
         skala = {}
         for n in NilaiSkala.objects.all():
             skala.setdefault(n.skala_id, set()).add(n.kode)
+        skala_per_kode = {s.kode.lower(): s for s in SkalaKualitatif.objects.all()}
+        huruf = skala.get(getattr(k.revisi.renstra.skema, "skala_huruf_id", None))
         urutan_maks = Indikator.objects.filter(sasaran__revisi=k.revisi).aggregate(m=Max("urutan"))["m"] or 0
         tahun_kolom = [(t, f"Target {t}", f"Teks target {t}") for t in self.tahun_renstra() if f"Target {t}" in header]
+        periode = set(self.tahun_renstra())
+        tahun_luar = [h for h in header if (m := _POLA_TARGET.match(h)) and int(m.group(2)) not in periode]
         terlihat: dict[tuple, int] = {}
         target_baru, target_ubah, target_hapus = [], [], []
 
@@ -208,12 +266,34 @@ class LembarIndikator(Lembar):
                 isian["iku"] = ("IKU", sel("IKU", baca_ya_tidak))
             if "Nilai AKIP" in v:
                 isian["ukur_akip"] = ("Nilai AKIP", sel("Nilai AKIP", baca_ya_tidak))
+            if "Skala kualitatif" in v:
+                kode_skala = baca_teks(v.get("Skala kualitatif")).lower()
+                if kode_skala and kode_skala not in skala_per_kode:
+                    hasil.catat_galat(
+                        b.nomor,
+                        "Skala kualitatif",
+                        _("Skala “%(kode)s” tidak dikenal; pilih salah satu: %(daftar)s.")
+                        % {"kode": kode_skala, "daftar": ", ".join(sorted(skala_per_kode))},
+                    )
+                isian["skala"] = ("Skala kualitatif", skala_per_kode.get(kode_skala))
+            for atribut, kolom in TEKS_INDIKATOR.items():
+                if kolom in v:
+                    isian[atribut] = (kolom, sel(kolom, baca_teks))
+            for kolom in tahun_luar:
+                if not sel_kosong(v.get(kolom)):
+                    hasil.catat_galat(
+                        b.nomor,
+                        kolom,
+                        _("Tahun di luar periode Renstra (%(a)s–%(b)s); kosongkan sel ini.")
+                        % {"a": min(periode), "b": max(periode)},
+                    )
             if len(hasil.galat) > galat_awal:
                 continue
             for atribut, (kolom, nilai) in isian.items():
                 lama = getattr(ind, atribut)
                 if baru or lama != nilai:
-                    medan.append((kolom, tampilkan(None if baru else lama), tampilkan(nilai)))
+                    if not (baru and nilai in (None, "")):
+                        medan.append((kolom, tampilkan(None if baru else lama), tampilkan(nilai)))
                 setattr(ind, atribut, nilai)
             if baru and not ind.nama:
                 hasil.catat_galat(b.nomor, "Nama indikator", _("Wajib diisi untuk indikator baru."))
@@ -222,7 +302,13 @@ class LembarIndikator(Lembar):
                 ind.full_clean(exclude=["sasaran", "pendahulu"], validate_unique=False, validate_constraints=False)
             except ValidationError as e:
                 for atribut, pesan in e.message_dict.items():
-                    kolom = {"nama": "Nama indikator", "satuan": "Satuan", "polaritas": "Polaritas"}.get(atribut)
+                    kolom = {
+                        "nama": "Nama indikator",
+                        "satuan": "Satuan",
+                        "polaritas": "Polaritas",
+                        "skala": "Skala kualitatif",
+                        **TEKS_INDIKATOR,
+                    }.get(atribut)
                     for p in pesan:
                         hasil.catat_galat(b.nomor, kolom, p)
                 continue
@@ -230,7 +316,9 @@ class LembarIndikator(Lembar):
             lama_target = {} if baru else {t.tahun: t for t in ind.target.all() if t.sumber == SumberTarget.RENSTRA}
             rencana = []
             for t, k_nilai, k_teks in tahun_kolom:
-                parsed = sel(k_nilai, baca_target, polaritas=ind.polaritas, kode_skala=skala.get(ind.skala_id))
+                parsed = sel(
+                    k_nilai, baca_target, polaritas=ind.polaritas, kode_skala=skala.get(ind.skala_id), kode_huruf=huruf
+                )
                 teks = sel(k_teks, baca_teks) if k_teks in v else None
                 rencana.append((t, k_nilai, k_teks, parsed, teks))
             if len(hasil.galat) > galat_awal:
@@ -320,6 +408,8 @@ class BarisPKResource(ModelResourceLembar):
 class LembarPK(LembarBerbasisResource):
     judul = "PK"
     resource_class = BarisPKResource
+    benda = gettext_lazy("baris PK")
+    contoh = ("", 1, "Meningkatnya …", "IK1", "Persentase …", 80, None, "", "80%")
     keterangan = _(
         "Baris setiap versi Perjanjian Kinerja tahun ini. Kunci baris: Versi PK + Urutan. Versi PK harus sudah "
         "ada (dibuat di ruang kerja, lengkap dengan penandatangan); baris baru dengan urutan baru ditambahkan."
@@ -336,6 +426,8 @@ class LembarRencanaAksi(Lembar):
 
     judul = "Rencana Aksi"
     kolom_kunci = ("Versi PK", "Urutan")
+    benda = gettext_lazy("baris rencana aksi")
+    contoh = ("", 1, "IK1", "Persentase …", 80, 20, 40, 60, 80)
     keterangan = _(
         "Target kumulatif per triwulan (B3, B6, B9, B12) setiap baris PK. Kunci baris: Versi PK + Urutan (sama "
         "dengan lembar PK). Sel yang dikosongkan menghapus target triwulan itu."
@@ -515,6 +607,8 @@ class RealisasiResource(ModelResourceLembar):
 class LembarRealisasi(LembarBerbasisResource):
     judul = "Realisasi"
     resource_class = RealisasiResource
+    benda = gettext_lazy("realisasi")
+    contoh = ("", "Persentase …", "Tahunan", 82.5, "", "Analisis capaian …", "…", "…", "…")
     keterangan = _(
         "Realisasi indikator tahun ini: satu baris “Tahunan” dan satu baris per triwulan (1–4). Kunci baris: "
         "Kode indikator + Triwulan. Baris yang seluruh nilainya kosong dan belum pernah diisi dilewati."

@@ -55,6 +55,24 @@ class AgregasiPerspektif(models.TextChoices):
     RATA_SASARAN = "rata_sasaran", _("Rata-rata NPS sasaran")
 
 
+class AgregasiNko(models.TextChoices):
+    """Scheme policy for the NKO of a scheme without BSC perspectives (domain guide §4)."""
+
+    RATA_SASARAN = "rata_sasaran", _("Rata-rata NPS sasaran")
+    RATA_INDIKATOR = "rata_indikator", _("Rata-rata capaian indikator")
+
+
+class AlasanTidakDihitung(models.TextChoices):
+    """Why an indikator has no capaian (domain guide §2: not computable is never silent)."""
+
+    TANPA_REALISASI = "tanpa_realisasi", _("belum ada data realisasi")
+    TANPA_TARGET = "tanpa_target", _("tidak ada target")
+    TARGET_NOL = "target_nol", _("target bernilai 0")
+    REALISASI_NOL = "realisasi_nol", _("realisasi 0 pada rumus T / R")
+    TANPA_SKALA = "tanpa_skala", _("skala nilai huruf belum ditetapkan pada skema")
+    HURUF_TIDAK_DIKENAL = "huruf_tidak_dikenal", _("nilai huruf tidak ada pada skala skema")
+
+
 class StandarEfisiensi(models.TextChoices):
     """Scheme policy for SE (domain guide §5)."""
 
@@ -108,6 +126,16 @@ class Peran(models.TextChoices):
 class JenisPegawai(models.TextChoices):
     ASN = "asn", _("ASN")
     PRAMUBAKTI = "pramubakti", _("Pramubakti")
+    HONORER = "honorer", _("Tenaga honorer / non-ASN")
+
+
+class GolonganPegawai(models.TextChoices):
+    """Rank group (golongan ruang) of civil servants, for the staff table."""
+
+    IV = "iv", _("Golongan IV")
+    III = "iii", _("Golongan III")
+    II = "ii", _("Golongan II")
+    I = "i", _("Golongan I")  # noqa: E741
 
 
 class JenjangPendidikan(models.TextChoices):

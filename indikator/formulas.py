@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from .enums import Agregasi, AgregasiPerspektif, Polaritas, RumusNegatif
+from .enums import Agregasi, AgregasiNko, AgregasiPerspektif, AlasanTidakDihitung, Polaritas, RumusNegatif
 
 DUA_DESIMAL = Decimal("0.01")
 NOL = Decimal("0")
@@ -113,6 +113,71 @@ def hitung_nilai_kualitatif(*, kode: str | None, skala: Mapping[str, Decimal]) -
         if kunci.strip().upper() == dicari:
             return nilai
     return None
+
+
+@dataclass(frozen=True)
+class HasilCapaian:
+    """§2 The official capaian of one indikator, or None with the reason it is not computed."""
+
+    capaian: Decimal | None
+    alasan: AlasanTidakDihitung | None = None
+
+
+def hitung_capaian_indikator(
+    *,
+    polaritas: Polaritas,
+    target: Decimal | None,
+    realisasi: Decimal | None,
+    target_atas: Decimal | None = None,
+    target_huruf: str = "",
+    realisasi_huruf: str = "",
+    skala: Mapping[str, Decimal] | None = None,
+    rumus_negatif: RumusNegatif = RumusNegatif.CERMIN,
+) -> HasilCapaian:
+    """§2 The official (rounded) capaian of one indikator with numbers, ranges or letter grades, and why not.
+
+    A grade is read on `skala` (value(grade) = its lower bound, e.g. A = 80):
+    - kualitatif: value(R) / value(T) × 100; the grade realisasi wins, a numeric realisasi is used without one.
+    - a grade target (no numeric target) of any other polarity: R / value(T) × 100, the numeric realisasi
+      winning over a grade realisasi (71,74 against "A" = 80 → 89,68).
+    - otherwise hitung_capaian_resmi on the numbers.
+    Not computed (capaian None) with the reason: no realisasi, no target, no scale, unknown grade, T = 0 (also
+    value(T) = 0, grade D), or R = 0 in the T / R formula.
+    """
+    ada_realisasi = realisasi is not None or bool(realisasi_huruf.strip())
+    ada_target = target is not None or bool(target_huruf.strip())
+    if not ada_realisasi:
+        return HasilCapaian(None, AlasanTidakDihitung.TANPA_REALISASI)
+    if not ada_target:
+        return HasilCapaian(None, AlasanTidakDihitung.TANPA_TARGET)
+    huruf = polaritas == Polaritas.KUALITATIF or target is None
+    if huruf:
+        if not target_huruf.strip():
+            return HasilCapaian(None, AlasanTidakDihitung.TANPA_TARGET)
+        if not skala:
+            return HasilCapaian(None, AlasanTidakDihitung.TANPA_SKALA)
+        nilai_t = hitung_nilai_kualitatif(kode=target_huruf, skala=skala)
+        if polaritas == Polaritas.KUALITATIF and realisasi_huruf.strip():
+            nilai_r = hitung_nilai_kualitatif(kode=realisasi_huruf, skala=skala)
+        elif realisasi is not None:
+            nilai_r = realisasi
+        else:
+            nilai_r = hitung_nilai_kualitatif(kode=realisasi_huruf, skala=skala)
+        if nilai_t is None or nilai_r is None:
+            return HasilCapaian(None, AlasanTidakDihitung.HURUF_TIDAK_DIKENAL)
+        if nilai_t == 0:
+            return HasilCapaian(None, AlasanTidakDihitung.TARGET_NOL)
+        return HasilCapaian(bulatkan(_rasio(nilai_r, nilai_t)))
+    if realisasi is None:
+        return HasilCapaian(None, AlasanTidakDihitung.TANPA_REALISASI)
+    capaian = hitung_capaian_resmi(
+        polaritas=polaritas, target=target, realisasi=realisasi, target_atas=target_atas, rumus_negatif=rumus_negatif
+    )
+    if capaian is not None:
+        return HasilCapaian(capaian)
+    if realisasi == 0 and rumus_negatif == RumusNegatif.KEBALIKAN:
+        return HasilCapaian(None, AlasanTidakDihitung.REALISASI_NOL)
+    return HasilCapaian(None, AlasanTidakDihitung.TARGET_NOL)
 
 
 def hitung_realisasi_tahunan(*, nilai_triwulan: Sequence[Decimal | None], agregasi: Agregasi) -> Decimal | None:
@@ -330,6 +395,28 @@ def hitung_nko(
     return hitung_rata_rata(
         nilai=[nilai_perspektif[k] for k in kunci],
         bobot=None if bobot is None else [bobot.get(k, NOL) for k in kunci],
+    )
+
+
+def hitung_nko_tanpa_perspektif(
+    *,
+    skor: Sequence[SkorIndikator],
+    metode: AgregasiNko = AgregasiNko.RATA_SASARAN,
+    batas: Decimal | None = None,
+    bobot_iku: Decimal = SATU,
+) -> Decimal | None:
+    """§4 NKO of a scheme without perspectives, rounded half-up 2 dec.
+
+    RATA_SASARAN (default): mean of the sasaran NPS (equal weights; sasaran without capaian left out).
+    RATA_INDIKATOR: flat mean of the capped capaian of all indikator, IKU weighted bobot_iku.
+    """
+    return hitung_nps_perspektif(
+        skor=skor,
+        metode=AgregasiPerspektif.RATA_SASARAN
+        if metode == AgregasiNko.RATA_SASARAN
+        else AgregasiPerspektif.RATA_INDIKATOR,
+        batas=batas,
+        bobot_iku=bobot_iku,
     )
 
 

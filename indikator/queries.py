@@ -19,7 +19,17 @@ from django.db.models import Prefetch, Q
 from sakip.format import format_target
 
 from . import formulas as f
-from .enums import URUTAN_PERSPEKTIF, Agregasi, AgregasiPerspektif, Perspektif, Polaritas, RumusNegatif, SumberTarget
+from .enums import (
+    URUTAN_PERSPEKTIF,
+    Agregasi,
+    AgregasiNko,
+    AgregasiPerspektif,
+    AlasanTidakDihitung,
+    Perspektif,
+    Polaritas,
+    RumusNegatif,
+    SumberTarget,
+)
 from .models import (
     BandKriteria,
     BarisPK,
@@ -56,6 +66,9 @@ class Skema:
     bobot_iku: Decimal
     bobot_perspektif: dict[str, Decimal] | None
     standar_efisiensi: str
+    pakai_perspektif: bool = True
+    agregasi_nko: AgregasiNko = AgregasiNko.RATA_SASARAN
+    skala_huruf_id: int | None = None  # the scheme's letter-grade scale (values read with the indikator scales)
 
     def kriteria(self, capaian: Decimal | None) -> f.Band | None:
         return f.tentukan_kriteria(capaian=capaian, bands=self.bands)
@@ -85,6 +98,9 @@ def muat_skema(skema: SkemaPenilaian) -> Skema:
         bobot_iku=skema.bobot_iku,
         bobot_perspektif=bobot or None,
         standar_efisiensi=skema.standar_efisiensi,
+        pakai_perspektif=skema.pakai_perspektif,
+        agregasi_nko=AgregasiNko(skema.agregasi_nko),
+        skala_huruf_id=skema.skala_huruf_id,
     )
 
 
@@ -118,6 +134,9 @@ def muat_skema_banyak(daftar: Iterable[SkemaPenilaian]) -> dict[str, Skema]:
             bobot_iku=skema.bobot_iku,
             bobot_perspektif=bobot.get(pk) or None,
             standar_efisiensi=skema.standar_efisiensi,
+            pakai_perspektif=skema.pakai_perspektif,
+            agregasi_nko=AgregasiNko(skema.agregasi_nko),
+            skala_huruf_id=skema.skala_huruf_id,
         )
         for pk, skema in daftar.items()
     }
@@ -160,8 +179,9 @@ def sasaran_dengan_indikator(revisi: RevisiRenstra) -> list[Sasaran]:
     )
 
 
-def _skala_nilai(indikator: Iterable[Indikator]) -> dict[int, dict[str, Decimal]]:
-    ids = {i.skala_id for i in indikator if i.skala_id}
+def _skala_nilai(indikator: Iterable[Indikator], *skema: Skema) -> dict[int, dict[str, Decimal]]:
+    """1 query: grade values of the indikator's own scales and of the schemes' letter-grade scales."""
+    ids = {i.skala_id for i in indikator if i.skala_id} | {s.skala_huruf_id for s in skema if s.skala_huruf_id}
     hasil: dict[int, dict[str, Decimal]] = defaultdict(dict)
     if ids:
         for n in NilaiSkala.objects.filter(skala_id__in=ids):
@@ -288,18 +308,16 @@ def _realisasi(bahan: _Bahan, ind: Indikator, tahun: int) -> NilaiRealisasi:
 
 def _capaian(
     ind: Indikator, target: NilaiTargetEfektif, nilai: Decimal | None, kual: str, skala, skema: Skema
-) -> Decimal | None:
-    polaritas = Polaritas(ind.polaritas)
-    if polaritas == Polaritas.KUALITATIF:
-        s = skala.get(ind.skala_id, {})
-        t = f.hitung_nilai_kualitatif(kode=target.kualitatif, skala=s)
-        r = f.hitung_nilai_kualitatif(kode=kual, skala=s)
-        return f.hitung_capaian_resmi(polaritas=polaritas, target=t, realisasi=r, rumus_negatif=skema.rumus_negatif)
-    return f.hitung_capaian_resmi(
-        polaritas=polaritas,
+) -> f.HasilCapaian:
+    """§2 capaian with its reason when not computed; grades read on the indikator's own scale, else the scheme's."""
+    return f.hitung_capaian_indikator(
+        polaritas=Polaritas(ind.polaritas),
         target=target.nilai,
-        realisasi=nilai,
         target_atas=target.nilai_atas,
+        target_huruf=target.kualitatif,
+        realisasi=nilai,
+        realisasi_huruf=kual,
+        skala=skala.get(ind.skala_id or skema.skala_huruf_id),
         rumus_negatif=skema.rumus_negatif,
     )
 
@@ -321,6 +339,11 @@ class BarisPengukuran:
     kriteria: f.Band | None
     target_akhir: NilaiTargetEfektif  # Renstra final-year target
     persen_target_akhir: Decimal | None
+    alasan: AlasanTidakDihitung | None = None  # why capaian is None (domain guide §2: never silent)
+
+    @property
+    def dihitung(self) -> bool:
+        return self.capaian is not None
 
     @property
     def ada_realisasi(self) -> bool:
@@ -358,6 +381,23 @@ class Pengukuran:
     nko: Decimal | None
     kriteria_nko: f.Band | None
 
+    @property
+    def pakai_perspektif(self) -> bool:
+        return self.skema.pakai_perspektif
+
+    @property
+    def jumlah_indikator(self) -> int:
+        return len(self.baris)
+
+    @property
+    def jumlah_dihitung(self) -> int:
+        """How many indikator the NKO covers (those with a capaian)."""
+        return sum(1 for b in self.baris if b.capaian is not None)
+
+    @property
+    def tidak_dihitung(self) -> tuple[BarisPengukuran, ...]:
+        return tuple(b for b in self.baris if b.capaian is None)
+
     def baris_indikator(self, indikator_id: int) -> BarisPengukuran | None:
         return next((b for b in self.baris if b.indikator.pk == indikator_id), None)
 
@@ -378,7 +418,7 @@ def susun_pengukuran(unit: UnitKerja, tahun: int) -> Pengukuran:
     daftar_sasaran = sasaran_dengan_indikator(revisi)
     indikator = {s.pk: list(s.indikator.all()) for s in daftar_sasaran}
     semua = [i for daftar in indikator.values() for i in daftar if i.aktif_pada(tahun)]
-    skala = _skala_nilai(semua)
+    skala = _skala_nilai(semua, skema)
     bahan = _ambil_bahan(unit, [i.pk for i in semua], {tahun, renstra.tahun_selesai})
     return _ukur(unit, tahun, renstra, revisi, skema, daftar_sasaran, indikator, skala, bahan)
 
@@ -416,7 +456,7 @@ def susun_pengukuran_banyak(units: Sequence[UnitKerja], tahun: int) -> dict[int,
         i.sasaran = per_id[i.sasaran_id]
         indikator[i.sasaran_id].append(i)
     semua = [i for daftar in indikator.values() for i in daftar if i.aktif_pada(tahun)]
-    skala = _skala_nilai(semua)
+    skala = _skala_nilai(semua, *skema_per_kode.values())
     daftar_tahun = {tahun} | {r.tahun_selesai for r in renstra_per_unit.values()}
     bahan = _ambil_bahan(units, [i.pk for i in semua], daftar_tahun)
     hasil: dict[int, Pengukuran] = {}
@@ -460,9 +500,10 @@ def _ukur(
                 continue
             target = _target_efektif(bahan, ind.pk, tahun)
             real = _realisasi(bahan, ind, tahun)
-            capaian = _capaian(ind, target, real.nilai, real.kualitatif, skala, skema)
+            hasil = _capaian(ind, target, real.nilai, real.kualitatif, skala, skema)
+            capaian = hasil.capaian
             akhir = _target_renstra(bahan, ind.pk, renstra.tahun_selesai)
-            persen_akhir = _capaian(ind, akhir, real.nilai, real.kualitatif, skala, skema)
+            persen_akhir = _capaian(ind, akhir, real.nilai, real.kualitatif, skala, skema).capaian
             baris_s.append(
                 BarisPengukuran(
                     indikator=ind,
@@ -475,6 +516,7 @@ def _ukur(
                     kriteria=skema.kriteria(capaian),
                     target_akhir=akhir,
                     persen_target_akhir=persen_akhir,
+                    alasan=hasil.alasan,
                 )
             )
         nps = f.hitung_nps_sasaran(capaian=[b.capaian for b in baris_s], batas=skema.batas_capaian)
@@ -482,6 +524,25 @@ def _ukur(
         baris_semua.extend(baris_s)
 
     perspektif: list[NpsPerspektif] = []
+    if not skema.pakai_perspektif:
+        nko = f.hitung_nko_tanpa_perspektif(
+            skor=[f.SkorIndikator(sasaran=b.sasaran.pk, capaian=b.capaian, iku=b.indikator.iku) for b in baris_semua],
+            metode=skema.agregasi_nko,
+            batas=skema.batas_capaian,
+            bobot_iku=skema.bobot_iku,
+        )
+        return Pengukuran(
+            unit=unit,
+            tahun=tahun,
+            renstra=renstra,
+            revisi=revisi,
+            skema=skema,
+            baris=tuple(baris_semua),
+            sasaran=tuple(nps_sasaran),
+            perspektif=(),
+            nko=nko,
+            kriteria_nko=skema.kriteria(nko),
+        )
     for p in URUTAN_PERSPEKTIF:
         sas = tuple(n for n in nps_sasaran if n.perspektif == p)
         if not any(n.baris for n in sas):
@@ -557,7 +618,7 @@ def susun_riwayat(
         while cur.pendahulu_id and cur.pendahulu_id in semua and len(rantai[ind.pk]) < 10:
             cur = semua[cur.pendahulu_id]
             rantai[ind.pk].append(cur)
-    skala = _skala_nilai(semua.values())
+    skala = _skala_nilai(semua.values(), skema)
     bahan = _ambil_bahan(unit, list(semua), daftar_tahun)
 
     def ada_data(i: Indikator, t: int) -> bool:
@@ -574,7 +635,7 @@ def susun_riwayat(
                 continue
             target = _target_efektif(bahan, sumber.pk, t)
             real = _realisasi(bahan, sumber, t)
-            capaian = _capaian(sumber, target, real.nilai, real.kualitatif, skala, skema)
+            capaian = _capaian(sumber, target, real.nilai, real.kualitatif, skala, skema).capaian
             nilai_tahun.append(
                 NilaiTahun(t, sumber, target, real.nilai, real.kualitatif, capaian, skema.kriteria(capaian))
             )

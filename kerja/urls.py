@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kerja.views import anggaran, impor, pk, realisasi, renstra, ruang
+from kerja.views import administrasi, anggaran, impor, mulai, pk, realisasi, renstra, ruang
 
 app_name = "kerja"
 
@@ -62,6 +62,7 @@ urlpatterns = [
     path(U + "anggaran/<int:pk>/pagu/", anggaran.pagu_tambah, name="pagu_tambah"),
     path(U + "anggaran/<int:pk>/realisasi/", anggaran.realisasi_bulanan, name="realisasi_bulanan"),
     path(U + "anggaran/<int:pk>/rencana/", anggaran.rencana_penarikan, name="rencana_penarikan"),
+    path(U + "anggaran/<int:pk>/realisasi-tahunan/", anggaran.realisasi_tahunan, name="realisasi_tahunan"),
     path(UT + "sub-kegiatan/", anggaran.sub_daftar, name="sub_kegiatan"),
     path(UT + "sub-kegiatan/baru/", anggaran.sub_ubah, name="sub_kegiatan_baru"),
     path(U + "sub-kegiatan/<int:pk>/ubah/", anggaran.sub_ubah, name="sub_kegiatan_ubah"),
@@ -71,4 +72,18 @@ urlpatterns = [
 urlpatterns += [
     path("<slug:unit_slug>/<tahun:tahun>/excel/", impor.unduh_excel, name="excel_unduh"),
     path("<slug:unit_slug>/<tahun:tahun>/excel/impor/", impor.impor_excel_view, name="excel_impor"),
+]
+
+# --- Administration (administrators; a unit's head: members of their units), guided start, copy forward
+urlpatterns += [
+    path("administrasi/", administrasi.unit_daftar, name="admin_unit"),
+    path("administrasi/unit/baru/", administrasi.unit_ubah, name="admin_unit_baru"),
+    path("administrasi/unit/<slug:slug>/", administrasi.unit_detail, name="admin_unit_detail"),
+    path("administrasi/unit/<slug:slug>/ubah/", administrasi.unit_ubah, name="admin_unit_ubah"),
+    path("administrasi/peran/<int:pk>/hapus/", administrasi.peran_hapus, name="admin_peran_hapus"),
+    path("administrasi/riwayat/", administrasi.riwayat_administrasi, name="admin_riwayat"),
+    path("pengguna/baru/", administrasi.pengguna_baru, name="admin_pengguna_baru"),
+    path("pengguna/<int:pk>/", administrasi.pengguna_detail, name="admin_pengguna"),
+    path(U + "mulai/", mulai.mulai, name="mulai"),
+    path(U + "salin/", mulai.salin_maju, name="salin"),
 ]

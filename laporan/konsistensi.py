@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from anggaran.models import SubKegiatan
 from anggaran.queries import susun_akip, susun_anggaran
+from indikator.enums import AlasanTidakDihitung
 from indikator.models import BarisPK, UnitKerja
 from indikator.queries import (
     DataTidakDitemukan,
@@ -59,6 +60,8 @@ JENIS: dict[str, tuple[str, str]] = {
     "realisasi_melebihi_pagu": (gettext_lazy("Realisasi anggaran melebihi pagu"), PERINGATAN),
     "capaian_di_atas_batas": (gettext_lazy("Capaian di atas 120 %"), PERINGATAN),
     "target_kosong": (gettext_lazy("Indikator dengan realisasi tetapi tanpa target"), PERINGATAN),
+    "tidak_dihitung": (gettext_lazy("Indikator yang capaiannya tidak dihitung"), PERINGATAN),
+    "sasaran_tanpa_perspektif": (gettext_lazy("Sasaran tanpa perspektif pada skema berperspektif"), PERINGATAN),
     "akip_berbeda": (gettext_lazy("Realisasi indikator AKIP berbeda dengan nilai AKIP"), PERINGATAN),
     "akip_komponen_selisih": (gettext_lazy("Jumlah komponen AKIP berbeda dengan nilai yang dilaporkan"), PERINGATAN),
     "output_kosong": (gettext_lazy("Sub-kegiatan tanpa target atau realisasi output"), PERINGATAN),
@@ -155,6 +158,10 @@ def periksa_konsistensi(
     return [p for kode in JENIS for p in hasil.get(kode, [])]
 
 
+# Reasons already reported by their own kinds (realisasi_kosong, target_kosong).
+_ALASAN_SUDAH_DILAPORKAN = (AlasanTidakDihitung.TANPA_REALISASI, AlasanTidakDihitung.TANPA_TARGET)
+
+
 def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None:
     baris_per_id = {b.indikator.pk: b for b in pengukuran.baris}
 
@@ -206,6 +213,18 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
             _("Nilai AKIP %(tahun)s") % {"tahun": tahun},
         )
 
+    if pengukuran.pakai_perspektif:
+        for ns in pengukuran.sasaran:
+            if ns.baris and not ns.sasaran.perspektif:
+                tambah(
+                    "sasaran_tanpa_perspektif",
+                    _(
+                        "Skema %(skema)s memakai perspektif, tetapi sasaran ini tidak memilikinya; indikatornya tidak masuk NKO."
+                    )
+                    % {"skema": pengukuran.skema.nama},
+                    f"{ns.sasaran.kode} {ns.sasaran.nama}",
+                )
+
     for b in pengukuran.baris:
         ind = b.indikator
         label = f"{ind.kode} {ind.nama}"
@@ -221,6 +240,15 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                 "target_kosong",
                 _("Ada realisasi tahun %(tahun)s tetapi belum ada target; capaian tidak dapat dihitung.")
                 % {"tahun": tahun},
+                label,
+            )
+        if b.capaian is None and b.alasan not in (None, *_ALASAN_SUDAH_DILAPORKAN):
+            tambah(
+                "tidak_dihitung",
+                _(
+                    "Capaian tidak dihitung: %(alasan)s; indikator ini tidak masuk NPS dan NKO (NKO dari %(n)s dari %(total)s indikator)."
+                )
+                % {"alasan": b.alasan.label, "n": pengukuran.jumlah_dihitung, "total": pengukuran.jumlah_indikator},
                 label,
             )
         if b.capaian is not None and b.capaian > batas:

@@ -1,6 +1,9 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from indikator.akses import peran_pengguna
+from indikator.enums import Peran
+
 # (url name, label): shown to signed-in users when the url exists.
 MENU = [
     ("dasbor:utama", _("Dasbor")),
@@ -17,4 +20,7 @@ def menu(request):
             item.append({"url": reverse(nama), "label": label})
         except NoReverseMatch:
             continue
+    peran = peran_pengguna(request.user)
+    if Peran.ADMINISTRATOR in peran or Peran.PIMPINAN in peran:
+        item.append({"url": reverse("kerja:admin_unit"), "label": _("Administrasi")})
     return {"menu_sakip": item}

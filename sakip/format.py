@@ -3,6 +3,14 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 
+def teks_desimal(nilai: Decimal | None) -> str | None:
+    """A Decimal as a plain machine-readable string for JSON ("80.00", "100.00"), never in exponent
+    notation (Decimal("80").normalize() is "8E+1"); the places are kept as they are. None passes through."""
+    if nilai is None:
+        return None
+    return format(nilai, "f")
+
+
 def format_angka(
     nilai: Decimal | int | None, digit: int | None = 2, *, kosong: str = "–", pangkas_nol: bool = False
 ) -> str:

@@ -4,13 +4,21 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from indikator.akses import peran_pengguna, unit_terbaca
+from indikator.akses import id_unit_tertulis, peran_pengguna, unit_terbaca
 from indikator.enums import Peran
 from indikator.models import Renstra
 
 
-def _tautan(unit, tahun):
+def _tautan(unit, tahun, boleh_ubah: bool = False):
     hasil = []
+    if not tahun and boleh_ubah:
+        # A unit without data: the first step is the guided start (scheme and Renstra period).
+        return [
+            {
+                "url": reverse("kerja:mulai", args=[unit.slug]),
+                "label": _("Mulai di sini: pilih skema dan periode Renstra"),
+            }
+        ]
     if tahun:
         for nama, label in (("laporan:html", _("Laporan Kinerja")),):
             try:
@@ -32,5 +40,13 @@ def beranda(request):
         .annotate(t=Max("tahun_selesai"))
         .values_list("unit_id", "t")
     )
-    daftar = [{"unit": u, "tahun": akhir.get(u.pk), "tautan": _tautan(u, akhir.get(u.pk))} for u in units]
+    tulis = id_unit_tertulis(request.user)
+    daftar = [
+        {
+            "unit": u,
+            "tahun": akhir.get(u.pk),
+            "tautan": _tautan(u, akhir.get(u.pk), tulis is None or u.pk in tulis),
+        }
+        for u in units
+    ]
     return render(request, "beranda.html", {"daftar": daftar})

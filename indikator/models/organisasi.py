@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..enums import (
+    GolonganPegawai,
     JenisPegawai,
     JenjangPendidikan,
     Peran,
@@ -93,12 +94,14 @@ class Keanggotaan(models.Model):
 
 
 class KomposisiPegawai(models.Model):
-    """Staff count of a unit by employee type and education level at year end (Tabel 1)."""
+    """Staff count of a unit at year end (Tabel 1), in the categories the unit reports: employment type,
+    education level and/or rank group; a blank category is *tidak diketahui* (unknown)."""
 
     unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="pegawai", verbose_name=_("unit"))
     tahun = models.PositiveIntegerField(_("tahun"))
-    jenis = models.CharField(_("jenis pegawai"), max_length=20, choices=JenisPegawai.choices)
-    jenjang = models.CharField(_("jenjang pendidikan"), max_length=20, choices=JenjangPendidikan.choices)
+    jenis = models.CharField(_("jenis pegawai"), max_length=20, choices=JenisPegawai.choices, blank=True)
+    jenjang = models.CharField(_("jenjang pendidikan"), max_length=20, choices=JenjangPendidikan.choices, blank=True)
+    golongan = models.CharField(_("golongan"), max_length=5, choices=GolonganPegawai.choices, blank=True)
     jumlah = models.PositiveIntegerField(_("jumlah"))
 
     history = HistoricalRecords()
@@ -107,7 +110,9 @@ class KomposisiPegawai(models.Model):
         verbose_name = _("komposisi pegawai")
         verbose_name_plural = _("komposisi pegawai")
         constraints = [
-            models.UniqueConstraint(fields=["unit", "tahun", "jenis", "jenjang"], name="komposisi_pegawai_unik")
+            models.UniqueConstraint(
+                fields=["unit", "tahun", "jenis", "jenjang", "golongan"], name="komposisi_pegawai_kategori_unik"
+            )
         ]
 
 

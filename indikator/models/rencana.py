@@ -103,7 +103,13 @@ class Sasaran(models.Model):
     kode = models.CharField(_("kode"), max_length=20)
     nama = models.TextField(_("nama"))
     level = models.CharField(_("level"), max_length=20, choices=LevelSasaran.choices, default=LevelSasaran.PROGRAM)
-    perspektif = models.CharField(_("perspektif"), max_length=20, choices=Perspektif.choices)
+    perspektif = models.CharField(
+        _("perspektif"),
+        max_length=20,
+        choices=Perspektif.choices,
+        blank=True,
+        help_text=_("Kosong bila skema penilaian tidak memakai perspektif BSC."),
+    )
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
 
     history = HistoricalRecords()
@@ -147,6 +153,9 @@ class Indikator(models.Model):
     definisi_operasional = models.TextField(_("definisi operasional"), blank=True)
     formula = models.TextField(_("formula"), blank=True)
     sumber_data = models.TextField(_("sumber data"), blank=True)
+    penanggung_jawab = models.CharField(
+        _("penanggung jawab"), max_length=200, blank=True, help_text=_("Pejabat atau bagian yang melaporkan.")
+    )
     pendahulu = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -175,8 +184,18 @@ class Indikator(models.Model):
         return self.nama[:100]
 
     def clean(self):
-        if self.polaritas == Polaritas.KUALITATIF and not self.skala_id:
-            raise ValidationError({"skala": _("Indikator kualitatif wajib memiliki skala.")})
+        if self.polaritas == Polaritas.KUALITATIF and not self.skala_id and not self._skala_skema():
+            raise ValidationError(
+                {"skala": _("Indikator kualitatif wajib memiliki skala, atau skema penilaiannya skala nilai huruf.")}
+            )
+
+    def _skala_skema(self) -> bool:
+        """Whether the scheme of this indikator's Renstra has a letter-grade scale (used when `skala` is empty)."""
+        if not self.sasaran_id:
+            return False
+        return SkemaPenilaian.objects.filter(
+            renstra__revisi__sasaran=self.sasaran_id, skala_huruf__isnull=False
+        ).exists()
 
     def aktif_pada(self, tahun: int) -> bool:
         return self.dipensiunkan_tahun is None or tahun < self.dipensiunkan_tahun

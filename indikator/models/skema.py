@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..enums import (
+    AgregasiNko,
     AgregasiPerspektif,
     Perspektif,
     RumusNegatif,
@@ -45,6 +46,27 @@ class SkemaPenilaian(models.Model):
     bobot_iku = models.DecimalField(_("bobot IKU"), **ANGKA, default=Decimal("1"))
     standar_efisiensi = models.CharField(
         _("standar efisiensi (SE)"), max_length=20, choices=StandarEfisiensi.choices, default=StandarEfisiensi.SATU
+    )
+    pakai_perspektif = models.BooleanField(
+        _("memakai perspektif BSC"),
+        default=True,
+        help_text=_("Tanpa perspektif: sasaran tidak diberi perspektif dan NKO dihitung menurut pilihan di bawah."),
+    )
+    agregasi_nko = models.CharField(
+        _("NKO tanpa perspektif"),
+        max_length=20,
+        choices=AgregasiNko.choices,
+        default=AgregasiNko.RATA_SASARAN,
+        help_text=_("Hanya untuk skema tanpa perspektif."),
+    )
+    skala_huruf = models.ForeignKey(
+        "SkalaKualitatif",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="skema",
+        verbose_name=_("skala nilai huruf"),
+        help_text=_("Nilai tiap huruf (batas bawahnya) untuk target dan realisasi berupa huruf, mis. A = 80."),
     )
     keterangan = models.TextField(_("keterangan"), blank=True)
 
@@ -117,7 +139,7 @@ class BobotPerspektif(models.Model):
 
 
 class SkalaKualitatif(models.Model):
-    """Ordinal scale for qualitative indikator (e.g. AKIP grades AA…D)."""
+    """Ordinal scale (e.g. AKIP grades AA…D): a scheme's letter-grade scale or a qualitative indikator's own."""
 
     kode = models.SlugField(_("kode"), max_length=40, unique=True)
     nama = models.CharField(_("nama"), max_length=100)

@@ -60,6 +60,21 @@ class RealisasiBulananForm(BulananForm):
     pass
 
 
+class RealisasiTahunanForm(forms.Form):
+    """The yearly spending of a budget line (empty removes it); it wins over the monthly figures."""
+
+    nilai = AngkaField(
+        label=_("Realisasi setahun (Rp)"),
+        required=False,
+        min_value=0,
+        error_messages={"min_value": _("Realisasi tidak boleh negatif.")},
+    )
+
+    def __init__(self, *args, mata: MataAnggaran, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["nilai"] = mata.realisasi_tahunan
+
+
 class RencanaPenarikanForm(BulananForm):
     relasi = "rencana_penarikan"
     pesan_negatif = _("Rencana penarikan tidak boleh negatif.")

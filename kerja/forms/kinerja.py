@@ -116,6 +116,11 @@ class SasaranForm(forms.ModelForm):
     def __init__(self, *args, renstra: Renstra, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tujuan"].queryset = Tujuan.objects.filter(renstra=renstra)
+        if renstra.skema.pakai_perspektif:
+            # The NKO of a scheme with perspectives is built from them: a sasaran without one would be left out.
+            self.fields["perspektif"].required = True
+        else:
+            del self.fields["perspektif"]
 
 
 class IndikatorForm(forms.ModelForm):

@@ -11,7 +11,14 @@ from django.views.decorators.http import require_POST
 from anggaran import queries, services
 from anggaran.models import MataAnggaran, SubKegiatan
 from indikator import akses
-from kerja.forms.anggaran import MataAnggaranForm, PaguForm, RealisasiBulananForm, RencanaPenarikanForm, SubKegiatanForm
+from kerja.forms.anggaran import (
+    MataAnggaranForm,
+    PaguForm,
+    RealisasiBulananForm,
+    RealisasiTahunanForm,
+    RencanaPenarikanForm,
+    SubKegiatanForm,
+)
 from kerja.views.umum import jalankan, konteks
 
 
@@ -71,6 +78,7 @@ def _detail_dengan(request, unit, mata, **form):
         "pagu": ringkas.pagu_revisi,
         "form_pagu": PaguForm(),
         "form_bulanan": RealisasiBulananForm(mata=mata),
+        "form_tahunan": RealisasiTahunanForm(mata=mata),
         "form_rencana": RencanaPenarikanForm(mata=mata),
         **form,
     }
@@ -128,6 +136,27 @@ def realisasi_bulanan(request, slug: str, pk: int):
         _("Realisasi anggaran disimpan."),
         "form_bulanan",
     )
+
+
+@login_required
+@require_POST
+def realisasi_tahunan(request, slug: str, pk: int):
+    """Yearly realisasi of a budget line (wins over the months)."""
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    mata = _mata(unit, pk)
+    form = RealisasiTahunanForm(request.POST, mata=mata)
+    if form.is_valid():
+        ok, peringatan = jalankan(
+            request,
+            form,
+            lambda: services.simpan_realisasi_tahunan_anggaran(mata_anggaran=mata, nilai=form.cleaned_data["nilai"]),
+        )
+        if ok:
+            messages.success(request, _("Realisasi setahun disimpan."))
+            for p in peringatan:
+                messages.warning(request, p)
+            return redirect("kerja:mata_anggaran", slug=unit.slug, pk=mata.pk)
+    return _detail_dengan(request, unit, mata, form_tahunan=form)
 
 
 @login_required

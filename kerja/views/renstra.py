@@ -114,10 +114,12 @@ def sasaran_ubah(request, slug: str, pk: int | None = None, revisi_pk: int | Non
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     if pk:
         sasaran = get_object_or_404(
-            Sasaran.objects.select_related("revisi__renstra"), pk=pk, revisi__renstra__unit=unit
+            Sasaran.objects.select_related("revisi__renstra__skema"), pk=pk, revisi__renstra__unit=unit
         )
     else:
-        revisi = get_object_or_404(RevisiRenstra.objects.select_related("renstra"), pk=revisi_pk, renstra__unit=unit)
+        revisi = get_object_or_404(
+            RevisiRenstra.objects.select_related("renstra__skema"), pk=revisi_pk, renstra__unit=unit
+        )
         sasaran = Sasaran(revisi=revisi)
     renstra = sasaran.revisi.renstra
     form = SasaranForm(request.POST or None, instance=sasaran, renstra=renstra)

@@ -79,6 +79,9 @@ def utama(request):
         ctx["form_komentar"] = KomentarForm()
     ctx["pilihan_tahun"] = list(range(tahun - 5, tahun + 3))
     ctx["admin"] = akses.adalah_admin(request.user)
+    ctx["kepala"] = bool(akses.id_unit_dipimpin(request.user) or ctx["admin"])
+    if unit is not None:
+        ctx["belum_ada_renstra"] = not Renstra.objects.filter(unit=unit).exists()
     return render(request, "kerja/utama.html", ctx)
 
 
@@ -177,7 +180,7 @@ def pulihkan(request, slug: str, jenis: str, history_id: int):
 
 @login_required
 def pengguna(request):
-    """Users and their memberships (administrators only; user CRUD lives in the Django admin)."""
+    """Users and their memberships (administrators only); each user links to their administration page."""
     if not akses.adalah_admin(request.user):
         raise PermissionDenied(_("Hanya administrator yang dapat melihat daftar pengguna."))
     daftar = (

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext, pgettext
 from anggaran import queries as aq
 from anggaran.enums import KategoriEfisiensi
 from indikator import queries as iq
+from indikator.enums import AgregasiNko
 from sakip.format import format_angka, format_persen, format_rupiah
 
 from .. import grafik
@@ -67,29 +68,61 @@ def bab_akuntabilitas(b: Bundel) -> Bagian:
 # ---------------------------------------------------------------------- achievement
 
 
+def _kelompok(b: Bundel) -> list[tuple[iq.NpsPerspektif | None, tuple[iq.NpsSasaran, ...]]]:
+    """The sasaran grouped by perspective, or one group without a heading for a scheme without perspectives."""
+    if not b.ukur.pakai_perspektif:
+        return [(None, b.ukur.sasaran)]
+    return [(p, p.sasaran) for p in b.ukur.perspektif]
+
+
+def kriteria_atau_alasan(bp: iq.BarisPengukuran) -> str:
+    """The band of an indikator, or "tidak dihitung" with the reason (domain guide §2: never silent)."""
+    if bp.capaian is None and bp.alasan is not None:
+        return _("tidak dihitung: %(alasan)s") % {"alasan": bp.alasan.label}
+    return label_kriteria(bp.kriteria)
+
+
+def _catatan_nko(b: Bundel) -> str:
+    if b.ukur.pakai_perspektif:
+        teks = _(
+            "NPS perspektif = rata-rata capaian indikator dalam perspektif; NKO = rata-rata NPS perspektif "
+            "(skema %(skema)s)."
+        ) % {"skema": b.skema.nama}
+    elif b.skema.agregasi_nko == AgregasiNko.RATA_INDIKATOR:
+        teks = _("NKO = rata-rata capaian seluruh indikator (skema %(skema)s).") % {"skema": b.skema.nama}
+    else:
+        teks = _("NKO = rata-rata NPS sasaran (skema %(skema)s).") % {"skema": b.skema.nama}
+    return f"{teks} {kalimat.cakupan_nko(b)}"
+
+
 def tabel_capaian(b: Bundel) -> Tabel:
     kepala = kepala_tabel(
-        _("Perspektif / Sasaran"), _("Indikator Kinerja"), _("Capaian (%)"), _("NPS Sasaran (%)"), _("Kriteria")
+        _("Perspektif / Sasaran") if b.ukur.pakai_perspektif else _("Sasaran"),
+        _("Indikator Kinerja"),
+        _("Capaian (%)"),
+        _("NPS Sasaran (%)"),
+        _("Kriteria"),
     )
     baris: list[Baris] = []
-    for ip, p in enumerate(b.ukur.perspektif):
-        baris.append(
-            Baris(
-                (
-                    Sel(f"{HURUF[ip]}. {p.label}", colspan=3, tebal=True),
-                    Sel(p.nps, "persen", tebal=True),
-                    Sel(label_kriteria(p.kriteria), tebal=True),
-                ),
-                "kelompok",
+    for ip, (p, daftar_sasaran) in enumerate(_kelompok(b)):
+        if p is not None:
+            baris.append(
+                Baris(
+                    (
+                        Sel(f"{HURUF[ip]}. {p.label}", colspan=3, tebal=True),
+                        Sel(p.nps, "persen", tebal=True),
+                        Sel(label_kriteria(p.kriteria), tebal=True),
+                    ),
+                    "kelompok",
+                )
             )
-        )
-        for ns in p.sasaran:
+        for ns in daftar_sasaran:
             for i, bp in enumerate(ns.baris):
                 sel = [Sel(ns.sasaran.nama, rowspan=len(ns.baris))] if i == 0 else []
                 sel += [Sel(bp.indikator.nama), Sel(bp.capaian, "persen")]
                 if i == 0:
                     sel.append(Sel(ns.nps, "persen", rowspan=len(ns.baris)))
-                sel.append(Sel(label_kriteria(bp.kriteria)))
+                sel.append(Sel(kriteria_atau_alasan(bp)))
                 baris.append(Baris(tuple(sel)))
     baris.append(
         Baris(
@@ -105,19 +138,13 @@ def tabel_capaian(b: Bundel) -> Tabel:
         _("Pencapaian Sasaran %(unit)s Tahun %(tahun)s") % {"unit": b.unit.nama, "tahun": b.tahun},
         kepala,
         tuple(baris),
-        catatan=(
-            _(
-                "NPS perspektif = rata-rata capaian indikator dalam perspektif; NKO = rata-rata NPS perspektif "
-                "(skema %(skema)s)."
-            )
-            % {"skema": b.skema.nama},
-        ),
+        catatan=(_catatan_nko(b),),
     )
 
 
 def tabel_iku(b: Bundel) -> Tabel:
     kepala = kepala_tabel(
-        _("Perspektif / Sasaran"),
+        _("Perspektif / Sasaran") if b.ukur.pakai_perspektif else _("Sasaran"),
         _("Indikator Kinerja Utama"),
         _("Satuan"),
         _("Target"),
@@ -126,9 +153,10 @@ def tabel_iku(b: Bundel) -> Tabel:
         _("Kriteria"),
     )
     baris: list[Baris] = []
-    for ip, p in enumerate(b.ukur.perspektif):
-        baris.append(Baris((Sel(f"{HURUF[ip]}. {p.label}", colspan=7, tebal=True),), "kelompok"))
-        for ns in p.sasaran:
+    for ip, (p, daftar_sasaran) in enumerate(_kelompok(b)):
+        if p is not None:
+            baris.append(Baris((Sel(f"{HURUF[ip]}. {p.label}", colspan=7, tebal=True),), "kelompok"))
+        for ns in daftar_sasaran:
             iku = [bp for bp in ns.baris if bp.indikator.iku]
             for i, bp in enumerate(iku):
                 sel = [Sel(ns.sasaran.nama, rowspan=len(iku))] if i == 0 else []
@@ -138,7 +166,7 @@ def tabel_iku(b: Bundel) -> Tabel:
                     target_sel(bp.target),
                     realisasi_sel(bp.realisasi.nilai, bp.realisasi.kualitatif),
                     Sel(bp.capaian, "persen"),
-                    Sel(label_kriteria(bp.kriteria)),
+                    Sel(kriteria_atau_alasan(bp)),
                 ]
                 baris.append(Baris(tuple(sel)))
     return tabel_baru(
@@ -250,8 +278,9 @@ def kalimat_indikator(b: Bundel, bp: iq.BarisPengukuran) -> str:
         "kriteria": label_kriteria(bp.kriteria),
     }
     if bp.capaian is None:
+        data["alasan"] = bp.alasan.label if bp.alasan else "–"
         return (
-            _("Indikator “%(nama)s” mencapai %(realisasi)s dari target %(target)s; capaian tidak dapat dihitung.")
+            _("Indikator “%(nama)s” mencapai %(realisasi)s dari target %(target)s; capaian tidak dihitung: %(alasan)s.")
             % data
         )
     return (

@@ -35,7 +35,29 @@ def sasaran_kriteria(b: Bundel) -> str:
     return _("Dari %(n)s sasaran, %(rincian)s.") % {"n": n, "rincian": rincian or _("belum ada yang dapat dinilai")}
 
 
+def cakupan_nko(b: Bundel) -> str:
+    """ "NKO dari 10 dari 11 indikator; tidak dihitung: IK 3 (belum ada data realisasi)." """
+    teks = _("NKO dari %(n)s dari %(total)s indikator") % {
+        "n": b.ukur.jumlah_dihitung,
+        "total": b.ukur.jumlah_indikator,
+    }
+    tidak = [
+        _("%(kode)s (%(alasan)s)") % {"kode": bp.indikator.kode, "alasan": bp.alasan.label if bp.alasan else "–"}
+        for bp in b.ukur.tidak_dihitung
+    ]
+    if tidak:
+        return _("%(cakupan)s; tidak dihitung: %(daftar)s.") % {"cakupan": teks, "daftar": "; ".join(tidak)}
+    return teks + "."
+
+
 def nko(b: Bundel) -> str:
+    if not b.ukur.pakai_perspektif:
+        teks = _("Nilai Kinerja Organisasi (NKO) tahun %(tahun)s adalah %(nko)s dengan kategori %(kriteria)s.") % {
+            "tahun": b.tahun,
+            "nko": format_persen(b.ukur.nko),
+            "kriteria": label_kriteria(b.ukur.kriteria_nko),
+        }
+        return f"{teks} {cakupan_nko(b)}"
     bagian = [
         _("%(perspektif)s %(nps)s (%(kriteria)s)")
         % {"perspektif": p.label, "nps": format_persen(p.nps), "kriteria": label_kriteria(p.kriteria)}
@@ -49,7 +71,7 @@ def nko(b: Bundel) -> str:
         "nko": format_persen(b.ukur.nko),
         "kriteria": label_kriteria(b.ukur.kriteria_nko),
         "rincian": "; ".join(bagian),
-    }
+    } + (f" {cakupan_nko(b)}" if b.ukur.tidak_dihitung else "")
 
 
 def anggaran(b: Bundel) -> str:

@@ -30,6 +30,7 @@ def test_dry_run_mencetak_ringkasan_tanpa_mengubah(data, berkas, capsys):
     assert "Realisasi" in keluar and "Uji coba" in keluar
     baris = {b.split()[0]: b.split()[-4:] for b in keluar.splitlines() if b.startswith("Realisasi")}
     assert baris["Realisasi"] == ["0", "1", "3", "0"]
+    assert "Akan diubah: 1 realisasi." in keluar
     assert _nilai(data) == Decimal("78.35")
 
 

@@ -1,18 +1,27 @@
 import datetime as dt
 from decimal import Decimal as D
 
+from openpyxl.utils import get_column_letter
+
 from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
 from indikator.models import BarisPK, Indikator, Realisasi, RencanaAksi, Target
 
 from .util import TAHUN, atur, cari_baris, ekspor, impor, ringkas, simpan, tambah_baris
 
 TANPA_PERUBAHAN = {
+    "Renstra": (0, 0, 1),
+    "Tujuan": (0, 0, 0),
+    "Sasaran": (0, 0, 2),
     "Indikator & Target": (0, 0, 3),
+    "Versi PK": (0, 0, 2),
     "PK": (0, 0, 3),
     "Rencana Aksi": (0, 0, 3),
     "Realisasi": (0, 0, 4),
     "Anggaran": (0, 0, 2),
     "Sub-kegiatan": (0, 0, 1),
+    "Pendanaan Renstra": (0, 0, 0),
+    "Nilai AKIP": (0, 0, 0),
+    "Pegawai": (0, 0, 0),
 }
 
 
@@ -57,13 +66,22 @@ def test_workbook_berisi_semua_lembar_dengan_angka_asli(data):
     wb = ekspor(data["unit"])
     assert wb.sheetnames == [
         "Petunjuk",
+        "Renstra",
+        "Tujuan",
+        "Sasaran",
         "Indikator & Target",
+        "Versi PK",
         "PK",
         "Rencana Aksi",
         "Realisasi",
         "Anggaran",
         "Sub-kegiatan",
+        "Pendanaan Renstra",
+        "Nilai AKIP",
+        "Pegawai",
+        "Daftar pilihan",
     ]
+    assert wb["Daftar pilihan"].sheet_state == "hidden"
     petunjuk = wb["Petunjuk"]
     assert (petunjuk["A2"].value, petunjuk["B2"].value) == ("Unit", "biro-ks")
     assert (petunjuk["A3"].value, petunjuk["B3"].value) == ("Tahun", 2018)
@@ -102,10 +120,25 @@ def test_workbook_berisi_semua_lembar_dengan_angka_asli(data):
     r = cari_baris(ws, Kode_indikator="IK2")
     assert ws.cell(row=r, column=[c.value for c in ws[1]].index("Target 2018") + 1).value == "70 – 80"
     assert ws["B1"].value == "Sasaran" and ws["B1"].fill.fgColor.rgb.endswith("9E9E9E")  # info column
-    daftar = [dv.formula1 for dv in ws.data_validations.dataValidation]
-    assert '"positif,negatif,rentang,rentang_negatif,kualitatif"' in daftar
+    # Drop-downs show labels, listed on the hidden sheet.
+    kol_polaritas = get_column_letter([c.value for c in ws[1]].index("Polaritas") + 1)
+    dv = next(dv for dv in ws.data_validations.dataValidation if f"{kol_polaritas}2" in str(dv.sqref))
+    lembar, rentang = dv.formula1.split("!")
+    assert lembar == "'Daftar pilihan'"
+    assert [c.value for (c,) in wb["Daftar pilihan"][rentang.replace("$", "")]] == [
+        "Positif (makin tinggi makin baik)",
+        "Negatif (makin rendah makin baik)",
+        "Rentang (target batas bawah–atas)",
+        "Rentang negatif",
+        "Kualitatif (skala ordinal)",
+    ]
+    assert ws.cell(row=r, column=kol_polaritas_idx(ws)).value == "Rentang (target batas bawah–atas)"
     ws = wb["Rencana Aksi"]
     assert [ws.cell(row=2, column=c).value for c in range(6, 10)] == [7, 14, 26, 34]
+
+
+def kol_polaritas_idx(ws) -> int:
+    return [c.value for c in ws[1]].index("Polaritas") + 1
 
 
 def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
@@ -161,6 +194,7 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
     pratinjau = impor(unit, simpan(wb), terapkan=False)
     assert pratinjau.galat == []
     harapan = {
+        **TANPA_PERUBAHAN,
         "Indikator & Target": (1, 1, 2),
         "PK": (0, 1, 2),
         "Rencana Aksi": (0, 1, 2),

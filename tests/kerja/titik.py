@@ -175,6 +175,11 @@ TITIK = [
         lambda d: {"b_1": "150.000,50"},
     ),
     Titik(
+        "realisasi_tahunan_anggaran",
+        lambda d: reverse("kerja:realisasi_tahunan", args=[S, d.mata.pk]),
+        lambda d: {"nilai": "1.250.000"},
+    ),
+    Titik(
         "rencana_penarikan",
         lambda d: reverse("kerja:rencana_penarikan", args=[S, d.mata.pk]),
         lambda d: {"b_1": "100.000,00", "b_12": "900000"},

@@ -44,6 +44,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{'Jumlah':<{lebar}}  {hasil.baru:>7}  {hasil.berubah:>7}  {hasil.tetap:>7}  {len(hasil.galat):>7}"
         )
+        self.stdout.write(hasil.ringkasan[:1].upper() + hasil.ringkasan[1:] + ".")
         if hasil.ada_galat:
             self.stderr.write(_("Galat (lembar | baris | kolom | pesan):"))
             for g in hasil.galat:

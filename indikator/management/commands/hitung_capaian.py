@@ -6,11 +6,20 @@ from django.core.management.base import BaseCommand, CommandError
 
 from indikator.models import UnitKerja
 from indikator.queries import DataTidakDitemukan, susun_pengukuran
-from sakip.format import format_angka, format_persen
+from sakip.format import format_angka, format_persen, teks_desimal
 
 
 def _s(nilai):
-    return None if nilai is None else str(nilai)
+    """A rounded Decimal (capaian, NPS, NKO) as a plain string: "80.00", never "8E+1"."""
+    return teks_desimal(nilai)
+
+
+def _mentah(nilai):
+    """A raw stored value (4 decimals) as a plain string without trailing zeros: 80.0000 → "80"."""
+    if nilai is None:
+        return None
+    teks = format(nilai, "f")
+    return teks.rstrip("0").rstrip(".") if "." in teks else teks
 
 
 def sebagai_dict(p) -> dict:
@@ -26,11 +35,14 @@ def sebagai_dict(p) -> dict:
                 "perspektif": b.perspektif,
                 "sasaran": b.sasaran.kode,
                 "satuan": b.indikator.satuan,
-                "target": _s(b.target.nilai.normalize() if b.target.nilai is not None else None),
+                "target": _mentah(b.target.nilai),
+                "target_huruf": b.target.kualitatif,
                 "target_teks": b.target.teks,
                 "sumber_target": b.target.sumber,
-                "realisasi": _s(b.realisasi.nilai.normalize() if b.realisasi.nilai is not None else None),
+                "realisasi": _mentah(b.realisasi.nilai),
+                "realisasi_huruf": b.realisasi.kualitatif,
                 "capaian": _s(b.capaian),
+                "tidak_dihitung": str(b.alasan.label) if b.alasan else None,
                 "kriteria": b.kriteria.label if b.kriteria else None,
                 "persen_target_akhir": _s(b.persen_target_akhir),
             }
@@ -56,6 +68,8 @@ def sebagai_dict(p) -> dict:
             for x in p.perspektif
         ],
         "nko": _s(p.nko),
+        "nko_indikator_dihitung": p.jumlah_dihitung,
+        "nko_indikator_total": p.jumlah_indikator,
         "kriteria_nko": p.kriteria_nko.label if p.kriteria_nko else None,
     }
 
@@ -80,18 +94,30 @@ class Command(BaseCommand):
             self.stdout.write(_dump(sebagai_dict(p)))
             return
         self.stdout.write(f"Pengukuran kinerja {u.nama} tahun {tahun} (skema {p.skema.nama})\n")
-        for x in p.perspektif:
-            self.stdout.write(f"{x.label}: NPS {format_persen(x.nps)} — {x.kriteria.label if x.kriteria else '–'}")
-            for s in x.sasaran:
-                self.stdout.write(f"  Sasaran {s.sasaran.kode}: {s.sasaran.nama}")
-                self.stdout.write(f"    NPS sasaran {format_persen(s.nps)} — {s.kriteria.label if s.kriteria else '–'}")
-                for b in s.baris:
-                    self.stdout.write(
-                        f"    [{b.indikator.kode}] {b.indikator.nama}\n"
-                        f"        target {b.target.teks_target()} | realisasi {format_angka(b.realisasi.nilai, None)}"
-                        f" | capaian {format_persen(b.capaian)} | {b.kriteria.label if b.kriteria else 'belum ada data'}"
-                    )
-        self.stdout.write(f"\nNKO: {format_persen(p.nko)} — {p.kriteria_nko.label if p.kriteria_nko else '–'}")
+        if p.pakai_perspektif:
+            for x in p.perspektif:
+                self.stdout.write(f"{x.label}: NPS {format_persen(x.nps)} — {x.kriteria.label if x.kriteria else '–'}")
+                for s in x.sasaran:
+                    self._sasaran(s)
+        else:
+            for s in p.sasaran:
+                self._sasaran(s)
+        self.stdout.write(
+            f"\nNKO: {format_persen(p.nko)} — {p.kriteria_nko.label if p.kriteria_nko else '–'}"
+            f" (dari {p.jumlah_dihitung} dari {p.jumlah_indikator} indikator)"
+        )
+
+    def _sasaran(self, s) -> None:
+        self.stdout.write(f"  Sasaran {s.sasaran.kode}: {s.sasaran.nama}")
+        self.stdout.write(f"    NPS sasaran {format_persen(s.nps)} — {s.kriteria.label if s.kriteria else '–'}")
+        for b in s.baris:
+            keterangan = b.kriteria.label if b.kriteria else f"tidak dihitung: {b.alasan.label if b.alasan else '–'}"
+            self.stdout.write(
+                f"    [{b.indikator.kode}] {b.indikator.nama}\n"
+                f"        target {b.target.teks_target()} | realisasi "
+                f"{b.realisasi.kualitatif or format_angka(b.realisasi.nilai, None)}"
+                f" | capaian {format_persen(b.capaian)} | {keterangan}"
+            )
 
 
 def _dump(data) -> str:

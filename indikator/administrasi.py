@@ -1,0 +1,175 @@
+"""Administration writes: units and their heads, users (create, deactivate, temporary password) and roles per unit.
+
+Who may do what is checked here too (the views check first for a 403): administrators everything; the head of a
+unit (pimpinan) adds and removes planners and auditors of their own unit and its sub-units. Units, heads and
+memberships keep their django-simple-history trail; user accounts (which have no history table) get a Django
+`LogEntry` per change, shown with the rest on the administration history page.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext
+
+from . import akses
+from .enums import Peran
+from .models import Keanggotaan, KepalaUnit, UnitKerja
+
+# Roles a unit's head may hand out in their own units.
+PERAN_OLEH_KEPALA = (Peran.PERENCANA, Peran.AUDITOR)
+HURUF_SANDI = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def _catat(oleh, obj, aksi: int, pesan: str) -> None:
+    """A LogEntry for a change to a user account (the audit trail of users)."""
+    LogEntry.objects.create(
+        user_id=oleh.pk,
+        content_type_id=ContentType.objects.get_for_model(obj).pk,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        action_flag=aksi,
+        change_message=pesan,
+    )
+
+
+def _pastikan_admin(oleh) -> None:
+    if not akses.adalah_admin(oleh):
+        raise PermissionDenied(gettext("Hanya administrator yang dapat melakukan ini."))
+
+
+def sandi_sementara() -> str:
+    """A random temporary password (14 characters without look-alikes), shown once to the administrator."""
+    return "".join(secrets.choice(HURUF_SANDI) for _ in range(14))
+
+
+# --- Units -------------------------------------------------------------------------------------------------
+
+
+def _pastikan_bukan_siklus(unit: UnitKerja) -> None:
+    """The parent may not be the unit itself or one of its sub-units."""
+    if unit.pk is None or unit.induk_id is None:
+        return
+    induk: dict[int, int | None] = dict(UnitKerja.objects.values_list("id", "induk_id"))
+    u: int | None = unit.induk_id
+    while u is not None:
+        if u == unit.pk:
+            raise ValidationError(
+                {"induk": gettext("Unit atasan tidak boleh unit ini sendiri atau salah satu sub-unitnya.")},
+                code="siklus",
+            )
+        u = induk.get(u)
+
+
+@transaction.atomic
+def simpan_unit(*, unit: UnitKerja, oleh) -> UnitKerja:
+    _pastikan_admin(oleh)
+    _pastikan_bukan_siklus(unit)
+    unit.full_clean()
+    unit.save()
+    return unit
+
+
+@transaction.atomic
+def simpan_kepala(*, kepala: KepalaUnit, oleh) -> KepalaUnit:
+    """A new head of a unit; the previous open-ended head's term ends the day before (history kept)."""
+    _pastikan_admin(oleh)
+    kepala.full_clean()
+    if kepala.pk is None and kepala.selesai is None:
+        sebelumnya = KepalaUnit.objects.filter(unit=kepala.unit, selesai__isnull=True, mulai__lt=kepala.mulai)
+        for lama in sebelumnya:
+            lama.selesai = kepala.mulai - datetime.timedelta(days=1)
+            lama.save()
+    kepala.save()
+    return kepala
+
+
+# --- Users -------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def buat_pengguna(*, username: str, nama_depan: str, nama_belakang: str = "", email: str = "", oleh):
+    """Create an active user with a temporary password; returns (user, password). The password is not kept."""
+    _pastikan_admin(oleh)
+    User = get_user_model()
+    username = username.strip()
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": gettext("Nama pengguna ini sudah dipakai.")}, code="unik")
+    user = User(username=username, first_name=nama_depan.strip(), last_name=nama_belakang.strip(), email=email)
+    user.full_clean(exclude=["password"])
+    sandi = sandi_sementara()
+    user.set_password(sandi)
+    user.save()
+    _catat(oleh, user, ADDITION, gettext("Pengguna dibuat dengan kata sandi sementara."))
+    return user, sandi
+
+
+@transaction.atomic
+def atur_aktif(*, pengguna, aktif: bool, oleh):
+    """Deactivate (the user can no longer sign in; data and roles are kept) or reactivate a user."""
+    _pastikan_admin(oleh)
+    if not aktif and pengguna.pk == oleh.pk:
+        raise ValidationError(gettext("Anda tidak dapat menonaktifkan akun Anda sendiri."), code="diri")
+    if pengguna.is_active == aktif:
+        return pengguna
+    pengguna.is_active = aktif
+    pengguna.save(update_fields=["is_active"])
+    _catat(oleh, pengguna, CHANGE, gettext("Diaktifkan.") if aktif else gettext("Dinonaktifkan."))
+    return pengguna
+
+
+@transaction.atomic
+def reset_kata_sandi(*, pengguna, oleh, sandi: str | None = None) -> str:
+    """Set a new temporary password (random unless given; a given one must pass the password validators)."""
+    _pastikan_admin(oleh)
+    if sandi:
+        validate_password(sandi, pengguna)
+    else:
+        sandi = sandi_sementara()
+    pengguna.set_password(sandi)
+    pengguna.save(update_fields=["password"])
+    _catat(oleh, pengguna, CHANGE, gettext("Kata sandi diatur ulang oleh administrator."))
+    return sandi
+
+
+# --- Roles -------------------------------------------------------------------------------------------------
+
+
+def boleh_atur_peran(user, *, unit: UnitKerja | None, peran: str) -> bool:
+    """Administrators: any role anywhere. A unit's head: planners and auditors of their units and sub-units."""
+    if akses.adalah_admin(user):
+        return True
+    return unit is not None and peran in PERAN_OLEH_KEPALA and akses.dapat_mengesahkan(user, unit)
+
+
+def _pastikan_boleh(oleh, unit, peran) -> None:
+    if not boleh_atur_peran(oleh, unit=unit, peran=peran):
+        raise PermissionDenied(gettext("Anda tidak berwenang mengatur peran ini pada unit ini."))
+
+
+@transaction.atomic
+def tambah_peran(*, pengguna, unit: UnitKerja | None, peran: str, oleh) -> Keanggotaan:
+    _pastikan_boleh(oleh, unit, peran)
+    if peran not in Peran.values:
+        raise ValidationError({"peran": gettext("Peran tidak dikenal.")}, code="peran")
+    if unit is None and peran in (Peran.PERENCANA, Peran.PIMPINAN):
+        raise ValidationError({"unit": gettext("Perencana dan pimpinan harus terikat pada satu unit.")}, code="unit")
+    k, dibuat = Keanggotaan.objects.get_or_create(pengguna=pengguna, unit=unit, peran=peran)
+    if not dibuat:
+        raise ValidationError(gettext("Pengguna ini sudah memiliki peran tersebut pada unit ini."), code="ada")
+    return k
+
+
+@transaction.atomic
+def hapus_peran(*, keanggotaan: Keanggotaan, oleh) -> None:
+    _pastikan_boleh(oleh, keanggotaan.unit, keanggotaan.peran)
+    if keanggotaan.pengguna_id == oleh.pk and keanggotaan.peran == Peran.ADMINISTRATOR:
+        raise ValidationError(gettext("Anda tidak dapat mencabut peran administrator Anda sendiri."), code="diri")
+    keanggotaan.delete()

@@ -1,0 +1,386 @@
+"""Starting and copying forward: a unit's first Renstra with its scoring scheme (a preset, a scheme without BSC
+perspectives, or a copy of an existing one), the PK of year N+1 from the Renstra targets, and a new Renstra period
+from the old one's structure (indikator linked to their predecessors through `pendahulu`).
+
+Every function writes through the period lock inside one transaction. `pratinjau=True` runs the same writes and
+rolls them back, so the preview ("akan dibuat: ...") is exactly what applying would do and writes nothing.
+The budget part of the copy-forward (budget line structure) is `anggaran.services.salin_struktur_anggaran`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext
+
+from . import services
+from .enums import SumberTarget
+from .models import (
+    BandKriteria,
+    BarisPK,
+    BobotPerspektif,
+    Indikator,
+    KepalaUnit,
+    PerjanjianKinerja,
+    Renstra,
+    RevisiRenstra,
+    Sasaran,
+    SkemaPenilaian,
+    Target,
+    Tujuan,
+    UnitKerja,
+    VersiPK,
+)
+from .periode import kunci_periode_untuk_tulis
+
+# The two BPOM presets shipped by migration 0002 (domain guide §3).
+KODE_PRESET = ("bpom-2015-2019", "bpom-2020-2024")
+
+
+@dataclass
+class Ringkasan:
+    """What a copy or start creates (or would create): counted lines and notes on what was left out."""
+
+    jumlah: dict[str, int] = field(default_factory=dict)
+    catatan: list[str] = field(default_factory=list)
+    objek: object | None = None
+
+    def tambah(self, label: str, n: int = 1) -> None:
+        if n:
+            self.jumlah[label] = self.jumlah.get(label, 0) + n
+
+    @property
+    def kosong(self) -> bool:
+        return not self.jumlah
+
+    def teks(self) -> str:
+        return ", ".join(f"{n} {label}" for label, n in self.jumlah.items())
+
+
+def _jalankan(pratinjau: bool, fungsi) -> Ringkasan:
+    """Run `fungsi` in one transaction; roll it back for a preview (or when it creates nothing)."""
+    with transaction.atomic():
+        hasil = fungsi()
+        if pratinjau:
+            transaction.set_rollback(True)
+    return hasil
+
+
+# --- Schemes -----------------------------------------------------------------------------------------------
+
+
+def skema_preset():
+    return SkemaPenilaian.objects.filter(kode__in=KODE_PRESET).order_by("tahun_mulai")
+
+
+def preset_untuk(tahun: int) -> SkemaPenilaian | None:
+    """The preset whose years contain `tahun`, else the latest preset."""
+    qs = skema_preset()
+    return qs.filter(tahun_mulai__lte=tahun, tahun_selesai__gte=tahun).first() or qs.last()
+
+
+def _kode_unik(dasar: str) -> str:
+    dasar = slugify(dasar)[:54] or "skema"
+    kode, i = dasar, 2
+    while SkemaPenilaian.objects.filter(kode=kode).exists():
+        kode, i = f"{dasar}-{i}", i + 1
+    return kode
+
+
+def salin_skema(
+    sumber: SkemaPenilaian, *, nama: str, tahun_mulai: int, tahun_selesai: int, pakai_perspektif: bool | None = None
+) -> SkemaPenilaian:
+    """A new scheme with every policy, kriteria band and perspective weight of `sumber`."""
+    baru = SkemaPenilaian.objects.get(pk=sumber.pk)
+    baru.pk = None
+    baru.id = None
+    baru.kode = _kode_unik(nama)
+    baru.nama = nama[:150]
+    baru.tahun_mulai, baru.tahun_selesai = tahun_mulai, tahun_selesai
+    if pakai_perspektif is not None:
+        baru.pakai_perspektif = pakai_perspektif
+    baru.full_clean()
+    baru.save()
+    BandKriteria.objects.bulk_create(
+        BandKriteria(
+            skema=baru,
+            urutan=b.urutan,
+            label=b.label,
+            warna=b.warna,
+            batas_bawah=b.batas_bawah,
+            bawah_inklusif=b.bawah_inklusif,
+            batas_atas=b.batas_atas,
+            atas_inklusif=b.atas_inklusif,
+        )
+        for b in sumber.band.all()
+    )
+    if baru.pakai_perspektif:
+        BobotPerspektif.objects.bulk_create(
+            BobotPerspektif(skema=baru, perspektif=b.perspektif, bobot=b.bobot) for b in sumber.bobot_perspektif.all()
+        )
+    return baru
+
+
+# Choices of the guided start: a preset, a scheme without perspectives, or a copy of an existing scheme.
+PILIH_PRESET, PILIH_TANPA_PERSPEKTIF, PILIH_SALIN = "preset", "tanpa_perspektif", "salin"
+
+
+def mulai_renstra(
+    *,
+    unit: UnitKerja,
+    pilihan: str,
+    skema: SkemaPenilaian | None,
+    nama: str,
+    tahun_mulai: int,
+    tahun_selesai: int,
+    visi: str = "",
+    misi: str = "",
+    pratinjau: bool = False,
+) -> Ringkasan:
+    """Guided start: the scoring scheme (preset as is; a copy without BSC perspectives; a copy of `skema`) and
+    the Renstra with its initial revision. Refused when the period overlaps a Renstra of the unit."""
+    if tahun_selesai < tahun_mulai:
+        raise ValidationError({"tahun_selesai": gettext("Tahun selesai tidak boleh sebelum tahun mulai.")})
+    tumpang = Renstra.objects.filter(unit=unit, tahun_mulai__lte=tahun_selesai, tahun_selesai__gte=tahun_mulai)
+    if lama := tumpang.first():
+        raise ValidationError(
+            gettext("Periode ini tumpang tindih dengan %(renstra)s milik unit ini.") % {"renstra": lama},
+            code="tumpang",
+        )
+
+    def tulis() -> Ringkasan:
+        hasil = Ringkasan()
+        sumber = skema if pilihan in (PILIH_PRESET, PILIH_SALIN) else (skema or preset_untuk(tahun_mulai))
+        if sumber is None:
+            raise ValidationError({"skema": gettext("Pilih skema penilaian.")}, code="skema")
+        if pilihan == PILIH_PRESET:
+            if sumber.kode not in KODE_PRESET:
+                raise ValidationError({"skema": gettext("Pilih salah satu skema bawaan.")}, code="skema")
+            dipakai = sumber
+        else:
+            tanpa = pilihan == PILIH_TANPA_PERSPEKTIF
+            nama_skema = (
+                gettext("%(unit)s %(mulai)s–%(selesai)s tanpa perspektif")
+                if tanpa
+                else gettext("%(unit)s %(mulai)s–%(selesai)s (salinan)")
+            ) % {"unit": unit.singkatan or unit.nama, "mulai": tahun_mulai, "selesai": tahun_selesai}
+            dipakai = salin_skema(
+                sumber,
+                nama=nama_skema,
+                tahun_mulai=tahun_mulai,
+                tahun_selesai=tahun_selesai,
+                pakai_perspektif=False if tanpa else None,
+            )
+            hasil.tambah(gettext("skema penilaian"))
+        renstra = Renstra(
+            unit=unit,
+            nama=nama,
+            tahun_mulai=tahun_mulai,
+            tahun_selesai=tahun_selesai,
+            skema=dipakai,
+            visi=visi,
+            misi=misi,
+        )
+        services.simpan_renstra(renstra=renstra)
+        hasil.tambah(gettext("Renstra"))
+        hasil.objek = renstra
+        return hasil
+
+    return _jalankan(pratinjau, tulis)
+
+
+# --- Year N+1 from year N ----------------------------------------------------------------------------------
+
+
+def _revisi_berlaku(unit: UnitKerja, tahun: int) -> RevisiRenstra | None:
+    return (
+        RevisiRenstra.objects.filter(renstra__unit=unit, berlaku_mulai__lte=tahun, berlaku_sampai__gte=tahun)
+        .order_by("-nomor")
+        .first()
+    )
+
+
+def _penandatangan(unit: UnitKerja, tahun: int) -> dict:
+    """Signatories of the new PK: those of the latest PK version of the year before, else the current heads of
+    the unit (first party) and of its parent (second party)."""
+    lama = VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=tahun - 1).order_by("-berlaku_sampai").first()
+    kolom = [f"pihak_{p}_{k}" for p in ("pertama", "kedua") for k in ("nama", "nip", "jabatan")]
+    if lama is not None:
+        return {k: getattr(lama, k) for k in [*kolom, "kota", "kegiatan"]}
+    awal = datetime.date(tahun, 1, 1)
+
+    def kepala(u):
+        if u is None:
+            return None
+        return (
+            KepalaUnit.objects.filter(unit=u, mulai__lte=awal)
+            .filter(Q(selesai__isnull=True) | Q(selesai__gte=awal))
+            .order_by("-mulai")
+            .first()
+        ) or KepalaUnit.objects.filter(unit=u).order_by("-mulai").first()
+
+    satu, dua = kepala(unit), kepala(unit.induk)
+    if satu is None or dua is None:
+        raise ValidationError(
+            gettext(
+                "Belum ada PK tahun %(tahun)s untuk disalin penandatangannya, dan kepala unit ini atau unit "
+                "atasannya belum tercatat. Isi kepala unit di halaman administrasi atau buat PK lewat formulir."
+            )
+            % {"tahun": tahun - 1},
+            code="penandatangan",
+        )
+    return {
+        "pihak_pertama_nama": satu.nama_bergelar or satu.nama,
+        "pihak_pertama_nip": satu.nip,
+        "pihak_pertama_jabatan": satu.jabatan,
+        "pihak_kedua_nama": dua.nama_bergelar or dua.nama,
+        "pihak_kedua_nip": dua.nip,
+        "pihak_kedua_jabatan": dua.jabatan,
+        "kota": unit.kota or "Jakarta",
+    }
+
+
+def salin_pk_tahun(*, unit: UnitKerja, tahun: int, hasil: Ringkasan) -> None:
+    """PK of `tahun` (version 1, the whole year) with one row per active indikator that has a Renstra target of
+    `tahun`. Skipped with a note when the year already has a PK version. Rencana Aksi: left empty (no quarterly
+    targets are invented); the Rencana Aksi page of the version asks for them."""
+    kunci_periode_untuk_tulis(unit, tahun)
+    if VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=tahun).exists():
+        hasil.catatan.append(gettext("PK tahun %(tahun)s sudah ada; tidak disalin.") % {"tahun": tahun})
+        return
+    revisi = _revisi_berlaku(unit, tahun)
+    if revisi is None:
+        hasil.catatan.append(
+            gettext("Tidak ada Renstra yang berlaku pada tahun %(tahun)s; PK tidak dibuat.") % {"tahun": tahun}
+        )
+        return
+    indikator = [
+        i
+        for i in Indikator.objects.filter(sasaran__revisi=revisi)
+        .select_related("sasaran")
+        .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
+        if i.aktif_pada(tahun)
+    ]
+    target = {
+        t.indikator_id: t
+        for t in Target.objects.filter(indikator__in=indikator, tahun=tahun, sumber=SumberTarget.RENSTRA)
+    }
+    dengan_target = [i for i in indikator if i.pk in target]
+    tanpa = [i.kode for i in indikator if i.pk not in target]
+    if tanpa:
+        hasil.catatan.append(
+            gettext("Indikator tanpa target Renstra %(tahun)s tidak dimasukkan ke PK: %(kode)s.")
+            % {"tahun": tahun, "kode": ", ".join(tanpa)}
+        )
+    if not dengan_target:
+        hasil.catatan.append(gettext("Belum ada target Renstra tahun %(tahun)s; PK tidak dibuat.") % {"tahun": tahun})
+        return
+    pk, _baru = PerjanjianKinerja.objects.get_or_create(unit=unit, tahun=tahun)
+    versi = VersiPK(
+        pk_induk=pk,
+        nomor=1,
+        judul=gettext("Perjanjian Kinerja %(tahun)s") % {"tahun": tahun},
+        berlaku_mulai=datetime.date(tahun, 1, 1),
+        berlaku_sampai=datetime.date(tahun, 12, 31),
+        **_penandatangan(unit, tahun),
+    )
+    versi.full_clean()
+    versi.save()
+    hasil.tambah(gettext("versi PK"))
+    for urutan, ind in enumerate(dengan_target, start=1):
+        t = target[ind.pk]
+        BarisPK.objects.create(
+            versi=versi,
+            urutan=urutan,
+            indikator=ind,
+            uraian_sasaran=ind.sasaran.nama,
+            uraian_indikator=ind.nama,
+            nilai=t.nilai,
+            nilai_atas=t.nilai_atas,
+            nilai_kualitatif=t.nilai_kualitatif,
+            teks_tampilan=t.teks_tampilan,
+        )
+    hasil.tambah(gettext("baris PK"), len(dengan_target))
+
+
+# --- A new Renstra period from the old one -----------------------------------------------------------------
+
+
+def salin_renstra(
+    *,
+    lama: Renstra,
+    nama: str,
+    tahun_mulai: int,
+    tahun_selesai: int,
+    visi: str | None = None,
+    misi: str | None = None,
+    pratinjau: bool = False,
+) -> Ringkasan:
+    """A new Renstra with the old one's scheme, visi/misi (unless given), tujuan, and the sasaran and indikator of
+    its last revision (retired indikator left out); each new indikator's `pendahulu` is the old one. Targets
+    are not copied (a new period sets its own). Refused when the new period overlaps a Renstra of the unit."""
+    unit = lama.unit
+    if tahun_selesai < tahun_mulai:
+        raise ValidationError({"tahun_selesai": gettext("Tahun selesai tidak boleh sebelum tahun mulai.")})
+    if lain := Renstra.objects.filter(
+        unit=unit, tahun_mulai__lte=tahun_selesai, tahun_selesai__gte=tahun_mulai
+    ).first():
+        raise ValidationError(
+            gettext("Periode ini tumpang tindih dengan %(renstra)s milik unit ini.") % {"renstra": lain},
+            code="tumpang",
+        )
+    revisi_lama = lama.revisi.order_by("-berlaku_sampai", "-nomor").first()
+
+    def tulis() -> Ringkasan:
+        hasil = Ringkasan()
+        baru = Renstra(
+            unit=unit,
+            nama=nama,
+            tahun_mulai=tahun_mulai,
+            tahun_selesai=tahun_selesai,
+            skema=lama.skema,
+            visi=lama.visi if visi is None else visi,
+            misi=lama.misi if misi is None else misi,
+        )
+        services.simpan_renstra(renstra=baru)
+        hasil.tambah(gettext("Renstra"))
+        hasil.objek = baru
+        revisi = baru.revisi.get()
+        peta_tujuan = {}
+        for t in lama.tujuan.order_by("urutan", "id"):
+            peta_tujuan[t.pk] = Tujuan.objects.create(renstra=baru, kode=t.kode, uraian=t.uraian, urutan=t.urutan)
+        hasil.tambah(gettext("tujuan"), len(peta_tujuan))
+        if revisi_lama is None:
+            return hasil
+        pakai_perspektif = getattr(lama.skema, "pakai_perspektif", True)
+        n_sasaran = n_indikator = 0
+        for s in revisi_lama.sasaran.order_by("urutan", "id"):
+            ind_lama = [i for i in s.indikator.order_by("urutan", "id") if i.aktif_pada(tahun_mulai)]
+            s_baru = Sasaran.objects.create(
+                revisi=revisi,
+                tujuan=peta_tujuan.get(s.tujuan_id),
+                kode=s.kode,
+                nama=s.nama,
+                level=s.level,
+                perspektif=s.perspektif if pakai_perspektif else "",
+                urutan=s.urutan,
+            )
+            n_sasaran += 1
+            for i in ind_lama:
+                salinan = Indikator.objects.get(pk=i.pk)
+                salinan.pk = salinan.id = None
+                salinan.sasaran = s_baru
+                salinan.pendahulu = i
+                salinan.dipensiunkan_tahun = None
+                salinan.save()
+                n_indikator += 1
+        hasil.tambah(gettext("sasaran"), n_sasaran)
+        hasil.tambah(gettext("indikator (terhubung ke indikator lama)"), n_indikator)
+        return hasil
+
+    return _jalankan(pratinjau, tulis)
