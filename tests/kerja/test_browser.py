@@ -89,10 +89,10 @@ def test_perencana_mengisi_mengajukan_pimpinan_mengesahkan(data, live_server, br
 
     # Ambiguous input: the Indonesian message at the cell, nothing saved.
     sel = page.locator(f"#baris-{ind.pk} td[data-tw='3']")
-    sel.locator("input[name=nilai]").fill("1.234")
+    sel.locator("input[name=nilai]").fill("1.23.4")
     sel.locator("button").click()
     page.wait_for_selector(f"#baris-{ind.pk} td[data-tw='3'] .galat")
-    assert "bermakna ganda" in page.locator(f"#baris-{ind.pk} td[data-tw='3'] .galat").inner_text()
+    assert "bukan angka yang sah" in page.locator(f"#baris-{ind.pk} td[data-tw='3'] .galat").inner_text()
     assert not Realisasi.objects.filter(indikator=ind, tahun=TAHUN, triwulan=3).exists()
     page.screenshot(path=str(HASIL / "kerja-2-galat.png"), full_page=True)
 
