@@ -188,3 +188,43 @@ class RiwayatUnit:
                 nama = f"{c.kode} {getattr(c, 'nama', '')[:60]}"
             hasil.append(Entri(s, c, _beda(s, c, sebelum.get((s.kode, c.id, c.history_id))), nama.strip()))
         return hasil
+
+
+class RiwayatRentang(RiwayatUnit):
+    """The changes to a unit's year's data (workflow steps left out) after `sejak` and up to `sampai`."""
+
+    def __init__(self, unit: UnitKerja, tahun: int, *, sejak, sampai=None):
+        super().__init__(unit, tahun)
+        self.sumber = [s for s in self.sumber if s.kode != "periode"]
+        self.sejak, self.sampai = sejak, sampai
+
+    def _qs(self, s: Sumber):
+        qs = super()._qs(s)
+        if self.sejak is not None:
+            qs = qs.filter(history_date__gt=self.sejak)
+        if self.sampai is not None:
+            qs = qs.filter(history_date__lte=self.sampai)
+        return qs
+
+
+def waktu_pengajuan(unit: UnitKerja, tahun: int) -> list:
+    """When the unit's year was submitted (history of the period row, status diajukan), oldest first (1 query)."""
+    sumber = SUMBER["periode"]
+    catatan = sumber.kelas.history.filter(unit=unit, tahun=tahun).order_by("history_date", "history_id")
+    hasil, sebelumnya = [], None
+    for status, waktu in catatan.values_list("status", "history_date"):
+        if status == "diajukan" and sebelumnya != "diajukan":
+            hasil.append(waktu)
+        sebelumnya = status
+    return hasil
+
+
+def perubahan_sejak_pengajuan_lalu(unit: UnitKerja, tahun: int, *, batas: int = 100):
+    """What changed between the previous submission and now: (previous submission time or None, entries, total).
+
+    None (and no entries) for a first submission: there is nothing to compare with."""
+    waktu = waktu_pengajuan(unit, tahun)
+    if len(waktu) < 2:
+        return None, [], 0
+    rentang = RiwayatRentang(unit, tahun, sejak=waktu[-2])
+    return waktu[-2], rentang[0:batas], len(rentang)

@@ -5,8 +5,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from indikator.akses import peran_pengguna, unit_terbaca
-from indikator.enums import Peran
-from indikator.models import Renstra
+from indikator.enums import Peran, StatusPeriode
+from indikator.models import PeriodeUnit, Renstra
 
 
 def _tautan(unit, tahun):
@@ -33,4 +33,11 @@ def beranda(request):
         .values_list("unit_id", "t")
     )
     daftar = [{"unit": u, "tahun": akhir.get(u.pk), "tautan": _tautan(u, akhir.get(u.pk))} for u in units]
-    return render(request, "beranda.html", {"daftar": daftar})
+    # The workflow's outcome where the planner looks first: "Dikembalikan: <comment>", "Disahkan oleh … pada …".
+    kabar = list(
+        PeriodeUnit.objects.filter(unit__in=units)
+        .exclude(status=StatusPeriode.DRAFT)
+        .select_related("unit", "diubah_oleh")
+        .order_by("-diubah_pada")[:10]
+    )
+    return render(request, "beranda.html", {"daftar": daftar, "kabar": kabar})

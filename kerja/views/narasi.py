@@ -95,7 +95,7 @@ def narasi_daftar(request, slug: str, tahun: int):
         {"b": b, "kunci": kunci_url(b.kunci, b.sasaran or (b.narasi.sasaran if b.narasi else None))} for b in bagian
     ]
     status = status_periode(unit, tahun)
-    terkunci = status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+    terkunci = status in {StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
     return render(
         request,
         "laporan/narasi/daftar.html",

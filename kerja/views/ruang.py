@@ -20,7 +20,6 @@ from indikator.enums import StatusPeriode
 from indikator.models import Keanggotaan, Renstra
 from indikator.periode import (
     ALUR,
-    ajukan_periode,
     aksi_tersedia,
     boleh_melakukan,
     buka_kunci_periode,
@@ -91,9 +90,12 @@ def periode_aksi(request, slug: str, tahun: int, aksi: str):
         raise Http404
     if not boleh_melakukan(request.user, aksi=aksi, unit=unit):
         raise PermissionDenied(_("Anda tidak berwenang melakukan langkah ini."))
+    if aksi == "ajukan":
+        # Submitting goes through the summary (confirmation and warnings acknowledged): kerja.views.pengesahan.
+        messages.info(request, _("Periksa ringkasan lalu ajukan dari halaman ini."))
+        return redirect("kerja:pengajuan", slug=unit.slug, tahun=tahun)
     komentar = request.POST.get("komentar", "")
     fungsi = {
-        "ajukan": lambda: ajukan_periode(unit=unit, tahun=tahun, oleh=request.user),
         "kembalikan": lambda: kembalikan_periode(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
         "sahkan": lambda: sahkan_periode(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
         "kunci": lambda: kunci_periode(unit=unit, tahun=tahun, oleh=request.user),

@@ -35,7 +35,7 @@ def konteks(request, unit: UnitKerja, tahun: int | None = None, **lain) -> dict:
         "tahun": tahun,
         "periode": periode,
         "boleh_ubah": boleh_ubah,
-        "dapat_diedit": boleh_ubah and not periode.terkunci,
+        "dapat_diedit": boleh_ubah and not periode.dibekukan,
         **lain,
     }
 
