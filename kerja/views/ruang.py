@@ -27,6 +27,7 @@ from indikator.periode import (
     kunci_periode,
     sahkan_periode,
 )
+from indikator.queries import tahun_unit
 from kerja.forms.kinerja import KomentarForm, ProfilUnitForm
 from sakip.converters import tahun_kueri
 
@@ -62,8 +63,8 @@ def utama(request):
     """Choose unit and year; show the period status, the workflow steps allowed and links to every page."""
     units = list(akses.unit_terbaca(request.user).order_by("urutan", "nama"))
     slug = request.GET.get("unit") or request.session.get("kerja_unit")
-    tahun = tahun_kerja(request, tahun_kueri(request.GET.get("tahun")))
     unit = next((u for u in units if u.slug == slug), units[0] if len(units) == 1 else None)
+    tahun = tahun_kerja(request, tahun_kueri(request.GET.get("tahun")), unit)
     ctx = {"units": units, "tahun": tahun, "unit": unit}
     if unit is not None:
         ctx = konteks(request, unit, tahun, units=units)
@@ -76,7 +77,8 @@ def utama(request):
             Renstra.objects.filter(unit=unit, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun).order_by("tahun_mulai")
         )
         ctx["form_komentar"] = KomentarForm()
-    ctx["pilihan_tahun"] = list(range(tahun - 5, tahun + 3))
+    # The unit's Renstra years plus the next one (and the year shown, should it lie outside them).
+    ctx["pilihan_tahun"] = sorted(set(tahun_unit(unit).daftar) | {tahun}) if unit is not None else []
     ctx["admin"] = akses.adalah_admin(request.user)
     return render(request, "kerja/utama.html", ctx)
 
