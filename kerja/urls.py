@@ -49,6 +49,7 @@ urlpatterns = [
     # Realisasi, narrative, evidence
     path(UT + "realisasi/", realisasi.realisasi_daftar, name="realisasi"),
     path(UT + "realisasi/<int:indikator_pk>/tw<int:triwulan>/", realisasi.realisasi_sel, name="realisasi_sel"),
+    path(UT + "realisasi/<int:indikator_pk>/baris/", realisasi.realisasi_baris, name="realisasi_baris"),
     path(
         UT + "realisasi/<int:indikator_pk>/tw<int:triwulan>/rincian/",
         realisasi.realisasi_rincian,
