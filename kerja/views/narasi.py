@@ -30,6 +30,7 @@ from laporan.narasi import (
     daftar_bagian,
     kunci_url,
     label_bagian,
+    letak_cetak,
     simpan_narasi,
     urai_kunci,
 )
@@ -64,6 +65,14 @@ def _terkunci(unit, tahun: int) -> str:
     except PeriodeTerkunci as e:
         return " ".join(e.messages)
     return ""
+
+
+def _letak(unit, tahun: int, bagian: str, sasaran: Sasaran | None) -> str:
+    """Where the section prints in the report ("Bab III · Sasaran 1 · Analisis capaian")."""
+    if sasaran is None:
+        return letak_cetak(bagian)
+    nomor = next((i for i, s in enumerate(_sasaran_tahun(unit, tahun), 1) if s.pk == sasaran.pk), None)
+    return letak_cetak(bagian, nomor)
 
 
 def _bagian_dari_url(unit, tahun: int, kunci: str) -> tuple[str, Sasaran | None]:
@@ -155,6 +164,7 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
             "kunci": kunci,
             "bagian": bagian,
             "label": label_bagian(bagian),
+            "letak": _letak(unit, tahun, bagian, sasaran),
             "sasaran": sasaran,
             "narasi": narasi,
             "html": render_markdown(narasi.isi) if narasi else "",
