@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from anggaran import formulas as fa
@@ -38,6 +37,7 @@ from indikator.queries import (
     susun_pengukuran,
     susun_pengukuran_banyak,
     susun_riwayat,
+    tahun_unit,
 )
 from indikator.rencana_aksi import RencanaAksiIndikator, baca_rencana_aksi
 from laporan.konsistensi import PERINGATAN as PERINGATAN_KONSISTENSI
@@ -341,20 +341,9 @@ def susun_persetujuan(id_unit: set[int] | None) -> tuple[PeriodeUnit, ...]:
 
 
 def tahun_tersedia(unit: UnitKerja) -> tuple[list[int], int]:
-    """(years covered by the Renstra of the unit or of its sub-units, the latest year that has realisasi).
-    2 queries. Without any realisasi, the latest covered year not after this year."""
-    cakupan = Q(unit=unit) | Q(unit__induk=unit)
-    daftar: set[int] = set()
-    for mulai, selesai in Renstra.objects.filter(cakupan).values_list("tahun_mulai", "tahun_selesai"):
-        daftar.update(range(mulai, selesai + 1))
-    terakhir = Realisasi.objects.filter(
-        Q(indikator__sasaran__revisi__renstra__unit=unit) | Q(indikator__sasaran__revisi__renstra__unit__induk=unit)
-    ).aggregate(t=Max("tahun"))["t"]
-    if terakhir is None:
-        ini = date.today().year
-        terakhir = max((t for t in daftar if t <= ini), default=max(daftar, default=ini))
-    daftar.add(terakhir)
-    return sorted(daftar), terakhir
+    """(the unit's year picker, its current year): `indikator.queries.tahun_unit`."""
+    tahun = tahun_unit(unit)
+    return list(tahun.daftar), tahun.berjalan
 
 
 # ---------------------------------------------------------------- roll-up

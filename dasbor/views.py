@@ -16,6 +16,7 @@ from indikator.akses import (
     unit_terbaca,
 )
 from indikator.models import Indikator, UnitKerja
+from indikator.periode import ambil_periode
 from indikator.queries import DataTidakDitemukan
 from sakip.converters import tahun_kueri
 
@@ -85,6 +86,7 @@ def utama(request):
             "filter_perspektif": perspektif,
             "filter_sasaran": sasaran,
             "persetujuan": persetujuan,
+            "periode": ambil_periode(unit=unit, tahun=tahun),
             "punya_anak": bool(anak),
         },
     )

@@ -21,7 +21,9 @@ def tahun_beku(unit_id, daftar_tahun) -> int | None:
         return None
     return (
         m.PeriodeUnit.objects.filter(
-            unit_id=unit_id, tahun__in=list(daftar_tahun), status__in=[StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI]
+            unit_id=unit_id,
+            tahun__in=list(daftar_tahun),
+            status__in=[StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI],
         )
         .order_by("tahun")
         .values_list("tahun", flat=True)

@@ -149,7 +149,7 @@ class JenjangPendidikan(models.TextChoices):
 class StatusPeriode(models.TextChoices):
     """Approval workflow of a unit's year (issue: planners' workspace)."""
 
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", _("Draf")  # the report's word too ("DRAF" on a report not yet approved)
     DIAJUKAN = "diajukan", _("Diajukan")
     DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
     DISAHKAN = "disahkan", _("Disahkan")

@@ -1,9 +1,13 @@
 """Period lock and approval workflow of a unit's year (draft → diajukan → disahkan → dikunci).
 
 Every write to a unit's year takes the period row lock (`kunci_periode_untuk_tulis`, inside the write's
-transaction) and is refused when the year is approved or locked; the workflow steps lock the same row, so no
+transaction) and is refused when the year is submitted (diajukan), approved or locked; the workflow steps lock the same row, so no
 edit can commit after an approval. Each step is allowed to the role that `indikator.akses` grants it. On
 approval the unit profile is kept (`PeriodeUnit.profil_disahkan`) so the frozen year's report does not change.
+
+Policy for a submitted year: it is frozen for everyone — planners, heads and administrators alike — so the head
+approves exactly what was submitted. Only the workflow changes it: the head returns it (dikembalikan, editable
+again) or approves it; an administrator may reopen it (buka kunci). Each step sends its e-mail (`surel`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from . import akses
+from . import akses, surel
 from .enums import StatusPeriode
 from .models import KepalaUnit, PeriodeUnit, UnitKerja
 
@@ -31,7 +35,19 @@ def status_periode(unit: UnitKerja, tahun: int) -> str:
     return p.status if p else StatusPeriode.DRAFT
 
 
+STATUS_BEKU = (StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI)
+
+
 def _tolak_bila_terkunci(unit: UnitKerja, tahun: int, status: str) -> None:
+    if status == StatusPeriode.DIAJUKAN:
+        raise PeriodeTerkunci(
+            _(
+                "Data %(unit)s tahun %(tahun)s sedang diajukan untuk disahkan dan dibekukan: perubahan ditolak "
+                "sampai pimpinan mengembalikannya."
+            )
+            % {"unit": unit.nama, "tahun": tahun},
+            code="diajukan",
+        )
     if status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}:
         raise PeriodeTerkunci(
             _("Data %(unit)s tahun %(tahun)s sudah %(status)s dan tidak dapat diubah.")
@@ -41,7 +57,7 @@ def _tolak_bila_terkunci(unit: UnitKerja, tahun: int, status: str) -> None:
 
 
 def pastikan_dapat_diubah(unit: UnitKerja, tahun: int) -> None:
-    """Refuse edits (and imports) to a year that is approved (disahkan) or locked (dikunci).
+    """Refuse edits (and imports) to a year that is submitted (diajukan), approved (disahkan) or locked (dikunci).
 
     A read-only check (pages, previews). Writes use `kunci_periode_untuk_tulis`, which also holds the row."""
     _tolak_bila_terkunci(unit, tahun, status_periode(unit, tahun))
@@ -91,7 +107,7 @@ def pastikan_rentang_dapat_diubah(unit: UnitKerja, *, tahun_mulai: int, tahun_se
             unit=unit,
             tahun__gte=tahun_mulai,
             tahun__lte=tahun_selesai,
-            status__in=[StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI],
+            status__in=STATUS_BEKU,
         )
         .order_by("tahun")
         .values_list("tahun", flat=True)
@@ -146,7 +162,9 @@ def ambil_periode(*, unit: UnitKerja, tahun: int) -> PeriodeUnit:
 
 
 @transaction.atomic
-def _ubah_status(*, aksi: str, unit: UnitKerja, tahun: int, oleh, komentar: str = "") -> PeriodeUnit:
+def _ubah_status(
+    *, aksi: str, unit: UnitKerja, tahun: int, oleh, komentar: str = "", catatan: str | None = None
+) -> PeriodeUnit:
     if not boleh_melakukan(oleh, aksi=aksi, unit=unit):
         raise PermissionDenied(gettext("Anda tidak berwenang melakukan langkah ini."))
     periode = tahan_periode(unit, tahun)
@@ -159,6 +177,8 @@ def _ubah_status(*, aksi: str, unit: UnitKerja, tahun: int, oleh, komentar: str 
         )
     periode.status = tujuan
     periode.komentar = komentar
+    if catatan is not None:
+        periode.catatan_pengajuan = catatan
     periode.diubah_oleh = oleh
     periode._change_reason = f"{aksi}: {komentar}" if komentar else aksi
     if tujuan == StatusPeriode.DISAHKAN:
@@ -214,21 +234,30 @@ def profil_dari_potret(unit: UnitKerja, potret: dict) -> tuple[UnitKerja, Kepala
     return salinan, kepala
 
 
-def ajukan_periode(*, unit: UnitKerja, tahun: int, oleh) -> PeriodeUnit:
-    """Planner submits the year (draft/dikembalikan → diajukan)."""
-    return _ubah_status(aksi="ajukan", unit=unit, tahun=tahun, oleh=oleh)
+def _dengan_kabar(aksi: str, periode: PeriodeUnit) -> PeriodeUnit:
+    surel.kabarkan_langkah(periode, aksi)
+    return periode
+
+
+def ajukan_periode(*, unit: UnitKerja, tahun: int, oleh, catatan: str = "") -> PeriodeUnit:
+    """Planner submits the year (draft/dikembalikan → diajukan) with an optional note; the heads get an e-mail.
+    From here the year is frozen until the head returns it."""
+    periode = _ubah_status(aksi="ajukan", unit=unit, tahun=tahun, oleh=oleh, catatan=(catatan or "").strip())
+    return _dengan_kabar("ajukan", periode)
 
 
 def kembalikan_periode(*, unit: UnitKerja, tahun: int, oleh, komentar: str) -> PeriodeUnit:
     """Head returns the year to the planner (diajukan → dikembalikan); a comment is mandatory."""
     if not (komentar or "").strip():
         raise ValidationError({"komentar": gettext("Komentar wajib diisi saat mengembalikan.")}, code="wajib")
-    return _ubah_status(aksi="kembalikan", unit=unit, tahun=tahun, oleh=oleh, komentar=komentar.strip())
+    periode = _ubah_status(aksi="kembalikan", unit=unit, tahun=tahun, oleh=oleh, komentar=komentar.strip())
+    return _dengan_kabar("kembalikan", periode)
 
 
 def sahkan_periode(*, unit: UnitKerja, tahun: int, oleh, komentar: str = "") -> PeriodeUnit:
     """Head approves (diajukan → disahkan); from here every edit is refused."""
-    return _ubah_status(aksi="sahkan", unit=unit, tahun=tahun, oleh=oleh, komentar=(komentar or "").strip())
+    periode = _ubah_status(aksi="sahkan", unit=unit, tahun=tahun, oleh=oleh, komentar=(komentar or "").strip())
+    return _dengan_kabar("sahkan", periode)
 
 
 def kunci_periode(*, unit: UnitKerja, tahun: int, oleh) -> PeriodeUnit:
@@ -241,3 +270,17 @@ def buka_kunci_periode(*, unit: UnitKerja, tahun: int, oleh, alasan: str) -> Per
     if not (alasan or "").strip():
         raise ValidationError({"komentar": gettext("Alasan wajib diisi saat membuka kunci.")}, code="wajib")
     return _ubah_status(aksi="buka_kunci", unit=unit, tahun=tahun, oleh=oleh, komentar=alasan.strip())
+
+
+@transaction.atomic
+def atur_tenggat(*, unit: UnitKerja, tahun: int, oleh, tenggat: datetime.date | None) -> PeriodeUnit:
+    """Head or administrator sets (or clears) the submission deadline of the unit's year; allowed in any status."""
+    if not boleh_melakukan(oleh, aksi="sahkan", unit=unit):
+        raise PermissionDenied(gettext("Hanya pimpinan atau administrator yang dapat mengatur tenggat."))
+    periode = tahan_periode(unit, tahun)
+    periode.tenggat = tenggat
+    periode._change_reason = "tenggat"
+    periode._history_user = oleh
+    # Only the deadline column is written: who last moved the status, and when, stays as it was.
+    periode.save(update_fields=["tenggat"])
+    return periode

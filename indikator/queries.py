@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Prefetch, Q
 
 from sakip.format import format_target
 
@@ -36,6 +37,7 @@ from .models import (
     BobotPerspektif,
     Indikator,
     NilaiSkala,
+    PerjanjianKinerja,
     Realisasi,
     Renstra,
     RevisiRenstra,
@@ -651,6 +653,74 @@ def unit_dan_tahun_tersedia() -> list[tuple[UnitKerja, int]]:
     return hasil
 
 
+@dataclass(frozen=True)
+class TahunUnit:
+    """The years a unit works in: `daftar` every year of its Renstra periods (or its sub-units') plus the next
+    one, `berjalan` its current year (see `tahun_unit`), `renstra` the years its own Renstra covers (those
+    that have a report)."""
+
+    daftar: tuple[int, ...]
+    berjalan: int
+    renstra: frozenset[int] = frozenset()
+
+
+def tahun_unit_banyak(units: Sequence[UnitKerja]) -> dict[int, TahunUnit]:
+    """Per unit id: its year picker and current year. The current year is the latest year with realisasi, else
+    the latest year with a Perjanjian Kinerja, else the first Renstra year; never the calendar year unless the
+    unit has no Renstra at all. The picker lists every year of its Renstra periods plus the next one. A unit
+    covers itself and its direct sub-units (a parent's dashboard reads its children). 3 queries for any number
+    of units."""
+    ids = [u.pk for u in units]
+    cakupan = Q(unit_id__in=ids) | Q(unit__induk_id__in=ids)
+
+    def pemilik(unit_id, induk_id) -> list[int]:
+        return [x for x in (unit_id, induk_id) if x in ids]
+
+    tahun: dict[int, set[int]] = defaultdict(set)
+    sendiri: dict[int, set[int]] = defaultdict(set)
+    for unit_id, induk_id, mulai, selesai in Renstra.objects.filter(cakupan).values_list(
+        "unit_id", "unit__induk_id", "tahun_mulai", "tahun_selesai"
+    ):
+        for x in pemilik(unit_id, induk_id):
+            tahun[x].update(range(mulai, selesai + 1))
+        sendiri[unit_id].update(range(mulai, selesai + 1))
+    realisasi: dict[int, int] = {}
+    jalur = "indikator__sasaran__revisi__renstra__unit"
+    for unit_id, induk_id, t in (
+        Realisasi.objects.filter(Q(**{f"{jalur}_id__in": ids}) | Q(**{f"{jalur}__induk_id__in": ids}))
+        .values_list(f"{jalur}_id", f"{jalur}__induk_id")
+        .annotate(t=Max("tahun"))
+    ):
+        for x in pemilik(unit_id, induk_id):
+            realisasi[x] = max(realisasi.get(x, t), t)
+    pk: dict[int, int] = {}
+    for unit_id, induk_id, t in (
+        PerjanjianKinerja.objects.filter(cakupan).values_list("unit_id", "unit__induk_id").annotate(t=Max("tahun"))
+    ):
+        for x in pemilik(unit_id, induk_id):
+            pk[x] = max(pk.get(x, t), t)
+    hasil = {}
+    for uid in ids:
+        daftar = set(tahun[uid])
+        berjalan = realisasi.get(uid) or pk.get(uid) or min(daftar, default=None)
+        if berjalan is None:  # no Renstra at all: nothing to choose from but this year
+            berjalan = date.today().year
+        daftar.add(berjalan)
+        daftar.add(max(daftar) + 1)
+        hasil[uid] = TahunUnit(tuple(sorted(daftar)), berjalan, frozenset(sendiri[uid]))
+    return hasil
+
+
+def tahun_unit(unit: UnitKerja) -> TahunUnit:
+    """The unit's year picker and current year (`tahun_unit_banyak`)."""
+    return tahun_unit_banyak([unit])[unit.pk]
+
+
+def tahun_berjalan(unit: UnitKerja) -> int:
+    """The year a unit's pages open on when no year was chosen (see `tahun_unit`)."""
+    return tahun_unit(unit).berjalan
+
+
 __all__ = [
     "BarisPengukuran",
     "DataTidakDitemukan",
@@ -662,6 +732,7 @@ __all__ = [
     "Pengukuran",
     "RiwayatIndikator",
     "Skema",
+    "TahunUnit",
     "muat_skema",
     "muat_skema_banyak",
     "renstra_untuk",
@@ -670,5 +741,8 @@ __all__ = [
     "susun_pengukuran",
     "susun_pengukuran_banyak",
     "susun_riwayat",
+    "tahun_berjalan",
+    "tahun_unit",
+    "tahun_unit_banyak",
     "Q",
 ]

@@ -5,12 +5,14 @@ Constant number of queries: per source model one count, one page fetch and one f
 
 from __future__ import annotations
 
+import functools
 import heapq
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -109,6 +111,75 @@ def _beda(sumber: Sumber, baru, lama) -> tuple[Perubahan, ...]:
     return tuple(Perubahan(c.field, _label(model, c.field), _tampil(c.old), _tampil(c.new)) for c in delta.changes)
 
 
+def nama_pengguna(user) -> str:
+    """A user as people know them: full name, else username."""
+    if user is None:
+        return "–"
+    return user.get_full_name() or user.get_username()
+
+
+def _nama(obj) -> str:
+    """A linked object's name without further queries (its own code and name when it has them)."""
+    if isinstance(obj, get_user_model()):
+        return nama_pengguna(obj)
+    nama = getattr(obj, "nama", None)
+    if isinstance(nama, str):
+        kode = getattr(obj, "kode", "")
+        return f"{kode} {nama}".strip() if isinstance(kode, str) else nama
+    return str(obj)
+
+
+def _field(model, nama: str):
+    try:
+        return model._meta.get_field(nama)
+    except Exception:  # noqa: BLE001 - not a field (simple-history extras)
+        return None
+
+
+@functools.cache
+def _model_tertaut() -> tuple:
+    """Every model a source's foreign key points to."""
+    return tuple({f.related_model for s in SUMBER.values() for f in s.kelas._meta.concrete_fields if f.many_to_one})
+
+
+def _dengan_nama(entri: list[Entri]) -> list[Entri]:
+    """People's words instead of ids and codes in the changes: a foreign key as the related object's name (one
+    query per related model on the page; a deleted object as "#id (dihapus)"), a choice as its label, a
+    yes/no field as "ya"/"tidak"."""
+    # One query per model any source links to, also when the page names none of its rows (the page costs the
+    # same whatever it shows).
+    perlu: dict[Any, set] = {m: set() for m in _model_tertaut()} if entri else {}
+    for e in entri:
+        for p in e.perubahan:
+            f = _field(e.sumber.kelas, p.field)
+            if f is not None and f.many_to_one:
+                perlu.setdefault(f.related_model, set()).update(v for v in (p.lama, p.baru) if v not in (None, ""))
+    nama = {
+        m: {o.pk: _nama(o) for o in m._base_manager.select_related().filter(pk__in=sorted(ids) or [0])}
+        for m, ids in perlu.items()
+    }
+
+    def tampil(f, nilai):
+        if nilai in (None, "") or f is None:
+            return nilai
+        if f.many_to_one:
+            return nama[f.related_model].get(nilai) or _("#%(id)s (dihapus)") % {"id": nilai}
+        if f.choices:
+            return dict(f.flatchoices).get(nilai, nilai)
+        if isinstance(nilai, bool):
+            return _("ya") if nilai else _("tidak")
+        return nilai
+
+    hasil = []
+    for e in entri:
+        perubahan = []
+        for p in e.perubahan:
+            f = _field(e.sumber.kelas, p.field)
+            perubahan.append(Perubahan(p.field, p.label, tampil(f, p.lama), tampil(f, p.baru)))
+        hasil.append(Entri(e.sumber, e.catatan, tuple(perubahan), e.objek))
+    return hasil
+
+
 def ambil_objek(sumber: Sumber, pk: int) -> tuple[Any, UnitKerja]:
     """The latest historical record of an object (it may be deleted) and the unit it belongs to."""
     riwayat = sumber.kelas.history.filter(id=pk)
@@ -124,10 +195,12 @@ def riwayat_objek(sumber: Sumber, pk: int) -> list[Entri]:
     catatan = list(
         sumber.kelas.history.filter(id=pk).select_related("history_user").order_by("-history_date", "-history_id")
     )
-    return [
-        Entri(sumber, c, _beda(sumber, c, catatan[i + 1] if i + 1 < len(catatan) else None))
-        for i, c in enumerate(catatan)
-    ]
+    return _dengan_nama(
+        [
+            Entri(sumber, c, _beda(sumber, c, catatan[i + 1] if i + 1 < len(catatan) else None))
+            for i, c in enumerate(catatan)
+        ]
+    )
 
 
 class RiwayatUnit:
@@ -187,4 +260,44 @@ class RiwayatUnit:
             if hasattr(c, "kode") and not ind:
                 nama = f"{c.kode} {getattr(c, 'nama', '')[:60]}"
             hasil.append(Entri(s, c, _beda(s, c, sebelum.get((s.kode, c.id, c.history_id))), nama.strip()))
-        return hasil
+        return _dengan_nama(hasil)
+
+
+class RiwayatRentang(RiwayatUnit):
+    """The changes to a unit's year's data (workflow steps left out) after `sejak` and up to `sampai`."""
+
+    def __init__(self, unit: UnitKerja, tahun: int, *, sejak, sampai=None):
+        super().__init__(unit, tahun)
+        self.sumber = [s for s in self.sumber if s.kode != "periode"]
+        self.sejak, self.sampai = sejak, sampai
+
+    def _qs(self, s: Sumber):
+        qs = super()._qs(s)
+        if self.sejak is not None:
+            qs = qs.filter(history_date__gt=self.sejak)
+        if self.sampai is not None:
+            qs = qs.filter(history_date__lte=self.sampai)
+        return qs
+
+
+def waktu_pengajuan(unit: UnitKerja, tahun: int) -> list:
+    """When the unit's year was submitted (history of the period row, status diajukan), oldest first (1 query)."""
+    sumber = SUMBER["periode"]
+    catatan = sumber.kelas.history.filter(unit=unit, tahun=tahun).order_by("history_date", "history_id")
+    hasil, sebelumnya = [], None
+    for status, waktu in catatan.values_list("status", "history_date"):
+        if status == "diajukan" and sebelumnya != "diajukan":
+            hasil.append(waktu)
+        sebelumnya = status
+    return hasil
+
+
+def perubahan_sejak_pengajuan_lalu(unit: UnitKerja, tahun: int, *, batas: int = 100):
+    """What changed between the previous submission and now: (previous submission time or None, entries, total).
+
+    None (and no entries) for a first submission: there is nothing to compare with."""
+    waktu = waktu_pengajuan(unit, tahun)
+    if len(waktu) < 2:
+        return None, [], 0
+    rentang = RiwayatRentang(unit, tahun, sejak=waktu[-2])
+    return waktu[-2], rentang[0:batas], len(rentang)

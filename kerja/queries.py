@@ -40,6 +40,9 @@ class SelTriwulan:
     jumlah_bukti: int
     keterangan_target: str = ""  # why there is no Rencana Aksi target ("belum ada Rencana Aksi (PK versi 2)")
     versi: str = "0"  # the cell's version (indikator.versi), carried by its form
+    # Set only on a row sent back after a refused save: the text as typed and why it was refused.
+    isian: str | None = None
+    galat: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,19 @@ class BarisRealisasi:
     ukur: BarisPengukuran
     triwulan: tuple[SelTriwulan, ...]
     versi_tahunan: str = "0"  # version of the yearly cell (indikator.versi)
+    # Set only on a row sent back by a save: the yearly text as typed and its error, the plausibility questions
+    # awaiting a confirmation, and whether the row was just saved ("tersimpan").
+    isian_tahunan: str | None = None
+    galat_tahunan: str = ""
+    peringatan: tuple[str, ...] = ()
+    tersimpan: bool = False
+
+    @property
+    def tahunan_dipakai(self) -> bool:
+        """A yearly value is entered and overrides quarters that also have values."""
+        th = self.ukur.realisasi.catatan
+        ada_tahunan = th is not None and (th.nilai is not None or bool(th.nilai_kualitatif))
+        return ada_tahunan and any(s.nilai is not None or s.kualitatif for s in self.triwulan)
 
     @property
     def indikator(self) -> Indikator:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kerja.views import administrasi, anggaran, impor, mulai, pk, realisasi, renstra, ruang
+from kerja.views import administrasi, anggaran, impor, mulai, pengesahan, pk, realisasi, renstra, ruang
 
 app_name = "kerja"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path(U + "terhapus/", ruang.terhapus, name="terhapus"),
     path(U + "terhapus/<slug:jenis>/<int:history_id>/pulihkan/", ruang.pulihkan, name="pulihkan"),
     path(UT + "periode/<slug:aksi>/", ruang.periode_aksi, name="periode_aksi"),
+    path(UT + "ajukan/", pengesahan.pengajuan, name="pengajuan"),
+    path(UT + "pengesahan/", pengesahan.pengesahan, name="pengesahan"),
+    path(UT + "tenggat/", pengesahan.tenggat, name="tenggat"),
     # Renstra structure and targets
     path(U + "profil/", ruang.profil_unit, name="profil_unit"),
     path(U + "renstra/", renstra.renstra_daftar, name="renstra_daftar"),
@@ -46,6 +49,7 @@ urlpatterns = [
     # Realisasi, narrative, evidence
     path(UT + "realisasi/", realisasi.realisasi_daftar, name="realisasi"),
     path(UT + "realisasi/<int:indikator_pk>/tw<int:triwulan>/", realisasi.realisasi_sel, name="realisasi_sel"),
+    path(UT + "realisasi/<int:indikator_pk>/baris/", realisasi.realisasi_baris, name="realisasi_baris"),
     path(
         UT + "realisasi/<int:indikator_pk>/tw<int:triwulan>/rincian/",
         realisasi.realisasi_rincian,

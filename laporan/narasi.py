@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop as N_
 
@@ -104,6 +105,51 @@ SLOT_BAB: dict[int, tuple[tuple[str, str], ...]] = {
 URUTAN_NARASI_SASARAN: tuple[str, ...] = tuple(k.kunci for k in KATALOG_SASARAN)
 
 
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_PER_KUNCI_UMUM = {k.kunci: k for k in KATALOG_UMUM}
+_PER_KUNCI_SASARAN = {k.kunci: k for k in KATALOG_SASARAN}
+
+
+def _tanpa_bab(label: str) -> str:
+    """'Bab I – Maksud dan Tujuan' → 'Maksud dan Tujuan'."""
+    return label.split(" – ", 1)[1] if " – " in label else label
+
+
+def letak_cetak(kunci: str, nomor_sasaran: int | None = None) -> str:
+    """Where a section prints in the report, in the words of its headings: "Kata Pengantar",
+    "Bab I · Maksud dan Tujuan", "Bab III · Capaian Kinerja Organisasi · Penjelasan Nilai Pencapaian Sasaran",
+    "Bab III · Sasaran 1 · Analisis capaian" (per sasaran: the sasaran's number in Bab III)."""
+    if nomor_sasaran is not None:
+        k = _PER_KUNCI_SASARAN.get(kunci)
+        nama = str(k.label) if k is not None and k.label else kunci
+        return " · ".join(
+            (gettext("Bab %(bab)s") % {"bab": "III"}, gettext("Sasaran %(nomor)s") % {"nomor": nomor_sasaran}, nama)
+        )
+    k = _PER_KUNCI_UMUM.get(kunci)
+    if k is None:
+        return kunci
+    label = str(k.label) if k.label else ""
+    if k.bab is None:
+        return label or kunci
+    bagian = [gettext("Bab %(bab)s") % {"bab": ROMAWI[k.bab]}]
+    if k.sisipan and (induk := _PER_KUNCI_UMUM.get(k.sisipan)) and induk.judul:
+        bagian.append(gettext(induk.judul))
+    bagian.append(gettext(k.judul) if k.judul else _tanpa_bab(label) or kunci)
+    return " · ".join(bagian)
+
+
+def letak_analisis_indikator(nomor_sasaran: int, kode_indikator: str) -> str:
+    """Where an indikator's yearly analysis (entered with its realisasi) prints: in its sasaran's section of
+    Bab III, right after the generated sentence on the indikator's capaian, before the sasaran's own analysis."""
+    return " · ".join(
+        (
+            gettext("Bab %(bab)s") % {"bab": "III"},
+            gettext("Sasaran %(nomor)s") % {"nomor": nomor_sasaran},
+            gettext("di bawah kalimat capaian indikator %(kode)s") % {"kode": kode_indikator},
+        )
+    )
+
+
 @dataclass(frozen=True)
 class Bagian:
     """One expected narrative section of a unit's year, with its stored text if any."""
@@ -112,6 +158,12 @@ class Bagian:
     label: str
     sasaran: Sasaran | None
     narasi: NarasiLaporan | None
+    nomor_sasaran: int | None = None  # the sasaran's number in Bab III ("Sasaran 1")
+
+    @property
+    def letak(self) -> str:
+        """Where the section prints ("Bab III · Sasaran 1 · Analisis capaian")."""
+        return letak_cetak(self.kunci, self.nomor_sasaran if self.sasaran is not None else None)
 
     @property
     def opsional(self) -> bool:
@@ -136,13 +188,14 @@ def daftar_bagian(
     """Every expected section (general ones, then per sasaran) plus any stored section with another key."""
     daftar_sasaran = list(daftar_sasaran)
     hasil = [Bagian(k, str(label), None, narasi.get((k, None))) for k, label in BAGIAN_UMUM]
+    nomor = {s.pk: i for i, s in enumerate(daftar_sasaran, 1)}
     for s in daftar_sasaran:
-        hasil.extend(Bagian(k, str(label), s, narasi.get((k, s.pk))) for k, label in BAGIAN_SASARAN)
+        hasil.extend(Bagian(k, str(label), s, narasi.get((k, s.pk)), nomor[s.pk]) for k, label in BAGIAN_SASARAN)
     dikenal = {(b.kunci, b.sasaran.pk if b.sasaran else None) for b in hasil}
     per_id = {s.pk: s for s in daftar_sasaran}
     for (kunci, sid), n in sorted(narasi.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
         if (kunci, sid) not in dikenal:
-            hasil.append(Bagian(kunci, n.judul or kunci, per_id.get(sid), n))
+            hasil.append(Bagian(kunci, n.judul or kunci, per_id.get(sid), n, nomor.get(sid)))
     return hasil
 
 

@@ -124,6 +124,20 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
 
+# Mail (workflow notices and `kirim_pengingat` reminders): printed to the console in development, SMTP from the
+# environment otherwise; tests use Django's locmem outbox.
+EMAIL_BACKEND = os.environ.get("SAKIP_EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("SAKIP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("SAKIP_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("SAKIP_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("SAKIP_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("SAKIP_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("SAKIP_EMAIL_DARI", "SAKIP <sakip@localhost>")
+# The address of the application as users reach it: links in e-mails.
+SAKIP_URL_DASAR = os.environ.get("SAKIP_URL_DASAR", "http://localhost:8000").rstrip("/")
+
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,31 +1,43 @@
+"""Home page: per unit the user can reach, its years with their status and the next step for this user."""
+
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from indikator.akses import id_unit_tertulis, peran_pengguna, unit_terbaca
-from indikator.enums import Peran
-from indikator.models import Renstra
+from indikator.akses import id_unit_dipimpin, id_unit_tertulis, peran_pengguna, unit_terbaca
+from indikator.enums import Peran, StatusPeriode
+from indikator.models import PeriodeUnit
+from indikator.queries import tahun_unit_banyak
+
+SELESAI = {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
 
 
-def _tautan(unit, tahun, boleh_ubah: bool = False):
-    hasil = []
-    if not tahun and boleh_ubah:
-        # A unit without data: the first step is the guided start (scheme and Renstra period).
-        return [
-            {
-                "url": reverse("kerja:mulai", args=[unit.slug]),
-                "label": _("Mulai di sini: pilih skema dan periode Renstra"),
-            }
-        ]
-    if tahun:
-        for nama, label in (("laporan:html", _("Laporan Kinerja")),):
-            try:
-                hasil.append({"url": reverse(nama, args=[unit.slug, tahun]), "label": label})
-            except NoReverseMatch:
-                pass
-    return hasil
+@dataclass(frozen=True)
+class TahunBeranda:
+    tahun: int
+    status: str
+    status_label: str
+    komentar: str
+    berjalan: bool
+    langkah: str
+    url: str
+    url_laporan: str | None
+
+
+def _langkah(status: str, *, tulis: bool, sahkan: bool) -> str:
+    """The next step of a year's workflow for this user."""
+    if status in SELESAI:
+        return _("Selesai: laporan final dapat diunduh.")
+    if status == StatusPeriode.DIAJUKAN:
+        return _("Periksa, lalu sahkan atau kembalikan.") if sahkan else _("Menunggu pengesahan pimpinan.")
+    if status == StatusPeriode.DIKEMBALIKAN:
+        return (
+            _("Perbaiki sesuai komentar pimpinan, lalu ajukan kembali.") if tulis else _("Dikembalikan ke perencana.")
+        )
+    return _("Isi realisasi dan narasi, lalu ajukan.") if tulis else _("Masih diisi perencana.")
 
 
 @login_required
@@ -34,19 +46,43 @@ def beranda(request):
         # Heads land on their dashboard (issue #5).
         return redirect("dasbor:utama")
     units = list(unit_terbaca(request.user).order_by("urutan", "nama"))
-    akhir = dict(
-        Renstra.objects.filter(unit__in=units)
-        .values("unit_id")
-        .annotate(t=Max("tahun_selesai"))
-        .values_list("unit_id", "t")
+    per_unit = tahun_unit_banyak(units)
+    status = {
+        (p.unit_id, p.tahun): p
+        for p in PeriodeUnit.objects.filter(unit__in=units).only("unit", "tahun", "status", "komentar")
+    }
+    tertulis, dipimpin = id_unit_tertulis(request.user), id_unit_dipimpin(request.user)
+    daftar = []
+    for u in units:
+        info = per_unit[u.pk]
+        tulis = tertulis is None or u.pk in tertulis
+        sahkan = dipimpin is None or u.pk in dipimpin
+        # The years of the unit's own Renstra (the ones with a report); the current year when it has none.
+        tahun_tampil = sorted(info.renstra or {info.berjalan}, reverse=True)
+        baris = []
+        for t in tahun_tampil:
+            p = status.get((u.pk, t))
+            kode = p.status if p else StatusPeriode.DRAFT
+            baris.append(
+                TahunBeranda(
+                    tahun=t,
+                    status=kode,
+                    status_label=StatusPeriode(kode).label,
+                    komentar=p.komentar if p and kode == StatusPeriode.DIKEMBALIKAN else "",
+                    berjalan=t == info.berjalan,
+                    langkah=_langkah(kode, tulis=tulis, sahkan=sahkan),
+                    url=f"{reverse('kerja:utama')}?unit={u.slug}&tahun={t}",
+                    url_laporan=reverse("laporan:html", args=[u.slug, t]) if t in info.renstra else None,
+                )
+            )
+        # A unit without data: the first step is the guided start (scheme and Renstra period).
+        mulai = reverse("kerja:mulai", args=[u.slug]) if not info.renstra and tulis else None
+        daftar.append({"unit": u, "berjalan": info.berjalan, "tahun": baris, "mulai": mulai})
+    # The workflow's outcome where the planner looks first: "Dikembalikan: <comment>", "Disahkan oleh … pada …".
+    kabar = list(
+        PeriodeUnit.objects.filter(unit__in=units)
+        .exclude(status=StatusPeriode.DRAFT)
+        .select_related("unit", "diubah_oleh")
+        .order_by("-diubah_pada")[:10]
     )
-    tulis = id_unit_tertulis(request.user)
-    daftar = [
-        {
-            "unit": u,
-            "tahun": akhir.get(u.pk),
-            "tautan": _tautan(u, akhir.get(u.pk), tulis is None or u.pk in tulis),
-        }
-        for u in units
-    ]
-    return render(request, "beranda.html", {"daftar": daftar})
+    return render(request, "beranda.html", {"daftar": daftar, "kabar": kabar})

@@ -133,6 +133,15 @@ class PeriodeUnit(models.Model):
         blank=True,
         help_text=_("Nama, kepala, tugas, kota dan logo unit saat tahun ini disahkan; dipakai laporan tahun ini."),
     )
+    catatan_pengajuan = models.TextField(
+        _("catatan pengajuan"), blank=True, help_text=_("Catatan perencana pada pengajuan terakhir.")
+    )
+    tenggat = models.DateField(
+        _("tenggat pengajuan"),
+        null=True,
+        blank=True,
+        help_text=_("Batas waktu pengajuan (opsional); dipakai pengingat."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -147,3 +156,8 @@ class PeriodeUnit(models.Model):
     @property
     def terkunci(self) -> bool:
         return self.status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+
+    @property
+    def dibekukan(self) -> bool:
+        """Submitted, approved or locked: every edit is refused (only the workflow steps change the year)."""
+        return self.status in {StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}

@@ -30,6 +30,7 @@ from laporan.narasi import (
     daftar_bagian,
     kunci_url,
     label_bagian,
+    letak_cetak,
     simpan_narasi,
     urai_kunci,
 )
@@ -66,6 +67,14 @@ def _terkunci(unit, tahun: int) -> str:
     return ""
 
 
+def _letak(unit, tahun: int, bagian: str, sasaran: Sasaran | None) -> str:
+    """Where the section prints in the report ("Bab III · Sasaran 1 · Analisis capaian")."""
+    if sasaran is None:
+        return letak_cetak(bagian)
+    nomor = next((i for i, s in enumerate(_sasaran_tahun(unit, tahun), 1) if s.pk == sasaran.pk), None)
+    return letak_cetak(bagian, nomor)
+
+
 def _bagian_dari_url(unit, tahun: int, kunci: str) -> tuple[str, Sasaran | None]:
     """Resolve 'analisis--SP1' / 'kata_pengantar' to (bagian, sasaran); 404 for an unknown section."""
     bagian, kode = urai_kunci(kunci)
@@ -95,7 +104,7 @@ def narasi_daftar(request, slug: str, tahun: int):
         {"b": b, "kunci": kunci_url(b.kunci, b.sasaran or (b.narasi.sasaran if b.narasi else None))} for b in bagian
     ]
     status = status_periode(unit, tahun)
-    terkunci = status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+    terkunci = status in {StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
     return render(
         request,
         "laporan/narasi/daftar.html",
@@ -155,6 +164,7 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
             "kunci": kunci,
             "bagian": bagian,
             "label": label_bagian(bagian),
+            "letak": _letak(unit, tahun, bagian, sasaran),
             "sasaran": sasaran,
             "narasi": narasi,
             "html": render_markdown(narasi.isi) if narasi else "",

@@ -4,12 +4,14 @@ evidence files. In URLs the year's own row is quarter 0 (stored as triwulan NULL
 from __future__ import annotations
 
 import mimetypes
+from dataclasses import replace
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
@@ -21,6 +23,7 @@ from indikator.models import BuktiDukung, Indikator, Realisasi
 from indikator.versi import token
 from kerja import queries
 from kerja.forms.kinerja import BuktiForm, RealisasiForm, RealisasiSelForm
+from kerja.kewajaran import periksa_kewajaran
 
 from .umum import jalankan, konteks
 
@@ -76,17 +79,121 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
             messages.success(request, _("Realisasi disimpan."))
         return redirect("kerja:realisasi", slug=unit.slug, tahun=tahun)
     lembar = queries.susun_lembar_realisasi(unit, tahun)
-    ctx = konteks(
-        request,
-        unit,
-        tahun,
-        b=queries.baris_realisasi(lembar, indikator.pk),
-        galat=galat,
-        galat_triwulan=triwulan,
-        isian=request.POST.get("nilai", ""),
-    )
-    respons = render(request, "kerja/_baris_realisasi.html", ctx)
+    b = queries.baris_realisasi(lembar, indikator.pk)
+    if galat:
+        b = _dengan_isian(
+            b, {triwulan: request.POST.get("nilai") or request.POST.get("nilai_kualitatif", "")}, {triwulan: galat}
+        )
+    respons = render(request, "kerja/_baris_realisasi.html", konteks(request, unit, tahun, b=b))
     if not galat:
+        respons["HX-Trigger"] = "realisasi-tersimpan"  # the page refreshes its NKO line
+    return respons
+
+
+SEL = (1, 2, 3, 4, TAHUNAN)
+
+
+class _Batal(Exception):
+    """Leaves the row's transaction without saving (a refused cell or an unconfirmed implausible value)."""
+
+
+def _dengan_isian(b, isian: dict[int, str], galat: dict[int, str], peringatan=()) -> queries.BarisRealisasi:
+    """The row as it was, with the text typed in each cell and the reasons it was not saved."""
+    sel = tuple(replace(s, isian=isian.get(s.triwulan), galat=galat.get(s.triwulan, "")) for s in b.triwulan)
+    return replace(
+        b,
+        triwulan=sel,
+        isian_tahunan=isian.get(TAHUNAN),
+        galat_tahunan=galat.get(TAHUNAN, ""),
+        peringatan=tuple(peringatan),
+    )
+
+
+def _label_sel(tw: int) -> str:
+    return _("Tahunan") if tw == TAHUNAN else f"TW{tw}"
+
+
+def _kewajaran(b, ubah) -> list[str]:
+    """Plausibility questions for the changed cells of the row as it would be saved."""
+    satuan = b.ukur.indikator.satuan
+    capaian = {s.triwulan: s.capaian for s in b.triwulan}
+    hasil = []
+    for tw, nilai, _kual, _versi in ubah:
+        # The yearly capaian is the official one; a quarter's is its progress against the Rencana Aksi target.
+        cap = b.ukur.capaian if tw == TAHUNAN or tw == 4 else capaian.get(tw)
+        hasil.extend(periksa_kewajaran(satuan=satuan, nilai=nilai, capaian=cap, label=_label_sel(tw)))
+    return hasil
+
+
+@login_required
+@require_POST
+def realisasi_baris(request, slug: str, tahun: int, indikator_pk: int):
+    """Save a whole row (four quarters and the yearly value) in one action; only the cells whose value changed
+    are written, all or none. Implausible values (capaian outside 50–150 %, a fraction for a count, a percentage
+    above 100) come back as a question; the same submit with `konfirmasi=1` saves them. htmx gets the row back
+    ("tersimpan", or the errors and questions at the row with the typed text kept)."""
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    indikator = _indikator(unit, indikator_pk)
+    awal = queries.baris_realisasi(queries.susun_lembar_realisasi(unit, tahun), indikator.pk)
+    if awal is None:
+        raise Http404
+    th = awal.ukur.realisasi.catatan
+    sekarang = {s.triwulan: (s.nilai, s.kualitatif) for s in awal.triwulan}
+    sekarang[TAHUNAN] = (th.nilai if th else None, th.nilai_kualitatif if th else "")
+    kualitatif = indikator.polaritas == "kualitatif"
+    isian, galat, ubah = {}, {}, []
+    for tw in SEL:
+        awalan = f"tw{tw}"
+        if f"{awalan}-nilai" not in request.POST and f"{awalan}-nilai_kualitatif" not in request.POST:
+            continue
+        isian[tw] = request.POST.get(f"{awalan}-nilai_kualitatif" if kualitatif else f"{awalan}-nilai", "")
+        form = RealisasiSelForm(request.POST, prefix=awalan)
+        if not form.is_valid():
+            galat[tw] = " ".join(e for daftar in form.errors.values() for e in daftar)
+            continue
+        d = form.cleaned_data
+        nilai, kual = d["nilai"], (d["nilai_kualitatif"] or "").strip().upper()
+        if (nilai, kual) != sekarang[tw]:
+            ubah.append((tw, nilai, kual, d["versi"] or None))
+    peringatan: list[str] = []
+    baru = None
+    if ubah and not galat:
+        try:
+            with transaction.atomic():
+                for tw, nilai, kual, versi in ubah:
+                    try:
+                        services.simpan_realisasi(
+                            indikator=indikator,
+                            tahun=tahun,
+                            triwulan=_triwulan(tw),
+                            nilai=nilai,
+                            nilai_kualitatif=kual,
+                            versi=versi,
+                        )
+                    except ValidationError as exc:
+                        galat[tw] = " ".join(exc.messages)
+                        raise _Batal from None
+                baru = queries.baris_realisasi(queries.susun_lembar_realisasi(unit, tahun), indikator.pk)
+                if request.POST.get("konfirmasi") != "1":
+                    peringatan = _kewajaran(baru, ubah)
+                    if peringatan:
+                        raise _Batal
+        except _Batal:
+            baru = None
+    if not request.htmx:
+        if galat or peringatan:
+            messages.error(request, " ".join([*galat.values(), *peringatan]))
+        elif baru is not None:
+            messages.success(request, _("Realisasi disimpan."))
+        return redirect("kerja:realisasi", slug=unit.slug, tahun=tahun)
+    if baru is not None:
+        b = replace(baru, tersimpan=True)
+    elif galat or peringatan:
+        b = _dengan_isian(awal, isian, galat, peringatan)
+    else:
+        b = replace(awal, tersimpan=True)  # nothing changed: nothing to save
+    respons = render(request, "kerja/_baris_realisasi.html", konteks(request, unit, tahun, b=b))
+    if baru is not None:
         respons["HX-Trigger"] = "realisasi-tersimpan"  # the page refreshes its NKO line
     return respons
 

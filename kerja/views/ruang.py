@@ -20,7 +20,6 @@ from indikator.enums import StatusPeriode
 from indikator.models import Keanggotaan, Renstra
 from indikator.periode import (
     ALUR,
-    ajukan_periode,
     aksi_tersedia,
     boleh_melakukan,
     buka_kunci_periode,
@@ -28,6 +27,7 @@ from indikator.periode import (
     kunci_periode,
     sahkan_periode,
 )
+from indikator.queries import tahun_unit
 from kerja.forms.kinerja import KomentarForm, ProfilUnitForm
 from sakip.converters import tahun_kueri
 
@@ -63,8 +63,8 @@ def utama(request):
     """Choose unit and year; show the period status, the workflow steps allowed and links to every page."""
     units = list(akses.unit_terbaca(request.user).order_by("urutan", "nama"))
     slug = request.GET.get("unit") or request.session.get("kerja_unit")
-    tahun = tahun_kerja(request, tahun_kueri(request.GET.get("tahun")))
     unit = next((u for u in units if u.slug == slug), units[0] if len(units) == 1 else None)
+    tahun = tahun_kerja(request, tahun_kueri(request.GET.get("tahun")), unit)
     ctx = {"units": units, "tahun": tahun, "unit": unit}
     if unit is not None:
         ctx = konteks(request, unit, tahun, units=units)
@@ -77,7 +77,8 @@ def utama(request):
             Renstra.objects.filter(unit=unit, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun).order_by("tahun_mulai")
         )
         ctx["form_komentar"] = KomentarForm()
-    ctx["pilihan_tahun"] = list(range(tahun - 5, tahun + 3))
+    # The unit's Renstra years plus the next one (and the year shown, should it lie outside them).
+    ctx["pilihan_tahun"] = sorted(set(tahun_unit(unit).daftar) | {tahun}) if unit is not None else []
     ctx["admin"] = akses.adalah_admin(request.user)
     ctx["kepala"] = bool(akses.id_unit_dipimpin(request.user) or ctx["admin"])
     if unit is not None:
@@ -94,9 +95,12 @@ def periode_aksi(request, slug: str, tahun: int, aksi: str):
         raise Http404
     if not boleh_melakukan(request.user, aksi=aksi, unit=unit):
         raise PermissionDenied(_("Anda tidak berwenang melakukan langkah ini."))
+    if aksi == "ajukan":
+        # Submitting goes through the summary (confirmation and warnings acknowledged): kerja.views.pengesahan.
+        messages.info(request, _("Periksa ringkasan lalu ajukan dari halaman ini."))
+        return redirect("kerja:pengajuan", slug=unit.slug, tahun=tahun)
     komentar = request.POST.get("komentar", "")
     fungsi = {
-        "ajukan": lambda: ajukan_periode(unit=unit, tahun=tahun, oleh=request.user),
         "kembalikan": lambda: kembalikan_periode(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
         "sahkan": lambda: sahkan_periode(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
         "kunci": lambda: kunci_periode(unit=unit, tahun=tahun, oleh=request.user),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.urls import reverse
@@ -11,20 +9,30 @@ from django.urls import reverse
 from indikator import akses
 from indikator.models import UnitKerja
 from indikator.periode import PeriodeTerkunci, ambil_periode
+from indikator.queries import tahun_berjalan
 
 
-def tahun_kerja(request, tahun: int | None = None) -> int:
-    """The year the user works in: from the url, else the last one chosen (session), else this year."""
+def tahun_kerja(request, tahun: int | None = None, unit: UnitKerja | None = None) -> int | None:
+    """The year the user works in: from the url, else the one last chosen for this unit (session), else the
+    unit's current year (`tahun_berjalan`): never the calendar year by accident."""
     if tahun is not None:
         request.session["kerja_tahun"] = tahun
+        if unit is not None:
+            request.session["kerja_unit"] = unit.slug
         return tahun
-    return int(request.session.get("kerja_tahun") or datetime.date.today().year)
+    tersimpan = request.session.get("kerja_tahun")
+    if unit is None:
+        return int(tersimpan) if tersimpan else None
+    if tersimpan and request.session.get("kerja_unit") == unit.slug:
+        return int(tersimpan)
+    return tahun_berjalan(unit)
 
 
 def konteks(request, unit: UnitKerja, tahun: int | None = None, **lain) -> dict:
     """Context every workspace page shares: unit, year, period status and what the user may do."""
-    tahun = tahun_kerja(request, tahun)
+    tahun = tahun_kerja(request, tahun, unit)
     request.session["kerja_unit"] = unit.slug
+    request.session["kerja_tahun"] = tahun
     if isinstance(lain.get("kembali"), tuple):
         nama, *args = lain["kembali"]
         lain["kembali"] = reverse(nama, args=args)
@@ -35,7 +43,7 @@ def konteks(request, unit: UnitKerja, tahun: int | None = None, **lain) -> dict:
         "tahun": tahun,
         "periode": periode,
         "boleh_ubah": boleh_ubah,
-        "dapat_diedit": boleh_ubah and not periode.terkunci,
+        "dapat_diedit": boleh_ubah and not periode.dibekukan,
         **lain,
     }
 

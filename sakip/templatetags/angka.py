@@ -39,3 +39,13 @@ def target(t, gaya=""):
     {{ t|target:"ringkas" }} → numbers like angka_ringkas. `t` has `teks_target` (`NilaiTargetEfektif`, `Target`,
     `BarisPK`)."""
     return t.teks_target(**({"digit": 2, "pangkas_nol": True} if gaya == "ringkas" else {}))
+
+
+@register.filter
+def dengan_satuan(teks, satuan):
+    """{{ "70"|dengan_satuan:"%" }} → "70 %"; a text that already ends with its unit ("70%", "3 dokumen") keeps
+    it once; no unit, or no value ("–"), as is."""
+    teks, satuan = str(teks), str(satuan or "").strip()
+    if not satuan or teks in ("", "–") or teks.replace(" ", "").lower().endswith(satuan.replace(" ", "").lower()):
+        return teks
+    return f"{teks} {satuan}"

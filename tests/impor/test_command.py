@@ -44,7 +44,7 @@ def test_galat_kode_keluar_1_dan_tidak_mengubah(data, tmp_path, capsys):
     wb = ekspor(data["unit"])
     ws = wb["Realisasi"]
     r = cari_baris(ws, Kode_indikator="IK2", Triwulan="Tahunan")
-    atur(ws, r, "Nilai", "1.234")
+    atur(ws, r, "Nilai", "1.23.4")
     atur(ws, cari_baris(ws, Kode_indikator="IK1", Triwulan="Tahunan"), "Nilai", 99)
     path = tmp_path / "galat.xlsx"
     path.write_bytes(simpan(wb))
@@ -52,7 +52,7 @@ def test_galat_kode_keluar_1_dan_tidak_mengubah(data, tmp_path, capsys):
         call_command("import_sakip", str(path), unit="biro-ks", tahun=TAHUN)
     assert e.value.returncode == 1
     assert "1 galat" in str(e.value)
-    assert f"Realisasi | {r} | Nilai | “1.234” bermakna ganda" in capsys.readouterr().err
+    assert f"Realisasi | {r} | Nilai | “1.23.4” bukan angka yang sah" in capsys.readouterr().err
     assert Realisasi.objects.get(indikator=data["i1"], tahun=TAHUN, triwulan=None).nilai == Decimal("35")
 
 

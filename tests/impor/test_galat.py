@@ -17,7 +17,7 @@ def _workbook_bergalat(unit):
     wb = ekspor(unit)
     ws = wb["Realisasi"]
     r_ambigu = cari_baris(ws, Kode_indikator="IK1", Triwulan="Tahunan")
-    atur(ws, r_ambigu, "Nilai", "1.234")
+    atur(ws, r_ambigu, "Nilai", "1.23.4")
     r_tw = cari_baris(ws, Kode_indikator="IK1", Triwulan=1)
     atur(ws, r_tw, "Triwulan", 5)
     r_kode = tambah_baris(ws, Kode_indikator="IKX", Triwulan="Tahunan", Nilai=10)
@@ -47,7 +47,7 @@ def test_workbook_bergalat_tidak_mengubah_apa_pun_dan_menunjuk_sel(data):
             ("Sub-kegiatan", r["teks"], "Target output"),
         ]
     )
-    assert "bermakna ganda" in tempat[("Realisasi", r["ambigu"], "Nilai")]
+    assert "“1.23.4” bukan angka yang sah" in tempat[("Realisasi", r["ambigu"], "Nilai")]
     assert tempat[("Realisasi", r["tw"], "Triwulan")].startswith("Triwulan “5” tidak sah")
     assert "IKX" in tempat[("Realisasi", r["kode"], "Kode indikator")]
     assert tempat[("Anggaran", r["pagu"], "Pagu revisi 0")] == "Nilai tidak boleh negatif."

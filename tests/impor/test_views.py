@@ -91,12 +91,12 @@ def test_unggah_bergalat_tanpa_tombol_terapkan(client, perencana, data):
     wb = ekspor(data["unit"])
     ws = wb["Realisasi"]
     r_ = cari_baris(ws, Kode_indikator="IK2", Triwulan="Tahunan")
-    atur(ws, r_, "Nilai", "1.234")
+    atur(ws, r_, "Nilai", "1.23.4")
     r = client.post(URL_IMPOR, {"berkas": _unggahan(simpan(wb))})
     assert r.status_code == 200
     assert r.context["token"] is None
     html = r.content.decode()
-    assert "bermakna ganda" in html and 'name="token"' not in html
+    assert "bukan angka yang sah" in html and 'name="token"' not in html
     assert not client.session.get(SESI)
 
 

@@ -38,7 +38,12 @@ def test_siapa_boleh_melakukan_setiap_langkah(client, data, aksi, peran):
     asal, tujuan = LANGKAH[aksi]
     atur_status(data, asal)
     client.force_login(data.pengguna[peran])
-    r = client.post(reverse("kerja:periode_aksi", args=["biro-ks", TAHUN, aksi]), {"komentar": "Perbaiki target"})
+    if aksi == "ajukan":  # submitting goes through the summary, confirmed and with the warnings acknowledged
+        isian = {"konfirmasi": "on", "akui_peringatan": "on"}
+        r = client.post(reverse("kerja:pengajuan", args=["biro-ks", TAHUN]), isian)
+    else:
+        isian = {"komentar": "Perbaiki target"}
+        r = client.post(reverse("kerja:periode_aksi", args=["biro-ks", TAHUN, aksi]), isian)
     if peran in BOLEH[aksi]:
         assert r.status_code == 302
         assert _status(data) == tujuan
@@ -87,7 +92,11 @@ def test_alur_lengkap_dengan_komentar_dan_pengguna(data):
 def test_langkah_dari_status_yang_salah_ditolak(client, data, status, aksi):
     atur_status(data, status)
     client.force_login(data.pengguna["admin"])
-    r = client.post(reverse("kerja:periode_aksi", args=["biro-ks", TAHUN, aksi]), {"komentar": "x"}, follow=True)
+    if aksi == "ajukan":
+        isian = {"konfirmasi": "on", "akui_peringatan": "on"}
+        r = client.post(reverse("kerja:pengajuan", args=["biro-ks", TAHUN]), isian)
+    else:
+        r = client.post(reverse("kerja:periode_aksi", args=["biro-ks", TAHUN, aksi]), {"komentar": "x"}, follow=True)
     assert "tidak dapat dilakukan pada periode berstatus" in r.content.decode()
     assert _status(data) == status
 
@@ -121,15 +130,17 @@ def test_halaman_utama_menampilkan_status_dan_langkah(client, data):
     client.force_login(data.pengguna["pimpinan"])
     isi = client.get(reverse("kerja:utama"), {"unit": "biro-ks", "tahun": TAHUN}).content.decode()
     assert "Diajukan" in isi
-    assert 'data-aksi="sahkan"' in isi and 'data-aksi="kembalikan"' in isi
+    # Approving and returning happen on the approval page, which shows what is being approved.
+    assert 'data-aksi="periksa"' in isi and reverse("kerja:pengesahan", args=["biro-ks", TAHUN]) in isi
     assert 'data-aksi="ajukan"' not in isi
     assert reverse("kerja:realisasi", args=["biro-ks", TAHUN]) in isi
     # Every part of the year's work is reachable from the workspace: narrative, Excel, consistency, report.
     for nama in (
         "laporan:narasi_daftar",
         "kerja:excel_unduh",
-        "kerja:excel_impor",
         "laporan:konsistensi",
         "laporan:html",
     ):
         assert reverse(nama, args=["biro-ks", TAHUN]) in isi, nama
+    # The head may not import (403): no link to it.
+    assert reverse("kerja:excel_impor", args=["biro-ks", TAHUN]) not in isi

@@ -64,22 +64,30 @@ class _TakMelihat:
 
 @pytest.mark.parametrize("triwulan", [1, 2, 0], ids=["terisi", "kosong", "tahunan"])
 def test_sel_realisasi_htmx_basi_ditolak(data, triwulan):
+    """The grid saves a whole row; each cell carries its own version (tw<n>-versi)."""
     a, b = _dua(data)
     halaman = reverse("kerja:realisasi", args=["biro-ks", TAHUN])
-    url = reverse("kerja:realisasi_sel", args=["biro-ks", TAHUN, data.ind1.pk, triwulan])
-    versi_a = _versi(a.get(halaman).content.decode(), url)
-    versi_b = _versi(b.get(halaman).content.decode(), url)
+    url = reverse("kerja:realisasi_baris", args=["biro-ks", TAHUN, data.ind1.pk])
+
+    def versi(klien):
+        html = klien.get(halaman).content.decode()
+        html = html[html.index(f'id="baris-{data.ind1.pk}"') :]
+        return re.search(rf'name="tw{triwulan}-versi" value="([^"]*)"', html).group(1)
+
+    def isian(nilai, v):
+        return {f"tw{triwulan}-nilai": nilai, f"tw{triwulan}-versi": v, "konfirmasi": "1"}
+
+    versi_a, versi_b = versi(a), versi(b)
     assert versi_a == versi_b
-    r = a.post(url, {"nilai": "5", "versi": versi_a}, HTTP_HX_REQUEST="true")
+    r = a.post(url, isian("5", versi_a), HTTP_HX_REQUEST="true")
     assert r.status_code == 200 and "galat" not in r.content.decode()
-    r = b.post(url, {"nilai": "9", "versi": versi_b}, HTTP_HX_REQUEST="true")
+    r = b.post(url, isian("9", versi_b), HTTP_HX_REQUEST="true")
     assert r.status_code == 200
     assert BASI.search(r.content.decode())
     tw = triwulan or None
     assert Realisasi.objects.get(indikator=data.ind1, tahun=TAHUN, triwulan=tw).nilai == 5
     # after reloading, the second user may save
-    versi_baru = _versi(b.get(halaman).content.decode(), url)
-    r = b.post(url, {"nilai": "9", "versi": versi_baru}, HTTP_HX_REQUEST="true")
+    r = b.post(url, isian("9", versi(b)), HTTP_HX_REQUEST="true")
     assert not BASI.search(r.content.decode())
     assert Realisasi.objects.get(indikator=data.ind1, tahun=TAHUN, triwulan=tw).nilai == 9
 

@@ -20,7 +20,9 @@ def _sel(ind):
 def test_halaman_realisasi_punya_isian_tahunan(client, data):
     client.force_login(data.pengguna["perencana"])
     html = client.get(reverse("kerja:realisasi", args=["biro-ks", TAHUN])).content.decode()
-    assert f'action="{_sel(data.ind1)}"' in html
+    # One form per row (quarters and yearly value saved together); the yearly cell is its tw0 field.
+    assert f'action="{reverse("kerja:realisasi_baris", args=["biro-ks", TAHUN, data.ind1.pk])}"' in html
+    assert 'name="tw0-nilai" form="form-baris-' in html
     assert "dari triwulan" in html  # I1 has only quarterly values: the year comes from them
 
 
@@ -30,7 +32,7 @@ def test_nilai_tahunan_menggantikan_agregat_triwulan_lalu_kembali_bila_dikosongk
     r = client.post(_sel(data.ind1), {"nilai": "34"}, **HTMX)
     html = r.content.decode()
     assert r.status_code == 200
-    assert "100,00 %" in html and "diisi setahun" in html
+    assert "100,00 %" in html and "nilai tahunan dipakai" in html  # I1 also has a quarter: the row says so
     assert r["HX-Trigger"] == "realisasi-tersimpan"  # the page then refreshes its NKO line
     assert Realisasi.objects.get(indikator=data.ind1, tahun=TAHUN, triwulan=None).nilai == D("34")
     # The quarters are untouched.
@@ -44,9 +46,9 @@ def test_nilai_tahunan_menggantikan_agregat_triwulan_lalu_kembali_bila_dikosongk
 def test_nilai_tahunan_salah_ditolak_di_sel(client, data):
     client.force_login(data.pengguna["perencana"])
     sebelum = potret()
-    r = client.post(_sel(data.ind1), {"nilai": "1.234"}, **HTMX)
+    r = client.post(_sel(data.ind1), {"nilai": "1.23.4"}, **HTMX)
     html = r.content.decode()
-    assert "bermakna ganda" in html
+    assert "bukan angka yang sah" in html
     assert 'data-tw="0"' in html
     assert "HX-Trigger" not in r
     assert potret() == sebelum

@@ -58,3 +58,24 @@ def test_riwayat_objek_unit_lain_403(client, data):
     client.force_login(data.pengguna["perencana_lain"])
     r = client.get(reverse("kerja:riwayat_objek", args=["realisasi", data.realisasi1.pk]))
     assert r.status_code == 403
+
+
+def test_riwayat_menampilkan_nama_bukan_id(client, data):
+    """The audit trail speaks people's words: the user's full name, a linked object's name, a status's label."""
+    from indikator.periode import ajukan_periode
+
+    perencana = data.pengguna["perencana"]
+    perencana.first_name, perencana.last_name = "Sri", "Wahyuni"
+    perencana.save()
+    ajukan_periode(unit=data.unit, tahun=TAHUN, oleh=perencana)
+    client.force_login(data.pengguna["auditor"])
+    from indikator.models import PeriodeUnit
+
+    periode = PeriodeUnit.objects.get(unit=data.unit, tahun=TAHUN)
+    isi = client.get(reverse("kerja:riwayat_objek", args=["periode", periode.pk])).content.decode()
+    assert "Sri Wahyuni" in isi  # who, in the user column and as "diubah oleh"
+    assert f"<ins>{perencana.pk}</ins>" not in isi
+    assert "<ins>Diajukan</ins>" in isi  # the status label, not the code "diajukan"
+    assert f"#{periode.pk}" not in isi
+    isi = client.get(reverse("kerja:riwayat_unit", args=["biro-ks", TAHUN])).content.decode()
+    assert "Sri Wahyuni" in isi

@@ -41,7 +41,7 @@ def test_teks_pdf_memuat_angka_emas(halaman):
     for angka in EMAS:
         assert angka in semua, angka
     assert "LAPORAN KINERJA" in halaman[0] and "BIRO KERJA SAMA" in halaman[0]
-    assert "DRAF — belum disahkan (status: Draft)" in halaman[0]  # the reference year is not approved here
+    assert "DRAF — belum disahkan (status: Draf)" in halaman[0]  # the reference year is not approved here
     assert "2.018" not in semua
 
 

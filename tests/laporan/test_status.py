@@ -25,11 +25,11 @@ def test_tahun_belum_disahkan_adalah_draf(klien, unit):
     laporan = susun_laporan(unit, 2018)
     assert (laporan.final, laporan.status) == (False, StatusPeriode.DRAFT)
     html = klien.get(reverse("laporan:html", args=[unit.slug, 2018])).content.decode()
-    assert "Draf: data tahun ini belum disahkan (status: Draft)" in html
-    assert "DRAF — belum disahkan (status: Draft)" in html  # cover
+    assert "Draf: data tahun ini belum disahkan (status: Draf)" in html
+    assert "DRAF — belum disahkan (status: Draf)" in html  # cover
     cetak = render_html_cetak(laporan)
     assert "tanda-air-draf.svg" in cetak and '<strong class="draf">DRAF</strong>' in cetak
-    assert _ringkasan_xlsx(laporan)["Status"] == "DRAF (Draft)"
+    assert _ringkasan_xlsx(laporan)["Status"] == "DRAF (Draf)"
 
 
 @pytest.mark.parametrize("status", [StatusPeriode.DIAJUKAN, StatusPeriode.DIKEMBALIKAN])
@@ -56,3 +56,10 @@ def test_disahkan_atau_dikunci_adalah_final(klien, unit, status):
     assert _ringkasan_xlsx(laporan)["Status"] == f"Final ({status.label})"
     # Unchanged numbers: the state only marks the document.
     assert laporan.angka.nko == susun_laporan(unit, 2018).angka.nko
+
+
+def test_satu_kosakata_status():
+    """The app's status label and the report's draft mark are one word: "Draf" / "DRAF"."""
+    from indikator.enums import StatusPeriode
+
+    assert str(StatusPeriode.DRAFT.label).upper() == "DRAF"

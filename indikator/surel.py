@@ -1,0 +1,94 @@
+"""E-mail notices of the approval workflow and deadline reminders (Django's mail; addresses from the users).
+
+Submitting writes to the unit's heads (pimpinan of the unit or of a unit above it); returning and approving write
+to the unit's planners. Users without an e-mail address or inactive are skipped. A failing mail server never
+undoes a workflow step (the step has committed; the failure is logged).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .enums import Peran
+from .models import Keanggotaan, UnitKerja
+
+log = logging.getLogger(__name__)
+
+
+def _leluhur(unit: UnitKerja) -> list[int]:
+    """The unit and every unit above it."""
+    induk = dict(UnitKerja.objects.values_list("id", "induk_id"))
+    hasil, u = [], unit.pk
+    while u is not None and u not in hasil:
+        hasil.append(u)
+        u = induk.get(u)
+    return hasil
+
+
+def _alamat(ids_pengguna) -> list[str]:
+    qs = get_user_model().objects.filter(pk__in=ids_pengguna, is_active=True).exclude(email="")
+    return sorted(set(qs.values_list("email", flat=True)))
+
+
+def alamat_pimpinan(unit: UnitKerja) -> list[str]:
+    """E-mail addresses of the heads who may approve the unit's year."""
+    ids = Keanggotaan.objects.filter(peran=Peran.PIMPINAN, unit_id__in=_leluhur(unit)).values("pengguna_id")
+    return _alamat(ids)
+
+
+def alamat_perencana(unit: UnitKerja) -> list[str]:
+    """E-mail addresses of the unit's planners."""
+    return _alamat(Keanggotaan.objects.filter(peran=Peran.PERENCANA, unit=unit).values("pengguna_id"))
+
+
+def url_ruang(unit: UnitKerja, tahun: int) -> str:
+    return f"{settings.SAKIP_URL_DASAR}{reverse('kerja:utama')}?unit={unit.slug}&tahun={tahun}"
+
+
+def url_pengesahan(unit: UnitKerja, tahun: int) -> str:
+    return f"{settings.SAKIP_URL_DASAR}{reverse('kerja:pengesahan', args=[unit.slug, tahun])}"
+
+
+def kirim(pesan: list[tuple[str, str, list[str]]]) -> int:
+    """Send (subject, body, recipients) messages with a recipient; returns how many went out."""
+    daftar = [(judul, isi, settings.DEFAULT_FROM_EMAIL, kepada) for judul, isi, kepada in pesan if kepada]
+    if not daftar:
+        return 0
+    try:
+        return send_mass_mail(daftar, fail_silently=False)
+    except Exception:  # noqa: BLE001 - a mail failure must not undo a committed workflow step
+        log.exception("Surel alur persetujuan gagal dikirim")
+        return 0
+
+
+def kabarkan_langkah(periode, aksi: str) -> int:
+    """The notice of one workflow step: submit → heads; return / approve → planners."""
+    unit, tahun = periode.unit, periode.tahun
+    oleh = periode.diubah_oleh.get_full_name() or periode.diubah_oleh.username if periode.diubah_oleh else ""
+    ctx = {"unit": unit.nama, "tahun": tahun, "oleh": oleh, "komentar": periode.komentar}
+    if aksi == "ajukan":
+        judul = _("[SAKIP] %(unit)s tahun %(tahun)s diajukan untuk disahkan") % ctx
+        isi = _("%(oleh)s mengajukan data %(unit)s tahun %(tahun)s untuk disahkan.") % ctx
+        if periode.catatan_pengajuan:
+            isi += "\n\n" + _("Catatan perencana: %(catatan)s") % {"catatan": periode.catatan_pengajuan}
+        isi += "\n\n" + _("Periksa dan sahkan atau kembalikan: %(url)s") % {"url": url_pengesahan(unit, tahun)}
+        return kirim([(judul, isi, alamat_pimpinan(unit))])
+    if aksi == "kembalikan":
+        judul = _("[SAKIP] %(unit)s tahun %(tahun)s dikembalikan") % ctx
+        isi = _("%(oleh)s mengembalikan data %(unit)s tahun %(tahun)s untuk diperbaiki.") % ctx
+        isi += "\n\n" + _("Komentar: %(komentar)s") % ctx
+    elif aksi == "sahkan":
+        judul = _("[SAKIP] %(unit)s tahun %(tahun)s disahkan") % ctx
+        isi = _("%(oleh)s mengesahkan data %(unit)s tahun %(tahun)s.") % ctx
+        if periode.komentar:
+            isi += "\n\n" + _("Komentar: %(komentar)s") % ctx
+    else:
+        return 0
+    isi += "\n\n" + _("Ruang kerja: %(url)s") % {"url": url_ruang(unit, tahun)}
+    return kirim([(judul, isi, alamat_perencana(unit))])

@@ -1,0 +1,74 @@
+"""Every screen fits: the dashboard, the workspace, the realisasi grid and the report page have no page-level
+sideways scroll at 390 px (a phone) and 1366 px (a laptop), on the reference data. Wide tables scroll inside their
+own box, cards stack, charts follow their container. Screenshots go to test-results/."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from indikator.enums import Peran
+from tests.pabrik import KATA_SANDI, buat_pengguna
+from tests.peramban import tunggu_js
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+HASIL = Path(__file__).resolve().parents[1] / "test-results"
+LEBAR = (390, 1366)
+HALAMAN = {
+    "dasbor": "/dasbor/?unit=biro-kerja-sama&tahun=2018",
+    "ruang-kerja": "/kerja/?unit=biro-kerja-sama&tahun=2018",
+    "realisasi": "/kerja/biro-kerja-sama/2018/realisasi/",
+    "laporan": "/laporan/biro-kerja-sama/2018/",
+}
+
+
+@pytest.fixture
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("SAKIP_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{CHROMIUM} tidak ada, padahal SAKIP_REQUIRE_BROWSER=1 (pasang: apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} tidak ada; pasang dengan `apt-get install chromium` untuk uji peramban")
+    from playwright.sync_api import sync_playwright
+
+    HASIL.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def test_setiap_layar_muat_tanpa_gulir_samping(live_server, browser, referensi):
+    buat_pengguna("perencana", Peran.PERENCANA, referensi)
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(live_server.url + "/masuk/")
+    page.fill("input[name=username]", "perencana")
+    page.fill("input[name=password]", KATA_SANDI)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/masuk/" not in url)
+    lebih = {}
+    for lebar in LEBAR:
+        page.set_viewport_size({"width": lebar, "height": 900})
+        for nama, url in HALAMAN.items():
+            page.goto(live_server.url + url)
+            page.wait_for_load_state("load")
+            if nama == "dasbor":  # the charts are drawn (Chart.js) before measuring
+                tunggu_js(page, "document.querySelectorAll('canvas').length === 0 || !!window.Chart", timeout=10000)
+                page.wait_for_timeout(300)
+            ukuran = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            page.screenshot(path=str(HASIL / f"layar-{nama}-{lebar}.png"), full_page=True)
+            if ukuran[0] > ukuran[1]:
+                lebih[f"{nama}@{lebar}"] = ukuran
+            if nama == "dasbor" and lebar == 390:
+                # The indikator table scrolls inside its own box, its first column stays in view.
+                kotak = page.evaluate(
+                    "(() => { const t = document.querySelector('#tabel-indikator'); const k = t.parentElement;"
+                    " return [getComputedStyle(k).overflowX, k.scrollWidth > k.clientWidth,"
+                    " getComputedStyle(t.querySelector('tbody td')).position]; })()"
+                )
+                assert kotak == ["auto", True, "sticky"], kotak
+    assert not lebih, f"halaman lebih lebar dari layar (scrollWidth, innerWidth): {lebih}"
