@@ -82,6 +82,29 @@ FORMULIR = [
     ),
     Formulir("rencana_aksi", lambda d: reverse("kerja:rencana_aksi", args=[S, d.versi.pk]), _ra),
     Formulir(
+        "realisasi_anggaran_bulanan",
+        lambda d: reverse("kerja:mata_anggaran", args=[S, d.mata.pk]),
+        lambda d, n: {"b_1": f"{n}50.000,00", "b_2": "10.000,00"},
+        kirim=lambda d: reverse("kerja:realisasi_bulanan", args=[S, d.mata.pk]),
+    ),
+    Formulir(
+        "rencana_penarikan",
+        lambda d: reverse("kerja:mata_anggaran", args=[S, d.mata.pk]),
+        lambda d, n: {"b_1": f"{n}00.000,00", "b_12": "900000"},
+        kirim=lambda d: reverse("kerja:rencana_penarikan", args=[S, d.mata.pk]),
+    ),
+    Formulir(
+        "revisi_pagu",
+        lambda d: reverse("kerja:mata_anggaran", args=[S, d.mata.pk]),
+        lambda d, n: {"nilai": f"{n}.500.000", "berlaku_mulai": f"{TAHUN}-08-01", "keterangan": f"Revisi {n}"},
+        kirim=lambda d: reverse("kerja:pagu_tambah", args=[S, d.mata.pk]),
+    ),
+    Formulir(
+        "sub_kegiatan",
+        lambda d: reverse("kerja:sub_kegiatan_ubah", args=[S, d.sub.pk]),
+        lambda d, n: {"nama": f"Sub {n}", "urutan": 0, "target_output": str(n), "mata_anggaran": d.mata.pk},
+    ),
+    Formulir(
         "profil_unit",
         lambda d: reverse("kerja:profil_unit", args=[S]),
         lambda d, n: {"nama": f"Biro Kerja Sama {n}", "singkatan": "BKS", "instansi": "BPOM", "kota": "Jakarta"},
