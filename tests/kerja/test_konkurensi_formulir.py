@@ -105,6 +105,16 @@ FORMULIR = [
         lambda d, n: {"nama": f"Sub {n}", "urutan": 0, "target_output": str(n), "mata_anggaran": d.mata.pk},
     ),
     Formulir(
+        "narasi_laporan",
+        lambda d: reverse("laporan:narasi_ubah", args=[S, TAHUN, "kata_pengantar"]),
+        lambda d, n: {"judul": "Kata Pengantar", "isi": f"Teks pengguna {n}.", "aksi": "simpan"},
+    ),
+    Formulir(
+        "narasi_laporan_sasaran",
+        lambda d: reverse("laporan:narasi_ubah", args=[S, TAHUN, "analisis--S1"]),
+        lambda d, n: {"judul": "Analisis", "isi": f"Analisis pengguna {n}.", "aksi": "simpan"},
+    ),
+    Formulir(
         "profil_unit",
         lambda d: reverse("kerja:profil_unit", args=[S]),
         lambda d, n: {"nama": f"Biro Kerja Sama {n}", "singkatan": "BKS", "instansi": "BPOM", "kota": "Jakarta"},
