@@ -59,14 +59,27 @@ def simpan_mata_anggaran(*, mata_anggaran: MataAnggaran, versi: str | None = Non
     return _simpan(m)
 
 
+def riwayat_mata(model, mata_anggaran: MataAnggaran):
+    """History of the rows of `model` (PaguRevisi, RealisasiAnggaran, RencanaPenarikan) of one budget line: the
+    version (`indikator.versi.token`) of its pagu revisions or of its monthly form."""
+    return model.history.filter(mata_anggaran_id=mata_anggaran.pk)
+
+
 @transaction.atomic
 def tambah_pagu(
-    *, mata_anggaran: MataAnggaran, nilai: Decimal, berlaku_mulai: datetime.date, keterangan: str = ""
+    *,
+    mata_anggaran: MataAnggaran,
+    nilai: Decimal,
+    berlaku_mulai: datetime.date,
+    keterangan: str = "",
+    versi: str | None = None,
 ) -> PaguRevisi:
-    """Add a pagu revision (the latest revision is the current pagu). A negative pagu is refused."""
+    """Add a pagu revision (the latest revision is the current pagu). A negative pagu is refused. `versi`: the
+    version of the line's pagu revisions when the form was loaded; a revision added since then refuses it."""
     if nilai is None or nilai < 0:
         raise ValidationError({"nilai": gettext("Pagu tidak boleh negatif.")}, code="pagu_negatif")
     kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
+    pastikan_versi(riwayat_mata(PaguRevisi, mata_anggaran), versi)
     revisi_ke = mata_anggaran.pagu.aggregate(m=Max("revisi_ke"))["m"]
     return _simpan(
         PaguRevisi(
@@ -114,10 +127,14 @@ def _peringatan_di_atas_pagu(mata_anggaran: MataAnggaran, total: Decimal | None,
 
 
 @transaction.atomic
-def simpan_realisasi_anggaran(*, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None]) -> list[str]:
-    """Write monthly spending (None removes a month). Returns warnings (e.g. realisasi above pagu) — not refusals."""
+def simpan_realisasi_anggaran(
+    *, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None], versi: str | None = None
+) -> list[str]:
+    """Write monthly spending (None removes a month). Returns warnings (e.g. realisasi above pagu) — not refusals.
+    `versi`: the version of the line's monthly realisasi when the form was loaded (stale saves refused)."""
     _periksa_bulanan(nilai_per_bulan, gettext("Realisasi anggaran tidak boleh negatif."))
     kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
+    pastikan_versi(riwayat_mata(RealisasiAnggaran, mata_anggaran), versi)
     _tulis_bulanan(
         RealisasiAnggaran, mata_anggaran, {r.bulan: r for r in mata_anggaran.realisasi.all()}, nilai_per_bulan
     )
@@ -145,11 +162,14 @@ def simpan_realisasi_tahunan_anggaran(*, mata_anggaran: MataAnggaran, nilai: Dec
 
 
 @transaction.atomic
-def simpan_rencana_penarikan(*, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None]) -> list[str]:
+def simpan_rencana_penarikan(
+    *, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None], versi: str | None = None
+) -> list[str]:
     """Write the monthly spending plan (the curve serapan is compared against on the dashboard). A plan above the
-    pagu is a warning, not a refusal."""
+    pagu is a warning, not a refusal. `versi`: the plan's version when the form was loaded (stale saves refused)."""
     _periksa_bulanan(nilai_per_bulan, gettext("Rencana penarikan tidak boleh negatif."))
     kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
+    pastikan_versi(riwayat_mata(RencanaPenarikan, mata_anggaran), versi)
     _tulis_bulanan(
         RencanaPenarikan,
         mata_anggaran,
@@ -168,9 +188,12 @@ def simpan_sub_kegiatan(
     sub_kegiatan: SubKegiatan,
     sasaran: list[Sasaran] | None = None,
     indikator: list[Indikator] | None = None,
+    versi: str | None = None,
 ) -> SubKegiatan:
+    """Create or update a sub-kegiatan; `versi`: its version when the form was loaded (stale saves refused)."""
     s = sub_kegiatan
     kunci_periode_untuk_tulis(s.unit, s.tahun)
+    pastikan_versi(riwayat_objek(s), versi)
     if s.mata_anggaran_id and (s.mata_anggaran.unit_id != s.unit_id or s.mata_anggaran.tahun != s.tahun):
         raise ValidationError(
             {"mata_anggaran": gettext("Mata anggaran harus milik unit dan tahun yang sama.")}, code="anggaran"

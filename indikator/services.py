@@ -81,8 +81,9 @@ def pastikan_tanpa_realisasi(obj) -> None:
 
 
 @transaction.atomic
-def simpan_renstra(*, renstra: Renstra) -> Renstra:
-    """Create or update a Renstra; a new Renstra gets its initial revision (nomor 0) covering all its years."""
+def simpan_renstra(*, renstra: Renstra, versi: str | None = None) -> Renstra:
+    """Create or update a Renstra; a new Renstra gets its initial revision (nomor 0) covering all its years.
+    `versi`: the Renstra's version when the form was loaded (stale saves refused)."""
     baru = renstra.pk is None
     rentang = [(renstra.tahun_mulai, renstra.tahun_selesai)]
     if not baru:
@@ -90,6 +91,7 @@ def simpan_renstra(*, renstra: Renstra) -> Renstra:
         rentang.append((lama.tahun_mulai, lama.tahun_selesai))
     for tahun in sorted({t for mulai, selesai in rentang for t in range(mulai, selesai + 1)}):
         kunci_periode_untuk_tulis(renstra.unit, tahun)
+    pastikan_versi(riwayat_objek(renstra), versi)
     _simpan(renstra)
     if baru:
         RevisiRenstra.objects.create(
@@ -103,16 +105,28 @@ def simpan_renstra(*, renstra: Renstra) -> Renstra:
 
 
 @transaction.atomic
-def simpan_revisi(*, revisi: RevisiRenstra) -> RevisiRenstra:
+def simpan_revisi(*, revisi: RevisiRenstra, versi: str | None = None) -> RevisiRenstra:
+    """Create or update a revision. `versi`: when the form was loaded, the revision's version, or for a new one the
+    version of the Renstra's revisions (`riwayat_revisi`): a revision added meanwhile refuses the save."""
     renstra = revisi.renstra
     if not (renstra.tahun_mulai <= revisi.berlaku_mulai <= revisi.berlaku_sampai <= renstra.tahun_selesai):
         raise ValidationError(
             {"berlaku_sampai": gettext("Masa berlaku revisi harus berada di dalam masa Renstra.")}, code="rentang"
         )
     kunci_rentang_untuk_tulis(renstra.unit, tahun_mulai=revisi.berlaku_mulai, tahun_selesai=revisi.berlaku_sampai)
+    if versi is not None:
+        Renstra.objects.select_for_update().filter(pk=renstra.pk).first()  # revisions of other years: serialised
+        pastikan_versi(riwayat_revisi(revisi), versi)
     if revisi.pk is None and not revisi.nomor:
         revisi.nomor = (renstra.revisi.aggregate(m=Max("nomor"))["m"] or 0) + 1
     return _simpan(revisi)
+
+
+def riwayat_revisi(revisi: RevisiRenstra):
+    """History of a revision; for a new one, of every revision of its Renstra (its version: `versi.token`)."""
+    if revisi.pk is not None:
+        return riwayat_objek(revisi)
+    return RevisiRenstra.history.filter(renstra_id=revisi.renstra_id)
 
 
 def _pastikan_revisi(revisi: RevisiRenstra) -> None:
@@ -126,9 +140,11 @@ def _pastikan_renstra(renstra: Renstra) -> None:
 
 
 @transaction.atomic
-def simpan_tujuan(*, tujuan: Tujuan) -> Tujuan:
-    """A goal of the Renstra; like the structure, refused when a year of the Renstra is approved or locked."""
+def simpan_tujuan(*, tujuan: Tujuan, versi: str | None = None) -> Tujuan:
+    """A goal of the Renstra; like the structure, refused when a year of the Renstra is approved or locked.
+    `versi`: the goal's version when the form was loaded (stale saves refused)."""
     _pastikan_renstra(tujuan.renstra)
+    pastikan_versi(riwayat_objek(tujuan), versi)
     if tujuan.pk is None and not tujuan.urutan:
         tujuan.urutan = (tujuan.renstra.tujuan.aggregate(m=Max("urutan"))["m"] or 0) + 1
     return _simpan(tujuan)
@@ -142,8 +158,10 @@ def hapus_tujuan(*, tujuan: Tujuan) -> None:
 
 
 @transaction.atomic
-def simpan_sasaran(*, sasaran: Sasaran) -> Sasaran:
+def simpan_sasaran(*, sasaran: Sasaran, versi: str | None = None) -> Sasaran:
+    """Create or update a sasaran; `versi`: its version when the form was loaded (stale saves refused)."""
     _pastikan_revisi(sasaran.revisi)
+    pastikan_versi(riwayat_objek(sasaran), versi)
     if sasaran.pk is None and not sasaran.urutan:
         sasaran.urutan = (sasaran.revisi.sasaran.aggregate(m=Max("urutan"))["m"] or 0) + 1
     return _simpan(sasaran)
@@ -158,12 +176,14 @@ def hapus_sasaran(*, sasaran: Sasaran) -> None:
 
 
 @transaction.atomic
-def simpan_indikator(*, indikator: Indikator) -> Indikator:
+def simpan_indikator(*, indikator: Indikator, versi: str | None = None) -> Indikator:
+    """Create or update an indikator; `versi`: its version when the form was loaded (stale saves refused)."""
     revisi = indikator.sasaran.revisi
     if indikator.pk is not None:
         lama = Indikator.objects.select_related("sasaran__revisi__renstra__unit").get(pk=indikator.pk)
         _pastikan_revisi(lama.sasaran.revisi)
     _pastikan_revisi(revisi)
+    pastikan_versi(riwayat_objek(indikator), versi)
     if indikator.pk is None and not indikator.urutan:
         indikator.urutan = (indikator.sasaran.indikator.aggregate(m=Max("urutan"))["m"] or 0) + 1
     return _simpan(indikator)
@@ -198,8 +218,9 @@ def geser_indikator(*, indikator: Indikator, arah: str) -> None:
 
 
 @transaction.atomic
-def pensiunkan_indikator(*, indikator: Indikator, tahun: int | None) -> Indikator:
-    """Retire an indikator from `tahun` on (None = active again). Its targets and realisasi stay untouched."""
+def pensiunkan_indikator(*, indikator: Indikator, tahun: int | None, versi: str | None = None) -> Indikator:
+    """Retire an indikator from `tahun` on (None = active again). Its targets and realisasi stay untouched.
+    `versi`: the indikator's version when the form was loaded (stale saves refused)."""
     revisi = indikator.sasaran.revisi
     unit = revisi.renstra.unit
     lama = Indikator.objects.only("dipensiunkan_tahun").get(pk=indikator.pk).dipensiunkan_tahun
@@ -214,6 +235,7 @@ def pensiunkan_indikator(*, indikator: Indikator, tahun: int | None) -> Indikato
         )
     if tahun_terdampak:
         kunci_rentang_untuk_tulis(unit, tahun_mulai=min(tahun_terdampak), tahun_selesai=revisi.berlaku_sampai)
+    pastikan_versi(riwayat_objek(indikator), versi)
     indikator.dipensiunkan_tahun = tahun
     indikator.save(update_fields=["dipensiunkan_tahun"])
     return indikator
@@ -278,9 +300,12 @@ def ambil_atau_buat_pk(*, unit: UnitKerja, tahun: int) -> PerjanjianKinerja:
 
 
 @transaction.atomic
-def simpan_versi_pk(*, versi: VersiPK) -> VersiPK:
+def simpan_versi_pk(*, versi: VersiPK, token: str | None = None) -> VersiPK:
+    """Create or update a PK version; `token`: its version (`indikator.versi`) when the form was loaded (stale
+    saves refused; named so because `versi` is the PK version itself)."""
     induk = versi.pk_induk
     kunci_periode_untuk_tulis(induk.unit, induk.tahun)
+    pastikan_versi(riwayat_objek(versi), token)
     if versi.pk is None and not versi.nomor:
         versi.nomor = (induk.versi.aggregate(m=Max("nomor"))["m"] or 0) + 1
     return _simpan(versi)
@@ -313,6 +338,26 @@ def hapus_baris_pk(*, baris: BarisPK) -> None:
     induk = baris.versi.pk_induk
     kunci_periode_untuk_tulis(induk.unit, induk.tahun)
     baris.delete()
+
+
+@transaction.atomic
+def simpan_rencana_aksi_pk(
+    *, versi_pk: VersiPK, target: dict[BarisPK, dict[int, Decimal | None]], versi: str | None = None
+) -> None:
+    """The Rencana Aksi grid of a PK version: target[baris][triwulan]. `versi`: the grid's version when the form
+    was loaded (`riwayat_rencana_aksi`); a grid changed since then is refused as a whole."""
+    induk = versi_pk.pk_induk
+    kunci_periode_untuk_tulis(induk.unit, induk.tahun)
+    pastikan_versi(riwayat_rencana_aksi(versi_pk), versi)
+    for baris, per_tw in target.items():
+        if baris.versi_id != versi_pk.pk:
+            raise ValidationError(gettext("Baris PK bukan milik versi ini."), code="versi_pk")
+        simpan_rencana_aksi(baris=baris, target=per_tw)
+
+
+def riwayat_rencana_aksi(versi_pk: VersiPK):
+    """History of the Rencana Aksi of a PK version's rows (its version: `versi.token`)."""
+    return RencanaAksi.history.filter(baris_pk_id__in=BarisPK.objects.filter(versi=versi_pk).values("pk"))
 
 
 @transaction.atomic
@@ -437,3 +482,16 @@ def hapus_bukti(*, bukti: BuktiDukung) -> None:
     r = bukti.realisasi
     kunci_periode_untuk_tulis(_unit_indikator(r.indikator), r.tahun)
     bukti.delete()  # the file stays (restorable); see indikator.models.kinerja
+
+
+# --- Unit profile -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def simpan_profil_unit(*, unit: UnitKerja, versi: str | None = None) -> UnitKerja:
+    """Save the unit's profile (report cover and Bab I). It belongs to no year: the report of an approved year
+    prints the profile kept at its approval. `versi`: the profile's version when the form was loaded; two saves
+    are serialised on the unit's row, a stale one is refused."""
+    UnitKerja.objects.select_for_update().filter(pk=unit.pk).first()
+    pastikan_versi(riwayat_objek(unit), versi)
+    return _simpan(unit)

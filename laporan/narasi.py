@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop as N_
 
 from indikator.models import Sasaran, UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
+from indikator.versi import pastikan_versi
 
 from .models import NarasiLaporan
 
@@ -219,12 +220,21 @@ def kunci_url(bagian: str, sasaran: Sasaran | None) -> str:
 
 @transaction.atomic
 def simpan_narasi(
-    *, unit: UnitKerja, tahun: int, bagian: str, sasaran: Sasaran | None, judul: str, isi: str
+    *,
+    unit: UnitKerja,
+    tahun: int,
+    bagian: str,
+    sasaran: Sasaran | None,
+    judul: str,
+    isi: str,
+    versi: str | None = None,
 ) -> tuple[NarasiLaporan, bool]:
     """Create or update one section; refuses a locked year (PeriodeTerkunci). Returns (narasi, changed).
 
-    An unchanged text is not saved again, so the history only holds real changes."""
+    An unchanged text is not saved again, so the history only holds real changes. `versi`: the section's version
+    when the editor was loaded (`riwayat_narasi`); a section changed since then is refused (`versi.DataBerubah`)."""
     kunci_periode_untuk_tulis(unit, tahun)
+    pastikan_versi(riwayat_narasi(unit, tahun, bagian, sasaran), versi)
     isi = isi.replace("\r\n", "\n").strip()
     judul = judul.strip()
     narasi = (
@@ -239,3 +249,10 @@ def simpan_narasi(
     narasi.judul, narasi.isi = judul, isi
     narasi.save()
     return narasi, True
+
+
+def riwayat_narasi(unit: UnitKerja, tahun: int, bagian: str, sasaran: Sasaran | None):
+    """History of one section (its version: `indikator.versi.token`; "0" while it was never written)."""
+    return NarasiLaporan.history.filter(
+        unit_id=unit.pk, tahun=tahun, bagian=bagian, sasaran_id=sasaran.pk if sasaran else None
+    )

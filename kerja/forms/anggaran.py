@@ -6,15 +6,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from anggaran.models import MataAnggaran, SubKegiatan
+from anggaran.services import riwayat_mata
 from indikator.models import Indikator, Sasaran, UnitKerja
-from indikator.versi import token_objek
+from indikator.versi import token
+from kerja.forms.versi import VersiMixin
 from sakip.bulan import NAMA_BULAN, NOMOR_BULAN
 from sakip.forms import AngkaField
 
 
-class MataAnggaranForm(forms.ModelForm):
-    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
-
+class MataAnggaranForm(VersiMixin, forms.ModelForm):
     class Meta:
         model = MataAnggaran
         fields = ["kode", "nama", "jenis", "induk", "urutan"]
@@ -25,24 +25,25 @@ class MataAnggaranForm(forms.ModelForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["induk"].queryset = qs
-        self.initial.setdefault("versi", token_objek(self.instance))
 
 
-class PaguForm(forms.Form):
+class PaguForm(VersiMixin, forms.Form):
     nilai = AngkaField(label=_("Pagu (Rp)"), min_value=0, error_messages={"min_value": _("Pagu tidak boleh negatif.")})
     berlaku_mulai = forms.DateField(label=_("Berlaku mulai"), widget=forms.DateInput(attrs={"type": "date"}))
     keterangan = forms.CharField(label=_("Keterangan"), required=False, max_length=300)
 
 
-class BulananForm(forms.Form):
+class BulananForm(VersiMixin, forms.Form):
     """Twelve monthly amounts b_1 … b_12 (not cumulative) of a budget line's related set `relasi`."""
 
     relasi = "realisasi"
     pesan_negatif = _("Realisasi tidak boleh negatif.")
 
     def __init__(self, *args, mata: MataAnggaran, **kwargs):
+        baris = getattr(mata, self.relasi)
+        kwargs.setdefault("versi", token(riwayat_mata(baris.model, mata)))
         super().__init__(*args, **kwargs)
-        ada = {r.bulan: r.nilai for r in getattr(mata, self.relasi).all()}
+        ada = {r.bulan: r.nilai for r in baris.all()}
         for b in NOMOR_BULAN:
             self.fields[f"b_{b}"] = AngkaField(
                 label=_(NAMA_BULAN[b - 1]),
@@ -80,7 +81,7 @@ class RencanaPenarikanForm(BulananForm):
     pesan_negatif = _("Rencana penarikan tidak boleh negatif.")
 
 
-class SubKegiatanForm(forms.ModelForm):
+class SubKegiatanForm(VersiMixin, forms.ModelForm):
     target_output = AngkaField(label=_("Output: target"), required=False, min_value=0)
     realisasi_output = AngkaField(label=_("Output: realisasi"), required=False, min_value=0)
 

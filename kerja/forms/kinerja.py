@@ -10,13 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator import services
 from indikator.models import BarisPK, Indikator, Renstra, RevisiRenstra, Sasaran, Tujuan, UnitKerja, VersiPK
-from indikator.versi import token_objek
+from kerja.forms.versi import VersiMixin
 from sakip.forms import AngkaField
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class RenstraForm(forms.ModelForm):
+class RenstraForm(VersiMixin, forms.ModelForm):
     class Meta:
         model = Renstra
         fields = ["nama", "tahun_mulai", "tahun_selesai", "skema", "visi", "misi"]
@@ -59,7 +59,7 @@ def _kecilkan_logo(logo):
     return SimpleUploadedFile(logo.name, isi.getvalue(), content_type=f"image/{format_.lower()}")
 
 
-class ProfilUnitForm(forms.ModelForm):
+class ProfilUnitForm(VersiMixin, forms.ModelForm):
     """What the report's cover and Bab I print about the unit: names, city, duties, logo."""
 
     class Meta:
@@ -85,7 +85,7 @@ class ProfilUnitForm(forms.ModelForm):
         return logo
 
 
-class TujuanForm(forms.ModelForm):
+class TujuanForm(VersiMixin, forms.ModelForm):
     class Meta:
         model = Tujuan
         fields = ["kode", "uraian", "urutan"]
@@ -100,14 +100,14 @@ class TujuanForm(forms.ModelForm):
         return self.cleaned_data.get("urutan") or 0
 
 
-class RevisiForm(forms.ModelForm):
+class RevisiForm(VersiMixin, forms.ModelForm):
     class Meta:
         model = RevisiRenstra
         fields = ["nama", "berlaku_mulai", "berlaku_sampai", "tanggal", "dasar_hukum"]
         widgets = {"tanggal": TANGGAL, "dasar_hukum": forms.Textarea(attrs={"rows": 2})}
 
 
-class SasaranForm(forms.ModelForm):
+class SasaranForm(VersiMixin, forms.ModelForm):
     class Meta:
         model = Sasaran
         fields = ["kode", "nama", "level", "perspektif", "tujuan"]
@@ -123,7 +123,7 @@ class SasaranForm(forms.ModelForm):
             del self.fields["perspektif"]
 
 
-class IndikatorForm(forms.ModelForm):
+class IndikatorForm(VersiMixin, forms.ModelForm):
     class Meta:
         model = Indikator
         fields = [
@@ -155,7 +155,7 @@ class IndikatorForm(forms.ModelForm):
         self.fields["pendahulu"].queryset = qs
 
 
-class PensiunForm(forms.Form):
+class PensiunForm(VersiMixin, forms.Form):
     dipensiunkan_tahun = forms.IntegerField(
         label=_("Dipensiunkan mulai tahun"),
         required=False,
@@ -169,10 +169,8 @@ def _grid_field(label: str, **kwargs) -> AngkaField:
     return AngkaField(label=label, required=False, **kwargs)
 
 
-class TargetGridForm(forms.Form):
+class TargetGridForm(VersiMixin, forms.Form):
     """One AngkaField per (indikator, year): name t_<indikator>_<tahun>."""
-
-    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
 
     def __init__(self, *args, baris, daftar_tahun: list[int], **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,7 +188,7 @@ class TargetGridForm(forms.Form):
         return {kunci: self.cleaned_data.get(nama) for nama, kunci in self.sel.items()}
 
 
-class VersiPKForm(forms.ModelForm):
+class VersiPKForm(VersiMixin, forms.ModelForm):
     anggaran = AngkaField(label=_("Anggaran (Rp)"), required=False, min_value=0)
 
     class Meta:
@@ -219,10 +217,9 @@ class VersiPKForm(forms.ModelForm):
         }
 
 
-class BarisPKForm(forms.ModelForm):
+class BarisPKForm(VersiMixin, forms.ModelForm):
     nilai = AngkaField(label=_("Target"), required=False)
     nilai_atas = AngkaField(label=_("Batas atas target"), required=False)
-    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
 
     class Meta:
         model = BarisPK
@@ -246,10 +243,9 @@ class BarisPKForm(forms.ModelForm):
         )
         self.fields["uraian_sasaran"].required = False
         self.fields["uraian_sasaran"].help_text = _("Kosongkan untuk memakai nama sasaran indikator.")
-        self.initial.setdefault("versi", token_objek(self.instance))
 
 
-class RencanaAksiForm(forms.Form):
+class RencanaAksiForm(VersiMixin, forms.Form):
     """One AngkaField per (PK row, quarter): name ra_<baris>_<triwulan>."""
 
     def __init__(self, *args, baris: list[BarisPK], **kwargs):
@@ -270,16 +266,14 @@ class RencanaAksiForm(forms.Form):
         return hasil
 
 
-class RealisasiSelForm(forms.Form):
+class RealisasiSelForm(VersiMixin, forms.Form):
     """Inline (htmx) entry of one quarter's value."""
 
     nilai = AngkaField(label=_("Realisasi"), required=False)
     nilai_kualitatif = forms.CharField(label=_("Nilai kualitatif"), required=False, max_length=10)
-    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
 
 
-class RealisasiForm(forms.Form):
-    versi = forms.CharField(required=False, widget=forms.HiddenInput)  # indikator.versi: stale saves refused
+class RealisasiForm(VersiMixin, forms.Form):
     nilai = AngkaField(label=_("Realisasi"), required=False)
     nilai_kualitatif = forms.CharField(
         label=_("Nilai kualitatif"), required=False, max_length=10, help_text=_("Untuk indikator kualitatif, mis. A.")

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anggaran import queries, services
-from anggaran.models import MataAnggaran, SubKegiatan
+from anggaran.models import MataAnggaran, PaguRevisi, SubKegiatan
 from indikator import akses
+from indikator.versi import token
 from kerja.forms.anggaran import (
     MataAnggaranForm,
     PaguForm,
@@ -43,9 +44,7 @@ def mata_ubah(request, slug: str, tahun: int | None = None, pk: int | None = Non
         ok, obj = jalankan(
             request,
             form,
-            lambda: services.simpan_mata_anggaran(
-                mata_anggaran=form.save(commit=False), versi=form.cleaned_data["versi"] or None
-            ),
+            lambda: services.simpan_mata_anggaran(mata_anggaran=form.save(commit=False), versi=form.versi_dimuat()),
         )
         if ok:
             messages.success(request, _("Mata anggaran disimpan."))
@@ -76,7 +75,7 @@ def _detail_dengan(request, unit, mata, **form):
         "mata": mata,
         "ringkas": ringkas,
         "pagu": ringkas.pagu_revisi,
-        "form_pagu": PaguForm(),
+        "form_pagu": _form_pagu(mata),
         "form_bulanan": RealisasiBulananForm(mata=mata),
         "form_tahunan": RealisasiTahunanForm(mata=mata),
         "form_rencana": RencanaPenarikanForm(mata=mata),
@@ -85,19 +84,28 @@ def _detail_dengan(request, unit, mata, **form):
     return render(request, "kerja/mata_anggaran.html", konteks(request, unit, mata.tahun, **ctx))
 
 
+def _form_pagu(mata, data=None) -> PaguForm:
+    """The pagu revision form, carrying the version of the line's pagu revisions."""
+    return PaguForm(data, versi=token(services.riwayat_mata(PaguRevisi, mata)))
+
+
 @login_required
 @require_POST
 def pagu_tambah(request, slug: str, pk: int):
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     mata = _mata(unit, pk)
-    form = PaguForm(request.POST)
+    form = _form_pagu(mata, request.POST)
     if form.is_valid():
         d = form.cleaned_data
         ok, _obj = jalankan(
             request,
             form,
             lambda: services.tambah_pagu(
-                mata_anggaran=mata, nilai=d["nilai"], berlaku_mulai=d["berlaku_mulai"], keterangan=d["keterangan"]
+                mata_anggaran=mata,
+                nilai=d["nilai"],
+                berlaku_mulai=d["berlaku_mulai"],
+                keterangan=d["keterangan"],
+                versi=form.versi_dimuat(),
             ),
         )
         if ok:
@@ -113,7 +121,9 @@ def _simpan_bulanan(request, slug: str, pk: int, form_cls, simpan, pesan: str, n
     form = form_cls(request.POST, mata=mata)
     if form.is_valid():
         ok, peringatan = jalankan(
-            request, form, lambda: simpan(mata_anggaran=mata, nilai_per_bulan=form.nilai_per_bulan())
+            request,
+            form,
+            lambda: simpan(mata_anggaran=mata, nilai_per_bulan=form.nilai_per_bulan(), versi=form.versi_dimuat()),
         )
         if ok:
             messages.success(request, pesan)
@@ -195,7 +205,10 @@ def sub_ubah(request, slug: str, tahun: int | None = None, pk: int | None = None
             request,
             form,
             lambda: services.simpan_sub_kegiatan(
-                sub_kegiatan=form.save(commit=False), sasaran=list(d["sasaran"]), indikator=list(d["indikator"])
+                sub_kegiatan=form.save(commit=False),
+                sasaran=list(d["sasaran"]),
+                indikator=list(d["indikator"]),
+                versi=form.versi_dimuat(),
             ),
         )
         if ok:

@@ -20,6 +20,8 @@ from indikator.enums import StatusPeriode
 from indikator.models import Sasaran
 from indikator.periode import PeriodeTerkunci, pastikan_dapat_diubah, status_periode
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
+from indikator.versi import DataBerubah, token
+from kerja.forms.versi import VersiMixin
 from laporan.konsistensi import INFO, JENIS, PERINGATAN, periksa_konsistensi
 from laporan.markdown import render_markdown
 from laporan.models import NarasiLaporan
@@ -31,12 +33,13 @@ from laporan.narasi import (
     kunci_url,
     label_bagian,
     letak_cetak,
+    riwayat_narasi,
     simpan_narasi,
     urai_kunci,
 )
 
 
-class NarasiForm(forms.Form):
+class NarasiForm(VersiMixin, forms.Form):
     judul = forms.CharField(label=gettext_lazy("Judul"), max_length=200, required=False)
     isi = forms.CharField(
         label=gettext_lazy("Isi (Markdown)"),
@@ -131,7 +134,7 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
     kunci_pesan = _terkunci(unit, tahun)
     dapat_mengubah = akses.dapat_mengubah(request.user, unit) and not kunci_pesan
     awal = {"judul": narasi.judul, "isi": narasi.isi} if narasi else {"judul": label_bagian(bagian)}
-    form = NarasiForm(request.POST or None, initial=awal)
+    form = NarasiForm(request.POST or None, initial=awal, versi=token(riwayat_narasi(unit, tahun, bagian, sasaran)))
     pratinjau = None
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -141,10 +144,19 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
         else:
             try:
                 narasi, berubah = simpan_narasi(
-                    unit=unit, tahun=tahun, bagian=bagian, sasaran=sasaran, judul=d["judul"], isi=d["isi"]
+                    unit=unit,
+                    tahun=tahun,
+                    bagian=bagian,
+                    sasaran=sasaran,
+                    judul=d["judul"],
+                    isi=d["isi"],
+                    versi=form.versi_dimuat(),
                 )
             except PeriodeTerkunci as e:
                 messages.error(request, " ".join(e.messages))
+                status = 409
+            except DataBerubah as e:
+                form.add_error(None, e)
                 status = 409
             else:
                 if berubah:

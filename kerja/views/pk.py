@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from indikator import akses, services
 from indikator.models import BarisPK, PerjanjianKinerja, RencanaAksi, VersiPK
 from indikator.periode import kunci_periode_untuk_tulis
+from indikator.versi import token
 from kerja.forms.kinerja import BarisPKForm, RencanaAksiForm, VersiPKForm
 
 from .umum import jalankan, konteks
@@ -50,7 +51,7 @@ def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = No
                 if obj.pk_induk.pk is None:
                     kunci_periode_untuk_tulis(unit, tahun)
                     obj.pk_induk = services.ambil_atau_buat_pk(unit=unit, tahun=tahun)
-                return services.simpan_versi_pk(versi=obj)
+                return services.simpan_versi_pk(versi=obj, token=form.versi_dimuat())
 
         ok, obj = jalankan(request, form, simpan)
         if ok:
@@ -102,7 +103,7 @@ def baris_ubah(request, slug: str, versi_pk: int | None = None, pk: int | None =
         ok, _obj = jalankan(
             request,
             form,
-            lambda: services.simpan_baris_pk(baris=form.save(commit=False), versi=form.cleaned_data["versi"] or None),
+            lambda: services.simpan_baris_pk(baris=form.save(commit=False), versi=form.versi_dimuat()),
         )
         if ok:
             messages.success(request, _("Baris PK disimpan."))
@@ -142,15 +143,13 @@ def rencana_aksi(request, slug: str, versi_pk: int):
         .prefetch_related(Prefetch("rencana_aksi", queryset=RencanaAksi.objects.order_by("triwulan")))
         .order_by("urutan")
     )
-    form = RencanaAksiForm(request.POST or None, baris=baris)
+    form = RencanaAksiForm(request.POST or None, baris=baris, versi=token(services.riwayat_rencana_aksi(versi)))
     if request.method == "POST" and form.is_valid():
-
-        @transaction.atomic
-        def simpan():
-            for b, target in form.per_baris().items():
-                services.simpan_rencana_aksi(baris=b, target=target)
-
-        ok, _obj = jalankan(request, form, simpan)
+        ok, _obj = jalankan(
+            request,
+            form,
+            lambda: services.simpan_rencana_aksi_pk(versi_pk=versi, target=form.per_baris(), versi=form.versi_dimuat()),
+        )
         if ok:
             messages.success(request, _("Rencana Aksi disimpan."))
             return redirect("kerja:rencana_aksi", slug=unit.slug, versi_pk=versi.pk)

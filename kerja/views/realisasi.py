@@ -66,7 +66,7 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
                 triwulan=tw,
                 nilai=form.cleaned_data["nilai"],
                 nilai_kualitatif=form.cleaned_data["nilai_kualitatif"],
-                versi=form.cleaned_data["versi"] or None,
+                versi=form.versi_dimuat(),
             )
         except ValidationError as exc:
             galat = " ".join(exc.messages)
@@ -206,10 +206,12 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
     indikator = _indikator(unit, indikator_pk)
     tw = _triwulan(triwulan)
     r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=tw).first()
-    awal = {"versi": token(services.riwayat_realisasi(indikator.pk, tahun, tw))}
+    awal = {}
     if r is not None:
-        awal.update({k: getattr(r, k) for k in ("nilai", "nilai_kualitatif", *services.NARASI)})
-    form = RealisasiForm(request.POST or None, initial=awal)
+        awal = {k: getattr(r, k) for k in ("nilai", "nilai_kualitatif", *services.NARASI)}
+    form = RealisasiForm(
+        request.POST or None, initial=awal, versi=token(services.riwayat_realisasi(indikator.pk, tahun, tw))
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         ok, _obj = jalankan(
@@ -222,7 +224,7 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
                 nilai=d["nilai"],
                 nilai_kualitatif=d["nilai_kualitatif"],
                 narasi={k: d[k] for k in services.NARASI},
-                versi=d["versi"] or None,
+                versi=form.versi_dimuat(),
             ),
         )
         if ok:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from indikator import akses, services
 from indikator.models import Indikator, Renstra, RevisiRenstra, Sasaran, Tujuan
-from indikator.versi import token
+from indikator.versi import token, token_objek
 from kerja import queries
 from kerja.forms.kinerja import (
     IndikatorForm,
@@ -45,7 +45,9 @@ def renstra_ubah(request, slug: str, pk: int | None = None):
     renstra = get_object_or_404(Renstra, pk=pk, unit=unit) if pk else Renstra(unit=unit)
     form = RenstraForm(request.POST or None, instance=renstra)
     if request.method == "POST" and form.is_valid():
-        ok, obj = jalankan(request, form, lambda: services.simpan_renstra(renstra=form.save(commit=False)))
+        ok, obj = jalankan(
+            request, form, lambda: services.simpan_renstra(renstra=form.save(commit=False), versi=form.versi_dimuat())
+        )
         if ok:
             messages.success(request, _("Renstra disimpan."))
             return redirect("kerja:renstra", slug=unit.slug, pk=obj.pk)
@@ -76,7 +78,9 @@ def tujuan_ubah(request, slug: str, pk: int | None = None, renstra_pk: int | Non
     renstra = tujuan.renstra
     form = TujuanForm(request.POST or None, instance=tujuan)
     if request.method == "POST" and form.is_valid():
-        ok, _obj = jalankan(request, form, lambda: services.simpan_tujuan(tujuan=form.save(commit=False)))
+        ok, _obj = jalankan(
+            request, form, lambda: services.simpan_tujuan(tujuan=form.save(commit=False), versi=form.versi_dimuat())
+        )
         if ok:
             messages.success(request, _("Tujuan disimpan."))
             return redirect("kerja:renstra", slug=unit.slug, pk=renstra.pk)
@@ -100,9 +104,11 @@ def revisi_baru(request, slug: str, renstra_pk: int):
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     renstra = get_object_or_404(Renstra, pk=renstra_pk, unit=unit)
     revisi = RevisiRenstra(renstra=renstra)
-    form = RevisiForm(request.POST or None, instance=revisi)
+    form = RevisiForm(request.POST or None, instance=revisi, versi=token(services.riwayat_revisi(revisi)))
     if request.method == "POST" and form.is_valid():
-        ok, _obj = jalankan(request, form, lambda: services.simpan_revisi(revisi=form.save(commit=False)))
+        ok, _obj = jalankan(
+            request, form, lambda: services.simpan_revisi(revisi=form.save(commit=False), versi=form.versi_dimuat())
+        )
         if ok:
             messages.success(request, _("Revisi Renstra disimpan."))
             return redirect("kerja:renstra", slug=unit.slug, pk=renstra.pk)
@@ -124,7 +130,9 @@ def sasaran_ubah(request, slug: str, pk: int | None = None, revisi_pk: int | Non
     renstra = sasaran.revisi.renstra
     form = SasaranForm(request.POST or None, instance=sasaran, renstra=renstra)
     if request.method == "POST" and form.is_valid():
-        ok, _obj = jalankan(request, form, lambda: services.simpan_sasaran(sasaran=form.save(commit=False)))
+        ok, _obj = jalankan(
+            request, form, lambda: services.simpan_sasaran(sasaran=form.save(commit=False), versi=form.versi_dimuat())
+        )
         if ok:
             messages.success(request, _("Sasaran disimpan."))
             return redirect("kerja:renstra", slug=unit.slug, pk=renstra.pk)
@@ -178,7 +186,11 @@ def indikator_ubah(request, slug: str, pk: int | None = None, sasaran_pk: int | 
     renstra_id = indikator.sasaran.revisi.renstra_id
     form = IndikatorForm(request.POST or None, instance=indikator, unit=unit)
     if request.method == "POST" and form.is_valid():
-        ok, _obj = jalankan(request, form, lambda: services.simpan_indikator(indikator=form.save(commit=False)))
+        ok, _obj = jalankan(
+            request,
+            form,
+            lambda: services.simpan_indikator(indikator=form.save(commit=False), versi=form.versi_dimuat()),
+        )
         if ok:
             messages.success(request, _("Indikator disimpan."))
             return redirect("kerja:renstra", slug=unit.slug, pk=renstra_id)
@@ -202,11 +214,19 @@ def indikator_pensiun(request, slug: str, pk: int):
     """Retire an indikator from a year on (or reactivate it); its history stays."""
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     indikator = _indikator(unit, pk)
-    form = PensiunForm(request.POST or None, initial={"dipensiunkan_tahun": indikator.dipensiunkan_tahun})
+    form = PensiunForm(
+        request.POST or None,
+        initial={"dipensiunkan_tahun": indikator.dipensiunkan_tahun},
+        versi=token_objek(indikator),
+    )
     renstra_id = indikator.sasaran.revisi.renstra_id
     if request.method == "POST" and form.is_valid():
         tahun = form.cleaned_data["dipensiunkan_tahun"]
-        ok, _obj = jalankan(request, form, lambda: services.pensiunkan_indikator(indikator=indikator, tahun=tahun))
+        ok, _obj = jalankan(
+            request,
+            form,
+            lambda: services.pensiunkan_indikator(indikator=indikator, tahun=tahun, versi=form.versi_dimuat()),
+        )
         if ok:
             messages.success(request, _("Status pensiun indikator disimpan."))
             return redirect("kerja:renstra", slug=unit.slug, pk=renstra_id)
@@ -233,7 +253,7 @@ def target_grid(request, slug: str, revisi_pk: int):
         request.POST or None,
         baris=baris,
         daftar_tahun=daftar_tahun,
-        initial={"versi": token(services.riwayat_target_grid(b.indikator.pk for b in baris))},
+        versi=token(services.riwayat_target_grid(b.indikator.pk for b in baris)),
     )
     if request.method == "POST" and form.is_valid():
         indikator = [b.indikator for b in baris]
@@ -241,7 +261,7 @@ def target_grid(request, slug: str, revisi_pk: int):
             request,
             form,
             lambda: services.simpan_target_tahunan(
-                unit=unit, indikator=indikator, nilai=form.nilai(), versi=form.cleaned_data["versi"] or None
+                unit=unit, indikator=indikator, nilai=form.nilai(), versi=form.versi_dimuat()
             ),
         )
         if ok:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from indikator import akses, pemulihan, riwayat
+from indikator import akses, pemulihan, riwayat, services
 from indikator.enums import StatusPeriode
 from indikator.models import Keanggotaan, Renstra
 from indikator.periode import (
@@ -48,9 +48,12 @@ def profil_unit(request, slug: str):
     unit = akses.ambil_unit(request.user, slug, tulis=request.method == "POST")
     form = ProfilUnitForm(request.POST or None, request.FILES or None, instance=unit)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Profil unit disimpan."))
-        return redirect("kerja:profil_unit", slug=unit.slug)
+        ok, _obj = jalankan(
+            request, form, lambda: services.simpan_profil_unit(unit=form.save(commit=False), versi=form.versi_dimuat())
+        )
+        if ok:
+            messages.success(request, _("Profil unit disimpan."))
+            return redirect("kerja:profil_unit", slug=unit.slug)
     ctx = konteks(request, unit, None, form=form)
     if not ctx["boleh_ubah"]:
         for f in form.fields.values():
