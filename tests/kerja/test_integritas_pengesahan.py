@@ -72,14 +72,14 @@ def test_sahkan_mengunci_baris_yang_sama(data):
         assert any("FOR UPDATE" in q["sql"] and "periodeunit" in q["sql"] for q in kueri.captured_queries)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_kunci_tulis_di_luar_transaksi_ditolak(data):
     with pytest.raises(transaction.TransactionManagementError):
         periode.kunci_periode_untuk_tulis(data.unit, TAHUN)
 
 
 @pytest.mark.skipif(not POSTGRES, reason="real row locking needs PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("putaran", range(3))
 def test_tulis_yang_berpacu_dengan_pengesahan_ditolak(data, putaran):
     """The head approves while a planner saves: the save waits for the approval and is then refused; nothing
