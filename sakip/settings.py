@@ -160,9 +160,18 @@ SAKIP_BUKTI_EKSTENSI = ["pdf", "jpg", "jpeg", "png", "xlsx", "docx"]
 SAKIP_BUKTI_TERHAPUS_HARI = int(os.environ.get("SAKIP_BUKTI_TERHAPUS_HARI", "30"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# Shared cache: Redis when REDIS_URL is set (Django's built-in backend; the `redis` client is pinned in
+# requirements.txt), else memory local to each process. Nothing correctness-critical lives in the cache: rendered
+# reports are stored files (laporan.models.BerkasLaporan), sessions are in the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("SAKIP_CACHE_PREFIX", "sakip"),
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
