@@ -41,9 +41,13 @@ migrate: deps syslibs
 demo: migrate
 	$(DEMO) $(PY) manage.py buat_demo
 
+# One task worker (report PDF/XLSX files, database queue: nothing beyond SQLite) runs beside the server and is
+# stopped with it.
 run: demo
 	@echo "SAKIP berjalan di http://$(HOST):$(PORT)/  (Ctrl+C untuk berhenti)"
-	$(DEMO) $(PY) manage.py runserver $(HOST):$(PORT)
+	@$(DEMO) $(PY) manage.py db_worker --interval 1 & PEKERJA=$$!; \
+	  trap 'kill $$PEKERJA 2>/dev/null; wait $$PEKERJA 2>/dev/null' EXIT INT TERM; \
+	  $(DEMO) $(PY) manage.py runserver $(HOST):$(PORT)
 
 pytest: deps-dev syslibs
 	SAKIP_TESTING=1 $(VENV)/bin/pytest -q $(PYTEST_ARGS)

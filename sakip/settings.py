@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "sakip",
     "indikator",
     "anggaran",
@@ -104,7 +106,26 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SAKIP_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the task worker share the SQLite file (`make run`): wait for a lock, do not fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work through Django's task API (django-tasks, the backport of Django 6's django.tasks): the report
+# files (laporan.tugas). Default: the database backend, which needs nothing beyond the app's own database; its
+# worker is `manage.py db_worker` (`make run` starts one; production: docs/deploy.md). Tests run tasks
+# immediately. SAKIP_TASKS_BACKEND names another backend class (e.g. django_tasks_rq.RQBackend, docs/deploy.md).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "SAKIP_TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend",
+        ),
+    }
+}
+# A report file still queued or rendering after this many seconds is taken as lost (worker stopped) and can be
+# requested again.
+SAKIP_LAPORAN_BATAS_DETIK = int(os.environ.get("SAKIP_LAPORAN_BATAS_DETIK", "900"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
