@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv deps deps-dev syslibs migrate demo serve pytest lint bench clean
+.PHONY: run test venv deps deps-dev syslibs migrate demo serve pytest lint bench clean prod-check
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 tidak ditemukan. Pasang dengan: sudo apt-get install python3.11 python3.11-venv"; exit 1; }
@@ -59,6 +59,11 @@ lint: deps-dev
 	SAKIP_TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v0
 
 test: lint pytest
+
+# Production settings on this machine: check --deploy, then /sehat/ and a static file from a local gunicorn
+# (throw-away secret key and database), stopped afterwards. docs/deploy.md.
+prod-check: deps syslibs
+	bash deploy/prod_check.sh
 
 bench: deps-dev syslibs
 	for f in bench/*.py; do SAKIP_TESTING=1 $(PY) $$f || exit 1; done

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sakip.log.IdPermintaanMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sakip.middleware.HeaderKeamananMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -158,7 +159,7 @@ THOUSAND_SEPARATOR = "."
 NUMBER_GROUPING = 3
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("SAKIP_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -231,15 +232,30 @@ if not DEBUG and not TESTING and _env_bool("SAKIP_HTTPS", True):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = _env_bool("SAKIP_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]  # the health check is probed over plain HTTP on the machine
     SECURE_HSTS_SECONDS = int(os.environ.get("SAKIP_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs to stderr (journald under systemd): one JSON object per line with the request id (sakip/log.py) by default
+# outside DEBUG and tests, plain text there; SAKIP_LOG_FORMAT=json|teks chooses.
+SAKIP_LOG_FORMAT = os.environ.get("SAKIP_LOG_FORMAT", "teks" if DEBUG or TESTING else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"id_permintaan": {"()": "sakip.log.SaringIdPermintaan"}},
+    "formatters": {
+        "json": {"()": "sakip.log.FormatJSON"},
+        "teks": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["id_permintaan"],
+            "formatter": "json" if SAKIP_LOG_FORMAT == "json" else "teks",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("SAKIP_LOG_LEVEL", "WARNING")},
 }
 
