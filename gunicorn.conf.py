@@ -19,7 +19,7 @@ max_requests_jitter = max_requests // 10
 # Load the app once in the master: faster worker start and shared memory.
 preload_app = True
 # Access log on stdout (journald), one JSON object per line with the request id the app returns.
-accesslog = os.environ.get("SAKIP_ACCESS_LOG", "-")
+accesslog = os.environ.get("SAKIP_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 loglevel = os.environ.get("SAKIP_GUNICORN_LOG_LEVEL", "info")
 access_log_format = (
