@@ -255,6 +255,7 @@ def main() -> None:
                 [PY, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
                 cwd=AKAR,
                 env=env,
+                preexec_fn=lambda: os.nice(5),  # as the systemd unit (docs/deploy.md): pages first
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
@@ -274,7 +275,9 @@ def main() -> None:
             (f"roll-up {a.unit}", f"/dasbor/unit-bawahan/?unit={induk}&tahun={tahun}", "kepala"),
             ("realisasi", "/kerja/biro-kerja-sama/2018/realisasi/", "perencana"),
         ]
-        print(f"Basis data: {keterangan}; gunicorn {a.workers} worker sync + 1 pekerja tugas; 127.0.0.1:{port}")
+        print(
+            f"Basis data: {keterangan}; gunicorn {a.workers} worker sync + 1 pekerja tugas (nice 5); 127.0.0.1:{port}"
+        )
         print(f"Data: unit acuan + {a.unit} unit skala; {a.detik:.0f} dtk per tingkat konkurensi (closed loop)")
         for k in (int(x) for x in a.konkurensi.split(",")):
             sampel, durasi, _j = _jalankan(dasar, halaman, k, a.detik)
