@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv deps deps-dev syslibs migrate demo serve pytest lint bench clean
+.PHONY: run test venv deps deps-dev syslibs migrate demo serve pytest lint bench clean prod-check
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 tidak ditemukan. Pasang dengan: sudo apt-get install python3.11 python3.11-venv"; exit 1; }
@@ -41,9 +41,13 @@ migrate: deps syslibs
 demo: migrate
 	$(DEMO) $(PY) manage.py buat_demo
 
+# One task worker (report PDF/XLSX files, database queue: nothing beyond SQLite) runs beside the server and is
+# stopped with it.
 run: demo
 	@echo "SAKIP berjalan di http://$(HOST):$(PORT)/  (Ctrl+C untuk berhenti)"
-	$(DEMO) $(PY) manage.py runserver $(HOST):$(PORT)
+	@$(DEMO) $(PY) manage.py db_worker --interval 1 & PEKERJA=$$!; \
+	  trap 'kill $$PEKERJA 2>/dev/null; wait $$PEKERJA 2>/dev/null' EXIT INT TERM; \
+	  $(DEMO) $(PY) manage.py runserver $(HOST):$(PORT)
 
 pytest: deps-dev syslibs
 	SAKIP_TESTING=1 $(VENV)/bin/pytest -q $(PYTEST_ARGS)
@@ -55,6 +59,11 @@ lint: deps-dev
 	SAKIP_TESTING=1 $(PY) manage.py makemigrations --check --dry-run -v0
 
 test: lint pytest
+
+# Production settings on this machine: check --deploy, then /sehat/ and a static file from a local gunicorn
+# (throw-away secret key and database), stopped afterwards. docs/deploy.md.
+prod-check: deps syslibs
+	bash deploy/prod_check.sh
 
 bench: deps-dev syslibs
 	for f in bench/*.py; do SAKIP_TESTING=1 $(PY) $$f || exit 1; done

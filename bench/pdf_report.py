@@ -43,8 +43,8 @@ def main(n: int = 5) -> None:
         muat_referensi()
         unit = UnitKerja.objects.get(slug="biro-kerja-sama")
 
-        def render(pakai_cache: bool = False) -> bytes:
-            return render_pdf(susun_laporan(unit, 2018), pakai_cache=pakai_cache)
+        def render() -> bytes:
+            return render_pdf(susun_laporan(unit, 2018))
 
         render()  # warm-up: imports, font loading, template compilation
         dinding, cpu = [], []
@@ -57,10 +57,21 @@ def main(n: int = 5) -> None:
         render()
         _, puncak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        render(pakai_cache=True)
-        t0 = time.perf_counter()
-        render(pakai_cache=True)
-        cache_hit = time.perf_counter() - t0
+        # An approved year: its stored final file is found without building the report (laporan.tugas).
+        from django.test import override_settings
+
+        from indikator.enums import StatusPeriode
+        from indikator.models import PeriodeUnit
+        from laporan.tugas import jalankan_render, minta_berkas
+
+        PeriodeUnit.objects.update_or_create(unit=unit, tahun=2018, defaults={"status": StatusPeriode.DISAHKAN})
+        with override_settings(SAKIP_PRIVATE_ROOT=Path(tmp) / "privat"):
+            jalankan_render(minta_berkas(unit, 2018, "pdf").pk)
+            t0 = time.perf_counter()
+            berkas = minta_berkas(unit, 2018, "pdf")
+            with berkas.berkas.open("rb") as f:
+                assert f.read(4) == b"%PDF"
+            final_tersimpan = time.perf_counter() - t0
         halaman = len(PdfReader(BytesIO(pdf)).pages)
         maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"Laporan Kinerja 2018 PDF: {halaman} halaman, {len(pdf) / 1024:.0f} KiB, {n} kali render")
@@ -70,7 +81,7 @@ def main(n: int = 5) -> None:
         print(f"  median waktu (CPU) : {statistics.median(cpu):.2f} s")
         print(f"  puncak memori satu render (tracemalloc): {puncak / 1024 / 1024:.1f} MiB")
         print(f"  puncak memori proses (ru_maxrss): {maxrss_mb:.0f} MiB")
-        print(f"  unduhan ulang tanpa perubahan data (cache PDF): {cache_hit:.2f} s")
+        print(f"  berkas final tahun disahkan (dicari + dibaca dari penyimpanan): {final_tersimpan * 1000:.0f} ms")
         print(f"  target < 3 s: {'tercapai' if statistics.median(dinding) < 3 else 'belum tercapai'}")
 
 

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.admin import KunciPeriodeAdmin
 
-from .models import NarasiLaporan
+from .models import BerkasLaporan, NarasiLaporan
 
 
 @admin.register(NarasiLaporan)
@@ -13,3 +13,18 @@ class NarasiLaporanAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     list_display = ["unit", "tahun", "bagian", "sasaran", "judul", "diubah_pada"]
     list_filter = ["unit", "tahun", "bagian"]
     search_fields = ["judul", "isi"]
+
+
+@admin.register(BerkasLaporan)
+class BerkasLaporanAdmin(SimpleHistoryAdmin):
+    """Read-only: the rows are made and updated by the report task (`laporan.tugas`)."""
+
+    list_display = ["unit", "tahun", "format", "status", "final", "ukuran", "dibuat_pada", "selesai_pada"]
+    list_filter = ["format", "status", "final", "tahun"]
+    search_fields = ["unit__nama", "hash", "alasan"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -6,14 +6,12 @@ the project (static files through the staticfiles finders, uploaded logos under 
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -61,16 +59,12 @@ def render_html_cetak(laporan: Laporan) -> str:
     return render_to_string("laporan/cetak.html", {"laporan": laporan})
 
 
-def render_pdf(laporan: Laporan, *, pakai_cache: bool = True) -> bytes:
-    """The report as PDF bytes (A4, page numbers, running header, real page numbers in the daftar isi).
+def render_pdf_html(html: str) -> bytes:
+    """The print HTML as PDF bytes (WeasyPrint). Slow (seconds for a full report): only the task worker
+    (`laporan.tugas`) and the `export_lakip` command call it, never a request."""
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
 
-    The print HTML determines the PDF completely, so the PDF is cached under the hash of that HTML: a
-    repeated download of unchanged data skips WeasyPrint; any change of data or narrative changes the key."""
-    html = render_html_cetak(laporan)
-    kunci = "laporan-pdf:" + hashlib.sha256(html.encode("utf-8")).hexdigest()
-    if pakai_cache and (pdf := cache.get(kunci)) is not None:
-        return pdf
-    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
-    if pakai_cache:
-        cache.set(kunci, pdf, timeout=getattr(settings, "SAKIP_PDF_CACHE_DETIK", 24 * 3600))
-    return pdf
+
+def render_pdf(laporan: Laporan) -> bytes:
+    """The report as PDF bytes (A4, page numbers, running header, real page numbers in the daftar isi)."""
+    return render_pdf_html(render_html_cetak(laporan))

@@ -8,4 +8,6 @@ urlpatterns = [
     path("<slug:unit_slug>/<tahun:tahun>/", views.laporan_html, name="html"),
     path("<slug:unit_slug>/<tahun:tahun>/pdf/", views.laporan_pdf, name="pdf"),
     path("<slug:unit_slug>/<tahun:tahun>/xlsx/", views.laporan_xlsx, name="xlsx"),
+    path("berkas/<int:pk>/", views.berkas_status, name="berkas"),
+    path("berkas/<int:pk>/unduh/", views.berkas_unduh, name="berkas_unduh"),
 ]

@@ -1,30 +1,36 @@
-"""Report views: the Laporan Kinerja as HTML, PDF and XLSX. Login required; unit access via `ambil_unit`."""
+"""Report views: the Laporan Kinerja as HTML; its PDF and XLSX files are made by the task worker
+(`laporan.tugas`): the page asks for one, polls its status and downloads the stored file. No request renders a
+PDF or XLSX. Login required; unit access via `ambil_unit`."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from indikator.akses import ambil_unit
 from indikator.queries import DataTidakDitemukan
+from sakip.unduhan import respons_unduhan
 
 from .dokumen import Laporan
+from .models import BerkasLaporan
 from .susun import susun_laporan
+from .tugas import minta_berkas, tandai_kedaluwarsa
+
+BENAR = ("1", "true", "ya")
 
 
 def _laporan(request, unit_slug: str, tahun: int) -> Laporan:
     unit = ambil_unit(request.user, unit_slug)
-    dengan_peringatan = request.GET.get("dengan_peringatan") in ("1", "true", "ya")
+    dengan_peringatan = request.GET.get("dengan_peringatan") in BENAR
     try:
         return susun_laporan(unit, tahun, dengan_peringatan=dengan_peringatan)
     except DataTidakDitemukan as e:
         raise Http404(str(e)) from e
-
-
-def _nama_berkas(laporan: Laporan, ekstensi: str) -> str:
-    return f"laporan-kinerja-{laporan.unit.slug}-{laporan.tahun}.{ekstensi}"
 
 
 def url_konsistensi(unit_slug: str, tahun: int) -> str | None:
@@ -45,23 +51,67 @@ def laporan_html(request, unit_slug: str, tahun: int):
     )
 
 
+def _bahasa() -> str:
+    return (get_language() or "id").split("-")[0]
+
+
+def _minta(request, unit_slug: str, tahun: int, format_: str):
+    """GET: the page with the "Buat" button. POST: queue the file (or join the render, or find it stored) and
+    show its status — the htmx fragment, or the status page."""
+    unit = ambil_unit(request.user, unit_slug)
+    dengan_peringatan = (request.POST if request.method == "POST" else request.GET).get("dengan_peringatan") in BENAR
+    if request.method != "POST":
+        konteks = {"unit": unit, "tahun": tahun, "format": format_, "dengan_peringatan": dengan_peringatan}
+        return render(request, "laporan/berkas.html", konteks)
+    try:
+        berkas = minta_berkas(unit, tahun, format_, dengan_peringatan=dengan_peringatan, bahasa=_bahasa())
+    except DataTidakDitemukan as e:
+        raise Http404(str(e)) from e
+    if request.htmx:
+        return render(request, "laporan/_berkas.html", {"berkas": berkas})
+    return redirect("laporan:berkas", berkas.pk)
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
 def laporan_pdf(request, unit_slug: str, tahun: int):
-    from .pdf import render_pdf
-
-    laporan = _laporan(request, unit_slug, tahun)
-    respons = HttpResponse(render_pdf(laporan), content_type="application/pdf")
-    respons["Content-Disposition"] = f'attachment; filename="{_nama_berkas(laporan, "pdf")}"'
-    return respons
+    return _minta(request, unit_slug, tahun, BerkasLaporan.Format.PDF)
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def laporan_xlsx(request, unit_slug: str, tahun: int):
-    from .excel import render_xlsx
+    return _minta(request, unit_slug, tahun, BerkasLaporan.Format.XLSX)
 
-    laporan = _laporan(request, unit_slug, tahun)
-    respons = HttpResponse(
-        render_xlsx(laporan), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    respons["Content-Disposition"] = f'attachment; filename="{_nama_berkas(laporan, "xlsx")}"'
-    return respons
+
+def _berkas(request, pk: int) -> BerkasLaporan:
+    berkas = get_object_or_404(BerkasLaporan.objects.select_related("unit"), pk=pk)
+    ambil_unit(request.user, berkas.unit.slug)
+    return berkas
+
+
+@login_required
+@require_GET
+def berkas_status(request, pk: int):
+    """Status of a report file (queued, rendering, done, failed with the reason); htmx polls the fragment."""
+    berkas = tandai_kedaluwarsa(_berkas(request, pk))
+    if request.htmx:
+        return render(request, "laporan/_berkas.html", {"berkas": berkas})
+    konteks = {
+        "unit": berkas.unit,
+        "tahun": berkas.tahun,
+        "format": berkas.format,
+        "dengan_peringatan": berkas.dengan_peringatan,
+        "berkas": berkas,
+    }
+    return render(request, "laporan/berkas.html", konteks)
+
+
+@login_required
+@require_GET
+def berkas_unduh(request, pk: int):
+    """The stored file (private storage), only when done; no report is built here."""
+    berkas = _berkas(request, pk)
+    if berkas.status != BerkasLaporan.Status.SELESAI:
+        raise Http404(_("Berkas laporan belum selesai dibuat."))
+    return respons_unduhan(berkas.berkas, berkas.nama_unduhan(), pesan_hilang=_("Berkas laporan tidak ditemukan."))

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "sakip",
     "indikator",
     "anggaran",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sakip.log.IdPermintaanMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sakip.middleware.HeaderKeamananMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -104,7 +107,26 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SAKIP_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the task worker share the SQLite file (`make run`): wait for a lock, do not fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work through Django's task API (django-tasks, the backport of Django 6's django.tasks): the report
+# files (laporan.tugas). Default: the database backend, which needs nothing beyond the app's own database; its
+# worker is `manage.py db_worker` (`make run` starts one; production: docs/deploy.md). Tests run tasks
+# immediately. SAKIP_TASKS_BACKEND names another backend class (e.g. django_tasks_rq.RQBackend, docs/deploy.md).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "SAKIP_TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend",
+        ),
+    }
+}
+# A report file still queued or rendering after this many seconds is taken as lost (worker stopped) and can be
+# requested again.
+SAKIP_LAPORAN_BATAS_DETIK = int(os.environ.get("SAKIP_LAPORAN_BATAS_DETIK", "900"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,7 +173,7 @@ THOUSAND_SEPARATOR = "."
 NUMBER_GROUPING = 3
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("SAKIP_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -174,9 +196,18 @@ SAKIP_BUKTI_EKSTENSI = ["pdf", "jpg", "jpeg", "png", "xlsx", "docx"]
 SAKIP_BUKTI_TERHAPUS_HARI = int(os.environ.get("SAKIP_BUKTI_TERHAPUS_HARI", "30"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# Shared cache: Redis when REDIS_URL is set (Django's built-in backend; the `redis` client is pinned in
+# requirements.txt), else memory local to each process. Nothing correctness-critical lives in the cache: rendered
+# reports are stored files (laporan.models.BerkasLaporan), sessions are in the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("SAKIP_CACHE_PREFIX", "sakip"),
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -215,15 +246,30 @@ if not DEBUG and not TESTING and _env_bool("SAKIP_HTTPS", True):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = _env_bool("SAKIP_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]  # the health check is probed over plain HTTP on the machine
     SECURE_HSTS_SECONDS = int(os.environ.get("SAKIP_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs to stderr (journald under systemd): one JSON object per line with the request id (sakip/log.py) by default
+# outside DEBUG and tests, plain text there; SAKIP_LOG_FORMAT=json|teks chooses.
+SAKIP_LOG_FORMAT = os.environ.get("SAKIP_LOG_FORMAT", "teks" if DEBUG or TESTING else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"id_permintaan": {"()": "sakip.log.SaringIdPermintaan"}},
+    "formatters": {
+        "json": {"()": "sakip.log.FormatJSON"},
+        "teks": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["id_permintaan"],
+            "formatter": "json" if SAKIP_LOG_FORMAT == "json" else "teks",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("SAKIP_LOG_LEVEL", "WARNING")},
 }
 

@@ -7,10 +7,11 @@ from django.urls import include, path
 from kerja.urls_laporan import urlpatterns as kerja_laporan_patterns
 from laporan.urls import urlpatterns as laporan_patterns
 
-from . import views
+from . import sehat, views
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
+    path("sehat/", sehat.sehat, name="sehat"),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -79,7 +79,7 @@ def test_laporan_dalam_bahasa_inggris_tetap_memakai_angka_indonesia(client, unit
     client.force_login(buat_pengguna("perencana-en", Peran.PERENCANA, unit_bks))
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(reverse("laporan:html", args=[unit_bks.slug, 2018])).content.decode()
-    assert "CHAPTER III PERFORMANCE ACCOUNTABILITY" in html and "Download PDF" in html
+    assert "CHAPTER III PERFORMANCE ACCOUNTABILITY" in html and "Make PDF" in html
     # The narrative is the unit's own Indonesian text, shown as written.
     assert "Kata Pengantar" in html
     assert "104,47" in html and "Rp 8.225.900.000" in html

@@ -19,21 +19,30 @@ EMAS = ["104,47", "102,24", "93,05", "87,82", "Rp 8.225.900.000", "1,12", "98,87
 
 
 @pytest.fixture(scope="module")
-def halaman(referensi_bersama, django_db_blocker) -> list[str]:
-    """The 2018 PDF, downloaded once through the view by the unit's planner."""
-    from django.test import override_settings
+def halaman(referensi_bersama, django_db_blocker, tmp_path_factory) -> list[str]:
+    """The 2018 PDF, asked for once through the view by the unit's planner (the tests' immediate task backend
+    renders it when the request commits) and downloaded from private storage."""
+    from django.test import TestCase, override_settings
+
+    from laporan.models import BerkasLaporan
 
     unit = referensi_bersama.muat()
-    with django_db_blocker.unblock(), override_settings(AXES_ENABLED=False):
+    privat = tmp_path_factory.mktemp("privat")
+    with django_db_blocker.unblock(), override_settings(AXES_ENABLED=False, SAKIP_PRIVATE_ROOT=privat):
         user = buat_pengguna("perencana-pdf", Peran.PERENCANA, unit)
         klien = Client()
         klien.force_login(user)
-        r = klien.get(reverse("laporan:pdf", args=[unit.slug, 2018]))
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            r = klien.post(reverse("laporan:pdf", args=[unit.slug, 2018]))
+        berkas = BerkasLaporan.objects.get(unit=unit, tahun=2018, format="pdf")
+        assert r.status_code == 302 and berkas.status == "selesai", berkas.alasan
+        r = klien.get(reverse("laporan:berkas_unduh", args=[berkas.pk]))
+        isi = b"".join(r.streaming_content)
     assert r.status_code == 200
     assert r["Content-Type"] == "application/pdf"
     assert "laporan-kinerja-biro-kerja-sama-2018.pdf" in r["Content-Disposition"]
-    assert r.content.startswith(b"%PDF")
-    return [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(r.content)).pages]
+    assert isi.startswith(b"%PDF")
+    return [" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(isi)).pages]
 
 
 def test_teks_pdf_memuat_angka_emas(halaman):

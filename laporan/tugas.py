@@ -1,0 +1,192 @@
+"""Report files rendered in the background through Django's task API (django-tasks now, `django.tasks` from
+Django 6): a request asks for a file (`minta_berkas`) and never renders one; the worker (`render_berkas`) renders
+and stores it.
+
+One render per content at a time: `BerkasLaporan` is unique per (unit, year, format, content hash), so a second
+request for the same content — a second click, another user, another web worker or machine — finds the row and
+joins it instead of queueing another render. A failed or lost render (its worker stopped) is queued again by the
+next request. An approved or locked year is served from its stored final file without building the report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from indikator.models import PeriodeUnit, UnitKerja
+
+from .models import BerkasLaporan
+from .pdf import render_html_cetak, render_pdf_html
+from .susun import susun_laporan
+
+try:  # Django 6
+    from django.tasks import task
+except ImportError:  # Django 5.2: the backport
+    from django_tasks import task
+
+log = logging.getLogger(__name__)
+Status = BerkasLaporan.Status
+
+
+class DataBerubah(RuntimeError):
+    """The report's data changed between the request and the render."""
+
+
+def hash_isi(format_: str, dengan_peringatan: bool, bahasa: str, html: str) -> str:
+    """What a report file is made of: the print HTML (all data, narrative and layout, in its language), the
+    format and the warnings annex."""
+    h = hashlib.sha256(f"{format_}\n{int(dengan_peringatan)}\n{bahasa}\n".encode())
+    h.update(html.encode("utf-8"))
+    return h.hexdigest()
+
+
+def _final_tersimpan(unit: UnitKerja, tahun: int, format_: str, dengan_peringatan: bool, bahasa: str):
+    """The stored final file of an approved or locked year, made after the year's last status change."""
+    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
+    if periode is None or not periode.terkunci:
+        return None
+    return (
+        BerkasLaporan.objects.filter(
+            unit=unit,
+            tahun=tahun,
+            format=format_,
+            dengan_peringatan=dengan_peringatan,
+            bahasa=bahasa,
+            status=Status.SELESAI,
+            final=True,
+            dibuat_pada__gte=periode.diubah_pada,
+        )
+        .order_by("-selesai_pada")
+        .first()
+    )
+
+
+def kedaluwarsa(berkas: BerkasLaporan) -> bool:
+    """Queued or rendering for longer than SAKIP_LAPORAN_BATAS_DETIK: its worker is gone."""
+    batas = timezone.now() - timedelta(seconds=settings.SAKIP_LAPORAN_BATAS_DETIK)
+    return berkas.berjalan and berkas.diperbarui_pada < batas
+
+
+def tandai_kedaluwarsa(berkas: BerkasLaporan) -> BerkasLaporan:
+    """Marks a lost render as failed (so that the page says so and offers to try again)."""
+    if kedaluwarsa(berkas):
+        alasan = _("Pembuatan berkas tidak selesai dalam batas waktu (pekerja tugas berhenti?). Silakan coba lagi.")
+        BerkasLaporan.objects.filter(pk=berkas.pk, status=berkas.status).update(status=Status.GAGAL, alasan=alasan)
+        berkas.refresh_from_db()
+    return berkas
+
+
+def minta_berkas(
+    unit: UnitKerja, tahun: int, format_: str, *, dengan_peringatan: bool = False, bahasa: str = "id"
+) -> BerkasLaporan:
+    """The report file for the current data: stored, queued or rendering (joined), or newly queued.
+
+    Builds the report data and its print HTML (to hash it), never the PDF or XLSX itself. Raises
+    `indikator.queries.DataTidakDitemukan` when the year has no report."""
+    if (final := _final_tersimpan(unit, tahun, format_, dengan_peringatan, bahasa)) is not None:
+        if final.berkas and final.berkas.storage.exists(final.berkas.name):
+            return final
+    with translation.override(bahasa):
+        laporan = susun_laporan(unit, tahun, dengan_peringatan=dengan_peringatan)
+        html = render_html_cetak(laporan)
+    kunci = hash_isi(format_, dengan_peringatan, bahasa, html)
+    berkas, dibuat = BerkasLaporan.objects.get_or_create(
+        unit=unit,
+        tahun=tahun,
+        format=format_,
+        hash=kunci,
+        defaults={"dengan_peringatan": dengan_peringatan, "bahasa": bahasa, "final": laporan.final},
+    )
+    if dibuat:
+        _antrekan(berkas)
+        return berkas
+    ulang = berkas.status == Status.GAGAL or kedaluwarsa(berkas)
+    if berkas.status == Status.SELESAI and not (berkas.berkas and berkas.berkas.storage.exists(berkas.berkas.name)):
+        ulang = True  # the stored file is gone (e.g. a new machine's empty private folder)
+    if ulang:
+        # Only the request whose update wins queues the render; the others join it.
+        if BerkasLaporan.objects.filter(
+            pk=berkas.pk, status=berkas.status, diperbarui_pada=berkas.diperbarui_pada
+        ).update(status=Status.ANTRI, alasan="", diperbarui_pada=timezone.now()):
+            berkas.refresh_from_db()
+            _antrekan(berkas)
+        else:
+            berkas.refresh_from_db()
+    return berkas
+
+
+def _antrekan(berkas: BerkasLaporan) -> None:
+    pk = berkas.pk
+    transaction.on_commit(lambda: render_berkas.enqueue(pk))
+
+
+def jalankan_render(berkas_id: int) -> None:
+    """The worker's job: render the queued file, store it, mark it done (or failed, with the reason)."""
+    if not BerkasLaporan.objects.filter(pk=berkas_id, status=Status.ANTRI).update(
+        status=Status.DIRENDER, diperbarui_pada=timezone.now()
+    ):
+        return  # already rendered or taken by another worker
+    berkas = BerkasLaporan.objects.select_related("unit").get(pk=berkas_id)
+    try:
+        with translation.override(berkas.bahasa):
+            laporan = susun_laporan(berkas.unit, berkas.tahun, dengan_peringatan=berkas.dengan_peringatan)
+            html = render_html_cetak(laporan)
+            if hash_isi(berkas.format, berkas.dengan_peringatan, berkas.bahasa, html) != berkas.hash:
+                raise DataBerubah(_("Data laporan berubah sejak permintaan. Silakan buat berkas lagi."))
+            if berkas.format == BerkasLaporan.Format.PDF:
+                isi = render_pdf_html(html)
+            else:
+                from .excel import render_xlsx
+
+                isi = render_xlsx(laporan)
+        penyimpanan = berkas.berkas.storage
+        nama = berkas.nama_simpan()
+        if penyimpanan.exists(nama):
+            penyimpanan.delete(nama)
+        nama = penyimpanan.save(nama, ContentFile(isi))
+    except Exception as e:
+        alasan = str(e) if isinstance(e, DataBerubah) else _("Kesalahan saat membuat berkas: %(galat)s") % {"galat": e}
+        BerkasLaporan.objects.filter(pk=berkas_id).update(
+            status=Status.GAGAL, alasan=alasan[:1000], diperbarui_pada=timezone.now()
+        )
+        log.exception("Berkas laporan %s gagal dibuat", berkas_id)
+        raise
+    kini = timezone.now()
+    BerkasLaporan.objects.filter(pk=berkas_id).update(
+        status=Status.SELESAI,
+        berkas=nama,
+        ukuran=len(isi),
+        final=laporan.final,
+        selesai_pada=kini,
+        diperbarui_pada=kini,
+    )
+    _buang_yang_lama(berkas)
+
+
+def _buang_yang_lama(berkas: BerkasLaporan) -> None:
+    """Older files of the same report (stale drafts of an edited year, an earlier approval's final) go once a
+    newer one is stored; running ones are left to finish."""
+    lama = BerkasLaporan.objects.filter(
+        unit_id=berkas.unit_id,
+        tahun=berkas.tahun,
+        format=berkas.format,
+        dengan_peringatan=berkas.dengan_peringatan,
+        bahasa=berkas.bahasa,
+        status__in=[Status.SELESAI, Status.GAGAL],
+    ).exclude(pk=berkas.pk)
+    for b in lama:
+        if b.berkas:
+            b.berkas.storage.delete(b.berkas.name)
+        b.delete()
+
+
+@task()
+def render_berkas(berkas_id: int) -> None:
+    jalankan_render(berkas_id)
