@@ -160,3 +160,19 @@ def bahasa_indonesia():
 
     with translation.override("id"):
         yield
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that commits for real (transactional or live-server) restores the serialized database afterwards.
+
+    Without it, the flush after such a test deletes the scheme presets and recreates the content types under new
+    ids, and a later test that restores the serialized database fails on a duplicate content type."""
+    from pytest_django.fixtures import validate_django_db
+
+    for item in items:
+        if not _transaksional(item):
+            continue
+        penanda = item.get_closest_marker("django_db")
+        if penanda is not None and validate_django_db(penanda)[3]:
+            continue
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)

@@ -19,7 +19,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_buat_excel_antre_dipantau_lalu_diunduh(live_server, browser, tmp_path):  # noqa: F811
     unit = buat_unit_kecil("unit-peramban", 2)
     buat_pengguna("perencana-peramban", Peran.PERENCANA, unit)
