@@ -37,7 +37,7 @@ from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
 from .models import NarasiLaporan
-from .narasi import SLOT_BAB, URUTAN_NARASI_SASARAN
+from .narasi import KUNCI_SISIPAN, SLOT_BAB, URUTAN_NARASI_SASARAN
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,9 @@ class NarasiTahun:
         return (n.judul if n is not None and n.judul else "") or bawaan
 
     def sisa_bab(self, bab: int) -> list[NarasiLaporan]:
-        """Stored sections "babN_..." that are no sub-section of chapter N (appended at its end)."""
-        dikenal = {k for k, _j in SLOT_BAB.get(bab, ())}
+        """Stored sections "babN_..." that are neither a sub-section of chapter N nor inserted into one
+        (appended at its end)."""
+        dikenal = {k for k, _j in SLOT_BAB.get(bab, ())} | KUNCI_SISIPAN
         return sorted(
             (n for k, n in self.umum.items() if k.startswith(f"bab{bab}_") and k not in dikenal),
             key=lambda n: n.bagian,

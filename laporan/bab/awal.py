@@ -8,7 +8,7 @@ from sakip.format import format_persen
 
 from ..bundel import Bundel
 from ..dokumen import Bagian, Blok, Daftar, Paragraf, TandaTangan
-from . import kalimat
+from . import kalimat, kerangka
 from .bantu import kota, label_kriteria, pejabat, tanggal_laporan
 
 
@@ -22,9 +22,10 @@ def kata_pengantar(b: Bundel) -> Bagian:
 
 
 def ringkasan(b: Bundel) -> Bagian:
-    blok: list[Blok] = []
-    if n := b.narasi.ambil("ringkasan_eksekutif"):
-        blok.append(n)
+    # The narrative's opening paragraph, then the figures (the budget is stated before the narrative tells how it
+    # changed), then the rest of the narrative.
+    pembuka, lanjutan = kerangka.pisah_narasi(b.narasi.ambil("ringkasan_eksekutif"))
+    blok: list[Blok] = [pembuka] if pembuka else []
     blok.append(Paragraf(kalimat.sasaran_kriteria(b) + " " + kalimat.indikator_kriteria(b)))
     blok.append(
         Daftar(
@@ -41,6 +42,8 @@ def ringkasan(b: Bundel) -> Bagian:
     blok.append(Paragraf(kalimat.anggaran(b)))
     if k := kalimat.anggaran_pk(b):
         blok.append(Paragraf(k))
+    if lanjutan:
+        blok.append(lanjutan)
     if n := b.narasi.ambil("ringkasan_eksekutif_penutup"):
         blok.append(n)
     judul = b.narasi.judul("ringkasan_eksekutif", _("Ringkasan Eksekutif"))

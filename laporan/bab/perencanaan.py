@@ -56,10 +56,11 @@ def bab_perencanaan(b: Bundel) -> Bagian:
     isi = {
         "bab2_rencana_strategis": renstra,
         "bab2_alokasi": alokasi,
-        "bab2_perjanjian_kinerja": pk,
         "bab2_program_kegiatan": program,
     }
-    return kerangka.susun_bab(2, _("PERENCANAAN KINERJA"), kerangka.slot(b, 2, kerangka.huruf, isi))
+    # Tabel 5 (the PK) after the narrative's opening paragraph: its closing sentence announces Tabel 6.
+    anak = kerangka.slot(b, 2, kerangka.huruf, isi, sela={"bab2_perjanjian_kinerja": pk})
+    return kerangka.susun_bab(2, _("PERENCANAAN KINERJA"), anak)
 
 
 def tabel_struktur(b: Bundel, revisi: RevisiRenstra, judul: str, nomor: bool = True) -> Tabel | None:
