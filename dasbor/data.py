@@ -334,7 +334,11 @@ def _grafik(d: Dasbor) -> dict:
 
 def susun_persetujuan(id_unit: set[int] | None) -> tuple[PeriodeUnit, ...]:
     """Years submitted for approval (status diajukan) among the given units (None = every unit). 1 query."""
-    qs = PeriodeUnit.objects.filter(status=StatusPeriode.DIAJUKAN).select_related("unit").order_by("tahun", "unit")
+    qs = (
+        PeriodeUnit.objects.filter(status=StatusPeriode.DIAJUKAN)
+        .select_related("unit")
+        .order_by("tahun", "unit__urutan", "unit__nama", "unit_id", "id")
+    )
     if id_unit is not None:
         qs = qs.filter(unit_id__in=id_unit)
     return tuple(qs)
@@ -412,7 +416,7 @@ def susun_rollup(unit: UnitKerja, tahun: int, *, urut: str = "nama", id_terbaca:
     Constant number of queries whatever the number of sub-units (batch readers). `urut`: nama, nko,
     serapan, indikator (figures best first, names alphabetically); a leading "-" reverses. `id_terbaca`
     (`indikator.akses.id_unit_terbaca`; None = every unit): only the sub-units the user may read are listed."""
-    anak = UnitKerja.objects.filter(induk=unit).order_by("urutan", "nama")
+    anak = UnitKerja.objects.filter(induk=unit).order_by("urutan", "nama", "id")
     if id_terbaca is not None:
         anak = anak.filter(pk__in=id_terbaca)
     anak = list(anak)

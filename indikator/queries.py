@@ -72,7 +72,7 @@ def muat_skema(skema: SkemaPenilaian) -> Skema:
             batas_atas=b.batas_atas,
             atas_inklusif=b.atas_inklusif,
         )
-        for b in BandKriteria.objects.filter(skema=skema).order_by("urutan")
+        for b in BandKriteria.objects.filter(skema=skema).order_by("urutan", "id")
     )
     bobot = {b.perspektif: b.bobot for b in BobotPerspektif.objects.filter(skema=skema)}
     return Skema(
@@ -94,7 +94,7 @@ def muat_skema_banyak(daftar: Iterable[SkemaPenilaian]) -> dict[str, Skema]:
     bands: dict[int, list[f.Band]] = defaultdict(list)
     bobot: dict[int, dict[str, Decimal]] = defaultdict(dict)
     if daftar:
-        for b in BandKriteria.objects.filter(skema_id__in=list(daftar)).order_by("urutan"):
+        for b in BandKriteria.objects.filter(skema_id__in=list(daftar)).order_by("urutan", "id"):
             bands[b.skema_id].append(
                 f.Band(
                     label=b.label,
@@ -130,7 +130,7 @@ def renstra_untuk(unit: UnitKerja, tahun: int) -> Renstra:
     renstra = (
         Renstra.objects.select_related("skema", "unit")
         .filter(unit=unit, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
-        .order_by("-tahun_mulai")
+        .order_by("-tahun_mulai", "-id")
         .first()
     )
     if renstra is None:
@@ -141,7 +141,7 @@ def renstra_untuk(unit: UnitKerja, tahun: int) -> Renstra:
 def revisi_untuk(renstra: Renstra, tahun: int) -> RevisiRenstra:
     revisi = (
         RevisiRenstra.objects.filter(renstra=renstra, berlaku_mulai__lte=tahun, berlaku_sampai__gte=tahun)
-        .order_by("-nomor")
+        .order_by("-nomor", "-id")
         .first()
     )
     if revisi is None:
@@ -153,9 +153,9 @@ def sasaran_dengan_indikator(revisi: RevisiRenstra) -> list[Sasaran]:
     """2 queries: the revision's sasaran with their indikator, in report order."""
     return list(
         Sasaran.objects.filter(revisi=revisi)
-        .order_by("urutan", "id")
+        .order_by("urutan", "kode", "id")
         .prefetch_related(
-            Prefetch("indikator", queryset=Indikator.objects.select_related("skala").order_by("urutan", "id"))
+            Prefetch("indikator", queryset=Indikator.objects.select_related("skala").order_by("urutan", "kode", "id"))
         )
     )
 
@@ -236,7 +236,7 @@ def _ambil_bahan(unit: UnitKerja | Sequence[UnitKerja], indikator_ids: Sequence[
         BarisPK.objects.filter(
             indikator_id__in=indikator_ids, versi__pk_induk__unit__in=units, versi__pk_induk__tahun__in=tahun
         )
-        .order_by("versi__nomor")
+        .order_by("versi__nomor", "urutan", "id")
         .values_list("indikator_id", "versi__pk_induk__tahun", *_KOLOM_TARGET)
     ):
         bahan.pk[(ind_id, th)] = _NilaiMentah(*nilai)
@@ -393,25 +393,27 @@ def susun_pengukuran_banyak(units: Sequence[UnitKerja], tahun: int) -> dict[int,
     for r in (
         Renstra.objects.select_related("skema", "unit")
         .filter(unit__in=units, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
-        .order_by("-tahun_mulai")
+        .order_by("-tahun_mulai", "-id")
     ):
         renstra_per_unit.setdefault(r.unit_id, r)
     revisi_per_renstra: dict[int, RevisiRenstra] = {}
     for rv in RevisiRenstra.objects.filter(
         renstra__in=list(renstra_per_unit.values()), berlaku_mulai__lte=tahun, berlaku_sampai__gte=tahun
-    ).order_by("-nomor"):
+    ).order_by("-nomor", "-id"):
         revisi_per_renstra.setdefault(rv.renstra_id, rv)
     skema_per_kode = muat_skema_banyak({r.skema for r in renstra_per_unit.values()})
     daftar_revisi = list(revisi_per_renstra.values())
     sasaran_per_revisi: dict[int, list[Sasaran]] = defaultdict(list)
     per_id: dict[int, Sasaran] = {}
-    for s in Sasaran.objects.filter(revisi__in=daftar_revisi).order_by("urutan", "id"):
+    for s in Sasaran.objects.filter(revisi__in=daftar_revisi).order_by("urutan", "kode", "id"):
         sasaran_per_revisi[s.revisi_id].append(s)
         per_id[s.pk] = s
     # Grouped by hand rather than prefetch_related: the prefetch builds a queryset per sasaran.
     indikator: dict[int, list[Indikator]] = defaultdict(list)
     for i in (
-        Indikator.objects.filter(sasaran__revisi__in=daftar_revisi).select_related("skala").order_by("urutan", "id")
+        Indikator.objects.filter(sasaran__revisi__in=daftar_revisi)
+        .select_related("skala")
+        .order_by("urutan", "kode", "id")
     ):
         i.sasaran = per_id[i.sasaran_id]
         indikator[i.sasaran_id].append(i)
@@ -585,7 +587,7 @@ def susun_riwayat(
 def unit_dan_tahun_tersedia() -> list[tuple[UnitKerja, int]]:
     """(unit, year) pairs covered by a Renstra, for pickers."""
     hasil = []
-    for r in Renstra.objects.select_related("unit").order_by("unit__nama", "tahun_mulai"):
+    for r in Renstra.objects.select_related("unit").order_by("unit__nama", "unit_id", "tahun_mulai", "id"):
         hasil.extend((r.unit, t) for t in range(r.tahun_mulai, r.tahun_selesai + 1))
     return hasil
 

@@ -17,6 +17,7 @@ from anggaran import queries as aq
 from anggaran.models import AlokasiRenstra
 from indikator import queries as iq
 from indikator.models import (
+    BarisPK,
     Indikator,
     KepalaUnit,
     KomposisiPegawai,
@@ -150,18 +151,18 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     anggaran = aq.susun_anggaran(unit, tahun)
     efisiensi = aq.susun_efisiensi(unit, tahun, anggaran=anggaran, standar=skema.standar_efisiensi)
     akip = aq.susun_akip(unit, [t for t in tahun_renstra if t <= tahun])
-    kepala = list(KepalaUnit.objects.filter(unit=unit))
-    pegawai = tuple(KomposisiPegawai.objects.filter(unit=unit, tahun=tahun))
-    tujuan = tuple(Tujuan.objects.filter(renstra=renstra).order_by("urutan"))
-    alokasi = tuple(AlokasiRenstra.objects.filter(renstra=renstra).order_by("urutan", "tahun"))
+    kepala = list(KepalaUnit.objects.filter(unit=unit).order_by("-mulai", "-id"))
+    pegawai = tuple(KomposisiPegawai.objects.filter(unit=unit, tahun=tahun).order_by("id"))
+    tujuan = tuple(Tujuan.objects.filter(renstra=renstra).order_by("urutan", "kode", "id"))
+    alokasi = tuple(AlokasiRenstra.objects.filter(renstra=renstra).order_by("urutan", "program", "tahun", "id"))
     semua_revisi = tuple(
         RevisiRenstra.objects.filter(renstra=renstra)
-        .order_by("nomor")
+        .order_by("nomor", "id")
         .prefetch_related(
             Prefetch(
                 "sasaran",
-                queryset=Sasaran.objects.order_by("urutan", "id").prefetch_related(
-                    Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id"))
+                queryset=Sasaran.objects.order_by("urutan", "kode", "id").prefetch_related(
+                    Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "kode", "id"))
                 ),
             )
         )
@@ -173,8 +174,12 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     }
     versi_pk = tuple(
         VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=tahun)
-        .order_by("nomor")
-        .prefetch_related("baris__rencana_aksi", "baris__indikator")
+        .order_by("nomor", "id")
+        .prefetch_related(
+            Prefetch("baris", queryset=BarisPK.objects.order_by("urutan", "id")),
+            "baris__rencana_aksi",
+            "baris__indikator",
+        )
     )
     rencana_aksi = rencana_aksi_dari_versi(tahun, versi_pk)
     ind_pk = {b.indikator_id for v in versi_pk for b in v.baris.all() if b.indikator_id}
