@@ -152,3 +152,31 @@ def test_narasi_satu_paragraf_tetap_utuh(unit):
     pk = susun_laporan(unit, 2018).bab[1].anak[1]
     assert [type(b).__name__ for b in pk.blok] == ["Narasi", "Tabel", "Tabel"]
     assert pk.blok[0].html == render_markdown("Perjanjian kinerja ditetapkan setiap tahun.")
+
+
+def test_tabel5_pk_yang_berlaku_akhir_tahun_dan_semua_versi_di_lampiran(laporan):
+    """Tabel 5 is the PK in force on 31 December (version 3, August–December) with its budget; Lampiran 3 keeps
+    all three versions."""
+    from decimal import Decimal
+
+    t5 = next(t for t in laporan.semua_tabel() if t.nomor == 5)
+    assert [r.kelas for r in t5.baris] == ["", "", "", ""]
+    assert [r.sel[2].nilai for r in t5.baris][1:] == [
+        "Jumlah kerja sama yang difasilitasi",
+        "Jumlah kerja sama dan dukungan bantuan Indonesia terhadap negara berkembang di bawah skema kerja sama "
+        "selatan-selatan dan triangular (KSST) di bidang Obat dan Makanan",
+        "–",
+    ]
+    assert [r.sel[3].nilai for r in t5.baris] == ["70%", "91", "3", "1"]
+    anggaran = t5.baris[0].sel[4]
+    assert (anggaran.nilai, anggaran.format, anggaran.rowspan) == (Decimal("8225900000.00"), "rupiah", 4)
+    assert t5.catatan[0].startswith(
+        "Perjanjian Kinerja yang berlaku pada akhir tahun: 1 Agustus 2018 s.d. 31 Desember 2018"
+    )
+    assert "Seluruh 3 versi" in t5.catatan[1]
+    lampiran_pk = next(lp for lp in laporan.lampiran if lp.judul == "Perjanjian Kinerja Tahun 2018")
+    assert [b.periode for b in lampiran_pk.blok if isinstance(b, DokumenPK)] == [
+        "1 Januari 2018 s.d. 28 Februari 2018",
+        "1 Maret 2018 s.d. 31 Juli 2018",
+        "1 Agustus 2018 s.d. 31 Desember 2018",
+    ]
