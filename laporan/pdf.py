@@ -6,10 +6,12 @@ the project (static files through the staticfiles finders, uploaded logos under 
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import mimetypes
+import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -74,3 +76,38 @@ def render_pdf(laporan: Laporan, *, pakai_cache: bool = True) -> bytes:
     if pakai_cache:
         cache.set(kunci, pdf, timeout=getattr(settings, "SAKIP_PDF_CACHE_DETIK", 24 * 3600))
     return pdf
+
+
+# ---------------------------------------------------------------------- self-contained HTML
+
+_LINK_CSS = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+_SRC = re.compile(r'(\bsrc=")([^"]+)(")')
+_URL = re.compile(r'url\(\s*(["\']?)([^)"\']+)\1\s*\)')
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
+
+
+def _data_uri(url: str, pengambil: PengambilLokal) -> str:
+    if url.startswith("data:"):
+        return url
+    hasil = pengambil.fetch(urljoin(BASE_URL, url))
+    jenis = hasil.headers.get("Content-Type", "application/octet-stream")
+    return f"data:{jenis};base64," + base64.b64encode(hasil.read()).decode("ascii")
+
+
+def render_html_mandiri(laporan: Laporan) -> str:
+    """The print HTML as one file that opens correctly from disk: the stylesheets inlined in `<style>`, every
+    image (logo, watermark, CSS backgrounds) as a data: URI. The embedded print fonts are left out (a browser
+    falls back to its own sans-serif); the PDF keeps them."""
+    html = render_html_cetak(laporan)
+    pengambil = PengambilLokal()
+
+    def css(m: re.Match) -> str:
+        alamat = urljoin(BASE_URL, m.group(1))
+        isi = pengambil.fetch(alamat).read().decode("utf-8")
+        isi = _FONT_FACE.sub("", isi)
+        isi = _URL.sub(lambda u: f'url("{_data_uri(urljoin(alamat, u.group(2)), pengambil)}")', isi)
+        return f"<style>\n{isi}</style>"
+
+    html = _LINK_CSS.sub(css, html)
+    html = _URL.sub(lambda u: f'url("{_data_uri(u.group(2), pengambil)}")', html)
+    return _SRC.sub(lambda m: m.group(1) + _data_uri(m.group(2), pengambil) + m.group(3), html)

@@ -30,9 +30,9 @@ class Command(BaseCommand):
         except DataTidakDitemukan as e:
             raise CommandError(f"Laporan {obj.nama} tahun {tahun} tidak dapat disusun: {e}") from e
         if format_ == "html":
-            from laporan.pdf import render_html_cetak
+            from laporan.pdf import render_html_mandiri
 
-            isi = render_html_cetak(laporan).encode("utf-8")
+            isi = render_html_mandiri(laporan).encode("utf-8")
         elif format_ == "pdf":
             from laporan.pdf import render_pdf
 
