@@ -335,6 +335,7 @@ def tabel_riwayat(b: Bundel, ns: iq.NpsSasaran) -> Tabel:
         tuple(baris),
         catatan=tuple(catatan),
         kecil=True,
+        lanskap=len(kepala2) + 2 > 10,  # the year-on-year columns need a landscape page
     )
 
 
