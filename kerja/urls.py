@@ -38,6 +38,7 @@ urlpatterns = [
     path(UT + "pk/", pk.pk_daftar, name="pk"),
     path(UT + "pk/baru/", pk.versi_ubah, name="versi_pk_baru"),
     path(U + "pk/versi/<int:pk>/", pk.versi_detail, name="versi_pk"),
+    path(U + "pk/versi/<int:pk>/dokumen.pdf", pk.versi_pdf, name="versi_pk_pdf"),
     path(U + "pk/versi/<int:pk>/ubah/", pk.versi_ubah, name="versi_pk_ubah"),
     path(U + "pk/versi/<int:versi_pk>/baris/baru/", pk.baris_ubah, name="baris_pk_baru"),
     path(U + "pk/versi/<int:versi_pk>/rencana-aksi/", pk.rencana_aksi, name="rencana_aksi"),

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.admin import KunciPeriodeAdmin
 
-from .models import NarasiLaporan
+from .models import NarasiLaporan, NaskahDinas
 
 
 @admin.register(NarasiLaporan)
@@ -13,3 +13,11 @@ class NarasiLaporanAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     list_display = ["unit", "tahun", "bagian", "sasaran", "judul", "diubah_pada"]
     list_filter = ["unit", "tahun", "bagian"]
     search_fields = ["judul", "isi"]
+
+
+@admin.register(NaskahDinas)
+class NaskahDinasAdmin(SimpleHistoryAdmin):
+    """A unit's wording of the PK agreement and the IKU decree (starts from the standard wording)."""
+
+    list_display = ["unit", "iku_nomor", "iku_tanggal"]
+    search_fields = ["unit__nama"]

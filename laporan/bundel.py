@@ -37,7 +37,7 @@ from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
-from .models import NarasiLaporan
+from .models import NarasiLaporan, NaskahDinas
 from .narasi import KUNCI_SISIPAN, SLOT_BAB, URUTAN_NARASI_SASARAN
 
 
@@ -123,6 +123,7 @@ class Bundel:
     triwulan: dict[int, list[Decimal | None]]  # realisasi per quarter of the PK's indikator
     # narrative, approval state, consistency warnings
     narasi: NarasiTahun
+    naskah: NaskahDinas  # the unit's wording of the PK agreement and the IKU decree (standard when not stored)
     periode: PeriodeUnit | None
     peringatan: tuple[ButirPeringatan, ...]
 
@@ -190,6 +191,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     narasi = NarasiTahun.dari(
         NarasiLaporan.objects.filter(unit=unit, tahun=tahun).filter(Q(sasaran__isnull=True) | Q(sasaran__revisi=revisi))
     )
+    naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
     peringatan = (
         tuple(
             ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
@@ -225,6 +227,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         rencana_aksi=rencana_aksi,
         triwulan=triwulan,
         narasi=narasi,
+        naskah=naskah,
         periode=periode,
         peringatan=peringatan,
     )

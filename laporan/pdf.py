@@ -111,3 +111,32 @@ def render_html_mandiri(laporan: Laporan) -> str:
     html = _LINK_CSS.sub(css, html)
     html = _URL.sub(lambda u: f'url("{_data_uri(u.group(2), pengambil)}")', html)
     return _SRC.sub(lambda m: m.group(1) + _data_uri(m.group(2), pengambil) + m.group(3), html)
+
+
+# ---------------------------------------------------------------------- the standalone PK document
+
+
+def susun_dokumen_pk(versi):
+    """One PK version as the signed agreement (`laporan.dokumen.DokumenPK`), with the unit's wording. 3 queries."""
+    from django.db.models import Prefetch
+
+    from indikator.models import BarisPK, VersiPK
+
+    from .bab.naskah import dokumen_pk
+    from .models import NaskahDinas
+
+    versi = (
+        VersiPK.objects.select_related("pk_induk__unit")
+        .prefetch_related(Prefetch("baris", queryset=BarisPK.objects.order_by("urutan", "id")))
+        .get(pk=versi.pk)
+    )
+    unit = versi.pk_induk.unit
+    naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
+    return dokumen_pk(unit, versi.pk_induk.tahun, versi, naskah)
+
+
+def render_pdf_pk(versi) -> bytes:
+    """ "Dokumen Perjanjian Kinerja": the agreement of one version as a printable A4 PDF."""
+    blok = susun_dokumen_pk(versi)
+    html = render_to_string("laporan/pk_cetak.html", {"blok": blok, "unit": versi.pk_induk.unit})
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
