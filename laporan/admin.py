@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.admin import KunciPeriodeAdmin
 
-from .models import NarasiLaporan, NaskahDinas
+from .models import NarasiLaporan, NaskahDinas, PernyataanReviu
 
 
 @admin.register(NarasiLaporan)
@@ -21,3 +21,13 @@ class NaskahDinasAdmin(SimpleHistoryAdmin):
 
     list_display = ["unit", "iku_nomor", "iku_tanggal"]
     search_fields = ["unit__nama"]
+
+
+@admin.register(PernyataanReviu)
+class PernyataanReviuAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    """The inspectorate's review statement of a unit's year (printed after the report's cover)."""
+
+    jalur_unit = "unit_id"
+    jalur_tahun = "tahun"
+    list_display = ["unit", "tahun", "pereviu_nama", "tanggal"]
+    list_filter = ["unit", "tahun"]

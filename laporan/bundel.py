@@ -37,7 +37,7 @@ from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
-from .models import NarasiLaporan, NaskahDinas
+from .models import NarasiLaporan, NaskahDinas, PernyataanReviu
 from .narasi import KUNCI_SISIPAN, SLOT_BAB, URUTAN_NARASI_SASARAN
 
 
@@ -124,6 +124,7 @@ class Bundel:
     # narrative, approval state, consistency warnings
     narasi: NarasiTahun
     naskah: NaskahDinas  # the unit's wording of the PK agreement and the IKU decree (standard when not stored)
+    reviu: PernyataanReviu | None  # the inspectorate's review statement, when entered
     periode: PeriodeUnit | None
     peringatan: tuple[ButirPeringatan, ...]
 
@@ -192,6 +193,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         NarasiLaporan.objects.filter(unit=unit, tahun=tahun).filter(Q(sasaran__isnull=True) | Q(sasaran__revisi=revisi))
     )
     naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
+    reviu = PernyataanReviu.objects.filter(unit=unit, tahun=tahun).first()
     peringatan = (
         tuple(
             ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
@@ -228,6 +230,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         triwulan=triwulan,
         narasi=narasi,
         naskah=naskah,
+        reviu=reviu,
         periode=periode,
         peringatan=peringatan,
     )

@@ -260,9 +260,11 @@ class Laporan:
     final: bool = False
     disahkan_oleh: str = ""
     disahkan_pada: datetime | None = None
+    pernyataan_reviu: Bagian | None = None  # "Pernyataan Telah Direviu", printed after the cover when entered
 
     def semua_bagian(self) -> Iterable[Bagian]:
-        for b in (self.kata_pengantar, self.ringkasan, *self.bab, *self.lampiran):
+        depan = (self.pernyataan_reviu,) if self.pernyataan_reviu else ()
+        for b in (*depan, self.kata_pengantar, self.ringkasan, *self.bab, *self.lampiran):
             yield from b.semua_bagian()
 
     def semua_tabel(self) -> tuple[Tabel, ...]:

@@ -106,3 +106,38 @@ class NaskahDinas(models.Model):
 
     def __str__(self):
         return str(self.unit)
+
+
+REVIU_ISI = (
+    "Kami telah mereviu Laporan Kinerja {unit} untuk tahun anggaran {tahun} sesuai Pedoman Reviu atas Laporan "
+    "Kinerja. Substansi informasi yang dimuat dalam Laporan Kinerja menjadi tanggung jawab manajemen {unit}. Reviu "
+    "bertujuan untuk memberikan keyakinan terbatas bahwa laporan kinerja telah disajikan secara akurat, andal, dan "
+    "valid. Berdasarkan reviu kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan dalam meyakini "
+    "keandalan informasi yang disajikan di dalam Laporan Kinerja ini."
+)
+
+
+class PernyataanReviu(models.Model):
+    """The inspectorate's "Pernyataan Telah Direviu" of a unit's annual report (PermenPANRB 53/2014), printed after
+    the cover when entered."""
+
+    unit = models.ForeignKey(
+        UnitKerja, on_delete=models.CASCADE, related_name="pernyataan_reviu", verbose_name=_("unit")
+    )
+    tahun = models.PositiveIntegerField(_("tahun"))
+    isi = models.TextField(_("pernyataan"), default=REVIU_ISI)
+    kota = models.CharField(_("kota"), max_length=80, default="Jakarta")
+    tanggal = models.DateField(_("tanggal reviu"))
+    pereviu_nama = models.CharField(_("pereviu: nama"), max_length=200)
+    pereviu_nip = models.CharField(_("pereviu: NIP"), max_length=30, blank=True)
+    pereviu_jabatan = models.CharField(_("pereviu: jabatan"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pernyataan telah direviu")
+        verbose_name_plural = _("pernyataan telah direviu")
+        ordering = ["unit", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["unit", "tahun"], name="pernyataan_reviu_unik")]
+
+    def __str__(self):
+        return f"{self.unit} {self.tahun}"

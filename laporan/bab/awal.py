@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from sakip.format import format_persen
 
 from ..bundel import Bundel
-from ..dokumen import Bagian, Blok, Daftar, Paragraf, TandaTangan
+from ..dokumen import Bagian, Blok, Daftar, Paragraf, Pejabat, TandaTangan
 from . import kalimat, kerangka
-from .bantu import kota, label_kriteria, pejabat, tanggal_laporan
+from .bantu import kota, label_kriteria, pejabat, tanggal, tanggal_laporan
+from .naskah import isi_naskah
 
 
 def kata_pengantar(b: Bundel) -> Bagian:
@@ -19,6 +20,17 @@ def kata_pengantar(b: Bundel) -> Bagian:
     if p := pejabat(b):
         blok.append(TandaTangan(kota(b), tanggal_laporan(b), p))
     return Bagian("kata-pengantar", "", b.narasi.judul("kata_pengantar", _("Kata Pengantar")), 1, tuple(blok))
+
+
+def pernyataan_reviu(b: Bundel) -> Bagian | None:
+    """ "Pernyataan Telah Direviu" (after the cover), when the inspectorate's review was entered."""
+    r = b.reviu
+    if r is None:
+        return None
+    teks = isi_naskah(r.isi, unit=b.unit.nama, tahun=b.tahun)
+    blok: list[Blok] = [Paragraf(x.strip()) for x in teks.split("\n\n") if x.strip()]
+    blok.append(TandaTangan(r.kota, tanggal(r.tanggal), Pejabat(r.pereviu_nama, r.pereviu_nip, r.pereviu_jabatan)))
+    return Bagian("pernyataan-reviu", "", _("Pernyataan Telah Direviu"), 1, tuple(blok))
 
 
 def ringkasan(b: Bundel) -> Bagian:

@@ -95,3 +95,29 @@ def test_dokumen_pk_pdf_tertutup_bagi_unit_lain(client, unit, peran):
     r = client.get(reverse("kerja:versi_pk_pdf", args=[unit.slug, versi.pk]))
     assert r.status_code in (302, 403, 404)
     assert r.get("Content-Type") != "application/pdf"
+
+
+def test_pernyataan_telah_direviu_setelah_sampul_bila_diisi(unit):
+    from datetime import date
+
+    from laporan.models import PernyataanReviu
+
+    assert susun_laporan(unit, 2018).pernyataan_reviu is None
+    assert "Pernyataan Telah Direviu" not in render_html_cetak(susun_laporan(unit, 2018))
+    PernyataanReviu.objects.create(
+        unit=unit,
+        tahun=2018,
+        tanggal=date(2019, 2, 20),
+        pereviu_nama="Inspektur Uji",
+        pereviu_nip="19700101 199001 1 001",
+        pereviu_jabatan="Inspektur I",
+    )
+    laporan = susun_laporan(unit, 2018)
+    r = laporan.pernyataan_reviu
+    assert r.judul == "Pernyataan Telah Direviu"
+    assert r.blok[0].teks.startswith("Kami telah mereviu Laporan Kinerja Biro Kerja Sama untuk tahun anggaran 2018")
+    ttd = r.blok[-1]
+    assert (ttd.tanggal, ttd.pejabat.nama, ttd.pejabat.jabatan) == ("20 Februari 2019", "Inspektur Uji", "Inspektur I")
+    html = render_html_cetak(laporan)
+    assert html.index('id="sampul"') < html.index('id="pernyataan-reviu"') < html.index('id="kata-pengantar"')
+    assert "19700101 199001 1 001" in html
