@@ -140,3 +140,22 @@ def render_pdf_pk(versi) -> bytes:
     blok = susun_dokumen_pk(versi)
     html = render_to_string("laporan/pk_cetak.html", {"blok": blok, "unit": versi.pk_induk.unit})
     return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
+
+
+# ---------------------------------------------------------------------- the standalone IKU decree
+
+
+def render_pdf_keputusan_iku(unit, tahun: int) -> bytes | None:
+    """The decree that sets the IKU of the Renstra covering `tahun`, with its IKU table, as a printable PDF (None
+    when the Renstra has no IKU). Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year."""
+    from .bab.lampiran import lampiran_iku
+    from .bab.naskah import keputusan_iku
+    from .bundel import ambil_bundel
+
+    b = ambil_bundel(unit, tahun)
+    tabel = lampiran_iku(b)
+    if tabel is None:
+        return None
+    blok = keputusan_iku(b, tabel)
+    html = render_to_string("laporan/keputusan_cetak.html", {"blok": blok, "unit": b.unit})
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()

@@ -121,3 +121,15 @@ def test_pernyataan_telah_direviu_setelah_sampul_bila_diisi(unit):
     html = render_html_cetak(laporan)
     assert html.index('id="sampul"') < html.index('id="pernyataan-reviu"') < html.index('id="kata-pengantar"')
     assert "19700101 199001 1 001" in html
+
+
+def test_keputusan_iku_pdf_dari_halaman_pk(client, unit):
+    client.force_login(buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit))
+    url = reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2018])
+    assert url in client.get(reverse("kerja:pk", args=[unit.slug, 2018])).content.decode()
+    r = client.get(url)
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    teks = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(r.content)).pages).split())
+    assert "KEPUTUSAN KEPALA BIRO KERJA SAMA" in teks and "MEMUTUSKAN" in teks
+    assert "Penanggung Jawab" in teks and "Nilai AKIP Biro Kerja Sama" in teks
+    assert client.get(reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2031])).status_code == 404
