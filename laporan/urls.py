@@ -8,4 +8,5 @@ urlpatterns = [
     path("<slug:unit_slug>/<tahun:tahun>/", views.laporan_html, name="html"),
     path("<slug:unit_slug>/<tahun:tahun>/pdf/", views.laporan_pdf, name="pdf"),
     path("<slug:unit_slug>/<tahun:tahun>/xlsx/", views.laporan_xlsx, name="xlsx"),
+    path("<slug:unit_slug>/<tahun:tahun>/docx/", views.laporan_docx, name="docx"),
 ]

@@ -1,4 +1,4 @@
-"""Report views: the Laporan Kinerja as HTML, PDF and XLSX. Login required; unit access via `ambil_unit`."""
+"""Report views: the Laporan Kinerja as HTML, PDF, XLSX and DOCX. Login required; unit access via `ambil_unit`."""
 
 from __future__ import annotations
 
@@ -64,4 +64,16 @@ def laporan_xlsx(request, unit_slug: str, tahun: int):
         render_xlsx(laporan), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     respons["Content-Disposition"] = f'attachment; filename="{_nama_berkas(laporan, "xlsx")}"'
+    return respons
+
+
+@login_required
+def laporan_docx(request, unit_slug: str, tahun: int):
+    from .word import render_docx
+
+    laporan = _laporan(request, unit_slug, tahun)
+    respons = HttpResponse(
+        render_docx(laporan), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    respons["Content-Disposition"] = f'attachment; filename="{_nama_berkas(laporan, "docx")}"'
     return respons
