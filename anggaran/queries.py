@@ -78,7 +78,7 @@ def susun_anggaran_banyak(units: Sequence[UnitKerja], tahun: int) -> dict[int, A
     """`susun_anggaran` for many units at once, keyed by unit id (the same 4 queries whatever their number)."""
     units = list(units)
     per_unit: dict[int, list[MataAnggaran]] = {u.pk: [] for u in units}
-    for m in MataAnggaran.objects.filter(unit__in=units, tahun=tahun).order_by("urutan", "kode"):
+    for m in MataAnggaran.objects.filter(unit__in=units, tahun=tahun).order_by("urutan", "kode", "id"):
         per_unit[m.unit_id].append(m)
     ids = [m.pk for daftar in per_unit.values() for m in daftar]
     revisi: dict[int, list[PaguRevisi]] = defaultdict(list)
@@ -86,7 +86,7 @@ def susun_anggaran_banyak(units: Sequence[UnitKerja], tahun: int) -> dict[int, A
     rencana: dict[int, list[Decimal | None]] = defaultdict(lambda: [None] * 12)
     if ids:
         for p in PaguRevisi.objects.filter(mata_anggaran__unit__in=units, mata_anggaran__tahun=tahun).order_by(
-            "revisi_ke"
+            "revisi_ke", "id"
         ):
             revisi[p.mata_anggaran_id].append(p)
         # Monthly figures are many (12 per line): read plain values, not model instances.
@@ -228,10 +228,15 @@ def susun_efisiensi(
     per_mata = {b.mata.pk: b for b in anggaran.baris}
     subs = list(
         SubKegiatan.objects.filter(unit=unit, tahun=tahun)
-        .order_by("urutan", "id")
+        .order_by("urutan", "nama", "id")
         .prefetch_related(
-            Prefetch("sasaran", queryset=Sasaran.objects.order_by("urutan")),
-            Prefetch("indikator", queryset=Indikator.objects.order_by("urutan")),
+            Prefetch("sasaran", queryset=Sasaran.objects.order_by("urutan", "kode", "id")),
+            Prefetch(
+                "indikator",
+                queryset=Indikator.objects.order_by(
+                    "sasaran__urutan", "sasaran__kode", "sasaran_id", "urutan", "kode", "id"
+                ),
+            ),
         )
     )
     se_lalu: dict[str, Decimal] = {}
@@ -275,7 +280,7 @@ class AkipTahun:
 
 def susun_akip(unit: UnitKerja, daftar_tahun: list[int] | None = None) -> tuple[AkipTahun, ...]:
     """AKIP score per year (2 queries)."""
-    qs = NilaiAkip.objects.filter(unit=unit).prefetch_related("komponen").order_by("tahun")
+    qs = NilaiAkip.objects.filter(unit=unit).prefetch_related("komponen").order_by("tahun", "id")
     if daftar_tahun:
         qs = qs.filter(tahun__in=daftar_tahun)
     hasil = []

@@ -37,9 +37,9 @@ from indikator.queries import (
     susun_pengukuran,
     susun_pengukuran_banyak,
     susun_riwayat,
-    tahun_unit,
 )
 from indikator.rencana_aksi import RencanaAksiIndikator, baca_rencana_aksi
+from indikator.tahun import tahun_unit
 from laporan.konsistensi import PERINGATAN as PERINGATAN_KONSISTENSI
 from laporan.konsistensi import periksa_konsistensi
 from sakip.bulan import SINGKATAN_BULAN
@@ -334,14 +334,18 @@ def _grafik(d: Dasbor) -> dict:
 
 def susun_persetujuan(id_unit: set[int] | None) -> tuple[PeriodeUnit, ...]:
     """Years submitted for approval (status diajukan) among the given units (None = every unit). 1 query."""
-    qs = PeriodeUnit.objects.filter(status=StatusPeriode.DIAJUKAN).select_related("unit").order_by("tahun", "unit")
+    qs = (
+        PeriodeUnit.objects.filter(status=StatusPeriode.DIAJUKAN)
+        .select_related("unit")
+        .order_by("tahun", "unit__urutan", "unit__nama", "unit_id", "id")
+    )
     if id_unit is not None:
         qs = qs.filter(unit_id__in=id_unit)
     return tuple(qs)
 
 
 def tahun_tersedia(unit: UnitKerja) -> tuple[list[int], int]:
-    """(the unit's year picker, its current year): `indikator.queries.tahun_unit`."""
+    """(the unit's year picker, its current year): `indikator.tahun.tahun_unit`."""
     tahun = tahun_unit(unit)
     return list(tahun.daftar), tahun.berjalan
 
@@ -401,7 +405,7 @@ def susun_rollup(unit: UnitKerja, tahun: int, *, urut: str = "nama", id_terbaca:
     Constant number of queries whatever the number of sub-units (batch readers). `urut`: nama, nko,
     serapan, indikator (figures best first, names alphabetically); a leading "-" reverses. `id_terbaca`
     (`indikator.akses.id_unit_terbaca`; None = every unit): only the sub-units the user may read are listed."""
-    anak = UnitKerja.objects.filter(induk=unit).order_by("urutan", "nama")
+    anak = UnitKerja.objects.filter(induk=unit).order_by("urutan", "nama", "id")
     if id_terbaca is not None:
         anak = anak.filter(pk__in=id_terbaca)
     anak = list(anak)

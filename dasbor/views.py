@@ -48,7 +48,7 @@ def _tahun(request, bawaan: int) -> int:
 
 
 def _unit_dan_pilihan(request) -> tuple[UnitKerja, list[UnitKerja]]:
-    units = list(unit_terbaca(request.user).order_by("urutan", "nama"))
+    units = list(unit_terbaca(request.user).order_by("urutan", "nama", "id"))
     slug = request.GET.get("unit")
     unit = ambil_unit(request.user, slug) if slug else _unit_bawaan(request.user, units)
     return unit, units

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Prefetch, Q
 
 from sakip.format import format_target
 
@@ -37,7 +36,6 @@ from .models import (
     BobotPerspektif,
     Indikator,
     NilaiSkala,
-    PerjanjianKinerja,
     Realisasi,
     Renstra,
     RevisiRenstra,
@@ -87,7 +85,7 @@ def muat_skema(skema: SkemaPenilaian) -> Skema:
             batas_atas=b.batas_atas,
             atas_inklusif=b.atas_inklusif,
         )
-        for b in BandKriteria.objects.filter(skema=skema).order_by("urutan")
+        for b in BandKriteria.objects.filter(skema=skema).order_by("urutan", "id")
     )
     bobot = {b.perspektif: b.bobot for b in BobotPerspektif.objects.filter(skema=skema)}
     return Skema(
@@ -112,7 +110,7 @@ def muat_skema_banyak(daftar: Iterable[SkemaPenilaian]) -> dict[str, Skema]:
     bands: dict[int, list[f.Band]] = defaultdict(list)
     bobot: dict[int, dict[str, Decimal]] = defaultdict(dict)
     if daftar:
-        for b in BandKriteria.objects.filter(skema_id__in=list(daftar)).order_by("urutan"):
+        for b in BandKriteria.objects.filter(skema_id__in=list(daftar)).order_by("urutan", "id"):
             bands[b.skema_id].append(
                 f.Band(
                     label=b.label,
@@ -151,7 +149,7 @@ def renstra_untuk(unit: UnitKerja, tahun: int) -> Renstra:
     renstra = (
         Renstra.objects.select_related("skema", "unit")
         .filter(unit=unit, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
-        .order_by("-tahun_mulai")
+        .order_by("-tahun_mulai", "-id")
         .first()
     )
     if renstra is None:
@@ -162,7 +160,7 @@ def renstra_untuk(unit: UnitKerja, tahun: int) -> Renstra:
 def revisi_untuk(renstra: Renstra, tahun: int) -> RevisiRenstra:
     revisi = (
         RevisiRenstra.objects.filter(renstra=renstra, berlaku_mulai__lte=tahun, berlaku_sampai__gte=tahun)
-        .order_by("-nomor")
+        .order_by("-nomor", "-id")
         .first()
     )
     if revisi is None:
@@ -174,9 +172,9 @@ def sasaran_dengan_indikator(revisi: RevisiRenstra) -> list[Sasaran]:
     """2 queries: the revision's sasaran with their indikator, in report order."""
     return list(
         Sasaran.objects.filter(revisi=revisi)
-        .order_by("urutan", "id")
+        .order_by("urutan", "kode", "id")
         .prefetch_related(
-            Prefetch("indikator", queryset=Indikator.objects.select_related("skala").order_by("urutan", "id"))
+            Prefetch("indikator", queryset=Indikator.objects.select_related("skala").order_by("urutan", "kode", "id"))
         )
     )
 
@@ -258,7 +256,7 @@ def _ambil_bahan(unit: UnitKerja | Sequence[UnitKerja], indikator_ids: Sequence[
         BarisPK.objects.filter(
             indikator_id__in=indikator_ids, versi__pk_induk__unit__in=units, versi__pk_induk__tahun__in=tahun
         )
-        .order_by("versi__nomor")
+        .order_by("versi__nomor", "urutan", "id")
         .values_list("indikator_id", "versi__pk_induk__tahun", *_KOLOM_TARGET)
     ):
         bahan.pk[(ind_id, th)] = _NilaiMentah(*nilai)
@@ -435,25 +433,27 @@ def susun_pengukuran_banyak(units: Sequence[UnitKerja], tahun: int) -> dict[int,
     for r in (
         Renstra.objects.select_related("skema", "unit")
         .filter(unit__in=units, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
-        .order_by("-tahun_mulai")
+        .order_by("-tahun_mulai", "-id")
     ):
         renstra_per_unit.setdefault(r.unit_id, r)
     revisi_per_renstra: dict[int, RevisiRenstra] = {}
     for rv in RevisiRenstra.objects.filter(
         renstra__in=list(renstra_per_unit.values()), berlaku_mulai__lte=tahun, berlaku_sampai__gte=tahun
-    ).order_by("-nomor"):
+    ).order_by("-nomor", "-id"):
         revisi_per_renstra.setdefault(rv.renstra_id, rv)
     skema_per_kode = muat_skema_banyak({r.skema for r in renstra_per_unit.values()})
     daftar_revisi = list(revisi_per_renstra.values())
     sasaran_per_revisi: dict[int, list[Sasaran]] = defaultdict(list)
     per_id: dict[int, Sasaran] = {}
-    for s in Sasaran.objects.filter(revisi__in=daftar_revisi).order_by("urutan", "id"):
+    for s in Sasaran.objects.filter(revisi__in=daftar_revisi).order_by("urutan", "kode", "id"):
         sasaran_per_revisi[s.revisi_id].append(s)
         per_id[s.pk] = s
     # Grouped by hand rather than prefetch_related: the prefetch builds a queryset per sasaran.
     indikator: dict[int, list[Indikator]] = defaultdict(list)
     for i in (
-        Indikator.objects.filter(sasaran__revisi__in=daftar_revisi).select_related("skala").order_by("urutan", "id")
+        Indikator.objects.filter(sasaran__revisi__in=daftar_revisi)
+        .select_related("skala")
+        .order_by("urutan", "kode", "id")
     ):
         i.sasaran = per_id[i.sasaran_id]
         indikator[i.sasaran_id].append(i)
@@ -645,82 +645,6 @@ def susun_riwayat(
     return hasil
 
 
-def unit_dan_tahun_tersedia() -> list[tuple[UnitKerja, int]]:
-    """(unit, year) pairs covered by a Renstra, for pickers."""
-    hasil = []
-    for r in Renstra.objects.select_related("unit").order_by("unit__nama", "tahun_mulai"):
-        hasil.extend((r.unit, t) for t in range(r.tahun_mulai, r.tahun_selesai + 1))
-    return hasil
-
-
-@dataclass(frozen=True)
-class TahunUnit:
-    """The years a unit works in: `daftar` every year of its Renstra periods (or its sub-units') plus the next
-    one, `berjalan` its current year (see `tahun_unit`), `renstra` the years its own Renstra covers (those
-    that have a report)."""
-
-    daftar: tuple[int, ...]
-    berjalan: int
-    renstra: frozenset[int] = frozenset()
-
-
-def tahun_unit_banyak(units: Sequence[UnitKerja]) -> dict[int, TahunUnit]:
-    """Per unit id: its year picker and current year. The current year is the latest year with realisasi, else
-    the latest year with a Perjanjian Kinerja, else the first Renstra year; never the calendar year unless the
-    unit has no Renstra at all. The picker lists every year of its Renstra periods plus the next one. A unit
-    covers itself and its direct sub-units (a parent's dashboard reads its children). 3 queries for any number
-    of units."""
-    ids = [u.pk for u in units]
-    cakupan = Q(unit_id__in=ids) | Q(unit__induk_id__in=ids)
-
-    def pemilik(unit_id, induk_id) -> list[int]:
-        return [x for x in (unit_id, induk_id) if x in ids]
-
-    tahun: dict[int, set[int]] = defaultdict(set)
-    sendiri: dict[int, set[int]] = defaultdict(set)
-    for unit_id, induk_id, mulai, selesai in Renstra.objects.filter(cakupan).values_list(
-        "unit_id", "unit__induk_id", "tahun_mulai", "tahun_selesai"
-    ):
-        for x in pemilik(unit_id, induk_id):
-            tahun[x].update(range(mulai, selesai + 1))
-        sendiri[unit_id].update(range(mulai, selesai + 1))
-    realisasi: dict[int, int] = {}
-    jalur = "indikator__sasaran__revisi__renstra__unit"
-    for unit_id, induk_id, t in (
-        Realisasi.objects.filter(Q(**{f"{jalur}_id__in": ids}) | Q(**{f"{jalur}__induk_id__in": ids}))
-        .values_list(f"{jalur}_id", f"{jalur}__induk_id")
-        .annotate(t=Max("tahun"))
-    ):
-        for x in pemilik(unit_id, induk_id):
-            realisasi[x] = max(realisasi.get(x, t), t)
-    pk: dict[int, int] = {}
-    for unit_id, induk_id, t in (
-        PerjanjianKinerja.objects.filter(cakupan).values_list("unit_id", "unit__induk_id").annotate(t=Max("tahun"))
-    ):
-        for x in pemilik(unit_id, induk_id):
-            pk[x] = max(pk.get(x, t), t)
-    hasil = {}
-    for uid in ids:
-        daftar = set(tahun[uid])
-        berjalan = realisasi.get(uid) or pk.get(uid) or min(daftar, default=None)
-        if berjalan is None:  # no Renstra at all: nothing to choose from but this year
-            berjalan = date.today().year
-        daftar.add(berjalan)
-        daftar.add(max(daftar) + 1)
-        hasil[uid] = TahunUnit(tuple(sorted(daftar)), berjalan, frozenset(sendiri[uid]))
-    return hasil
-
-
-def tahun_unit(unit: UnitKerja) -> TahunUnit:
-    """The unit's year picker and current year (`tahun_unit_banyak`)."""
-    return tahun_unit_banyak([unit])[unit.pk]
-
-
-def tahun_berjalan(unit: UnitKerja) -> int:
-    """The year a unit's pages open on when no year was chosen (see `tahun_unit`)."""
-    return tahun_unit(unit).berjalan
-
-
 __all__ = [
     "BarisPengukuran",
     "DataTidakDitemukan",
@@ -732,7 +656,6 @@ __all__ = [
     "Pengukuran",
     "RiwayatIndikator",
     "Skema",
-    "TahunUnit",
     "muat_skema",
     "muat_skema_banyak",
     "renstra_untuk",
@@ -741,8 +664,5 @@ __all__ = [
     "susun_pengukuran",
     "susun_pengukuran_banyak",
     "susun_riwayat",
-    "tahun_berjalan",
-    "tahun_unit",
-    "tahun_unit_banyak",
     "Q",
 ]

@@ -145,7 +145,7 @@ def rencana_aksi_dari_versi(
 ) -> RencanaAksiTahun:
     """`baca_rencana_aksi` from already fetched versions of the year's PK (no query: `baris`,
     `baris__rencana_aksi` and `baris__indikator` prefetched, as the report bundle has them)."""
-    versi = sorted(versi, key=lambda v: v.nomor)
+    versi = sorted(versi, key=lambda v: (v.nomor, v.pk))
     rentang = [(v.berlaku_mulai, v.berlaku_sampai, v.nomor) for v in versi]
     nomor_berlaku = [
         f.pilih_versi_berlaku(versi=rentang, tanggal=f.akhir_triwulan(tahun=tahun, triwulan=tw)) for tw in (1, 2, 3, 4)

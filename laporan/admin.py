@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.admin import KunciPeriodeAdmin
 
-from .models import BerkasLaporan, NarasiLaporan
+from .models import BerkasLaporan, NarasiLaporan, NaskahDinas, PernyataanReviu
 
 
 @admin.register(NarasiLaporan)
@@ -28,3 +28,21 @@ class BerkasLaporanAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(NaskahDinas)
+class NaskahDinasAdmin(SimpleHistoryAdmin):
+    """A unit's wording of the PK agreement and the IKU decree (starts from the standard wording)."""
+
+    list_display = ["unit", "iku_nomor", "iku_tanggal"]
+    search_fields = ["unit__nama"]
+
+
+@admin.register(PernyataanReviu)
+class PernyataanReviuAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    """The inspectorate's review statement of a unit's year (printed after the report's cover)."""
+
+    jalur_unit = "unit_id"
+    jalur_tahun = "tahun"
+    list_display = ["unit", "tahun", "pereviu_nama", "tanggal"]
+    list_filter = ["unit", "tahun"]

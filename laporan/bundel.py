@@ -17,6 +17,7 @@ from anggaran import queries as aq
 from anggaran.models import AlokasiRenstra
 from indikator import queries as iq
 from indikator.models import (
+    BarisPK,
     Indikator,
     KepalaUnit,
     KomposisiPegawai,
@@ -36,8 +37,8 @@ from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
-from .models import NarasiLaporan
-from .narasi import SLOT_BAB, URUTAN_NARASI_SASARAN
+from .models import NarasiLaporan, NaskahDinas, PernyataanReviu
+from .narasi import KUNCI_SISIPAN, SLOT_BAB, URUTAN_NARASI_SASARAN
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,9 @@ class NarasiTahun:
         return (n.judul if n is not None and n.judul else "") or bawaan
 
     def sisa_bab(self, bab: int) -> list[NarasiLaporan]:
-        """Stored sections "babN_..." that are no sub-section of chapter N (appended at its end)."""
-        dikenal = {k for k, _j in SLOT_BAB.get(bab, ())}
+        """Stored sections "babN_..." that are neither a sub-section of chapter N nor inserted into one
+        (appended at its end)."""
+        dikenal = {k for k, _j in SLOT_BAB.get(bab, ())} | KUNCI_SISIPAN
         return sorted(
             (n for k, n in self.umum.items() if k.startswith(f"bab{bab}_") and k not in dikenal),
             key=lambda n: n.bagian,
@@ -121,6 +123,8 @@ class Bundel:
     triwulan: dict[int, list[Decimal | None]]  # realisasi per quarter of the PK's indikator
     # narrative, approval state, consistency warnings
     narasi: NarasiTahun
+    naskah: NaskahDinas  # the unit's wording of the PK agreement and the IKU decree (standard when not stored)
+    reviu: PernyataanReviu | None  # the inspectorate's review statement, when entered
     periode: PeriodeUnit | None
     peringatan: tuple[ButirPeringatan, ...]
 
@@ -149,18 +153,18 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     anggaran = aq.susun_anggaran(unit, tahun)
     efisiensi = aq.susun_efisiensi(unit, tahun, anggaran=anggaran, standar=skema.standar_efisiensi)
     akip = aq.susun_akip(unit, [t for t in tahun_renstra if t <= tahun])
-    kepala = list(KepalaUnit.objects.filter(unit=unit))
-    pegawai = tuple(KomposisiPegawai.objects.filter(unit=unit, tahun=tahun))
-    tujuan = tuple(Tujuan.objects.filter(renstra=renstra).order_by("urutan"))
-    alokasi = tuple(AlokasiRenstra.objects.filter(renstra=renstra).order_by("urutan", "tahun"))
+    kepala = list(KepalaUnit.objects.filter(unit=unit).order_by("-mulai", "-id"))
+    pegawai = tuple(KomposisiPegawai.objects.filter(unit=unit, tahun=tahun).order_by("id"))
+    tujuan = tuple(Tujuan.objects.filter(renstra=renstra).order_by("urutan", "kode", "id"))
+    alokasi = tuple(AlokasiRenstra.objects.filter(renstra=renstra).order_by("urutan", "program", "tahun", "id"))
     semua_revisi = tuple(
         RevisiRenstra.objects.filter(renstra=renstra)
-        .order_by("nomor")
+        .order_by("nomor", "id")
         .prefetch_related(
             Prefetch(
                 "sasaran",
-                queryset=Sasaran.objects.order_by("urutan", "id").prefetch_related(
-                    Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "id"))
+                queryset=Sasaran.objects.order_by("urutan", "kode", "id").prefetch_related(
+                    Prefetch("indikator", queryset=Indikator.objects.order_by("urutan", "kode", "id"))
                 ),
             )
         )
@@ -172,8 +176,12 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     }
     versi_pk = tuple(
         VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=tahun)
-        .order_by("nomor")
-        .prefetch_related("baris__rencana_aksi", "baris__indikator")
+        .order_by("nomor", "id")
+        .prefetch_related(
+            Prefetch("baris", queryset=BarisPK.objects.order_by("urutan", "id")),
+            "baris__rencana_aksi",
+            "baris__indikator",
+        )
     )
     rencana_aksi = rencana_aksi_dari_versi(tahun, versi_pk)
     ind_pk = {b.indikator_id for v in versi_pk for b in v.baris.all() if b.indikator_id}
@@ -184,6 +192,8 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     narasi = NarasiTahun.dari(
         NarasiLaporan.objects.filter(unit=unit, tahun=tahun).filter(Q(sasaran__isnull=True) | Q(sasaran__revisi=revisi))
     )
+    naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
+    reviu = PernyataanReviu.objects.filter(unit=unit, tahun=tahun).first()
     peringatan = (
         tuple(
             ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
@@ -219,6 +229,8 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         rencana_aksi=rencana_aksi,
         triwulan=triwulan,
         narasi=narasi,
+        naskah=naskah,
+        reviu=reviu,
         periode=periode,
         peringatan=peringatan,
     )

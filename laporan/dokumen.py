@@ -138,7 +138,30 @@ class DokumenPK:
     anggaran: Decimal | None
     kota: str
     tanggal: str
+    # The agreement's prose (PermenPANRB 53/2014; the unit's wording, `laporan.models.NaskahDinas`).
+    pembuka: str = ""
+    janji: str = ""
+    supervisi: str = ""
     jenis: str = field(default="pk", init=False)
+
+
+@dataclass(frozen=True)
+class KeputusanIKU:
+    """The decree that sets the IKU (Lampiran 2): heading, considerations, legal basis, decisions, signature,
+    then the IKU table it sets."""
+
+    judul: str  # "Keputusan Kepala Biro Kerja Sama"
+    nomor: str
+    tentang: str
+    menimbang: tuple[str, ...]
+    mengingat: tuple[str, ...]
+    menetapkan: str
+    diktum: tuple[tuple[str, str], ...]  # ("Kesatu", text)
+    kota: str
+    tanggal: str
+    pejabat: Pejabat | None
+    tabel: Tabel | None
+    jenis: str = field(default="keputusan", init=False)
 
 
 @dataclass(frozen=True)
@@ -156,7 +179,7 @@ class DaftarPeringatan:
     jenis: str = field(default="peringatan", init=False)
 
 
-Blok = Paragraf | Narasi | Tabel | Gambar | Daftar | TandaTangan | DokumenPK | DaftarPeringatan
+Blok = Paragraf | Narasi | Tabel | Gambar | Daftar | TandaTangan | DokumenPK | KeputusanIKU | DaftarPeringatan
 
 
 @dataclass(frozen=True)
@@ -237,9 +260,11 @@ class Laporan:
     final: bool = False
     disahkan_oleh: str = ""
     disahkan_pada: datetime | None = None
+    pernyataan_reviu: Bagian | None = None  # "Pernyataan Telah Direviu", printed after the cover when entered
 
     def semua_bagian(self) -> Iterable[Bagian]:
-        for b in (self.kata_pengantar, self.ringkasan, *self.bab, *self.lampiran):
+        depan = (self.pernyataan_reviu,) if self.pernyataan_reviu else ()
+        for b in (*depan, self.kata_pengantar, self.ringkasan, *self.bab, *self.lampiran):
             yield from b.semua_bagian()
 
     def semua_tabel(self) -> tuple[Tabel, ...]:
@@ -249,7 +274,7 @@ class Laporan:
             for blok in b.blok:
                 if isinstance(blok, Tabel):
                     hasil.append(blok)
-                elif isinstance(blok, DokumenPK):
+                elif isinstance(blok, DokumenPK | KeputusanIKU) and blok.tabel is not None:
                     hasil.append(blok.tabel)
         return tuple(hasil)
 

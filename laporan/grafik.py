@@ -6,6 +6,7 @@ when the SVG is written (`_k`). Labels are escaped; values are printed in Indone
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
@@ -33,6 +34,19 @@ def _t(teks: str, maks: int | None = None) -> str:
     if maks is not None and len(teks) > maks:
         teks = teks[: maks - 1].rstrip() + "…"
     return escape(teks, quote=True)
+
+
+def _bungkus(teks: str, maks: int, baris: int = 3) -> list[str]:
+    """A label wrapped on word boundaries into at most `baris` lines of `maks` characters (only a label longer
+    than that is shortened, on its last line)."""
+    hasil = textwrap.wrap(teks, maks, break_long_words=True) or [""]
+    if len(hasil) > baris:
+        hasil = hasil[: baris - 1] + [_potong(" ".join(hasil[baris - 1 :]), maks)]
+    return hasil
+
+
+def _potong(teks: str, maks: int) -> str:
+    return teks if len(teks) <= maks else teks[: maks - 1].rstrip() + "…"
 
 
 def _skala_atas(nilai: Sequence[Decimal], minimum: Decimal, langkah: Decimal) -> Decimal:
@@ -78,12 +92,15 @@ def batang_persen(butir: Sequence[Butir], *, judul: str, garis: Decimal = SERATU
     kiri = D(lebar_label)
     kanan = D(60)
     atas = D(14)
-    tinggi_baris = D(24)
     bawah = D(28)
     area = lebar - kiri - kanan
     nilai = [b.nilai for b in butir if b.nilai is not None]
     maks = _skala_atas(nilai, garis, D(10))
-    tinggi = atas + tinggi_baris * max(len(butir), 1) + bawah
+    # Labels wrap (never cut mid-word); a row grows with its label's lines.
+    maks_huruf = int(lebar_label / 6.2)
+    label = [_bungkus(b.label, maks_huruf) for b in butir]
+    tinggi_baris = [max(D(24), D(12) * len(lb) + D(8)) for lb in label]
+    tinggi = atas + sum(tinggi_baris, D(0)) + (D(0) if butir else D(24)) + bawah
 
     def x(v: Decimal) -> Decimal:
         return kiri + area * v / maks
@@ -99,14 +116,17 @@ def batang_persen(butir: Sequence[Butir], *, judul: str, garis: Decimal = SERATU
             f'font-size="9">{format_angka(v, 0)}</text>'
         )
         v += langkah
-    maks_huruf = int(lebar_label / 6.2)
+    y = atas
     for i, b in enumerate(butir):
-        y = atas + tinggi_baris * i
-        tengah = y + tinggi_baris / 2
-        isi.append(
-            f'<text x="{_k(kiri - 6)}" y="{_k(tengah + 4)}" text-anchor="end" fill="#222">'
-            f"<title>{_t(b.label)}</title>{_t(b.label, maks_huruf)}</text>"
+        tinggi_ini = tinggi_baris[i]
+        tengah = y + tinggi_ini / 2
+        awal = tengah + 4 - D(6) * (len(label[i]) - 1)
+        baris_label = "".join(
+            f'<tspan x="{_k(kiri - 6)}" y="{_k(awal + D(12) * j)}">{_t(teks)}</tspan>'
+            for j, teks in enumerate(label[i])
         )
+        isi.append(f'<text text-anchor="end" fill="#222"><title>{_t(b.label)}</title>{baris_label}</text>')
+        y += tinggi_ini
         if b.nilai is None:
             isi.append(
                 f'<text x="{_k(kiri + 4)}" y="{_k(tengah + 4)}" fill="{WARNA_SUMBU}" font-style="italic">'
@@ -115,7 +135,7 @@ def batang_persen(butir: Sequence[Butir], *, judul: str, garis: Decimal = SERATU
             continue
         panjang = max(x(max(b.nilai, NOL)) - kiri, NOL)
         isi.append(
-            f'<rect x="{_k(kiri)}" y="{_k(y + 4)}" width="{_k(panjang)}" height="{_k(tinggi_baris - 8)}" '
+            f'<rect x="{_k(kiri)}" y="{_k(tengah - 8)}" width="{_k(panjang)}" height="16" '
             f'fill="{_t(b.warna)}"/>'
             f'<text x="{_k(kiri + panjang + 4)}" y="{_k(tengah + 4)}" fill="#222">{format_angka(b.nilai, 2)}</text>'
         )

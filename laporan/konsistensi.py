@@ -141,7 +141,7 @@ def periksa_konsistensi(
                 label,
             )
 
-    for s in SubKegiatan.objects.filter(unit=unit, tahun=tahun).order_by("urutan", "id"):
+    for s in SubKegiatan.objects.filter(unit=unit, tahun=tahun).order_by("urutan", "nama", "id"):
         kosong = []
         if s.target_output is None:
             kosong.append(_("target"))
@@ -171,7 +171,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
             versi__pk_induk__unit=unit, versi__pk_induk__tahun=tahun, indikator_id__in=list(baris_per_id)
         )
         .select_related("versi")
-        .order_by("versi__nomor", "urutan")
+        .order_by("versi__nomor", "urutan", "id")
     ):
         b = baris_per_id[baris_pk.indikator_id]
         renstra = b.target_renstra

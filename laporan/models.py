@@ -104,3 +104,100 @@ class BerkasLaporan(models.Model):
 
     def nama_unduhan(self) -> str:
         return f"laporan-kinerja-{self.unit.slug}-{self.tahun}.{self.format}"
+
+
+# The standard wording of the legal documents printed in the lampiran (PermenPANRB 53/2014 for the Perjanjian
+# Kinerja; the usual form of a decree for the IKU). Placeholders in braces are filled from the data:
+# {unit}, {instansi}, {tahun}, {awal}, {akhir}, {jabatan_kepala}.
+PK_PEMBUKA = (
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, akuntabel dan berorientasi pada "
+    "hasil, yang bertanda tangan di bawah ini:"
+)
+PK_JANJI = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam "
+    "rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. "
+    "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+)
+PK_SUPERVISI = (
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja "
+    "dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi."
+)
+IKU_MENIMBANG = (
+    "bahwa dalam rangka pengukuran dan peningkatan kinerja serta akuntabilitas kinerja instansi pemerintah, perlu "
+    "menetapkan Indikator Kinerja Utama di lingkungan {unit};\n"
+    "bahwa berdasarkan pertimbangan sebagaimana dimaksud pada huruf a, perlu menetapkan Keputusan {jabatan_kepala} "
+    "tentang Penetapan Indikator Kinerja Utama Tahun {awal}–{akhir} di Lingkungan {unit};"
+)
+IKU_MENGINGAT = (
+    "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;\n"
+    "Peraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/09/M.PAN/5/2007 tentang Pedoman Umum "
+    "Penetapan Indikator Kinerja Utama di Lingkungan Instansi Pemerintah;\n"
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk "
+    "Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;"
+)
+IKU_DIKTUM = (
+    "Indikator Kinerja Utama (IKU) {unit} adalah indikator untuk mengukur capaian keberhasilan program dan "
+    "kegiatan yang dilaksanakan di {unit};\n"
+    "Indikator Kinerja Utama (IKU) {unit} sebagaimana tercantum dalam lampiran Keputusan ini;\n"
+    "Keputusan ini mulai berlaku pada tanggal ditetapkan."
+)
+
+
+class NaskahDinas(models.Model):
+    """A unit's wording of the legal documents in the lampiran: the Perjanjian Kinerja agreement and the decree
+    that sets the IKU (one row per unit; every field starts from the standard wording above)."""
+
+    unit = models.OneToOneField(
+        UnitKerja, on_delete=models.CASCADE, related_name="naskah_dinas", verbose_name=_("unit")
+    )
+    pk_pembuka = models.TextField(_("PK: kalimat pembuka"), default=PK_PEMBUKA)
+    pk_janji = models.TextField(_("PK: janji pihak pertama"), default=PK_JANJI)
+    pk_supervisi = models.TextField(_("PK: kewajiban pihak kedua"), default=PK_SUPERVISI)
+    iku_nomor = models.CharField(_("keputusan IKU: nomor"), max_length=120, blank=True)
+    iku_tanggal = models.DateField(_("keputusan IKU: tanggal ditetapkan"), null=True, blank=True)
+    iku_menimbang = models.TextField(_("keputusan IKU: menimbang (satu butir per baris)"), default=IKU_MENIMBANG)
+    iku_mengingat = models.TextField(_("keputusan IKU: mengingat (satu butir per baris)"), default=IKU_MENGINGAT)
+    iku_diktum = models.TextField(_("keputusan IKU: diktum (satu diktum per baris)"), default=IKU_DIKTUM)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("naskah dinas")
+        verbose_name_plural = _("naskah dinas")
+
+    def __str__(self):
+        return str(self.unit)
+
+
+REVIU_ISI = (
+    "Kami telah mereviu Laporan Kinerja {unit} untuk tahun anggaran {tahun} sesuai Pedoman Reviu atas Laporan "
+    "Kinerja. Substansi informasi yang dimuat dalam Laporan Kinerja menjadi tanggung jawab manajemen {unit}. Reviu "
+    "bertujuan untuk memberikan keyakinan terbatas bahwa laporan kinerja telah disajikan secara akurat, andal, dan "
+    "valid. Berdasarkan reviu kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan dalam meyakini "
+    "keandalan informasi yang disajikan di dalam Laporan Kinerja ini."
+)
+
+
+class PernyataanReviu(models.Model):
+    """The inspectorate's "Pernyataan Telah Direviu" of a unit's annual report (PermenPANRB 53/2014), printed after
+    the cover when entered."""
+
+    unit = models.ForeignKey(
+        UnitKerja, on_delete=models.CASCADE, related_name="pernyataan_reviu", verbose_name=_("unit")
+    )
+    tahun = models.PositiveIntegerField(_("tahun"))
+    isi = models.TextField(_("pernyataan"), default=REVIU_ISI)
+    kota = models.CharField(_("kota"), max_length=80, default="Jakarta")
+    tanggal = models.DateField(_("tanggal reviu"))
+    pereviu_nama = models.CharField(_("pereviu: nama"), max_length=200)
+    pereviu_nip = models.CharField(_("pereviu: NIP"), max_length=30, blank=True)
+    pereviu_jabatan = models.CharField(_("pereviu: jabatan"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pernyataan telah direviu")
+        verbose_name_plural = _("pernyataan telah direviu")
+        ordering = ["unit", "tahun"]
+        constraints = [models.UniqueConstraint(fields=["unit", "tahun"], name="pernyataan_reviu_unik")]
+
+    def __str__(self):
+        return f"{self.unit} {self.tahun}"

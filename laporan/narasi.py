@@ -34,9 +34,8 @@ class KunciNarasi:
 
 
 # Sections of the whole report, in report order. The report places a chapter's text by its sub-section key
-# (`bab`, `judul`); a stored key "babN_..." that is no sub-section of chapter N is appended at the end of that
-# chapter, titled by its `judul` — `bab3_nps` too, which is also inserted into "Capaian Kinerja Organisasi", so
-# the report prints it twice.
+# (`bab`, `judul`) or, for a key with `sisipan`, inside the section it names (printed there only); any other
+# stored key "babN_..." is appended at the end of chapter N, titled by its `judul`.
 KATALOG_UMUM: tuple[KunciNarasi, ...] = (
     KunciNarasi("kata_pengantar", _("Kata Pengantar")),
     KunciNarasi("ringkasan_eksekutif", _("Ringkasan Eksekutif")),
@@ -61,7 +60,7 @@ KATALOG_UMUM: tuple[KunciNarasi, ...] = (
         N_("Perjanjian Kinerja"),
     ),
     KunciNarasi("bab2_program_kegiatan", bab=2),
-    KunciNarasi("bab3_pendahuluan", _("Bab III – Capaian Kinerja (pengantar)"), 3),
+    KunciNarasi("bab3_pendahuluan", _("Bab III – Capaian Kinerja (pengantar)"), 3, sisipan="bab3_capaian"),
     KunciNarasi("bab3_capaian", bab=3, judul=N_("Capaian Kinerja Organisasi")),
     KunciNarasi("bab3_nps", _("Bab III – Penjelasan Nilai Pencapaian Sasaran"), 3, sisipan="bab3_capaian"),
     KunciNarasi("bab3_analisis", bab=3, judul=N_("Analisis Capaian Kinerja")),
@@ -104,6 +103,8 @@ SLOT_BAB: dict[int, tuple[tuple[str, str], ...]] = {
     bab: tuple((k.kunci, k.judul) for k in KATALOG_UMUM if k.bab == bab and not k.sisipan) for bab in (1, 2, 3, 4)
 }
 URUTAN_NARASI_SASARAN: tuple[str, ...] = tuple(k.kunci for k in KATALOG_SASARAN)
+# Keys printed inside another section (never a sub-section of their own).
+KUNCI_SISIPAN = frozenset(k.kunci for k in KATALOG_UMUM if k.sisipan)
 
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -6,9 +6,11 @@ the project (static files through the staticfiles finders, uploaded logos under 
 
 from __future__ import annotations
 
+import base64
 import mimetypes
+import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -68,3 +70,86 @@ def render_pdf_html(html: str) -> bytes:
 def render_pdf(laporan: Laporan) -> bytes:
     """The report as PDF bytes (A4, page numbers, running header, real page numbers in the daftar isi)."""
     return render_pdf_html(render_html_cetak(laporan))
+
+
+# ---------------------------------------------------------------------- self-contained HTML
+
+_LINK_CSS = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+_SRC = re.compile(r'(\bsrc=")([^"]+)(")')
+_URL = re.compile(r'url\(\s*(["\']?)([^)"\']+)\1\s*\)')
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
+
+
+def _data_uri(url: str, pengambil: PengambilLokal) -> str:
+    if url.startswith("data:"):
+        return url
+    hasil = pengambil.fetch(urljoin(BASE_URL, url))
+    jenis = hasil.headers.get("Content-Type", "application/octet-stream")
+    return f"data:{jenis};base64," + base64.b64encode(hasil.read()).decode("ascii")
+
+
+def render_html_mandiri(laporan: Laporan) -> str:
+    """The print HTML as one file that opens correctly from disk: the stylesheets inlined in `<style>`, every
+    image (logo, watermark, CSS backgrounds) as a data: URI. The embedded print fonts are left out (a browser
+    falls back to its own sans-serif); the PDF keeps them."""
+    html = render_html_cetak(laporan)
+    pengambil = PengambilLokal()
+
+    def css(m: re.Match) -> str:
+        alamat = urljoin(BASE_URL, m.group(1))
+        isi = pengambil.fetch(alamat).read().decode("utf-8")
+        isi = _FONT_FACE.sub("", isi)
+        isi = _URL.sub(lambda u: f'url("{_data_uri(urljoin(alamat, u.group(2)), pengambil)}")', isi)
+        return f"<style>\n{isi}</style>"
+
+    html = _LINK_CSS.sub(css, html)
+    html = _URL.sub(lambda u: f'url("{_data_uri(u.group(2), pengambil)}")', html)
+    return _SRC.sub(lambda m: m.group(1) + _data_uri(m.group(2), pengambil) + m.group(3), html)
+
+
+# ---------------------------------------------------------------------- the standalone PK document
+
+
+def susun_dokumen_pk(versi):
+    """One PK version as the signed agreement (`laporan.dokumen.DokumenPK`), with the unit's wording. 3 queries."""
+    from django.db.models import Prefetch
+
+    from indikator.models import BarisPK, VersiPK
+
+    from .bab.naskah import dokumen_pk
+    from .models import NaskahDinas
+
+    versi = (
+        VersiPK.objects.select_related("pk_induk__unit")
+        .prefetch_related(Prefetch("baris", queryset=BarisPK.objects.order_by("urutan", "id")))
+        .get(pk=versi.pk)
+    )
+    unit = versi.pk_induk.unit
+    naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
+    return dokumen_pk(unit, versi.pk_induk.tahun, versi, naskah)
+
+
+def render_pdf_pk(versi) -> bytes:
+    """ "Dokumen Perjanjian Kinerja": the agreement of one version as a printable A4 PDF."""
+    blok = susun_dokumen_pk(versi)
+    html = render_to_string("laporan/pk_cetak.html", {"blok": blok, "unit": versi.pk_induk.unit})
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
+
+
+# ---------------------------------------------------------------------- the standalone IKU decree
+
+
+def render_pdf_keputusan_iku(unit, tahun: int) -> bytes | None:
+    """The decree that sets the IKU of the Renstra covering `tahun`, with its IKU table, as a printable PDF (None
+    when the Renstra has no IKU). Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year."""
+    from .bab.lampiran import lampiran_iku
+    from .bab.naskah import keputusan_iku
+    from .bundel import ambil_bundel
+
+    b = ambil_bundel(unit, tahun)
+    tabel = lampiran_iku(b)
+    if tabel is None:
+        return None
+    blok = keputusan_iku(b, tabel)
+    html = render_to_string("laporan/keputusan_cetak.html", {"blok": blok, "unit": b.unit})
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()

@@ -54,6 +54,7 @@ def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = Fals
         angka=_angka(b),
         peringatan=b.peringatan,
         dengan_peringatan=dengan_peringatan,
+        pernyataan_reviu=awal.pernyataan_reviu(b),
         **_status(b),
         **_daftar(kata_pengantar, ringkasan, bab, daftar_lampiran),
     )

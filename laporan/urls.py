@@ -10,4 +10,5 @@ urlpatterns = [
     path("<slug:unit_slug>/<tahun:tahun>/xlsx/", views.laporan_xlsx, name="xlsx"),
     path("berkas/<int:pk>/", views.berkas_status, name="berkas"),
     path("berkas/<int:pk>/unduh/", views.berkas_unduh, name="berkas_unduh"),
+    path("<slug:unit_slug>/<tahun:tahun>/docx/", views.laporan_docx, name="docx"),
 ]

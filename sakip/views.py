@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from indikator.akses import id_unit_dipimpin, id_unit_tertulis, peran_pengguna, unit_terbaca
 from indikator.enums import Peran, StatusPeriode
 from indikator.models import PeriodeUnit
-from indikator.queries import tahun_unit_banyak
+from indikator.tahun import tahun_unit_banyak
 
 SELESAI = {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
 

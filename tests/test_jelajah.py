@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from indikator.models import UnitKerja
-from indikator.queries import tahun_berjalan, tahun_unit
+from indikator.tahun import tahun_berjalan, tahun_unit
 
 PERAN = ("admin", "perencana", "kepala", "auditor")
 # Per url name and set of query keys: how many distinct urls are visited (the same page for other ids/filters

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Prefetch
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -86,6 +87,37 @@ def versi_detail(request, slug: str, pk: int):
         "kerja/versi_pk.html",
         konteks(request, unit, versi.pk_induk.tahun, versi=versi, baris=baris, form=form),
     )
+
+
+@login_required
+def versi_pdf(request, slug: str, pk: int):
+    """ "Dokumen Perjanjian Kinerja": the signed agreement of one version as a printable PDF."""
+    from laporan.pdf import render_pdf_pk
+
+    unit = akses.ambil_unit(request.user, slug)
+    versi = _versi(unit, pk)
+    respons = HttpResponse(render_pdf_pk(versi), content_type="application/pdf")
+    nama = f"perjanjian-kinerja-{unit.slug}-{versi.pk_induk.tahun}-versi-{versi.nomor}.pdf"
+    respons["Content-Disposition"] = f'inline; filename="{nama}"'
+    return respons
+
+
+@login_required
+def keputusan_iku_pdf(request, slug: str, tahun: int):
+    """The decree setting the IKU of the Renstra covering the year, as a printable PDF."""
+    from indikator.queries import DataTidakDitemukan
+    from laporan.pdf import render_pdf_keputusan_iku
+
+    unit = akses.ambil_unit(request.user, slug)
+    try:
+        pdf = render_pdf_keputusan_iku(unit, tahun)
+    except DataTidakDitemukan:
+        pdf = None
+    if pdf is None:
+        raise Http404(_("Belum ada Indikator Kinerja Utama untuk tahun ini."))
+    respons = HttpResponse(pdf, content_type="application/pdf")
+    respons["Content-Disposition"] = f'inline; filename="keputusan-iku-{unit.slug}-{tahun}.pdf"'
+    return respons
 
 
 @login_required

@@ -27,7 +27,7 @@ from indikator.periode import (
     kunci_periode,
     sahkan_periode,
 )
-from indikator.queries import tahun_unit
+from indikator.tahun import tahun_unit
 from kerja.forms.kinerja import KomentarForm, ProfilUnitForm
 from sakip.converters import tahun_kueri
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from indikator import akses
 from indikator.models import UnitKerja
 from indikator.periode import PeriodeTerkunci, ambil_periode
-from indikator.queries import tahun_berjalan
+from indikator.tahun import tahun_berjalan
 
 
 def tahun_kerja(request, tahun: int | None = None, unit: UnitKerja | None = None) -> int | None:

@@ -3,6 +3,7 @@ charts, per-indikator sentences and narrative), budget realisation and efficienc
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
@@ -33,7 +34,10 @@ from .bantu import kepala as kepala_tabel
 
 
 def bab_akuntabilitas(b: Bundel) -> Bagian:
-    capaian: list[Blok] = [tabel_capaian(b), Paragraf(kalimat.nko(b))]
+    # The chapter's introduction announces Tabel 7 ("seperti pada tabel 7 berikut"): it opens the section that
+    # holds the table, under the introduction's own heading when it has one.
+    capaian: list[Blok] = [n] if (n := b.narasi.ambil("bab3_pendahuluan")) else []
+    capaian += [tabel_capaian(b), Paragraf(kalimat.nko(b))]
     if n := b.narasi.ambil("bab3_nps"):
         capaian.append(n)
     if b.ukur.baris:
@@ -41,27 +45,32 @@ def bab_akuntabilitas(b: Bundel) -> Bagian:
     if g := gambar_capaian(b):
         capaian.append(g)
     analisis_anak = analisis_sasaran(b)
+    # The figures before the narrative, which comments on them ("Berdasarkan tabel di atas ...").
     keuangan: list[Blok] = [Paragraf(kalimat.anggaran(b))]
     if k := kalimat.anggaran_pk(b):
         keuangan.append(Paragraf(k))
     if b.anggaran.baris:
-        keuangan += [tabel_anggaran_program(b), tabel_anggaran_komponen(b)]
+        keuangan.append(tabel_anggaran_program(b))
         if g := gambar_serapan(b):
             keuangan.append(g)
+        keuangan.append(tabel_anggaran_komponen(b))
     efisiensi: list[Blok] = []
     if k := kalimat_efisiensi(b):
         efisiensi.append(Paragraf(k))
-    isi = {"bab3_capaian": capaian, "bab3_akuntabilitas_keuangan": keuangan, "bab3_efisiensi": efisiensi}
+    isi = {"bab3_capaian": capaian, "bab3_efisiensi": efisiensi}
     if analisis_anak:
         isi["bab3_analisis"] = (
             [Paragraf(_("Analisis capaian per sasaran disajikan berikut ini."))]
             if not b.narasi.umum.get("bab3_analisis")
             else []
         )
-    anak = [
-        Bagian(a.id, a.nomor, a.judul, a.tingkat, a.blok, tuple(analisis_anak)) if a.id == "bab-3-bab3_analisis" else a
-        for a in kerangka.slot(b, 3, kerangka.huruf, isi)
-    ]
+    anak = []
+    for a in kerangka.slot(b, 3, kerangka.huruf, isi, awal={"bab3_akuntabilitas_keuangan": keuangan}):
+        if a.id == "bab-3-bab3_analisis":
+            a = dataclasses.replace(a, anak=tuple(analisis_anak))
+        elif a.id == "bab-3-bab3_capaian":
+            a = dataclasses.replace(a, judul=b.narasi.judul("bab3_pendahuluan", a.judul))
+        anak.append(a)
     return kerangka.susun_bab(3, _("AKUNTABILITAS KINERJA"), anak)
 
 
@@ -355,6 +364,7 @@ def tabel_riwayat(b: Bundel, ns: iq.NpsSasaran) -> Tabel:
         tuple(baris),
         catatan=tuple(catatan),
         kecil=True,
+        lanskap=len(kepala2) + 2 > 10,  # the year-on-year columns need a landscape page
     )
 
 

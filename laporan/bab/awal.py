@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from sakip.format import format_persen
 
 from ..bundel import Bundel
-from ..dokumen import Bagian, Blok, Daftar, Paragraf, TandaTangan
-from . import kalimat
-from .bantu import kota, label_kriteria, pejabat, tanggal_laporan
+from ..dokumen import Bagian, Blok, Daftar, Paragraf, Pejabat, TandaTangan
+from . import kalimat, kerangka
+from .bantu import kota, label_kriteria, pejabat, tanggal, tanggal_laporan
+from .naskah import isi_naskah
 
 
 def kata_pengantar(b: Bundel) -> Bagian:
@@ -21,10 +22,22 @@ def kata_pengantar(b: Bundel) -> Bagian:
     return Bagian("kata-pengantar", "", b.narasi.judul("kata_pengantar", _("Kata Pengantar")), 1, tuple(blok))
 
 
+def pernyataan_reviu(b: Bundel) -> Bagian | None:
+    """ "Pernyataan Telah Direviu" (after the cover), when the inspectorate's review was entered."""
+    r = b.reviu
+    if r is None:
+        return None
+    teks = isi_naskah(r.isi, unit=b.unit.nama, tahun=b.tahun)
+    blok: list[Blok] = [Paragraf(x.strip()) for x in teks.split("\n\n") if x.strip()]
+    blok.append(TandaTangan(r.kota, tanggal(r.tanggal), Pejabat(r.pereviu_nama, r.pereviu_nip, r.pereviu_jabatan)))
+    return Bagian("pernyataan-reviu", "", _("Pernyataan Telah Direviu"), 1, tuple(blok))
+
+
 def ringkasan(b: Bundel) -> Bagian:
-    blok: list[Blok] = []
-    if n := b.narasi.ambil("ringkasan_eksekutif"):
-        blok.append(n)
+    # The narrative's opening paragraph, then the figures (the budget is stated before the narrative tells how it
+    # changed), then the rest of the narrative.
+    pembuka, lanjutan = kerangka.pisah_narasi(b.narasi.ambil("ringkasan_eksekutif"))
+    blok: list[Blok] = [pembuka] if pembuka else []
     blok.append(Paragraf(kalimat.sasaran_kriteria(b) + " " + kalimat.indikator_kriteria(b)))
     blok.append(
         Daftar(
@@ -41,6 +54,8 @@ def ringkasan(b: Bundel) -> Bagian:
     blok.append(Paragraf(kalimat.anggaran(b)))
     if k := kalimat.anggaran_pk(b):
         blok.append(Paragraf(k))
+    if lanjutan:
+        blok.append(lanjutan)
     if n := b.narasi.ambil("ringkasan_eksekutif_penutup"):
         blok.append(n)
     judul = b.narasi.judul("ringkasan_eksekutif", _("Ringkasan Eksekutif"))

@@ -2,25 +2,56 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 from django.utils.translation import gettext as _
 
 from ..bundel import Bundel
-from ..dokumen import Bagian, Blok
+from ..dokumen import Bagian, Blok, Narasi
+from ..markdown import render_markdown
 from ..narasi import SLOT_BAB
 from .bantu import HURUF, ROMAWI
 
+# A paragraph that is plain prose (no heading, list item, table row or quote) may be split off a narrative.
+_BUKAN_PROSA = re.compile(r"^\s*(#|[-*+]\s|\d+[.)]\s|\||>)")
+
+
+def pisah_narasi(n: Narasi | None) -> tuple[Narasi | None, Narasi | None]:
+    """A narrative split after its first paragraph, so that a generated table or sentence can sit between the
+    introduction and the rest (the reference report's order). A text of one paragraph, or one that does not
+    open with plain prose, stays whole (first part)."""
+    if n is None:
+        return None, None
+    bagian = re.split(r"\n[ \t]*\n", n.isi.strip(), maxsplit=1)
+    if len(bagian) < 2 or _BUKAN_PROSA.match(bagian[0]) or not bagian[1].strip():
+        return n, None
+    awal, sisa = bagian[0].strip(), bagian[1].strip()
+    return (
+        dataclasses.replace(n, isi=awal, html=render_markdown(awal)),
+        dataclasses.replace(n, judul="", isi=sisa, html=render_markdown(sisa)),
+    )
+
 
 def sub_bab(
-    b: Bundel, bab: int, nomor_fn: Callable[[int], str], bagian: list[tuple[str, str, list[Blok]]]
+    b: Bundel,
+    bab: int,
+    nomor_fn: Callable[[int], str],
+    bagian: Sequence[tuple[str, str, Sequence[Blok], Sequence[Blok], Sequence[Blok]]],
 ) -> list[Bagian]:
-    """Sub-sections of a chapter from (key, default title, generated blocks); a sub-section is kept only
-    when it has a narrative or generated content; untitled ones merge into the chapter's intro."""
+    """Sub-sections of a chapter from (key, default title, blocks before the narrative, blocks after its first
+    paragraph, blocks after it); a sub-section is kept only when it has a narrative or generated content;
+    untitled ones merge into the chapter's intro."""
     hasil: list[Bagian] = []
-    for kunci, judul, blok in bagian:
+    for kunci, judul, sebelum, sela, sesudah in bagian:
         n = b.narasi.ambil(kunci) if kunci else None
-        isi = ([n] if n else []) + blok
+        if sela:
+            n1, n2 = pisah_narasi(n)
+            teks = [x for x in (n1,) if x] + list(sela) + [x for x in (n2,) if x]
+        else:
+            teks = [n] if n else []
+        isi = [*sebelum, *teks, *sesudah]
         if not isi:
             continue
         hasil.append(Bagian(f"bab-{bab}-{kunci or len(hasil)}", "", b.narasi.judul(kunci, judul), 2, tuple(isi)))
@@ -39,9 +70,22 @@ def sub_bab(
     return bernomor
 
 
-def slot(b: Bundel, bab: int, nomor_fn: Callable[[int], str], isi: dict[str, list[Blok]]) -> list[Bagian]:
-    """`sub_bab` over the chapter's slots, with the generated blocks of some of them (by key)."""
-    bagian = [(kunci, _(judul) if judul else "", isi.get(kunci, [])) for kunci, judul in SLOT_BAB[bab]]
+def slot(
+    b: Bundel,
+    bab: int,
+    nomor_fn: Callable[[int], str],
+    isi: Mapping[str, Sequence[Blok]],
+    *,
+    awal: Mapping[str, Sequence[Blok]] | None = None,
+    sela: Mapping[str, Sequence[Blok]] | None = None,
+) -> list[Bagian]:
+    """`sub_bab` over the chapter's slots, with the generated blocks of some of them (by key): `awal` before the
+    narrative (a text that comments "the table above"), `sela` after its first paragraph, `isi` after it."""
+    awal, sela = awal or {}, sela or {}
+    bagian = [
+        (kunci, _(judul) if judul else "", awal.get(kunci, ()), sela.get(kunci, ()), isi.get(kunci, ()))
+        for kunci, judul in SLOT_BAB[bab]
+    ]
     return sub_bab(b, bab, nomor_fn, bagian)
 
 

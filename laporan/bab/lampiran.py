@@ -3,19 +3,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from indikator import formulas as fi
 from indikator import queries as iq
 from indikator.enums import Agregasi
-from indikator.models import VersiPK
 
 from ..bundel import Bundel
-from ..dokumen import Bagian, Baris, Blok, DaftarPeringatan, DokumenPK, Paragraf, Pejabat, Sel, Tabel
+from ..dokumen import Bagian, Baris, Blok, DaftarPeringatan, KeputusanIKU, Paragraf, Sel, Tabel
 from .bantu import kepala as kepala_tabel
-from .bantu import tanggal, target_sel
-from .perencanaan import baris_pk, periode_pk, tabel_struktur
+from .bantu import target_sel
+from .naskah import dokumen_pk, keputusan_iku, penanggung_jawab
+from .perencanaan import periode_pk, tabel_struktur
 
 
 def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
@@ -29,12 +31,14 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
     ):
         daftar.append((t.judul, [t], False))
     if t := lampiran_iku(b):
-        daftar.append((_("Penetapan Indikator Kinerja Utama %(unit)s") % {"unit": b.unit.nama}, [t], True))
+        daftar.append(
+            (_("Penetapan Indikator Kinerja Utama %(unit)s") % {"unit": b.unit.nama}, [keputusan_iku(b, t)], False)
+        )
     if b.versi_pk:
         daftar.append(
             (
                 _("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun},
-                [dokumen_pk(b, v) for v in b.versi_pk],
+                [dokumen_pk(b.unit, b.tahun, v, b.naskah) for v in b.versi_pk],
                 False,
             )
         )
@@ -65,6 +69,8 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
         blok_bernama = [
             Tabel(f"lampiran-{i}-tabel", None, x.judul, x.kepala, x.baris, x.catatan, x.lanskap or lanskap, x.kecil)
             if isinstance(x, Tabel)
+            else dataclasses.replace(x, tabel=dataclasses.replace(x.tabel, id=f"lampiran-{i}-tabel"))
+            if isinstance(x, KeputusanIKU) and x.tabel is not None
             else x
             for x in blok
         ]
@@ -89,6 +95,7 @@ def lampiran_iku(b: Bundel) -> Tabel | None:
         _("Definisi Operasional"),
         _("Formula"),
         _("Sumber Data"),
+        _("Penanggung Jawab"),
     )
     baris = []
     nomor = 0
@@ -104,6 +111,7 @@ def lampiran_iku(b: Bundel) -> Tabel | None:
                 Sel(ind.definisi_operasional or "–"),
                 Sel(ind.formula or "–"),
                 Sel(ind.sumber_data or "–"),
+                penanggung_jawab(b),
             ]
             baris.append(Baris(tuple(sel)))
     if not baris:
@@ -115,28 +123,7 @@ def lampiran_iku(b: Bundel) -> Tabel | None:
         kepala,
         tuple(baris),
         kecil=True,
-    )
-
-
-def dokumen_pk(b: Bundel, v: VersiPK) -> DokumenPK:
-    kepala = kepala_tabel(pgettext("nomor urut", "No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"))
-    tabel = Tabel(
-        f"pk-versi-{v.nomor}",
-        None,
-        v.judul or _("Perjanjian Kinerja versi %(nomor)s") % {"nomor": v.nomor},
-        kepala,
-        tuple(baris_pk(v, dengan_anggaran=False)),
-    )
-    return DokumenPK(
-        judul=v.judul or _("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun},
-        periode=periode_pk(v),
-        pihak_pertama=Pejabat(v.pihak_pertama_nama, v.pihak_pertama_nip, v.pihak_pertama_jabatan),
-        pihak_kedua=Pejabat(v.pihak_kedua_nama, v.pihak_kedua_nip, v.pihak_kedua_jabatan),
-        tabel=tabel,
-        kegiatan=v.kegiatan,
-        anggaran=v.anggaran,
-        kota=v.kota,
-        tanggal=tanggal(v.tanggal_tanda_tangan) if v.tanggal_tanda_tangan else "",
+        lanskap=True,
     )
 
 

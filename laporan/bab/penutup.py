@@ -11,5 +11,6 @@ from . import kalimat, kerangka
 
 def bab_penutup(b: Bundel) -> Bagian:
     kesimpulan: list[Blok] = [Paragraf(kalimat.sasaran_kriteria(b) + " " + kalimat.indikator_kriteria(b))]
-    anak = kerangka.slot(b, 4, kerangka.huruf, {"bab4_kesimpulan": kesimpulan})
+    # The count opens the conclusion; the narrative's numbered points follow it.
+    anak = kerangka.slot(b, 4, kerangka.huruf, {}, awal={"bab4_kesimpulan": kesimpulan})
     return kerangka.susun_bab(4, _("PENUTUP"), anak)

@@ -4,12 +4,14 @@ allocation, the Perjanjian Kinerja versions and the programs behind each indikat
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from indikator import queries as iq
+from indikator.formulas import pilih_versi_berlaku
 from indikator.models import RevisiRenstra, VersiPK
 
 from .. import formulas as fl
@@ -56,10 +58,11 @@ def bab_perencanaan(b: Bundel) -> Bagian:
     isi = {
         "bab2_rencana_strategis": renstra,
         "bab2_alokasi": alokasi,
-        "bab2_perjanjian_kinerja": pk,
         "bab2_program_kegiatan": program,
     }
-    return kerangka.susun_bab(2, _("PERENCANAAN KINERJA"), kerangka.slot(b, 2, kerangka.huruf, isi))
+    # Tabel 5 (the PK) after the narrative's opening paragraph: its closing sentence announces Tabel 6.
+    anak = kerangka.slot(b, 2, kerangka.huruf, isi, sela={"bab2_perjanjian_kinerja": pk})
+    return kerangka.susun_bab(2, _("PERENCANAAN KINERJA"), anak)
 
 
 def tabel_struktur(b: Bundel, revisi: RevisiRenstra, judul: str, nomor: bool = True) -> Tabel | None:
@@ -145,26 +148,40 @@ def periode_pk(v: VersiPK) -> str:
     }
 
 
-def tabel_pk(b: Bundel) -> Tabel | None:
+def versi_akhir_tahun(b: Bundel) -> VersiPK | None:
+    """The PK version in force on 31 December (`indikator.formulas.pilih_versi_berlaku`), else the last one."""
     if not b.versi_pk:
+        return None
+    nomor = pilih_versi_berlaku(
+        versi=[(v.berlaku_mulai, v.berlaku_sampai, v.nomor) for v in b.versi_pk], tanggal=date(b.tahun, 12, 31)
+    )
+    return next((v for v in b.versi_pk if v.nomor == nomor), b.versi_pk[-1])
+
+
+def tabel_pk(b: Bundel) -> Tabel | None:
+    """Tabel 5 as printed: the PK in force at the end of the year with its budget; every version is in Lampiran 3."""
+    v = versi_akhir_tahun(b)
+    if v is None:
         return None
     kepala = kepala_tabel(
         pgettext("nomor urut", "No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"), _("Anggaran (Rp)")
     )
-    baris: list[Baris] = []
-    for v in b.versi_pk:
-        judul = _("Versi %(nomor)s: %(periode)s — %(pihak1)s (pihak pertama) dan %(pihak2)s (pihak kedua)") % {
-            "nomor": v.nomor,
-            "periode": periode_pk(v),
-            "pihak1": v.pihak_pertama_nama,
-            "pihak2": v.pihak_kedua_nama,
-        }
-        baris.append(Baris((Sel(judul, colspan=5),), "kelompok"))
-        baris.extend(baris_pk(v, dengan_anggaran=True))
+    catatan = [
+        _(
+            "Perjanjian Kinerja yang berlaku pada akhir tahun: %(periode)s, %(pihak1)s (pihak pertama) dan %(pihak2)s (pihak kedua)."
+        )
+        % {"periode": periode_pk(v), "pihak1": v.pihak_pertama_nama, "pihak2": v.pihak_kedua_nama}
+    ]
+    if len(b.versi_pk) > 1:
+        catatan.append(
+            _("Seluruh %(n)s versi Perjanjian Kinerja tahun %(tahun)s disajikan pada lampiran Perjanjian Kinerja.")
+            % {"n": len(b.versi_pk), "tahun": b.tahun}
+        )
     return tabel_baru(
         _("Perjanjian Kinerja %(unit)s Tahun %(tahun)s") % {"unit": b.unit.nama, "tahun": b.tahun},
         kepala,
-        tuple(baris),
+        tuple(baris_pk(v, dengan_anggaran=True)),
+        catatan=tuple(catatan),
     )
 
 

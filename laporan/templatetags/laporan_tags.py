@@ -19,12 +19,14 @@ def sel(s) -> str:
     return format_angka(s.nilai, DIGIT.get(s.format, 2))
 
 
-def _grid(tabel):
-    """Yield (column index, cell) for every body cell, honouring rowspan/colspan (cells spanning columns skipped)."""
+def _grid(tabel, kepala: bool = False):
+    """Yield (column index, cell) for every body cell (or header cell), honouring rowspan/colspan (cells spanning
+    columns skipped)."""
     terisi: set[tuple[int, int]] = set()
-    for r, baris in enumerate(tabel.baris):
+    daftar = tabel.kepala if kepala else (b.sel for b in tabel.baris)
+    for r, sel_baris in enumerate(daftar):
         k = 0
-        for s in baris.sel:
+        for s in sel_baris:
             while (r, k) in terisi:
                 k += 1
             for dr in range(s.rowspan):
@@ -65,5 +67,67 @@ def lebar_kolom(tabel) -> list[str]:
         for k, s in enumerate(kepala):
             kata[k] = max(kata[k], min(kata_terpanjang(str(s.nilai)), 14) * 1.5 + 1)
     bobot = [max(b, w) for b, w in zip(bobot, kata, strict=True)]
-    total = sum(bobot)
-    return [f"{b / total * 100:.2f}%" for b in bobot]
+    return [f"{w * 100:.2f}%" for w in _dengan_minimum(bobot, _minimum_em(tabel, n), _lebar_em(tabel))]
+
+
+# Printable width of a table in em of its font: A4 portrait 16.5 cm / landscape 26.1 cm; 8 pt, or 7 pt for a
+# small table (lampiran tables print at 7 pt too, so assuming 8 pt there only errs on the wide side).
+def _lebar_em(tabel) -> float:
+    lebar_pt = (26.1 if tabel.lanskap else 16.5) / 2.54 * 72
+    return lebar_pt / (7 if tabel.kecil else 8)
+
+
+def _minimum_em(tabel, n: int) -> list[float]:
+    """Per column the width (em) its one-line content needs: numbers and short texts never wrap (`pendek`),
+    nor do single header words; bold headers are wider. Padding 2 × 3 pt included."""
+    minimum = [0.0] * n
+    for k, s in _grid(tabel):
+        if k < n and pendek(s):
+            minimum[k] = max(minimum[k], len(sel(s)) * 0.62)
+    for k, s in _grid(tabel, kepala=True):
+        if k < n:
+            teks = str(s.nilai)
+            kata = max((len(w) for w in teks.split()), default=0)
+            minimum[k] = max(minimum[k], (len(teks) if pendek(s) else kata) * 0.7)
+    return [m + 0.9 if m else 0.0 for m in minimum]
+
+
+def _dengan_minimum(bobot: list[float], minimum: list[float], lebar: float) -> list[float]:
+    """Column fractions proportional to `bobot`, but never below a column's minimum width (em of `lebar`); the
+    other columns share what is left. When the minimums alone exceed the width, proportional to them."""
+    if sum(minimum) >= lebar:
+        total = sum(minimum)
+        return [m / total for m in minimum]
+    tetap: dict[int, float] = {}
+    while True:
+        sisa = lebar - sum(tetap.values())
+        bebas = [k for k in range(len(bobot)) if k not in tetap]
+        total = sum(bobot[k] for k in bebas)
+        baru = {k: minimum[k] for k in bebas if bobot[k] / total * sisa < minimum[k]}
+        if not baru:
+            break
+        tetap.update(baru)
+    lebar_kolom_em = [tetap[k] if k in tetap else bobot[k] / total * sisa for k in range(len(bobot))]
+    return [w / lebar for w in lebar_kolom_em]
+
+
+@register.filter
+def bagian_baris(tabel) -> tuple[tuple, tuple]:
+    """The body rows as (main, tail): the tail is the last two rows (a total with the row before it), printed
+    as their own row group that does not break, so no lone row or total opens a page. The split moves up when
+    a cell's rowspan would cross it; a table of at most six rows is not split at all (it is kept whole)."""
+    baris = tabel.baris
+    if len(baris) <= 6:
+        return tuple(baris), ()
+    potong = len(baris) - 2
+    while potong > 0:
+        if all(r + s.rowspan <= potong for r in range(potong) for s in baris[r].sel):
+            break
+        potong -= 1
+    return tuple(baris[:potong]), tuple(baris[potong:])
+
+
+@register.filter
+def pendek(s) -> bool:
+    """A number or a short text (a year, "70 %"): printed on one line."""
+    return s.angka or len(sel(s)) <= 10

@@ -1,5 +1,6 @@
 """Charts are pure functions from numbers to SVG strings."""
 
+import re
 from decimal import Decimal as D
 from xml.etree import ElementTree as ET
 
@@ -58,3 +59,17 @@ def test_garis_memutus_garis_pada_data_kosong():
 def test_skala_atas_membulat_ke_atas():
     assert grafik._skala_atas([D("104.47")], D(100), D(10)) == D(120)
     assert grafik._skala_atas([], D(100), D(10)) == D(110)
+
+
+def test_label_panjang_dibungkus_tidak_dipotong():
+    """A long bar label wraps onto up to three lines (tspans) with every word kept; the row grows to fit."""
+    from decimal import Decimal
+
+    from laporan import grafik
+
+    label = "1. Persentase kerja sama yang ditindaklanjuti secara efektif terhadap total kerja sama BPOM"
+    svg = str(grafik.batang_persen([grafik.Butir(label, Decimal("100.43"))], judul="Uji"))
+    baris = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)
+    assert len(baris) >= 2
+    assert " ".join(baris) == label
+    assert "…" not in svg

@@ -35,3 +35,30 @@ def test_kode_keluar_1(unit, tmp_path, capsys):
         ).execute()
     assert keluar.value.code == 1
     assert "tidak ditemukan" in capsys.readouterr().err
+
+
+def test_ekspor_html_mandiri_tanpa_rujukan_luar(unit, tmp_path):
+    """`--format html` opens from a file: the stylesheets inlined, the logo and the draft watermark as data: URIs;
+    no link to /static or /media is left."""
+    import base64
+    import re
+
+    from django.core.files.base import ContentFile
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    unit.logo.save("logo-uji.png", ContentFile(png), save=True)
+    try:
+        berkas = tmp_path / "l.html"
+        call_command("export_lakip", unit=unit.slug, tahun=2018, format_="html", output=str(berkas))
+        teks = berkas.read_text(encoding="utf-8")
+    finally:
+        unit.logo.delete(save=True)
+    assert '<link rel="stylesheet"' not in teks
+    assert "/static/" not in teks and "/media/" not in teks
+    assert ".laporan-kinerja .tabel" in teks  # the print stylesheet, inlined
+    assert 'src="data:image/png;base64,' in teks  # the logo
+    assert 'url("data:image/svg+xml;base64,' in teks  # the draft watermark (the 2018 year is not approved)
+    rujukan = re.findall(r'(?:src="|href="|url\(")([^"#][^"]*)"', teks)
+    assert all(r.startswith("data:") for r in rujukan), [r for r in rujukan if not r.startswith("data:")][:5]

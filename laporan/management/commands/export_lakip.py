@@ -1,4 +1,4 @@
-"""`manage.py export_lakip --unit <slug> --tahun <year> --format html|pdf|xlsx -o FILE [--dengan-peringatan]`."""
+"""`manage.py export_lakip --unit <slug> --tahun <year> --format html|pdf|xlsx|docx -o FILE [--dengan-peringatan]`."""
 
 from pathlib import Path
 
@@ -10,12 +10,12 @@ from laporan.susun import susun_laporan
 
 
 class Command(BaseCommand):
-    help = "Ekspor Laporan Kinerja satu unit dan tahun ke HTML, PDF atau XLSX."
+    help = "Ekspor Laporan Kinerja satu unit dan tahun ke HTML, PDF, XLSX atau DOCX."
 
     def add_arguments(self, parser):
         parser.add_argument("--unit", required=True, help="Slug unit kerja, mis. biro-kerja-sama.")
         parser.add_argument("--tahun", required=True, type=int, help="Tahun laporan, mis. 2018.")
-        parser.add_argument("--format", dest="format_", choices=["html", "pdf", "xlsx"], default="pdf")
+        parser.add_argument("--format", dest="format_", choices=["html", "pdf", "xlsx", "docx"], default="pdf")
         parser.add_argument("-o", "--output", required=True, help="Berkas keluaran.")
         parser.add_argument(
             "--dengan-peringatan", action="store_true", help="Sertakan lampiran peringatan konsistensi data."
@@ -30,13 +30,17 @@ class Command(BaseCommand):
         except DataTidakDitemukan as e:
             raise CommandError(f"Laporan {obj.nama} tahun {tahun} tidak dapat disusun: {e}") from e
         if format_ == "html":
-            from laporan.pdf import render_html_cetak
+            from laporan.pdf import render_html_mandiri
 
-            isi = render_html_cetak(laporan).encode("utf-8")
+            isi = render_html_mandiri(laporan).encode("utf-8")
         elif format_ == "pdf":
             from laporan.pdf import render_pdf
 
             isi = render_pdf(laporan)
+        elif format_ == "docx":
+            from laporan.word import render_docx
+
+            isi = render_docx(laporan)
         else:
             from laporan.excel import render_xlsx
 

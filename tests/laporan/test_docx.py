@@ -1,0 +1,91 @@
+"""DOCX from the same document model: every number of every table equals the HTML's, headings as Word headings,
+a table-of-contents field, page numbers, the legal documents; `export_lakip --format docx` and the download."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections import Counter
+from io import BytesIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from docx import Document
+from docx.oxml.ns import qn
+
+from laporan.pdf import render_html_cetak
+from laporan.susun import susun_laporan
+from laporan.word import render_docx
+
+ANGKA = re.compile(r"^-?[\d.]+(,\d+)?$")
+
+
+def _angka_html(teks: str) -> Counter:
+    sel = re.findall(r"<td[^>]*>(.*?)</td>", teks, re.S)
+    bersih = [html_lib.unescape(re.sub(r"<sup.*?</sup>|<[^>]+>", "", s)).strip() for s in sel]
+    return Counter(s for s in bersih if ANGKA.match(s))
+
+
+def _angka_docx(doc) -> Counter:
+    hasil: Counter = Counter()
+    for t in doc.tables:
+        dilihat = set()
+        for baris in t.rows:
+            if baris._tr.trPr is not None and baris._tr.trPr.find(qn("w:tblHeader")) is not None:
+                continue  # header rows (the HTML's <th>)
+            for c in baris.cells:
+                if c._tc in dilihat:  # a merged cell repeats in every row and column it spans
+                    continue
+                dilihat.add(c._tc)
+                teks = c.text.rstrip("*").strip()
+                if ANGKA.match(teks):
+                    hasil[teks] += 1
+    return hasil
+
+
+@pytest.fixture
+def laporan(unit):
+    return susun_laporan(unit, 2018)
+
+
+def test_angka_docx_sama_dengan_html(laporan):
+    doc = Document(BytesIO(render_docx(laporan)))
+    dari_html = _angka_html(render_html_cetak(laporan))
+    dari_docx = _angka_docx(doc)
+    assert sum(dari_html.values()) > 500
+    assert dari_docx == dari_html
+    for nilai in ("98,87", "104,47", "8.225.900.000", "7.223.880.286", "87,82"):
+        assert dari_docx[nilai] >= 1
+
+
+def test_struktur_docx(laporan):
+    doc = Document(BytesIO(render_docx(laporan)))
+    judul = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "BAB III AKUNTABILITAS KINERJA") in judul
+    assert ("Heading 2", "A. Capaian Kinerja") in judul
+    xml = doc.element.xml
+    assert 'TOC \\o "1-2"' in xml
+    assert "PAGE" in doc.sections[0].footer._element.xml
+    teks = "\n".join(p.text for p in doc.paragraphs)
+    assert teks.count("Pihak pertama berjanji akan mewujudkan target kinerja") == 3
+    assert "MEMUTUSKAN" in teks and "Tabel 5. Perjanjian Kinerja Biro Kerja Sama Tahun 2018" in teks
+    assert teks.index("Tabel 7. Pencapaian Sasaran") < teks.index("Tabel 8. Pencapaian IKU")
+
+
+def test_ekspor_dan_unduh_docx(client, unit, tmp_path):
+    from indikator.enums import Peran
+    from tests.pabrik import buat_pengguna
+
+    berkas = tmp_path / "l.docx"
+    call_command("export_lakip", unit=unit.slug, tahun=2018, format_="docx", output=str(berkas))
+    assert Document(str(berkas)).tables
+    client.force_login(buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit))
+    url = reverse("laporan:docx", args=[unit.slug, 2018])
+    assert url in client.get(reverse("laporan:html", args=[unit.slug, 2018])).content.decode()
+    r = client.get(url)
+    assert r.status_code == 200
+    assert r["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert 'filename="laporan-kinerja-biro-kerja-sama-2018.docx"' in r["Content-Disposition"]
+    client.logout()
+    assert client.get(url).status_code == 302

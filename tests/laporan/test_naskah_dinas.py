@@ -1,0 +1,135 @@
+"""The legal documents of the lampiran: the PK agreement (PermenPANRB 53/2014 wording, parties with NIP, target
+table, budget, place, date, signatures) for every version, the IKU decree (menimbang, mengingat, menetapkan, the
+IKU table with penanggung jawab), the unit's own wording, and the standalone "Dokumen Perjanjian Kinerja" PDF."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from indikator.enums import Peran
+from indikator.models import VersiPK
+from laporan.dokumen import DokumenPK, KeputusanIKU
+from laporan.models import PK_JANJI, NaskahDinas
+from laporan.pdf import render_html_cetak
+from laporan.susun import susun_laporan
+from tests.pabrik import buat_pengguna
+
+
+def _lampiran(laporan, judul):
+    return next(lp for lp in laporan.lampiran if lp.judul.startswith(judul))
+
+
+def test_lampiran_pk_memuat_naskah_perjanjian_setiap_versi(unit):
+    laporan = susun_laporan(unit, 2018)
+    dokumen = [b for b in _lampiran(laporan, "Perjanjian Kinerja").blok if isinstance(b, DokumenPK)]
+    assert len(dokumen) == 3
+    for d in dokumen:
+        assert d.janji == PK_JANJI and d.janji.startswith("Pihak pertama berjanji akan mewujudkan target kinerja")
+        assert d.pembuka.startswith("Dalam rangka mewujudkan manajemen pemerintahan")
+        assert d.supervisi.startswith("Pihak kedua akan melakukan supervisi")
+    assert dokumen[2].pihak_kedua.nama == "Dra. Elin Herlina, Apt, MP"
+    html = render_html_cetak(laporan)
+    assert html.count("Pihak pertama berjanji akan mewujudkan target kinerja") == 3
+    assert html.count("Selaku atasan langsung pihak pertama, selanjutnya disebut pihak kedua.") == 3
+
+
+def test_lampiran_iku_memuat_keputusan_dan_penanggung_jawab(unit):
+    laporan = susun_laporan(unit, 2018)
+    (k,) = _lampiran(laporan, "Penetapan Indikator Kinerja Utama").blok
+    assert isinstance(k, KeputusanIKU)
+    assert k.judul == "Keputusan Kepala Biro Kerja Sama"
+    assert k.tentang == "Penetapan Indikator Kinerja Utama Tahun 2015–2019 di Lingkungan Biro Kerja Sama"
+    assert len(k.menimbang) == 2 and "Biro Kerja Sama" in k.menimbang[0]
+    assert k.mengingat[0].startswith("Peraturan Presiden Nomor 29 Tahun 2014")
+    assert [d[0] for d in k.diktum] == ["Kesatu", "Kedua", "Ketiga"]
+    assert k.pejabat is not None and k.pejabat.jabatan == "Kepala Biro Kerja Sama"
+    assert [s.nilai for s in k.tabel.kepala[0]][-1] == "Penanggung Jawab"
+    assert all(r.sel[-1].nilai == "Kepala Biro Kerja Sama" for r in k.tabel.baris)
+    html = render_html_cetak(laporan)
+    assert "MEMUTUSKAN" in html and "Menimbang" in html and "Mengingat" in html
+
+
+def test_naskah_dapat_diubah_per_unit(unit):
+    NaskahDinas.objects.create(
+        unit=unit,
+        pk_janji="Pihak pertama berjanji mewujudkan target {unit} tahun {tahun}; {tidak_dikenal} tetap.",
+        iku_nomor="HK.04.1.23.02.19.0200 TAHUN 2019",
+        iku_diktum="Satu.\nDua.",
+    )
+    laporan = susun_laporan(unit, 2018)
+    d = next(b for b in _lampiran(laporan, "Perjanjian Kinerja").blok if isinstance(b, DokumenPK))
+    assert d.janji == "Pihak pertama berjanji mewujudkan target Biro Kerja Sama tahun 2018; {tidak_dikenal} tetap."
+    (k,) = _lampiran(laporan, "Penetapan Indikator Kinerja Utama").blok
+    assert k.nomor == "HK.04.1.23.02.19.0200 TAHUN 2019"
+    assert k.diktum == (("Kesatu", "Satu."), ("Kedua", "Dua."))
+
+
+def test_dokumen_pk_pdf_dari_halaman_pk(client, unit):
+    versi = VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=2018).order_by("nomor").last()
+    url = reverse("kerja:versi_pk_pdf", args=[unit.slug, versi.pk])
+    pembaca = buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit)
+    client.force_login(pembaca)
+    halaman = client.get(reverse("kerja:versi_pk", args=[unit.slug, versi.pk]))
+    assert url in halaman.content.decode()
+    r = client.get(url)
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    assert "perjanjian-kinerja-biro-kerja-sama-2018-versi-3.pdf" in r["Content-Disposition"]
+    teks = " ".join(p.extract_text() for p in PdfReader(BytesIO(r.content)).pages)
+    teks = " ".join(teks.split())
+    assert "Pihak pertama berjanji akan mewujudkan target kinerja" in teks
+    assert "Dra. Elin Herlina, Apt, MP" in teks and "Rp 8.225.900.000" in teks
+
+
+@pytest.mark.parametrize("peran", ["lain", "anonim"])
+def test_dokumen_pk_pdf_tertutup_bagi_unit_lain(client, unit, peran):
+    from indikator.models import UnitKerja
+
+    versi = VersiPK.objects.filter(pk_induk__unit=unit).first()
+    if peran == "lain":
+        lain = UnitKerja.objects.create(slug="unit-lain", nama="Unit Lain")
+        client.force_login(buat_pengguna("perencana-lain", Peran.PERENCANA, lain))
+    r = client.get(reverse("kerja:versi_pk_pdf", args=[unit.slug, versi.pk]))
+    assert r.status_code in (302, 403, 404)
+    assert r.get("Content-Type") != "application/pdf"
+
+
+def test_pernyataan_telah_direviu_setelah_sampul_bila_diisi(unit):
+    from datetime import date
+
+    from laporan.models import PernyataanReviu
+
+    assert susun_laporan(unit, 2018).pernyataan_reviu is None
+    assert "Pernyataan Telah Direviu" not in render_html_cetak(susun_laporan(unit, 2018))
+    PernyataanReviu.objects.create(
+        unit=unit,
+        tahun=2018,
+        tanggal=date(2019, 2, 20),
+        pereviu_nama="Inspektur Uji",
+        pereviu_nip="19700101 199001 1 001",
+        pereviu_jabatan="Inspektur I",
+    )
+    laporan = susun_laporan(unit, 2018)
+    r = laporan.pernyataan_reviu
+    assert r.judul == "Pernyataan Telah Direviu"
+    assert r.blok[0].teks.startswith("Kami telah mereviu Laporan Kinerja Biro Kerja Sama untuk tahun anggaran 2018")
+    ttd = r.blok[-1]
+    assert (ttd.tanggal, ttd.pejabat.nama, ttd.pejabat.jabatan) == ("20 Februari 2019", "Inspektur Uji", "Inspektur I")
+    html = render_html_cetak(laporan)
+    assert html.index('id="sampul"') < html.index('id="pernyataan-reviu"') < html.index('id="kata-pengantar"')
+    assert "19700101 199001 1 001" in html
+
+
+def test_keputusan_iku_pdf_dari_halaman_pk(client, unit):
+    client.force_login(buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit))
+    url = reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2018])
+    assert url in client.get(reverse("kerja:pk", args=[unit.slug, 2018])).content.decode()
+    r = client.get(url)
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    teks = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(r.content)).pages).split())
+    assert "KEPUTUSAN KEPALA BIRO KERJA SAMA" in teks and "MEMUTUSKAN" in teks
+    assert "Penanggung Jawab" in teks and "Nilai AKIP Biro Kerja Sama" in teks
+    assert client.get(reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2031])).status_code == 404
