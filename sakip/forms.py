@@ -12,9 +12,10 @@ from .format import format_angka
 from .masukan import baca_angka
 
 
-def _teks_masukan(nilai: Decimal) -> str:
-    """A Decimal as the user would type it back: no thousands separator (so it never reads ambiguous), "," decimal."""
-    return format(nilai.normalize(), "f").replace(".", ",")
+def _teks_masukan(nilai: Decimal | int) -> str:
+    """A stored number as an Indonesian reads and types it ("211.549.862", "78,35"): exact (no rounding), and read
+    back to the same value by `baca_angka` (a dot followed by groups of three digits is a thousands separator)."""
+    return format_angka(Decimal(nilai), None)
 
 
 class AngkaField(forms.CharField):
@@ -68,10 +69,8 @@ class AngkaField(forms.CharField):
         return
 
     def prepare_value(self, value):
-        if isinstance(value, Decimal):
+        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
             return _teks_masukan(value)
-        if isinstance(value, int):
-            return str(value)
         return value
 
     def has_changed(self, initial, data):

@@ -126,7 +126,7 @@ class _HariLain(datetime.date):
 
 
 def test_tahun_berjalan_unit_bukan_tahun_kalender(referensi):
-    with mock.patch("datetime.date", _HariLain), mock.patch("indikator.queries.date", _HariLain):
+    with mock.patch("datetime.date", _HariLain), mock.patch("indikator.tahun.date", _HariLain):
         assert tahun_berjalan(referensi) == 2018  # the latest year with realisasi
         tahun = tahun_unit(referensi)
     assert tahun.daftar == (2015, 2016, 2017, 2018, 2019, 2020)  # Renstra 2015–2019 plus the next one
@@ -139,7 +139,7 @@ def test_halaman_dibuka_pada_tahun_berjalan_walau_jam_di_tahun_lain(client, akun
     from django.contrib.auth import get_user_model
 
     client.force_login(get_user_model().objects.get(username="perencana"))
-    with mock.patch("indikator.queries.date", _HariLain), mock.patch("dasbor.data.date", _HariLain):
+    with mock.patch("indikator.tahun.date", _HariLain), mock.patch("dasbor.data.date", _HariLain):
         html = client.get(url).content.decode()
     assert "2031" not in html
     assert re.search(r'data-tahun="?2018', html) or 'value="2018" selected' in html

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from indikator import akses, services
-from indikator.models import BarisPK, PerjanjianKinerja, RencanaAksi, VersiPK
+from indikator.models import BarisPK, Indikator, PerjanjianKinerja, RencanaAksi, VersiPK
 from indikator.periode import kunci_periode_untuk_tulis
+from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from indikator.versi import token
 from kerja.forms.kinerja import BarisPKForm, RencanaAksiForm, VersiPKForm
 
@@ -28,7 +29,18 @@ def pk_daftar(request, slug: str, tahun: int):
         .annotate(jumlah_baris=Count("baris"))
         .order_by("nomor")
     )
-    return render(request, "kerja/pk_daftar.html", konteks(request, unit, tahun, daftar=versi))
+    return render(
+        request, "kerja/pk_daftar.html", konteks(request, unit, tahun, daftar=versi, ada_iku=_ada_iku(unit, tahun))
+    )
+
+
+def _ada_iku(unit, tahun: int) -> bool:
+    """Whether the Renstra structure in force for the year has an IKU (the decree PDF exists only then)."""
+    try:
+        revisi = revisi_untuk(renstra_untuk(unit, tahun), tahun)
+    except DataTidakDitemukan:
+        return False
+    return Indikator.objects.filter(sasaran__revisi=revisi, iku=True).exists()
 
 
 def _versi(unit, pk):

@@ -48,10 +48,11 @@ def test_pagu_negatif_ditolak_di_isian():
     assert form.errors["nilai"] == ["Pagu tidak boleh negatif."]
 
 
-def test_angkafield_menampilkan_nilai_tanpa_pemisah_ribuan():
-    """A stored value shown back in the input re-parses to the same number (no ambiguous "1.234")."""
+def test_angkafield_menampilkan_nilai_berformat_indonesia_yang_terbaca_kembali():
+    """A stored value is shown the way people read it ("1.234,5", never a raw 1234.5000) and re-parses to the same
+    number: a dot followed by groups of three digits is a thousands separator."""
     f = AngkaField()
-    assert f.prepare_value(D("1234.5000")) == "1234,5"
+    assert f.prepare_value(D("1234.5000")) == "1.234,5"
     assert f.clean(f.prepare_value(D("1234.0000"))) == D("1234")
 
 
