@@ -37,7 +37,7 @@ from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
-from .models import NarasiLaporan, NaskahDinas, PernyataanReviu
+from .models import GambarLaporan, NarasiLaporan, NaskahDinas, PernyataanReviu
 from .narasi import KUNCI_SISIPAN, SLOT_BAB, URUTAN_NARASI_SASARAN
 
 
@@ -129,6 +129,8 @@ class Bundel:
     unit_induk: UnitKerja | None
     sub_unit: tuple[UnitKerja, ...]
     kepala_unit_lain: dict[int, KepalaUnit]
+    # uploaded figures by place (`GambarLaporan.bagian`), each list in its order
+    gambar: dict[str, list[GambarLaporan]]
     periode: PeriodeUnit | None
     peringatan: tuple[ButirPeringatan, ...]
 
@@ -207,6 +209,9 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         for k in KepalaUnit.objects.filter(unit_id__in=lain).order_by("unit_id", "-mulai", "-id"):
             kepala_lain.setdefault(k.unit_id, []).append(k)
     kepala_unit_lain = {u: k for u, daftar in kepala_lain.items() if (k := kepala_akhir_tahun(tahun, daftar))}
+    gambar: dict[str, list[GambarLaporan]] = {}
+    for g in GambarLaporan.objects.filter(unit=unit, tahun=tahun).order_by("bagian", "urutan", "id"):
+        gambar.setdefault(g.bagian, []).append(g)
     peringatan = (
         tuple(
             ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
@@ -247,6 +252,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         unit_induk=unit_induk,
         sub_unit=sub_unit,
         kepala_unit_lain=kepala_unit_lain,
+        gambar=gambar,
         periode=periode,
         peringatan=peringatan,
     )

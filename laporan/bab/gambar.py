@@ -10,7 +10,8 @@ from indikator.enums import LevelSasaran, Perspektif
 from .. import bagan
 from ..bundel import Bundel
 from ..dokumen import Gambar
-from .bantu import gambar_baru
+from ..models import GambarLaporan
+from .bantu import gambar_baru, gambar_unggahan
 
 
 def _kotak(b: Bundel, unit) -> bagan.Kotak:
@@ -20,8 +21,11 @@ def _kotak(b: Bundel, unit) -> bagan.Kotak:
     return bagan.Kotak(unit.nama, kepala=k.nama_bergelar or k.nama, jabatan=k.jabatan)
 
 
-def gambar_struktur(b: Bundel) -> Gambar:
-    """Gambar "Struktur Organisasi": the unit with its head, its parent above and its sub-units below."""
+def gambar_struktur(b: Bundel) -> list[Gambar]:
+    """Gambar "Struktur Organisasi": the unit with its head, its parent above and its sub-units below; or the
+    images uploaded to replace it."""
+    if ganti := b.gambar.get(GambarLaporan.GANTI_STRUKTUR):
+        return [gambar_unggahan(g) for g in ganti]
     judul = _("Struktur Organisasi %(unit)s") % {"unit": b.unit.nama}
     svg = bagan.struktur_organisasi(
         _kotak(b, b.unit),
@@ -29,15 +33,18 @@ def gambar_struktur(b: Bundel) -> Gambar:
         anak=[_kotak(b, u) for u in b.sub_unit],
         judul=judul,
     )
-    return gambar_baru(judul, svg)
+    return [gambar_baru(judul, svg)]
 
 
-def gambar_peta_strategi(b: Bundel) -> Gambar | None:
+def gambar_peta_strategi(b: Bundel) -> list[Gambar]:
     """Gambar "Peta Strategi": the sasaran of the year's Renstra structure in rows per BSC perspective, or per
-    sasaran level when the scheme uses no perspectives. None without sasaran."""
+    sasaran level when the scheme uses no perspectives (none without sasaran); or the images uploaded to
+    replace it."""
+    if ganti := b.gambar.get(GambarLaporan.GANTI_PETA):
+        return [gambar_unggahan(g) for g in ganti]
     sasaran = list(b.revisi_kini.sasaran.all())
     if not sasaran:
-        return None
+        return []
     if b.skema.pakai_perspektif:
         kelompok = [(str(p.label), p.value) for p in Perspektif] + [(_("Tanpa perspektif"), "")]
         kunci = "perspektif"
@@ -53,4 +60,4 @@ def gambar_peta_strategi(b: Bundel) -> Gambar | None:
         "awal": r.berlaku_mulai,
         "akhir": b.renstra.tahun_selesai,
     }
-    return gambar_baru(judul, bagan.peta_strategi(baris, judul=judul))
+    return [gambar_baru(judul, bagan.peta_strategi(baris, judul=judul))]

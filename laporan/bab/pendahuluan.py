@@ -25,7 +25,7 @@ def bab_pendahuluan(b: Bundel) -> Bagian:
     if fungsi and "bab1_peran" not in b.narasi.umum:
         peran.append(Daftar(fungsi, judul=_("%(unit)s menyelenggarakan fungsi:") % {"unit": b.unit.nama}))
     # Gambar "Struktur Organisasi" closes the section on the organisation (the reference report's Gambar 1).
-    peran.append(gambar_struktur(b))
+    peran.extend(gambar_struktur(b))
     sdm: list[Blok] = list(tabel_pegawai_semua(b)) if b.pegawai else []
     anak = kerangka.slot(b, 1, lambda i: f"1.{i}.", {"bab1_peran": peran, "bab1_sdm": sdm})
     return kerangka.susun_bab(1, _("PENDAHULUAN"), anak)

@@ -56,7 +56,7 @@ def bab_perencanaan(b: Bundel) -> Bagian:
     if t := tabel_pk(b):
         pk.append(t)
     program: list[Blok] = [tabel_program(b)] if b.ukur.baris else []
-    peta: list[Blok] = [g] if (g := gambar_peta_strategi(b)) else []
+    peta: list[Blok] = list(gambar_peta_strategi(b))
     isi = {
         "bab2_rencana_strategis": renstra,
         "bab2_peta_strategi": peta,
