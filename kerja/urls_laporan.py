@@ -5,7 +5,7 @@
 
 from django.urls import path
 
-from kerja.views import narasi
+from kerja.views import gambar, narasi, naskah
 
 UT = "<slug:slug>/<tahun:tahun>/"
 
@@ -13,5 +13,8 @@ urlpatterns = [
     path(UT + "narasi/", narasi.narasi_daftar, name="narasi_daftar"),
     path(UT + "narasi/<str:bagian>/", narasi.narasi_ubah, name="narasi_ubah"),
     path(UT + "narasi/<str:bagian>/pratinjau/", narasi.narasi_pratinjau, name="narasi_pratinjau"),
+    path(UT + "gambar/", gambar.gambar_daftar, name="gambar_daftar"),
+    path(UT + "gambar/<int:pk>/", gambar.gambar_ubah, name="gambar_ubah"),
+    path(UT + "naskah/", naskah.naskah_ubah, name="naskah_ubah"),
     path(UT + "konsistensi/", narasi.konsistensi, name="konsistensi"),
 ]

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.admin import KunciPeriodeAdmin
 
-from .models import BerkasLaporan, NarasiLaporan, NaskahDinas, PernyataanReviu
+from .models import BerkasLaporan, GambarLaporan, NarasiLaporan, NaskahDinas, PernyataanReviu
 
 
 @admin.register(NarasiLaporan)
@@ -46,3 +46,18 @@ class PernyataanReviuAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     jalur_tahun = "tahun"
     list_display = ["unit", "tahun", "pereviu_nama", "tanggal"]
     list_filter = ["unit", "tahun"]
+
+
+@admin.register(GambarLaporan)
+class GambarLaporanAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
+    """Uploaded report figures (managed by planners on the workspace page; caption, place and order here too)."""
+
+    jalur_unit = "unit_id"
+    jalur_tahun = "tahun"
+    list_display = ["unit", "tahun", "bagian", "urutan", "judul", "diubah_pada"]
+    list_filter = ["unit", "tahun", "bagian"]
+    search_fields = ["judul"]
+    fields = ["unit", "tahun", "bagian", "judul", "urutan"]
+
+    def has_add_permission(self, request):
+        return False  # an upload goes through the workspace page (pixel cap and resize)

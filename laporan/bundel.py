@@ -37,7 +37,7 @@ from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
-from .models import NarasiLaporan, NaskahDinas, PernyataanReviu
+from .models import GambarLaporan, NarasiLaporan, NaskahDinas, PernyataanReviu
 from .narasi import KUNCI_SISIPAN, SLOT_BAB, URUTAN_NARASI_SASARAN
 
 
@@ -125,6 +125,12 @@ class Bundel:
     narasi: NarasiTahun
     naskah: NaskahDinas  # the unit's wording of the PK agreement and the IKU decree (standard when not stored)
     reviu: PernyataanReviu | None  # the inspectorate's review statement, when entered
+    # organisation chart: the parent unit, the sub-units, the heads at year end of both (by unit id)
+    unit_induk: UnitKerja | None
+    sub_unit: tuple[UnitKerja, ...]
+    kepala_unit_lain: dict[int, KepalaUnit]
+    # uploaded figures by place (`GambarLaporan.bagian`), each list in its order
+    gambar: dict[str, list[GambarLaporan]]
     periode: PeriodeUnit | None
     peringatan: tuple[ButirPeringatan, ...]
 
@@ -194,6 +200,18 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     )
     naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
     reviu = PernyataanReviu.objects.filter(unit=unit, tahun=tahun).first()
+    sekitar = list(UnitKerja.objects.filter(Q(pk=unit.induk_id) | Q(induk_id=unit.pk)).order_by("urutan", "nama", "id"))
+    unit_induk = next((u for u in sekitar if u.pk == unit.induk_id), None)
+    sub_unit = tuple(u for u in sekitar if u.induk_id == unit.pk)
+    kepala_lain: dict[int, list[KepalaUnit]] = {}
+    lain = [u.pk for u in (unit_induk, *sub_unit) if u is not None]
+    if lain:
+        for k in KepalaUnit.objects.filter(unit_id__in=lain).order_by("unit_id", "-mulai", "-id"):
+            kepala_lain.setdefault(k.unit_id, []).append(k)
+    kepala_unit_lain = {u: k for u, daftar in kepala_lain.items() if (k := kepala_akhir_tahun(tahun, daftar))}
+    gambar: dict[str, list[GambarLaporan]] = {}
+    for g in GambarLaporan.objects.filter(unit=unit, tahun=tahun).order_by("bagian", "urutan", "id"):
+        gambar.setdefault(g.bagian, []).append(g)
     peringatan = (
         tuple(
             ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
@@ -231,6 +249,10 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         narasi=narasi,
         naskah=naskah,
         reviu=reviu,
+        unit_induk=unit_induk,
+        sub_unit=sub_unit,
+        kepala_unit_lain=kepala_unit_lain,
+        gambar=gambar,
         periode=periode,
         peringatan=peringatan,
     )

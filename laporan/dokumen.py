@@ -76,6 +76,10 @@ class Gambar:
     nomor: int  # 0 until `laporan.susun` numbers the figures in document order
     judul: str
     svg: SafeString
+    # An uploaded figure (`laporan.models.GambarLaporan`): its id (the image URL `laporan:gambar_berkas`) and its
+    # file in private storage; `svg` is then empty.
+    gambar_id: int | None = None
+    berkas: str = ""
     jenis: str = field(default="gambar", init=False)
 
     @property

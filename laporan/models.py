@@ -201,3 +201,32 @@ class PernyataanReviu(models.Model):
 
     def __str__(self):
         return f"{self.unit} {self.tahun}"
+
+
+class GambarLaporan(models.Model):
+    """A figure a planner uploads for a unit's year (PNG or JPEG, pixel-capped and resized when stored).
+
+    `bagian`: the narrative key (`laporan.narasi` catalogue) after whose text it prints, or "ganti:struktur" /
+    "ganti:peta" to replace the generated organisation chart or strategy map. Numbered with the other figures
+    in the Daftar Gambar; the file lives in private storage and is read through the access-checked view."""
+
+    GANTI_STRUKTUR = "ganti:struktur"
+    GANTI_PETA = "ganti:peta"
+
+    unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="gambar", verbose_name=_("unit"))
+    tahun = models.PositiveIntegerField(_("tahun"))
+    bagian = models.CharField(_("bagian"), max_length=80)
+    judul = models.CharField(_("judul gambar"), max_length=300)
+    berkas = models.ImageField(_("berkas"), upload_to="gambar-laporan/", storage=penyimpanan_privat, max_length=255)
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gambar laporan")
+        verbose_name_plural = _("gambar laporan")
+        ordering = ["unit", "tahun", "bagian", "urutan", "id"]
+        indexes = [models.Index(fields=["unit", "tahun"], name="gambar_unit_tahun")]
+
+    def __str__(self):
+        return f"{self.unit} {self.tahun} {self.judul}"

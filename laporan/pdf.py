@@ -1,7 +1,8 @@
 """PDF of the Laporan Kinerja with WeasyPrint, from the same templates as the screen page.
 
 WeasyPrint never touches the network: every URL it asks for is resolved by `PengambilLokal` to a file of
-the project (static files through the staticfiles finders, uploaded logos under MEDIA_ROOT) or refused.
+the project (static files through the staticfiles finders, uploaded logos under MEDIA_ROOT, the report's uploaded
+figures from private storage by their view URL) or refused.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class PengambilLokal(URLFetcher):
         if jalur.startswith(statis):
             ditemukan = finders.find(jalur[len(statis) :])
             berkas = Path(ditemukan) if ditemukan else None
+        elif gambar := _gambar_unggahan(jalur):
+            return URLFetcherResponse(url, gambar[0], {"Content-Type": gambar[1]})
         elif jalur.startswith(media):
             akar = Path(settings.MEDIA_ROOT).resolve()
             calon = (akar / jalur[len(media) :]).resolve()
@@ -55,6 +58,28 @@ class PengambilLokal(URLFetcher):
             raise AksesDitolak(f"Berkas {jalur} tidak ditemukan di berkas statis/media proyek.")
         jenis = mimetypes.guess_type(berkas.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, berkas.read_bytes(), {"Content-Type": jenis})
+
+
+def _gambar_unggahan(jalur: str) -> tuple[bytes, str] | None:
+    """An uploaded report figure (`laporan:gambar_berkas`) read from private storage, or None for another path.
+    The report that links it was built for someone allowed to read the unit; the fetcher only reads what the
+    report names."""
+    from django.urls import Resolver404, resolve
+
+    from .models import GambarLaporan
+
+    try:
+        cocok = resolve(jalur)
+    except Resolver404:
+        return None
+    if cocok.view_name != "laporan:gambar_berkas":
+        return None
+    g = GambarLaporan.objects.filter(pk=cocok.kwargs["pk"]).first()
+    if g is None or not g.berkas.storage.exists(g.berkas.name):
+        raise AksesDitolak(f"Gambar {jalur} tidak ditemukan.")
+    with g.berkas.storage.open(g.berkas.name, "rb") as f:
+        isi = f.read()
+    return isi, mimetypes.guess_type(g.berkas.name)[0] or "application/octet-stream"
 
 
 def render_html_cetak(laporan: Laporan) -> str:

@@ -17,9 +17,9 @@ from indikator.enums import StatusPeriode
 from indikator.models import UnitKerja
 
 from .bab import akuntabilitas, awal, kalimat, lampiran, pendahuluan, penutup, perencanaan
-from .bab.bantu import kota, label_kriteria, pejabat, tanggal_laporan
+from .bab.bantu import gambar_unggahan, kota, label_kriteria, pejabat, tanggal_laporan
 from .bundel import Bundel, ambil_bundel
-from .dokumen import Bagian, EntriDaftar, Gambar, Laporan, RingkasanAngka, Tabel
+from .dokumen import Bagian, EntriDaftar, Gambar, Laporan, Narasi, RingkasanAngka, Tabel
 
 
 def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False) -> Laporan:
@@ -27,14 +27,17 @@ def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = Fals
     Renstra covers the year. A constant number of queries, whatever the number of rows."""
     b = ambil_bundel(unit, tahun, dengan_peringatan=dengan_peringatan)
     kata_pengantar, ringkasan, *bab = _beri_nomor(
-        (
-            awal.kata_pengantar(b),
-            awal.ringkasan(b),
-            pendahuluan.bab_pendahuluan(b),
-            perencanaan.bab_perencanaan(b),
-            akuntabilitas.bab_akuntabilitas(b),
-            penutup.bab_penutup(b),
-        )
+        [
+            _sisip_gambar(x, b)
+            for x in (
+                awal.kata_pengantar(b),
+                awal.ringkasan(b),
+                pendahuluan.bab_pendahuluan(b),
+                perencanaan.bab_perencanaan(b),
+                akuntabilitas.bab_akuntabilitas(b),
+                penutup.bab_penutup(b),
+            )
+        ]
     )
     daftar_lampiran = lampiran.susun_lampiran(b)
     unit = b.unit  # as kept at approval for an approved or locked year
@@ -58,6 +61,21 @@ def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = Fals
         **_status(b),
         **_daftar(kata_pengantar, ringkasan, bab, daftar_lampiran),
     )
+
+
+def _sisip_gambar(bagian: Bagian, b: Bundel) -> Bagian:
+    """The uploaded figures of a narrative section, in their order, right after the last block of its text in the
+    section that prints it (a text split around a generated table ends after its second part)."""
+    if not b.gambar:
+        return bagian
+    terakhir = {x.bagian: i for i, x in enumerate(bagian.blok) if isinstance(x, Narasi)}
+    blok: list = []
+    for i, x in enumerate(bagian.blok):
+        blok.append(x)
+        if isinstance(x, Narasi) and terakhir[x.bagian] == i:
+            blok.extend(gambar_unggahan(g) for g in b.gambar.get(x.bagian, ()))
+    anak = tuple(_sisip_gambar(a, b) for a in bagian.anak)
+    return dataclasses.replace(bagian, blok=tuple(blok), anak=anak)
 
 
 def _beri_nomor(bagian: Sequence[Bagian]) -> list[Bagian]:

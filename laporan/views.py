@@ -18,7 +18,7 @@ from indikator.queries import DataTidakDitemukan
 from sakip.unduhan import respons_unduhan
 
 from .dokumen import Laporan
-from .models import BerkasLaporan
+from .models import BerkasLaporan, GambarLaporan
 from .susun import susun_laporan
 from .tugas import minta_berkas, tandai_kedaluwarsa
 
@@ -83,6 +83,16 @@ def laporan_pdf(request, unit_slug: str, tahun: int):
 @require_http_methods(["GET", "POST"])
 def laporan_xlsx(request, unit_slug: str, tahun: int):
     return _minta(request, unit_slug, tahun, BerkasLaporan.Format.XLSX)
+
+
+@login_required
+@require_GET
+def gambar_berkas(request, pk: int):
+    """An uploaded report figure (private storage), for whoever may read its unit."""
+    gambar = get_object_or_404(GambarLaporan.objects.select_related("unit"), pk=pk)
+    ambil_unit(request.user, gambar.unit.slug)
+    nama = gambar.berkas.name.rsplit("/", 1)[-1]
+    return respons_unduhan(gambar.berkas, nama, pesan_hilang=_("Berkas gambar tidak ditemukan."))
 
 
 def _berkas(request, pk: int) -> BerkasLaporan:

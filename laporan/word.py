@@ -19,9 +19,10 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from sakip.format import format_rupiah
+from sakip.penyimpanan import penyimpanan_privat
 
 from .dokumen import (
     Bagian,
@@ -189,6 +190,8 @@ class _Penulis:
         elif isinstance(x, Tabel):
             self._tabel(x)
         elif isinstance(x, Gambar):
+            if x.berkas:
+                self._gambar(x)
             p = self.doc.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.add_run(f"{x.label}. {x.judul}").italic = True
@@ -211,6 +214,22 @@ class _Penulis:
             for i, p in enumerate(x.item, start=1):
                 c = t.add_row().cells
                 c[0].text, c[1].text, c[2].text = str(i), p.lokasi or "–", p.pesan
+
+    def _gambar(self, x: Gambar) -> None:
+        """An uploaded figure at most the text width (private storage; a missing file prints its caption only)."""
+        penyimpanan = penyimpanan_privat()
+        if not penyimpanan.exists(x.berkas):
+            return
+        with penyimpanan.open(x.berkas, "rb") as f:
+            isi = BytesIO(f.read())
+        from PIL import Image
+
+        with Image.open(isi) as gambar:
+            lebar_cm = gambar.size[0] / 150 * 2.54  # 150 dpi, never wider than the text
+        isi.seek(0)
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run().add_picture(isi, width=Cm(min(16.0, lebar_cm)))
 
     def _ttd(self, atas: list[str], pejabat) -> None:
         for teks in [*atas, "", "", pejabat.nama, _("NIP. %(nip)s") % {"nip": pejabat.nip} if pejabat.nip else ""]:

@@ -32,26 +32,31 @@ LOGO_MAKS_PIKSEL = 25_000_000
 LOGO_SISI_SIMPAN = 1200
 
 
-def _kecilkan_logo(logo):
-    """Refuse a picture over LOGO_MAKS_PIKSEL (read from its header, nothing decoded) and store a copy whose long
-    side is at most LOGO_SISI_SIMPAN pixels, in the same format. Returns the file to store."""
+def kecilkan_gambar(logo, *, maks_piksel: int | None = None, sisi_simpan: int | None = None, pesan=None):
+    """Refuse a picture over `maks_piksel` (default LOGO_MAKS_PIKSEL; read from its header, nothing decoded) and
+    store a copy whose long side is at most `sisi_simpan` pixels (default LOGO_SISI_SIMPAN), in the same format.
+    `pesan`: the refusal (with %(lebar)s, %(tinggi)s, %(maks)s). Returns the file to store. The unit logo and the
+    report's uploaded figures both go through it."""
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
+    maks_piksel = maks_piksel or LOGO_MAKS_PIKSEL
+    sisi_simpan = sisi_simpan or LOGO_SISI_SIMPAN
+    if pesan is None:
+        pesan = _("Gambar logo terlalu besar: %(lebar)s × %(tinggi)s piksel. Paling besar %(maks)s juta piksel.")
     logo.seek(0)
     with Image.open(logo) as gambar:
         lebar, tinggi = gambar.size
-        if lebar * tinggi > LOGO_MAKS_PIKSEL:
+        if lebar * tinggi > maks_piksel:
             raise forms.ValidationError(
-                _("Gambar logo terlalu besar: %(lebar)s × %(tinggi)s piksel. Paling besar %(maks)s juta piksel.")
-                % {"lebar": lebar, "tinggi": tinggi, "maks": LOGO_MAKS_PIKSEL // 1_000_000},
+                pesan % {"lebar": lebar, "tinggi": tinggi, "maks": maks_piksel // 1_000_000},
                 code="piksel",
             )
-        if max(lebar, tinggi) <= LOGO_SISI_SIMPAN:
+        if max(lebar, tinggi) <= sisi_simpan:
             logo.seek(0)
             return logo
         format_ = gambar.format or "PNG"
-        gambar.thumbnail((LOGO_SISI_SIMPAN, LOGO_SISI_SIMPAN))
+        gambar.thumbnail((sisi_simpan, sisi_simpan))
         if format_ == "JPEG" and gambar.mode not in ("RGB", "L"):
             gambar = gambar.convert("RGB")
         isi = BytesIO()
@@ -81,7 +86,7 @@ class ProfilUnitForm(VersiMixin, forms.ModelForm):
                 )
             if logo.size > LOGO_MAKS_BYTE:
                 raise forms.ValidationError(_("Ukuran logo paling besar 2 MB."), code="ukuran")
-            logo = _kecilkan_logo(logo)
+            logo = kecilkan_gambar(logo)
         return logo
 
 

@@ -101,3 +101,8 @@ def tabel_baru(judul: str, kepala, baris, **kw) -> Tabel:
 def gambar_baru(judul: str, svg: str) -> Gambar:
     """A figure of a chapter (numbered in document order by `laporan.susun`)."""
     return Gambar(id="", nomor=0, judul=judul, svg=mark_safe(svg))
+
+
+def gambar_unggahan(g) -> Gambar:
+    """An uploaded figure (`laporan.models.GambarLaporan`) as a report figure."""
+    return Gambar(id="", nomor=0, judul=g.judul, svg=mark_safe(""), gambar_id=g.pk, berkas=g.berkas.name)

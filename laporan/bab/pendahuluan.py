@@ -14,6 +14,7 @@ from ..bundel import Bundel
 from ..dokumen import Bagian, Baris, Blok, Daftar, Paragraf, Sel, Tabel
 from . import kerangka
 from .bantu import tabel_baru
+from .gambar import gambar_struktur
 
 
 def bab_pendahuluan(b: Bundel) -> Bagian:
@@ -23,6 +24,8 @@ def bab_pendahuluan(b: Bundel) -> Bagian:
     fungsi = tuple(x.strip() for x in b.unit.fungsi.splitlines() if x.strip())
     if fungsi and "bab1_peran" not in b.narasi.umum:
         peran.append(Daftar(fungsi, judul=_("%(unit)s menyelenggarakan fungsi:") % {"unit": b.unit.nama}))
+    # Gambar "Struktur Organisasi" closes the section on the organisation (the reference report's Gambar 1).
+    peran.extend(gambar_struktur(b))
     sdm: list[Blok] = list(tabel_pegawai_semua(b)) if b.pegawai else []
     anak = kerangka.slot(b, 1, lambda i: f"1.{i}.", {"bab1_peran": peran, "bab1_sdm": sdm})
     return kerangka.susun_bab(1, _("PENDAHULUAN"), anak)

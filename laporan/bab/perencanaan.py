@@ -20,6 +20,7 @@ from ..dokumen import Bagian, Baris, Blok, Daftar, Paragraf, Sel, Tabel
 from . import kerangka
 from .bantu import kepala as kepala_tabel
 from .bantu import tabel_baru, tanggal, target_sel
+from .gambar import gambar_peta_strategi
 
 
 def bab_perencanaan(b: Bundel) -> Bagian:
@@ -55,8 +56,10 @@ def bab_perencanaan(b: Bundel) -> Bagian:
     if t := tabel_pk(b):
         pk.append(t)
     program: list[Blok] = [tabel_program(b)] if b.ukur.baris else []
+    peta: list[Blok] = list(gambar_peta_strategi(b))
     isi = {
         "bab2_rencana_strategis": renstra,
+        "bab2_peta_strategi": peta,
         "bab2_alokasi": alokasi,
         "bab2_program_kegiatan": program,
     }
