@@ -22,9 +22,9 @@ from anggaran.queries import (
     BarisEfisiensi,
     susun_akip,
     susun_anggaran,
-    susun_anggaran_banyak,
     susun_efisiensi,
 )
+from dasbor.ringkasan import RingkasanUnit, ringkasan_banyak
 from indikator import formulas as f
 from indikator.enums import Polaritas, StatusPeriode
 from indikator.models import Indikator, PeriodeUnit, Realisasi, Renstra, UnitKerja
@@ -35,7 +35,6 @@ from indikator.queries import (
     Pengukuran,
     RiwayatIndikator,
     susun_pengukuran,
-    susun_pengukuran_banyak,
     susun_riwayat,
 )
 from indikator.rencana_aksi import RencanaAksiIndikator, baca_rencana_aksi
@@ -392,44 +391,42 @@ URUTAN_ROLLUP = {
 }
 
 
-def _kolom_kriteria(pengukuran: Iterable[Pengukuran]) -> tuple[tuple[str, str], ...]:
+def _kolom_kriteria(ringkasan: Iterable[RingkasanUnit]) -> tuple[tuple[str, str], ...]:
     kolom: dict[str, str] = {}
-    for p in pengukuran:
-        for band in p.skema.bands:
+    for r in ringkasan:
+        for band in r.bands:
             kolom.setdefault(band.label, band.warna)
     return tuple(kolom.items())
 
 
 def susun_rollup(unit: UnitKerja, tahun: int, *, urut: str = "nama", id_terbaca: set[int] | None = None) -> Rollup:
     """The sub-units of `unit` side by side for a year: NKO, serapan, count of indikator per kriteria.
-    Constant number of queries whatever the number of sub-units (batch readers). `urut`: nama, nko,
-    serapan, indikator (figures best first, names alphabetically); a leading "-" reverses. `id_terbaca`
-    (`indikator.akses.id_unit_terbaca`; None = every unit): only the sub-units the user may read are listed."""
+    Each sub-unit's figures come from its unit-year summary (`dasbor.ringkasan`: cached per data version,
+    the missing ones computed together with the batch readers), so the number of queries is constant and a
+    roll-up after one edit recomputes one unit. `urut`: nama, nko, serapan, indikator (figures best first,
+    names alphabetically); a leading "-" reverses. `id_terbaca` (`indikator.akses.id_unit_terbaca`; None =
+    every unit): only the sub-units the user may read are listed."""
     anak = UnitKerja.objects.filter(induk=unit).order_by("urutan", "nama", "id")
     if id_terbaca is not None:
         anak = anak.filter(pk__in=id_terbaca)
     anak = list(anak)
-    pengukuran = susun_pengukuran_banyak(anak, tahun)
-    anggaran = susun_anggaran_banyak(anak, tahun)
-    kolom = _kolom_kriteria(pengukuran.values())
+    ringkasan = ringkasan_banyak(anak, tahun)
+    kolom = _kolom_kriteria(r for r in ringkasan.values() if r.ada_data)
     baris = []
     for u in anak:
-        p = pengukuran.get(u.pk)
-        a = anggaran.get(u.pk)
-        hitung = p.hitung_per_kriteria() if p else {}
-        ada_anggaran = a is not None and bool(a.baris)
+        r = ringkasan[u.pk]
         baris.append(
             BarisRollup(
                 unit=u,
-                ada_data=p is not None,
-                nko=p.nko if p else None,
-                kriteria_nko=p.kriteria_nko if p else None,
-                pagu=a.total_pagu if ada_anggaran else None,
-                realisasi=a.total_realisasi if ada_anggaran else None,
-                serapan=a.total_serapan if ada_anggaran else None,
-                jumlah_indikator=len(p.baris) if p else 0,
-                per_kriteria=tuple(JumlahKriteria(label, warna, hitung.get(label, 0)) for label, warna in kolom),
-                belum_diukur=sum(1 for b in p.baris if b.capaian is None) if p else 0,
+                ada_data=r.ada_data,
+                nko=r.nko,
+                kriteria_nko=r.kriteria_nko,
+                pagu=r.pagu,
+                realisasi=r.realisasi,
+                serapan=r.serapan,
+                jumlah_indikator=r.jumlah_indikator,
+                per_kriteria=tuple(JumlahKriteria(label, warna, r.jumlah_kriteria(label)) for label, warna in kolom),
+                belum_diukur=r.belum_diukur,
             )
         )
     kunci = urut.lstrip("-")

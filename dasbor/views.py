@@ -101,6 +101,7 @@ def rollup(request):
     # Only the sub-units the user may read: a planner of the parent unit does not see the children's figures.
     data = susun_rollup(unit, tahun, urut=urut, id_terbaca=id_unit_terbaca(request.user))
     kolom = [(k, "-" + k if data.urut == k else k) for k in URUTAN_ROLLUP]
+    induk = {x.induk_id for x in units}  # a set: the picker lists the parents among hundreds of units
     return render(
         request,
         "dasbor/rollup.html",
@@ -108,7 +109,7 @@ def rollup(request):
             "unit": unit,
             "tahun": tahun,
             "daftar_tahun": daftar_tahun,
-            "units": [u for u in units if any(x.induk_id == u.pk for x in units)],
+            "units": [u for u in units if u.pk in induk],
             "rollup": data,
             "urut_berikut": dict(kolom),
         },

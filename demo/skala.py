@@ -36,6 +36,7 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
+from indikator.periode import naikkan_versi_semua
 from sakip.bulan import NOMOR_BULAN
 
 AWALAN = "skala"
@@ -55,6 +56,12 @@ class HasilSkala:
 
 def _q(x: float, digit: str = "0.01") -> Decimal:
     return D(str(x)).quantize(D(digit))
+
+
+def lupakan_ringkasan() -> None:
+    """After a bulk load that bypasses the write services: raise every unit's data version (read by every
+    process), so no roll-up summary cached before the load is reused."""
+    naikkan_versi_semua()
 
 
 def hapus_data_skala(awalan: str = AWALAN) -> int:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
-from . import services
+from . import periode, services
 from .enums import StatusPeriode
 
 
@@ -57,6 +57,33 @@ class KunciPeriodeAdmin:
         except (AttributeError, ObjectDoesNotExist):
             return None
         return tahun_beku(unit_id, self.daftar_tahun(obj))
+
+    def unit_tahun(self, obj) -> tuple[int | None, list[int]]:
+        try:
+            return attrgetter(self.jalur_unit)(obj), self.daftar_tahun(obj)
+        except (AttributeError, ObjectDoesNotExist):
+            return None, []
+
+    def _naikkan_versi(self, *daftar) -> None:
+        # Admin writes do not take the period lock: raise the unit-years' data version here (old and new
+        # unit-year of a changed object), in the admin's transaction, so cached roll-up summaries are recomputed.
+        for unit_id, tahun in daftar:
+            periode.naikkan_versi(unit_id, tahun)
+
+    def save_model(self, request, obj, form, change):
+        lama = type(obj)._default_manager.filter(pk=obj.pk).first() if change and obj.pk else None
+        super().save_model(request, obj, form, change)
+        self._naikkan_versi(self.unit_tahun(obj), *([self.unit_tahun(lama)] if lama is not None else []))
+
+    def delete_model(self, request, obj):
+        unit_tahun = self.unit_tahun(obj)
+        super().delete_model(request, obj)
+        self._naikkan_versi(unit_tahun)
+
+    def delete_queryset(self, request, queryset):
+        daftar = [self.unit_tahun(obj) for obj in queryset]
+        super().delete_queryset(request, queryset)
+        self._naikkan_versi(*daftar)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.pk and self.tahun_beku(obj) is not None:

@@ -13,9 +13,11 @@ again) or approves it; an administrator may reopen it (buka kunci). Each step se
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
@@ -85,7 +87,33 @@ def kunci_periode_untuk_tulis(unit: UnitKerja, tahun: int) -> PeriodeUnit:
     same row) waits for it — or the write waits for the approval and is then refused."""
     periode = tahan_periode(unit, tahun)
     _tolak_bila_terkunci(unit, tahun, periode.status)
+    PeriodeUnit.objects.filter(pk=periode.pk).update(versi_data=F("versi_data") + 1)
     return periode
+
+
+def naikkan_versi_semua() -> None:
+    """Raise the data version of every unit-year: for bulk loads that bypass the write services (demo and
+    scale data commands), so no cached roll-up summary of the data before the load is read again. A unit without
+    any period row gets a draft row of the current year (the same as no row) so that it has a version to raise."""
+    tanpa_baris = UnitKerja.objects.filter(periode__isnull=True).values_list("pk", flat=True)
+    tahun = datetime.date.today().year
+    PeriodeUnit.objects.bulk_create(
+        [PeriodeUnit(unit_id=pk, tahun=tahun) for pk in tanpa_baris], ignore_conflicts=True, batch_size=1000
+    )
+    PeriodeUnit.objects.update(versi_data=F("versi_data") + 1)
+
+
+def naikkan_versi(unit_id: int, daftar_tahun: Iterable[int]) -> None:
+    """Raise `PeriodeUnit.versi_data` of the unit's years (rows created as draft when missing), in the caller's
+    transaction: for writes that do not take the period lock (the admin). Cached roll-up summaries
+    (`dasbor.ringkasan`) are keyed on these versions, so the next roll-up recomputes these units."""
+    daftar_tahun = sorted(set(daftar_tahun))
+    if not unit_id or not daftar_tahun:
+        return
+    PeriodeUnit.objects.bulk_create(
+        [PeriodeUnit(unit_id=unit_id, tahun=t) for t in daftar_tahun], ignore_conflicts=True
+    )
+    PeriodeUnit.objects.filter(unit_id=unit_id, tahun__in=daftar_tahun).update(versi_data=F("versi_data") + 1)
 
 
 def kunci_rentang_untuk_tulis(unit: UnitKerja, *, tahun_mulai: int, tahun_selesai: int) -> None:

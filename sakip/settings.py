@@ -209,7 +209,11 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for a roll-up of an organisation's units (one summary per unit-year: dasbor/ringkasan.py); the default
+    # 300 entries would evict a 1,000-unit roll-up while it is being stored.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
+    }
 
 # Security: secure defaults outside DEBUG (`manage.py check --deploy`).
 SESSION_COOKIE_HTTPONLY = True

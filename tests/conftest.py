@@ -1,4 +1,5 @@
 import functools
+import itertools
 import os
 
 import pytest
@@ -160,6 +161,18 @@ def bahasa_indonesia():
 
     with translation.override("id"):
         yield
+
+
+_NOMOR_UJI = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def ringkasan_terpisah(monkeypatch):
+    """Every test has its own roll-up summary keys: a test's writes are rolled back, which lowers the unit-year
+    data versions again, so a summary cached by an earlier test could otherwise match a later test's key."""
+    import dasbor.ringkasan
+
+    monkeypatch.setattr(dasbor.ringkasan, "AWALAN", f"{dasbor.ringkasan.AWALAN}:{os.getpid()}:{next(_NOMOR_UJI)}")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -142,7 +142,13 @@ class PeriodeUnit(models.Model):
         blank=True,
         help_text=_("Batas waktu pengajuan (opsional); dipakai pengingat."),
     )
-    history = HistoricalRecords()
+    versi_data = models.PositiveIntegerField(
+        _("versi data"),
+        default=0,
+        editable=False,
+        help_text=_("Naik pada setiap perubahan data unit tahun ini; kunci cache ringkasan roll-up."),
+    )
+    history = HistoricalRecords(excluded_fields=["versi_data"])
 
     class Meta:
         verbose_name = _("periode unit")
@@ -152,6 +158,15 @@ class PeriodeUnit(models.Model):
 
     def __str__(self):
         return f"{self.unit} {self.tahun}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # `versi_data` is only ever raised by an UPDATE (`indikator.periode.naikkan_versi`): saving a row read
+        # earlier must not write an older version back (a cached summary would then be reused for newer data).
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "versi_data"
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def terkunci(self) -> bool:

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from demo.skala import AWALAN, TAHUN_MULAI, buat_data_skala, hapus_data_skala
+from demo.skala import AWALAN, TAHUN_MULAI, buat_data_skala, hapus_data_skala, lupakan_ringkasan
 from indikator.models import UnitKerja
 
 
@@ -28,6 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, **o):
         if o["hapus"]:
             n = hapus_data_skala(o["awalan"])
+            lupakan_ringkasan()
             self.stdout.write(f"{n} unit data uji '{o['awalan']}' dihapus.")
             return
         induk = UnitKerja.objects.get(slug=o["induk"]) if o["induk"] else None
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             tahun_mulai=o["tahun_mulai"],
             induk=induk,
         )
+        lupakan_ringkasan()
         self.stdout.write(
             f"Data uji dibuat dalam {time.perf_counter() - mulai:.1f} dtk: {len(hasil.units)} unit di bawah "
             f"'{hasil.induk.slug}', tahun {hasil.tahun[0]}–{hasil.tahun[-1]}, {hasil.jumlah_indikator} indikator, "

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from demo.referensi import muat_referensi
+from demo.skala import lupakan_ringkasan
 
 
 class Command(BaseCommand):
@@ -8,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         hasil = muat_referensi()
+        lupakan_ringkasan()
         self.stdout.write(f"Data acuan dimuat: {hasil.dibuat} objek baru, {hasil.diubah} diperbarui.")
