@@ -101,7 +101,9 @@ def _beda(sumber: Sumber, baru, lama) -> tuple[Perubahan, ...]:
     if lama is None:
         if baru.history_type == "-":
             return ()
-        nama = [f.name for f in model._meta.concrete_fields if f.name not in ABAIKAN]
+        # Only the fields the history keeps (a model may exclude some, e.g. PeriodeUnit.versi_data).
+        tersimpan = {f.name for f in type(baru)._meta.concrete_fields}
+        nama = [f.name for f in model._meta.concrete_fields if f.name not in ABAIKAN and f.name in tersimpan]
         return tuple(
             Perubahan(n, _label(model, n), None, _tampil(getattr(baru, f.attname)))
             for n, f in ((n, model._meta.get_field(n)) for n in nama)
