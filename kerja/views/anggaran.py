@@ -20,7 +20,7 @@ from kerja.forms.anggaran import (
     RencanaPenarikanForm,
     SubKegiatanForm,
 )
-from kerja.views.umum import jalankan, konteks
+from kerja.views.umum import halaman_formulir, jalankan, konteks
 
 
 @login_required
@@ -49,17 +49,13 @@ def mata_ubah(request, slug: str, tahun: int | None = None, pk: int | None = Non
         if ok:
             messages.success(request, _("Mata anggaran disimpan."))
             return redirect("kerja:mata_anggaran", slug=unit.slug, pk=obj.pk)
-    return render(
+    return halaman_formulir(
         request,
-        "kerja/form.html",
-        konteks(
-            request,
-            unit,
-            tahun,
-            judul=_("Ubah mata anggaran") if pk else _("Mata anggaran baru"),
-            form=form,
-            kembali=("kerja:anggaran", unit.slug, tahun),
-        ),
+        unit,
+        tahun,
+        judul=_("Ubah mata anggaran") if pk else _("Mata anggaran baru"),
+        form=form,
+        kembali=("kerja:anggaran", unit.slug, tahun),
     )
 
 
@@ -214,15 +210,11 @@ def sub_ubah(request, slug: str, tahun: int | None = None, pk: int | None = None
         if ok:
             messages.success(request, _("Sub-kegiatan disimpan."))
             return redirect("kerja:sub_kegiatan", slug=unit.slug, tahun=tahun)
-    return render(
+    return halaman_formulir(
         request,
-        "kerja/form.html",
-        konteks(
-            request,
-            unit,
-            tahun,
-            judul=_("Ubah sub-kegiatan") if pk else _("Sub-kegiatan baru"),
-            form=form,
-            kembali=("kerja:sub_kegiatan", unit.slug, tahun),
-        ),
+        unit,
+        tahun,
+        judul=_("Ubah sub-kegiatan") if pk else _("Sub-kegiatan baru"),
+        form=form,
+        kembali=("kerja:sub_kegiatan", unit.slug, tahun),
     )

@@ -18,7 +18,7 @@ from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from indikator.versi import token
 from kerja.forms.kinerja import BarisPKForm, RencanaAksiForm, VersiPKForm
 
-from .umum import jalankan, konteks
+from .umum import halaman_formulir, jalankan, konteks
 
 
 @login_required
@@ -70,17 +70,13 @@ def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = No
         if ok:
             messages.success(request, _("Versi PK disimpan."))
             return redirect("kerja:versi_pk", slug=unit.slug, pk=obj.pk)
-    return render(
+    return halaman_formulir(
         request,
-        "kerja/form.html",
-        konteks(
-            request,
-            unit,
-            tahun,
-            judul=_("Ubah versi PK") if pk else _("Versi PK baru"),
-            form=form,
-            kembali=("kerja:pk", unit.slug, tahun),
-        ),
+        unit,
+        tahun,
+        judul=_("Ubah versi PK") if pk else _("Versi PK baru"),
+        form=form,
+        kembali=("kerja:pk", unit.slug, tahun),
     )
 
 
@@ -152,17 +148,13 @@ def baris_ubah(request, slug: str, versi_pk: int | None = None, pk: int | None =
         if ok:
             messages.success(request, _("Baris PK disimpan."))
             return redirect("kerja:versi_pk", slug=unit.slug, pk=versi.pk)
-    return render(
+    return halaman_formulir(
         request,
-        "kerja/form.html",
-        konteks(
-            request,
-            unit,
-            tahun,
-            judul=_("Ubah baris PK") if pk else _("Baris PK baru"),
-            form=form,
-            kembali=("kerja:versi_pk", unit.slug, versi.pk),
-        ),
+        unit,
+        tahun,
+        judul=_("Ubah baris PK") if pk else _("Baris PK baru"),
+        form=form,
+        kembali=("kerja:versi_pk", unit.slug, versi.pk),
     )
 
 

@@ -23,13 +23,11 @@ from kerja.forms.kinerja import (
     TujuanForm,
 )
 
-from .umum import jalankan, konteks
+from .umum import halaman_formulir, jalankan, konteks
 
 
 def _form(request, unit, judul, form, kembali, **lain):
-    return render(
-        request, "kerja/form.html", konteks(request, unit, None, judul=judul, form=form, kembali=kembali, **lain)
-    )
+    return halaman_formulir(request, unit, None, judul=judul, form=form, kembali=kembali, **lain)
 
 
 @login_required

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.shortcuts import render
 from django.urls import reverse
 
 from indikator import akses
@@ -46,6 +47,13 @@ def konteks(request, unit: UnitKerja, tahun: int | None = None, **lain) -> dict:
         "dapat_diedit": boleh_ubah and not periode.dibekukan,
         **lain,
     }
+
+
+def halaman_formulir(request, unit: UnitKerja, tahun: int | None, *, judul: str, form, kembali, **lain):
+    """The shared create/edit page (`kerja/form.html`): a title, the form and a way back, in the unit's context."""
+    return render(
+        request, "kerja/form.html", konteks(request, unit, tahun, judul=judul, form=form, kembali=kembali, **lain)
+    )
 
 
 def tambah_galat(form, exc: ValidationError) -> None:
