@@ -26,8 +26,13 @@ def test_unit_atau_tahun_tidak_dikenal(unit, tmp_path, slug, tahun, pesan):
         call_command("export_lakip", unit=slug or unit.slug, tahun=tahun, format_="pdf", output=str(tmp_path / "x"))
 
 
-def test_kode_keluar_1(unit, tmp_path, capsys):
+def test_kode_keluar_1(unit, tmp_path, capsys, monkeypatch):
     from django.core.management import ManagementUtility
+    from django.db import connections
+
+    # run_from_argv closes every connection when the command ends, which on PostgreSQL would also end the
+    # transaction that holds the shared reference data for the tests after this one.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
     with pytest.raises(SystemExit) as keluar:
         ManagementUtility(
