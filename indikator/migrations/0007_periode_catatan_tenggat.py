@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("indikator", "0006_gabung_riwayat_profil"),
+        ("indikator", "0006_gabung_profil_riwayat"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indikator', '0010_gabung_laporan'),
+        ('indikator', '0009_gabung_rencana_pengesahan'),
     ]
 
     operations = [

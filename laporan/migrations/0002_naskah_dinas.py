@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indikator', '0006_merge_profil_riwayat'),
+        ('indikator', '0006_gabung_profil_riwayat'),
         ('laporan', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

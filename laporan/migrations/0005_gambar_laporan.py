@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indikator', '0010_gabung_laporan'),
+        ('indikator', '0009_gabung_rencana_pengesahan'),
         ('laporan', '0004_gabung_berkas_naskah'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
