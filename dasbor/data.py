@@ -415,6 +415,7 @@ def susun_rollup(unit: UnitKerja, tahun: int, *, urut: str = "nama", id_terbaca:
     baris = []
     for u in anak:
         r = ringkasan[u.pk]
+        per_kriteria = dict(r.per_kriteria)
         baris.append(
             BarisRollup(
                 unit=u,
@@ -425,7 +426,7 @@ def susun_rollup(unit: UnitKerja, tahun: int, *, urut: str = "nama", id_terbaca:
                 realisasi=r.realisasi,
                 serapan=r.serapan,
                 jumlah_indikator=r.jumlah_indikator,
-                per_kriteria=tuple(JumlahKriteria(label, warna, r.jumlah_kriteria(label)) for label, warna in kolom),
+                per_kriteria=tuple(JumlahKriteria(label, warna, per_kriteria.get(label, 0)) for label, warna in kolom),
                 belum_diukur=r.belum_diukur,
             )
         )

@@ -54,9 +54,6 @@ class RingkasanUnit:
     per_kriteria: tuple[tuple[str, int], ...]  # (band label, indikator in it)
     belum_diukur: int  # indikator without capaian
 
-    def jumlah_kriteria(self, label: str) -> int:
-        return dict(self.per_kriteria).get(label, 0)
-
 
 def versi_konfigurasi() -> tuple[int, ...]:
     """The latest history id of each scoring-configuration model (scheme edits through any path record one)."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import string
+import threading
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -93,12 +95,19 @@ class _EkstensiDaftarHuruf(Extension):
         md.treeprocessors.register(_DaftarHuruf(md), "daftar_huruf", 5)
 
 
+_lokal = threading.local()
+
+
 def _md() -> markdown.Markdown:
-    return markdown.Markdown(
-        extensions=["tables", "sane_lists", _EkstensiDaftarHuruf()],
-        extension_configs={"tables": {"use_align_attribute": True}},
-        output_format="html",
-    )
+    """One converter per thread, reset before each use (building one loads every extension again)."""
+    md = getattr(_lokal, "md", None)
+    if md is None:
+        md = _lokal.md = markdown.Markdown(
+            extensions=["tables", "sane_lists", _EkstensiDaftarHuruf()],
+            extension_configs={"tables": {"use_align_attribute": True}},
+            output_format="html",
+        )
+    return md.reset()
 
 
 def bersihkan_html(html: str) -> str:
@@ -117,5 +126,11 @@ def render_markdown(teks: str | None) -> SafeString:
     """Markdown text → sanitised HTML, safe to put in a template."""
     if not teks or not teks.strip():
         return mark_safe("")
-    html = _md().convert(teks)
-    return mark_safe(bersihkan_html(html))  # noqa: S308 (sanitised by nh3 above)
+    return mark_safe(_html_bersih(teks))  # noqa: S308 (sanitised by nh3)
+
+
+@lru_cache(maxsize=4096)
+def _html_bersih(teks: str) -> str:
+    """The sanitised HTML of a text. A pure function of the text, so repeated renders of the same narrative (the
+    report page, its print HTML, the file hash) convert it once per process."""
+    return bersihkan_html(_md().convert(teks))

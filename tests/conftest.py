@@ -168,11 +168,14 @@ _NOMOR_UJI = itertools.count()
 
 @pytest.fixture(autouse=True)
 def ringkasan_terpisah(monkeypatch):
-    """Every test has its own roll-up summary keys: a test's writes are rolled back, which lowers the unit-year
+    """Every test has its own roll-up summary and unit-year keys: a test's writes are rolled back, which lowers the unit-year
     data versions again, so a summary cached by an earlier test could otherwise match a later test's key."""
     import dasbor.ringkasan
+    import indikator.tahun
 
-    monkeypatch.setattr(dasbor.ringkasan, "AWALAN", f"{dasbor.ringkasan.AWALAN}:{os.getpid()}:{next(_NOMOR_UJI)}")
+    nomor = f"{os.getpid()}:{next(_NOMOR_UJI)}"
+    monkeypatch.setattr(dasbor.ringkasan, "AWALAN", f"{dasbor.ringkasan.AWALAN}:{nomor}")
+    monkeypatch.setattr(indikator.tahun, "AWALAN", f"{indikator.tahun.AWALAN}:{nomor}")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -146,3 +146,21 @@ def test_halaman_dibuka_pada_tahun_berjalan_walau_jam_di_tahun_lain(client, akun
     # The workspace's year picker lists the Renstra years plus the next one, not the calendar's.
     if url.startswith("/kerja/"):
         assert re.findall(r'<option value="(\d{4})"', html) == ["2015", "2016", "2017", "2018", "2019", "2020"]
+
+
+def test_tahun_unit_dari_cache_dan_baru_setelah_versi_data_naik(referensi, django_assert_num_queries):
+    """The year picker and current year are cached per unit under its scope's data version: a second read is one
+    query, and a write that raises the version (every write service does, through the period lock) is seen."""
+    from decimal import Decimal
+
+    from indikator.models import Indikator, Realisasi
+    from indikator.periode import naikkan_versi
+
+    induk = UnitKerja.objects.get(slug="sekretariat-utama")  # the parent's scope covers the child's writes
+    assert tahun_berjalan(referensi) == tahun_berjalan(induk) == 2018
+    with django_assert_num_queries(1):
+        assert tahun_unit(referensi).berjalan == 2018
+    ind = Indikator.objects.filter(sasaran__revisi__renstra__unit=referensi).order_by("pk").first()
+    Realisasi.objects.create(indikator=ind, tahun=2019, triwulan=None, nilai=Decimal("1"))
+    naikkan_versi(referensi.pk, [2019])
+    assert tahun_berjalan(referensi) == tahun_berjalan(induk) == 2019

@@ -117,3 +117,34 @@ def test_rollup_berdampingan_dan_urut(client, skala):
 def test_rollup_urut_tidak_dikenal_kembali_ke_nama(skala):
     hasil, _ = skala(unit=2, indikator=2)
     assert susun_rollup(hasil.induk, 2021, urut="x").urut == "nama"
+
+
+def test_baris_rollup_lolos_escape_dan_format_indonesia(client, skala):
+    """The roll-up rows are written in Python (`dasbor/templatetags/tabel_rollup.py`): names are escaped, figures
+    use the same Indonesian formats as the template filters, the year in links is not formatted."""
+    from sakip.format import format_angka, format_persen, format_rupiah
+
+    hasil, kepala = skala(unit=3, indikator=4)
+    u = hasil.units[0]
+    u.nama = '<b>Unit "A" & Co</b>'
+    u.save(update_fields=["nama"])
+    client.force_login(kepala)
+    r = client.get(reverse("dasbor:rollup"), {"unit": hasil.induk.slug, "tahun": 2021})
+    html = r.content.decode()
+    assert "&lt;b&gt;Unit &quot;A&quot; &amp; Co&lt;/b&gt;" in html and '<b>Unit "A"' not in html
+    for b in r.context["rollup"].baris:
+        baris = html.split(f'<tr data-unit="{b.unit.slug}">', 1)[1].split("</tr>", 1)[0]
+        assert f"?unit={b.unit.slug}&amp;tahun=2021" in baris
+        assert f'<td class="angka">{format_angka(b.nko)}</td>' in baris
+        assert f'<td class="angka">{format_persen(b.serapan)}</td>' in baris
+        assert f'<td class="angka">{format_rupiah(b.pagu)}</td>' in baris
+        assert baris.count('<td class="angka">') == 5 + len(r.context["rollup"].kriteria)
+        if b.kriteria_nko:
+            assert f">{b.kriteria_nko.label}</span>" in baris
+
+
+def test_rollup_tanpa_unit_bawahan(client, skala):
+    hasil, kepala = skala(unit=1, indikator=2)
+    client.force_login(kepala)
+    r = client.get(reverse("dasbor:rollup"), {"unit": hasil.units[0].slug, "tahun": 2021})
+    assert "Unit ini tidak memiliki unit bawahan." in r.content.decode()
