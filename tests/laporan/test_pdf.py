@@ -89,10 +89,11 @@ def test_nomor_halaman_daftar_isi_sesuai_letak_judul(halaman):
 def test_nomor_halaman_daftar_tabel_dan_gambar(halaman, daftar, awalan):
     i = _halaman_daftar(halaman, daftar)
     entri = _entri(halaman[i - 1])
-    label = [(re.match(rf"{awalan} \d+", t).group(0), n) for t, n in entri if re.match(rf"{awalan} \d+", t)]
+    label = [(m.group(1), m.group(2)[:20], n) for t, n in entri if (m := re.match(rf"({awalan} \d+) (.*)", t))]
     assert len(label) >= 5
-    for lab, nomor in label:
-        letak = next(j for j, h in enumerate(halaman, start=1) if j > i and f"{lab}. " in h)
+    for lab, judul, nomor in label:
+        # The caption ("Tabel 6. Program dan …"), not a sentence naming the table before it ("… pada Tabel 6.").
+        letak = next(j for j, h in enumerate(halaman, start=1) if j > i and f"{lab}. {judul}" in h)
         assert letak == nomor, (lab, nomor, letak)
 
 

@@ -55,10 +55,66 @@ def _baris_sendirian(halaman) -> list[str]:
     return salah
 
 
+def _baris_tubuh(tabel) -> list:
+    return [
+        r
+        for g in tabel.children
+        if isinstance(g, boxes.TableRowGroupBox) and not g.is_header and not g.is_footer
+        for r in g.children
+    ]
+
+
+def _baris_awal_sendirian(halaman) -> list[str]:
+    """A page where a table starts with a single body row and goes on on the next page (a lone first row at the
+    foot of a page)."""
+    salah = []
+    sudah: set = set()
+    for no, p in enumerate(halaman, start=1):
+        for tabel in (b for b in p._page_box.descendants() if isinstance(b, boxes.TableBox)):
+            elemen = tabel.element
+            if id(elemen) in sudah:
+                continue
+            sudah.add(id(elemen))
+            baris = _baris_tubuh(tabel)
+            semua_tr = [tr for tb in elemen.iter("tbody") for tr in tb.iter("tr")]
+            if len(baris) == 1 and len(semua_tr) > 1:
+                teks = " ".join(t.text for t in baris[0].descendants() if isinstance(t, boxes.TextBox))
+                salah.append(f"halaman {no}: baris pertama sendirian “{teks[:60]}”")
+    return salah
+
+
+def _kepala_terpenggal(halaman) -> list[str]:
+    """A table header word broken by hyphenation ("Sub-kegiat-" / "an")."""
+    salah = []
+    for no, p in enumerate(halaman, start=1):
+        for sel in p._page_box.descendants():
+            if isinstance(sel, boxes.TableCellBox) and sel.element is not None and sel.element.tag == "th":
+                for t in sel.descendants():
+                    if isinstance(t, boxes.TextBox) and t.text.endswith("\u2010"):
+                        salah.append(f"halaman {no}: judul kolom terpenggal “{t.text}”")
+    return salah
+
+
+def _kepala_halaman_terlipat(halaman) -> list[str]:
+    """A running header (top-left or top-right margin box) that takes more than one line."""
+    salah = []
+    for no, p in enumerate(halaman, start=1):
+        for kotak in p._page_box.children:
+            if isinstance(kotak, boxes.MarginBox) and kotak.at_keyword in ("@top-left", "@top-right"):
+                baris = [b for b in kotak.descendants() if isinstance(b, boxes.LineBox)]
+                if len(baris) > 1:
+                    teks = " ".join(t.text for t in kotak.descendants() if isinstance(t, boxes.TextBox))
+                    salah.append(f"halaman {no}: kepala halaman {kotak.at_keyword} terlipat “{teks[:60]}”")
+    return salah
+
+
 def test_pdf_2018_tanpa_teks_keluar_sel_dan_baris_sendirian(unit):
     halaman = _halaman(susun_laporan(unit, 2018))
     assert _teks_keluar_sel(halaman) == []
     assert _baris_sendirian(halaman) == []
+    assert _baris_awal_sendirian(halaman) == []
+    assert _kepala_terpenggal(halaman) == []
+    assert _kepala_halaman_terlipat(halaman) == []
 
 
 def _contoh(ekor: bool) -> list:
