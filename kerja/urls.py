@@ -78,6 +78,7 @@ urlpatterns = [
 urlpatterns += [
     path("<slug:unit_slug>/<tahun:tahun>/excel/", impor.unduh_excel, name="excel_unduh"),
     path("<slug:unit_slug>/<tahun:tahun>/excel/impor/", impor.impor_excel_view, name="excel_impor"),
+    path("<slug:unit_slug>/<tahun:tahun>/excel/impor/<int:pk>/", impor.impor_status, name="impor_status"),
 ]
 
 # --- Administration (administrators; a unit's head: members of their units), guided start, copy forward
