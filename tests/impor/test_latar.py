@@ -87,9 +87,10 @@ def test_impor_besar_diantrekan_bukan_diterapkan_di_permintaan(client, perencana
     assert impor.status == "selesai" and _nilai_ik2(data) == Decimal("80")
 
 
-def test_pekerja_menerapkan_lalu_menghapus_unggahan(client, perencana, data, latar_kecil):
+def test_pekerja_menerapkan_lalu_menghapus_unggahan(client, perencana, data, latar_kecil, kerjakan_antrean):
     client.force_login(perencana)
     r = _unggah(client, _workbook(data))  # the immediate backend: the task runs on commit
+    kerjakan_antrean()  # on RQ: a worker
     impor = ImporLatar.objects.get()
     assert impor.status == "selesai", impor.alasan
     assert _nilai_ik2(data) == Decimal("80")
@@ -102,13 +103,14 @@ def test_pekerja_menerapkan_lalu_menghapus_unggahan(client, perencana, data, lat
     assert ImporLatar.objects.get().status == "selesai"
 
 
-def test_impor_besar_tidak_valid_tidak_mengubah_apa_pun(client, perencana, data, latar_kecil):
+def test_impor_besar_tidak_valid_tidak_mengubah_apa_pun(client, perencana, data, latar_kecil, kerjakan_antrean):
     client.force_login(perencana)
     wb = ekspor(data["unit"])
     ws = wb["Realisasi"]
     atur(ws, cari_baris(ws, Kode_indikator="IK2", Triwulan="Tahunan"), "Nilai", 80)
     atur(ws, cari_baris(ws, Kode_indikator="IK1", Triwulan="Tahunan"), "Nilai", "bukan angka")
     r = _unggah(client, simpan(wb))
+    kerjakan_antrean()
     impor = ImporLatar.objects.get()
     assert impor.status == "gagal" and "tidak ada data yang diubah" in impor.alasan
     assert _nilai_ik2(data) == Decimal("78.35")  # the valid change is not applied either

@@ -58,7 +58,7 @@ def _minta_tanpa_weasyprint(klien, url):
 
 
 @pytest.mark.parametrize("jenis", ["pk", "iku"])
-def test_permintaan_tidak_merender_pekerja_membuat_pdf(klien, unit, jenis, privat_sementara):
+def test_permintaan_tidak_merender_pekerja_membuat_pdf(klien, unit, jenis, privat_sementara, kerjakan_antrean):
     url = _url(unit, jenis)
     r, tertunda = _minta_tanpa_weasyprint(klien, url)
     berkas = BerkasLaporan.objects.get()
@@ -66,7 +66,8 @@ def test_permintaan_tidak_merender_pekerja_membuat_pdf(klien, unit, jenis, priva
     assert "PDF dalam antrean" in r.content.decode()
     assert f'hx-get="{reverse("laporan:berkas", args=[berkas.pk])}"' in r.content.decode()
     assert len(tertunda) == 1
-    tertunda[0]()  # the immediate backend: the worker's render
+    tertunda[0]()  # queues the render: run at once by the immediate backend, by an RQ worker on RQ
+    kerjakan_antrean()
     berkas.refresh_from_db()
     assert berkas.status == "selesai", berkas.alasan
     assert (privat_sementara / berkas.berkas.name).read_bytes()[:4] == b"%PDF"
@@ -97,10 +98,11 @@ def test_permintaan_kedua_bergabung_dan_dokumen_lain_terpisah(klien, unit):
     assert len(hasil) == 2  # one render per document for four requests
 
 
-def test_tahun_disahkan_memakai_berkas_tersimpan(klien, unit):
+def test_tahun_disahkan_memakai_berkas_tersimpan(klien, unit, kerjakan_antrean):
     url = _url(unit, "pk")
     with TestCase.captureOnCommitCallbacks(execute=True):
         klien.post(url, **HTMX)
+    kerjakan_antrean()
     PeriodeUnit.objects.update_or_create(unit=unit, tahun=TAHUN, defaults={"status": StatusPeriode.DISAHKAN})
     with TestCase.captureOnCommitCallbacks(execute=True):
         klien.post(url, **HTMX)  # approved after the draft: the same content becomes the final file
@@ -115,9 +117,10 @@ def test_tahun_disahkan_memakai_berkas_tersimpan(klien, unit):
 
 
 @pytest.mark.parametrize("peran", ["lain", "anonim"])
-def test_unduhan_dan_status_tertutup_bagi_unit_lain(klien, unit, peran):
+def test_unduhan_dan_status_tertutup_bagi_unit_lain(klien, unit, peran, kerjakan_antrean):
     with TestCase.captureOnCommitCallbacks(execute=True):
         klien.post(_url(unit, "iku"), **HTMX)
+    kerjakan_antrean()
     berkas = BerkasLaporan.objects.get()
     lain = Client()
     if peran == "lain":
