@@ -1,7 +1,8 @@
 """Benchmark: Excel import of a 5,000-row workbook (4,000 Realisasi rows + 1,000 Anggaran rows).
 
 Runs in a throwaway SQLite database (a temporary file; nothing else is touched) and prints the time to build
-the workbook, to dry-run it (preview), to apply it, and to re-import the exported result (0 changes).
+the workbook, to count its declared rows (what the upload request does to choose the task worker), to dry-run it
+(preview), to apply it, and to re-import the exported result (0 changes).
 
     python bench/import_excel.py [--indikator 800] [--anggaran 1000]
 """
@@ -28,12 +29,13 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
 from anggaran.enums import JenisMataAnggaran  # noqa: E402
 from anggaran.models import MataAnggaran  # noqa: E402
-from impor.buku_kerja import buat_workbook  # noqa: E402
+from impor.buku_kerja import buat_workbook, hitung_baris_data  # noqa: E402
 from impor.layanan import impor_excel  # noqa: E402
 from impor.lembar import Konteks  # noqa: E402
 from indikator.enums import Perspektif  # noqa: E402
@@ -112,6 +114,11 @@ def main():
             f"Workbook: {n} baris data ({a.indikator * 5} Realisasi + {a.anggaran} Anggaran), {len(isi) / 1e6:.1f} MB"
         )
         print(f"  ekspor + isi workbook      : {time.perf_counter() - t:6.2f} s")
+
+        t = time.perf_counter()
+        jumlah = hitung_baris_data(io.BytesIO(isi))
+        latar = jumlah > settings.SAKIP_IMPOR_LATAR_BARIS
+        print(f"  hitung baris (permintaan)  : {time.perf_counter() - t:6.2f} s  {jumlah} baris, latar={latar}")
 
         t = time.perf_counter()
         hasil = impor_excel(unit=unit, tahun=TAHUN, berkas=io.BytesIO(isi), terapkan=False)

@@ -393,6 +393,33 @@ def baca_workbook(berkas) -> DataWorkbook:
     return data
 
 
+def hitung_baris_data(berkas) -> int:
+    """Data rows (below the header) of the known sheets, as their <dimension> declares — read without reading a
+    row, to decide whether an upload is imported by the task worker (settings.SAKIP_IMPOR_LATAR_BARIS). Checks the
+    size limits first; raises WorkbookTidakValid like `baca_workbook`."""
+    _periksa_berkas(berkas)
+    try:
+        wb = load_workbook(berkas, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
+    try:
+        dikenal = {cls.judul for cls in LEMBAR}
+        jumlah = 0
+        for ws in wb.worksheets:
+            if ws.title not in dikenal:
+                continue
+            if (ws.max_row or 0) > settings.SAKIP_IMPOR_MAKS_BARIS + 1 or (ws.max_column or 0) > (
+                settings.SAKIP_IMPOR_MAKS_KOLOM
+            ):
+                raise _lembar_terlalu_besar(ws.title, ws.max_row or 0, ws.max_column or 0)
+            jumlah += max((ws.max_row or 0) - 1, 0)
+        return jumlah
+    finally:
+        wb.close()
+        if not isinstance(berkas, str | os.PathLike):
+            berkas.seek(0)
+
+
 def proses(konteks: Konteks, data: DataWorkbook) -> HasilImpor:
     """Validate, diff and write every sheet (inside the caller's transaction; the caller rolls back)."""
     hasil = HasilImpor(galat_umum=list(data.galat))

@@ -39,10 +39,10 @@ urlpatterns = [
     path(U + "indikator/<int:pk>/pensiun/", renstra.indikator_pensiun, name="indikator_pensiun"),
     # Perjanjian Kinerja and Rencana Aksi
     path(UT + "pk/", pk.pk_daftar, name="pk"),
-    path(UT + "keputusan-iku.pdf", pk.keputusan_iku_pdf, name="keputusan_iku_pdf"),
+    path(UT + "keputusan-iku/pdf/", pk.keputusan_iku_pdf, name="keputusan_iku_pdf"),
     path(UT + "pk/baru/", pk.versi_ubah, name="versi_pk_baru"),
     path(U + "pk/versi/<int:pk>/", pk.versi_detail, name="versi_pk"),
-    path(U + "pk/versi/<int:pk>/dokumen.pdf", pk.versi_pdf, name="versi_pk_pdf"),
+    path(U + "pk/versi/<int:pk>/dokumen/pdf/", pk.versi_pdf, name="versi_pk_pdf"),
     path(U + "pk/versi/<int:pk>/ubah/", pk.versi_ubah, name="versi_pk_ubah"),
     path(U + "pk/versi/<int:versi_pk>/baris/baru/", pk.baris_ubah, name="baris_pk_baru"),
     path(U + "pk/versi/<int:versi_pk>/rencana-aksi/", pk.rencana_aksi, name="rencana_aksi"),
@@ -78,6 +78,7 @@ urlpatterns = [
 urlpatterns += [
     path("<slug:unit_slug>/<tahun:tahun>/excel/", impor.unduh_excel, name="excel_unduh"),
     path("<slug:unit_slug>/<tahun:tahun>/excel/impor/", impor.impor_excel_view, name="excel_impor"),
+    path("<slug:unit_slug>/<tahun:tahun>/excel/impor/<int:pk>/", impor.impor_status, name="impor_status"),
 ]
 
 # --- Administration (administrators; a unit's head: members of their units), guided start, copy forward

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from indikator.models import Sasaran, UnitKerja
+from indikator.models import Sasaran, UnitKerja, VersiPK
 from sakip.penyimpanan import penyimpanan_privat
 
 
@@ -49,7 +49,8 @@ class NarasiLaporan(models.Model):
 
 
 class BerkasLaporan(models.Model):
-    """A rendered report file (PDF or XLSX) of a unit's year, rendered by a task (`laporan.tugas`).
+    """A rendered report file (PDF or XLSX) of a unit's year, rendered by a task (`laporan.tugas`); also the
+    standalone legal PDFs (`jenis`): the "Dokumen Perjanjian Kinerja" of one PK version and the IKU decree.
 
     Keyed by the hash of what the file is made of (the print HTML of the report in its language, the format and
     the warnings annex): one row — and at most one render — per distinct content. A data or narrative change
@@ -67,7 +68,21 @@ class BerkasLaporan(models.Model):
         SELESAI = "selesai", _("selesai")
         GAGAL = "gagal", _("gagal")
 
+    class Jenis(models.TextChoices):
+        LAPORAN = "laporan", _("Laporan Kinerja")
+        PK = "pk", _("Dokumen Perjanjian Kinerja")
+        IKU = "iku", _("Keputusan Penetapan IKU")
+
     unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="berkas_laporan", verbose_name=_("unit"))
+    jenis = models.CharField(_("jenis dokumen"), max_length=8, choices=Jenis.choices, default=Jenis.LAPORAN)
+    versi_pk = models.ForeignKey(
+        VersiPK,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="berkas_dokumen",
+        verbose_name=_("versi PK"),
+    )
     tahun = models.PositiveIntegerField(_("tahun"))
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     hash = models.CharField(_("hash isi"), max_length=64)
@@ -103,7 +118,21 @@ class BerkasLaporan(models.Model):
         return f"laporan/{self.unit_id}/{self.tahun}/{self.hash}.{self.format}"
 
     def nama_unduhan(self) -> str:
+        if self.jenis == self.Jenis.PK:
+            return f"perjanjian-kinerja-{self.unit.slug}-{self.tahun}-versi-{self.versi_pk.nomor}.pdf"
+        if self.jenis == self.Jenis.IKU:
+            return f"keputusan-iku-{self.unit.slug}-{self.tahun}.pdf"
         return f"laporan-kinerja-{self.unit.slug}-{self.tahun}.{self.format}"
+
+    def url_buat(self) -> str:
+        """Where the file is asked for (again): the report's PDF/XLSX page or the legal document's page."""
+        from django.urls import reverse
+
+        if self.jenis == self.Jenis.PK:
+            return reverse("kerja:versi_pk_pdf", args=[self.unit.slug, self.versi_pk_id])
+        if self.jenis == self.Jenis.IKU:
+            return reverse("kerja:keputusan_iku_pdf", args=[self.unit.slug, self.tahun])
+        return reverse(f"laporan:{self.format}", args=[self.unit.slug, self.tahun])
 
 
 # The standard wording of the legal documents printed in the lampiran (PermenPANRB 53/2014 for the Perjanjian

@@ -154,11 +154,16 @@ def susun_dokumen_pk(versi):
     return dokumen_pk(unit, versi.pk_induk.tahun, versi, naskah)
 
 
-def render_pdf_pk(versi) -> bytes:
-    """ "Dokumen Perjanjian Kinerja": the agreement of one version as a printable A4 PDF."""
+def html_pk(versi) -> str:
+    """The print HTML of the "Dokumen Perjanjian Kinerja" (hashed by `laporan.tugas`, rendered by its worker)."""
     blok = susun_dokumen_pk(versi)
-    html = render_to_string("laporan/pk_cetak.html", {"blok": blok, "unit": versi.pk_induk.unit})
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
+    return render_to_string("laporan/pk_cetak.html", {"blok": blok, "unit": versi.pk_induk.unit})
+
+
+def render_pdf_pk(versi) -> bytes:
+    """ "Dokumen Perjanjian Kinerja": the agreement of one version as a printable A4 PDF (the task worker's
+    job; views ask `laporan.tugas.minta_dokumen`)."""
+    return render_pdf_html(html_pk(versi))
 
 
 # ---------------------------------------------------------------------- the standalone IKU decree
@@ -166,7 +171,14 @@ def render_pdf_pk(versi) -> bytes:
 
 def render_pdf_keputusan_iku(unit, tahun: int) -> bytes | None:
     """The decree that sets the IKU of the Renstra covering `tahun`, with its IKU table, as a printable PDF (None
-    when the Renstra has no IKU). Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year."""
+    when the Renstra has no IKU). Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year.
+    The task worker's job; views ask `laporan.tugas.minta_dokumen`."""
+    html = html_keputusan_iku(unit, tahun)
+    return None if html is None else render_pdf_html(html)
+
+
+def html_keputusan_iku(unit, tahun: int) -> str | None:
+    """The print HTML of the IKU decree (None without IKU); see `render_pdf_keputusan_iku`."""
     from .bab.lampiran import lampiran_iku
     from .bab.naskah import keputusan_iku
     from .bundel import ambil_bundel
@@ -176,5 +188,4 @@ def render_pdf_keputusan_iku(unit, tahun: int) -> bytes | None:
     if tabel is None:
         return None
     blok = keputusan_iku(b, tabel)
-    html = render_to_string("laporan/keputusan_cetak.html", {"blok": blok, "unit": b.unit})
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
+    return render_to_string("laporan/keputusan_cetak.html", {"blok": blok, "unit": b.unit})

@@ -1,6 +1,6 @@
 """Report files rendered in the background through Django's task API (django-tasks now, `django.tasks` from
-Django 6): a request asks for a file (`minta_berkas`) and never renders one; the worker (`render_berkas`) renders
-and stores it.
+Django 6): a request asks for a file (`minta_berkas`; the standalone legal PDFs, the PK agreement of a version and
+the IKU decree: `minta_dokumen`) and never renders one; the worker (`render_berkas`) renders and stores it.
 
 One render per content at a time: `BerkasLaporan` is unique per (unit, year, format, content hash), so a second
 request for the same content — a second click, another user, another web worker or machine — finds the row and
@@ -21,9 +21,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from indikator.models import PeriodeUnit, UnitKerja
+from indikator.queries import DataTidakDitemukan
 
 from .models import BerkasLaporan
-from .pdf import render_html_cetak, render_pdf_html
+from .pdf import html_keputusan_iku, html_pk, render_html_cetak, render_pdf_html
 from .susun import susun_laporan
 
 try:  # Django 6
@@ -33,21 +34,46 @@ except ImportError:  # Django 5.2: the backport
 
 log = logging.getLogger(__name__)
 Status = BerkasLaporan.Status
+Jenis = BerkasLaporan.Jenis
 
 
 class DataBerubah(RuntimeError):
     """The report's data changed between the request and the render."""
 
 
-def hash_isi(format_: str, dengan_peringatan: bool, bahasa: str, html: str) -> str:
-    """What a report file is made of: the print HTML (all data, narrative and layout, in its language), the
-    format and the warnings annex."""
-    h = hashlib.sha256(f"{format_}\n{int(dengan_peringatan)}\n{bahasa}\n".encode())
+def hash_isi(
+    format_: str, dengan_peringatan: bool, bahasa: str, html: str, *, jenis: str = "laporan", versi_id=None
+) -> str:
+    """What a file is made of: the print HTML (all data, narrative and layout, in its language), the format and
+    the warnings annex; for a legal document also which one (two PK versions may print alike)."""
+    awal = f"{format_}\n{int(dengan_peringatan)}\n{bahasa}\n"
+    if jenis != Jenis.LAPORAN:
+        awal += f"{jenis}\n{versi_id or ''}\n"
+    h = hashlib.sha256(awal.encode())
     h.update(html.encode("utf-8"))
     return h.hexdigest()
 
 
-def _final_tersimpan(unit: UnitKerja, tahun: int, format_: str, dengan_peringatan: bool, bahasa: str):
+def _isi(jenis: str, unit: UnitKerja, tahun: int, versi, dengan_peringatan: bool, bahasa: str):
+    """(print HTML, final, the report or None) of a document. Raises DataTidakDitemukan when it has nothing to
+    print (no report for the year, no IKU)."""
+    with translation.override(bahasa):
+        if jenis == Jenis.LAPORAN:
+            laporan = susun_laporan(unit, tahun, dengan_peringatan=dengan_peringatan)
+            return render_html_cetak(laporan), laporan.final, laporan
+        if jenis == Jenis.PK:
+            html = html_pk(versi)
+        else:
+            html = html_keputusan_iku(unit, tahun)
+            if html is None:
+                raise DataTidakDitemukan(_("Belum ada Indikator Kinerja Utama untuk tahun ini."))
+    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
+    return html, periode is not None and periode.terkunci, None
+
+
+def _final_tersimpan(
+    unit: UnitKerja, tahun: int, format_: str, dengan_peringatan: bool, bahasa: str, jenis="laporan", versi=None
+):
     """The stored final file of an approved or locked year, made after the year's last status change."""
     periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
     if periode is None or not periode.terkunci:
@@ -56,6 +82,8 @@ def _final_tersimpan(unit: UnitKerja, tahun: int, format_: str, dengan_peringata
         BerkasLaporan.objects.filter(
             unit=unit,
             tahun=tahun,
+            jenis=jenis,
+            versi_pk=versi,
             format=format_,
             dengan_peringatan=dengan_peringatan,
             bahasa=bahasa,
@@ -90,26 +118,50 @@ def minta_berkas(
 
     Builds the report data and its print HTML (to hash it), never the PDF or XLSX itself. Raises
     `indikator.queries.DataTidakDitemukan` when the year has no report."""
-    if (final := _final_tersimpan(unit, tahun, format_, dengan_peringatan, bahasa)) is not None:
-        if final.berkas and final.berkas.storage.exists(final.berkas.name):
-            return final
-    with translation.override(bahasa):
-        laporan = susun_laporan(unit, tahun, dengan_peringatan=dengan_peringatan)
-        html = render_html_cetak(laporan)
-    kunci = hash_isi(format_, dengan_peringatan, bahasa, html)
+    return _minta(unit, tahun, format_, Jenis.LAPORAN, None, dengan_peringatan, bahasa)
+
+
+def minta_dokumen(jenis: str, unit: UnitKerja, tahun: int, *, versi=None, bahasa: str = "id") -> BerkasLaporan:
+    """A standalone legal PDF the same way as `minta_berkas`: the "Dokumen Perjanjian Kinerja" of `versi`
+    (jenis "pk") or the decree setting the IKU of the Renstra covering `tahun` (jenis "iku"). Builds its print
+    HTML only; raises DataTidakDitemukan when there is nothing to print."""
+    return _minta(unit, tahun, BerkasLaporan.Format.PDF, jenis, versi, False, bahasa)
+
+
+def _ada(berkas: BerkasLaporan) -> bool:
+    return bool(berkas.berkas) and berkas.berkas.storage.exists(berkas.berkas.name)
+
+
+def _minta(unit, tahun, format_, jenis, versi, dengan_peringatan, bahasa) -> BerkasLaporan:
+    final = _final_tersimpan(unit, tahun, format_, dengan_peringatan, bahasa, jenis, versi)
+    if final is not None and _ada(final):
+        return final
+    html, final_isi, _laporan = _isi(jenis, unit, tahun, versi, dengan_peringatan, bahasa)
+    kunci = hash_isi(format_, dengan_peringatan, bahasa, html, jenis=jenis, versi_id=getattr(versi, "pk", None))
     berkas, dibuat = BerkasLaporan.objects.get_or_create(
         unit=unit,
         tahun=tahun,
         format=format_,
         hash=kunci,
-        defaults={"dengan_peringatan": dengan_peringatan, "bahasa": bahasa, "final": laporan.final},
+        defaults={
+            "jenis": jenis,
+            "versi_pk": versi,
+            "dengan_peringatan": dengan_peringatan,
+            "bahasa": bahasa,
+            "final": final_isi,
+        },
     )
     if dibuat:
         _antrekan(berkas)
         return berkas
     ulang = berkas.status == Status.GAGAL or kedaluwarsa(berkas)
-    if berkas.status == Status.SELESAI and not (berkas.berkas and berkas.berkas.storage.exists(berkas.berkas.name)):
+    if berkas.status == Status.SELESAI and not _ada(berkas):
         ulang = True  # the stored file is gone (e.g. a new machine's empty private folder)
+    elif berkas.status == Status.SELESAI and final_isi and not berkas.final:
+        # The same content, now of an approved year (a legal document prints no draft mark): the stored file
+        # becomes the year's final file, found from now on without building the document.
+        BerkasLaporan.objects.filter(pk=berkas.pk).update(final=True, dibuat_pada=timezone.now())
+        berkas.refresh_from_db()
     if ulang:
         # Only the request whose update wins queues the render; the others join it.
         if BerkasLaporan.objects.filter(
@@ -133,12 +185,21 @@ def jalankan_render(berkas_id: int) -> None:
         status=Status.DIRENDER, diperbarui_pada=timezone.now()
     ):
         return  # already rendered or taken by another worker
-    berkas = BerkasLaporan.objects.select_related("unit").get(pk=berkas_id)
+    berkas = BerkasLaporan.objects.select_related("unit", "versi_pk__pk_induk__unit").get(pk=berkas_id)
     try:
+        html, final, laporan = _isi(
+            berkas.jenis, berkas.unit, berkas.tahun, berkas.versi_pk, berkas.dengan_peringatan, berkas.bahasa
+        )
+        kunci = hash_isi(
+            berkas.format,
+            berkas.dengan_peringatan,
+            berkas.bahasa,
+            html,
+            jenis=berkas.jenis,
+            versi_id=berkas.versi_pk_id,
+        )
         with translation.override(berkas.bahasa):
-            laporan = susun_laporan(berkas.unit, berkas.tahun, dengan_peringatan=berkas.dengan_peringatan)
-            html = render_html_cetak(laporan)
-            if hash_isi(berkas.format, berkas.dengan_peringatan, berkas.bahasa, html) != berkas.hash:
+            if kunci != berkas.hash:
                 raise DataBerubah(_("Data laporan berubah sejak permintaan. Silakan buat berkas lagi."))
             if berkas.format == BerkasLaporan.Format.PDF:
                 isi = render_pdf_html(html)
@@ -163,7 +224,7 @@ def jalankan_render(berkas_id: int) -> None:
         status=Status.SELESAI,
         berkas=nama,
         ukuran=len(isi),
-        final=laporan.final,
+        final=final,
         selesai_pada=kini,
         diperbarui_pada=kini,
     )
@@ -176,6 +237,8 @@ def _buang_yang_lama(berkas: BerkasLaporan) -> None:
     lama = BerkasLaporan.objects.filter(
         unit_id=berkas.unit_id,
         tahun=berkas.tahun,
+        jenis=berkas.jenis,
+        versi_pk_id=berkas.versi_pk_id,
         format=berkas.format,
         dengan_peringatan=berkas.dengan_peringatan,
         bahasa=berkas.bahasa,

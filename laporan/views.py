@@ -114,7 +114,14 @@ def berkas_status(request, pk: int):
         "format": berkas.format,
         "dengan_peringatan": berkas.dengan_peringatan,
         "berkas": berkas,
+        "url_buat": berkas.url_buat(),
     }
+    if berkas.jenis != BerkasLaporan.Jenis.LAPORAN:  # a standalone legal PDF: its title, back to its PK page
+        konteks["judul"] = berkas.get_jenis_display()
+        if berkas.jenis == BerkasLaporan.Jenis.PK:
+            konteks["url_kembali"] = reverse("kerja:versi_pk", args=[berkas.unit.slug, berkas.versi_pk_id])
+        else:
+            konteks["url_kembali"] = reverse("kerja:pk", args=[berkas.unit.slug, berkas.tahun])
     return render(request, "laporan/berkas.html", konteks)
 
 

@@ -113,15 +113,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background work through Django's task API (django-tasks, the backport of Django 6's django.tasks): the report
-# files (laporan.tugas). Default: the database backend, which needs nothing beyond the app's own database; its
-# worker is `manage.py db_worker` (`make run` starts one; production: docs/deploy.md). Tests run tasks
-# immediately. SAKIP_TASKS_BACKEND names another backend class (e.g. django_tasks_rq.RQBackend, docs/deploy.md).
+# files and legal PDFs (laporan.tugas), large Excel imports (impor.tugas). SAKIP_TUGAS_BACKEND chooses the queue:
+# "db" (default; the database backend, which needs nothing beyond the app's own database; worker `manage.py
+# db_worker`, `make run` starts one), "rq" (Redis through django-tasks-rq and django-rq, queue at SAKIP_RQ_URL,
+# default REDIS_URL; worker `manage.py rqworker --job-class django_tasks_rq.Job`; docs/deploy.md) or "langsung"
+# (run at once in the process; the tests' default). SAKIP_TASKS_BACKEND may still name any backend class.
+_BACKEND_TUGAS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "langsung": "django_tasks.backends.immediate.ImmediateBackend",
+}
+SAKIP_TUGAS_BACKEND = os.environ.get("SAKIP_TUGAS_BACKEND", "").strip().lower() or ("langsung" if TESTING else "db")
+if SAKIP_TUGAS_BACKEND not in _BACKEND_TUGAS:
+    raise ImproperlyConfigured(
+        f"SAKIP_TUGAS_BACKEND={SAKIP_TUGAS_BACKEND!r} tidak dikenal; pilih salah satu: {', '.join(_BACKEND_TUGAS)}."
+    )
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "SAKIP_TASKS_BACKEND",
-            "django_tasks.backends.immediate.ImmediateBackend" if TESTING else "django_tasks_db.DatabaseBackend",
-        ),
+        "BACKEND": os.environ.get("SAKIP_TASKS_BACKEND", _BACKEND_TUGAS[SAKIP_TUGAS_BACKEND]),
     }
 }
 # A report file still queued or rendering after this many seconds is taken as lost (worker stopped) and can be
@@ -214,6 +223,7 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
     }
+
 
 # Security: secure defaults outside DEBUG (`manage.py check --deploy`).
 SESSION_COOKIE_HTTPONLY = True
@@ -315,3 +325,20 @@ SAKIP_IMPOR_MAKS_BARIS = int(os.environ.get("SAKIP_IMPOR_MAKS_BARIS", "20000"))
 SAKIP_IMPOR_MAKS_KOLOM = int(os.environ.get("SAKIP_IMPOR_MAKS_KOLOM", "60"))
 SAKIP_IMPOR_DIR = os.environ.get("SAKIP_IMPOR_DIR", "")
 SAKIP_IMPOR_UMUR_DETIK = int(os.environ.get("SAKIP_IMPOR_UMUR_DETIK", "3600"))
+# Uploads with more data rows than this (all known sheets, from their declared dimensions) are imported by the task
+# worker (impor.tugas: stored in private storage, status page) instead of inside the request; an import still
+# queued or running after SAKIP_IMPOR_BATAS_DETIK is taken as lost.
+SAKIP_IMPOR_LATAR_BARIS = int(os.environ.get("SAKIP_IMPOR_LATAR_BARIS", "2000"))
+SAKIP_IMPOR_BATAS_DETIK = int(os.environ.get("SAKIP_IMPOR_BATAS_DETIK", "1800"))
+
+# The RQ task queue (SAKIP_TUGAS_BACKEND=rq): Redis at SAKIP_RQ_URL, by default the cache's REDIS_URL (RQ's keys
+# start with "rq:", the cache's with its prefix). A job may run as long as a report render or an import may.
+SAKIP_RQ_URL = os.environ.get("SAKIP_RQ_URL", "") or REDIS_URL
+if TASKS["default"]["BACKEND"] == _BACKEND_TUGAS["rq"]:
+    if not SAKIP_RQ_URL:
+        raise ImproperlyConfigured("SAKIP_TUGAS_BACKEND=rq membutuhkan REDIS_URL (atau SAKIP_RQ_URL).")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {
+        "default": {"URL": SAKIP_RQ_URL, "DEFAULT_TIMEOUT": max(SAKIP_LAPORAN_BATAS_DETIK, SAKIP_IMPOR_BATAS_DETIK)}
+    }

@@ -192,3 +192,32 @@ def pytest_collection_modifyitems(config, items):
         if penanda is not None and validate_django_db(penanda)[3]:
             continue
         item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)
+
+
+def backend_rq() -> bool:
+    """Whether the tasks go to RQ (CI's RQ leg: SAKIP_TUGAS_BACKEND=rq) instead of running at once."""
+    from django.conf import settings
+
+    return settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+
+
+@pytest.fixture
+def kerjakan_antrean():
+    """A function that runs the queued tasks. On the immediate backend (the tests' default) they already ran on
+    commit; on RQ it runs a burst RQ worker in this process (rq's SimpleWorker: the same database connection, so
+    the jobs see the test's transaction). The RQ queue is emptied before and after the test."""
+    if not backend_rq():
+        yield lambda: None
+        return
+    import django_rq
+    from django_tasks_rq import Job
+    from rq import SimpleWorker
+
+    antrean = django_rq.get_queue("default")
+    antrean.empty()
+
+    def kerjakan():
+        SimpleWorker([antrean], connection=antrean.connection, job_class=Job).work(burst=True)
+
+    yield kerjakan
+    antrean.empty()

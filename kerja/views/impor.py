@@ -17,14 +17,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from impor.buku_kerja import WorkbookTidakValid, buat_workbook, periksa_ukuran_berkas
+from impor.buku_kerja import WorkbookTidakValid, buat_workbook, hitung_baris_data, periksa_ukuran_berkas
 from impor.layanan import impor_excel
 from impor.lembar import Konteks
+from impor.models import ImporLatar
+from impor.tugas import antrekan_impor, perlu_latar, tandai_kedaluwarsa
 from indikator.akses import ambil_unit
 from indikator.periode import PeriodeTerkunci, status_periode
 
@@ -118,7 +120,13 @@ def _buang(request, token: str) -> None:
 def impor_excel_view(request, unit_slug: str, tahun: int):
     """Upload a workbook → dry-run preview; confirm → apply everything in one transaction (writers only)."""
     unit = ambil_unit(request.user, unit_slug, tulis=True)
-    konteks = {"unit": unit, "tahun": tahun, "status": status_periode(unit, tahun), "maks": MAKS_PRATINJAU}
+    konteks = {
+        "unit": unit,
+        "tahun": tahun,
+        "status": status_periode(unit, tahun),
+        "maks": MAKS_PRATINJAU,
+        "batas_latar": settings.SAKIP_IMPOR_LATAR_BARIS,
+    }
     form = FormImpor()
     if request.method == "POST" and "token" in request.POST:
         token = request.POST["token"]
@@ -150,6 +158,13 @@ def impor_excel_view(request, unit_slug: str, tahun: int):
         form = FormImpor(request.POST, request.FILES)
         if form.is_valid():
             berkas = form.cleaned_data["berkas"]
+            try:
+                jumlah_baris = hitung_baris_data(berkas)
+            except WorkbookTidakValid as e:
+                form.add_error("berkas", str(e))
+                return render(request, "kerja/impor_unggah.html", {**konteks, "form": form})
+            if perlu_latar(jumlah_baris):
+                return _impor_latar(request, konteks, form, berkas, jumlah_baris)
             token, path = _simpan_unggahan(request, berkas, unit, tahun)
             try:
                 hasil = impor_excel(unit=unit, tahun=tahun, berkas=str(path), terapkan=False)
@@ -169,3 +184,34 @@ def impor_excel_view(request, unit_slug: str, tahun: int):
                     token = None
                 return _pratinjau(request, konteks, hasil, token, berkas.name)
     return render(request, "kerja/impor_unggah.html", {**konteks, "form": form})
+
+
+def _impor_latar(request, konteks, form, berkas, jumlah_baris: int):
+    """A large workbook: stored privately and imported by the task worker (no preview); its status page."""
+    unit, tahun = konteks["unit"], konteks["tahun"]
+    try:
+        impor = antrekan_impor(
+            unit=unit,
+            tahun=tahun,
+            pengguna=request.user,
+            berkas=berkas,
+            jumlah_baris=jumlah_baris,
+            bahasa=(get_language() or "id").split("-")[0],
+        )
+    except PeriodeTerkunci as e:
+        messages.error(request, e.messages[0])
+        return render(request, "kerja/impor_unggah.html", {**konteks, "form": form}, status=409)
+    return redirect("kerja:impor_status", unit_slug=unit.slug, tahun=tahun, pk=impor.pk)
+
+
+@login_required
+@require_GET
+def impor_status(request, unit_slug: str, tahun: int, pk: int):
+    """Status of a large import run by the task worker (antri, diproses, selesai with the summary, gagal with
+    the row errors); htmx polls the fragment. Writers of the unit only, like the import itself."""
+    unit = ambil_unit(request.user, unit_slug, tulis=True)
+    impor = tandai_kedaluwarsa(get_object_or_404(ImporLatar, pk=pk, unit=unit, tahun=tahun))
+    if request.htmx:
+        return render(request, "kerja/_impor_status.html", {"impor": impor})
+    konteks = {"unit": unit, "tahun": tahun, "status": status_periode(unit, tahun), "impor": impor}
+    return render(request, "kerja/impor_status.html", konteks)

@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from indikator import akses, services
 from indikator.models import BarisPK, Indikator, PerjanjianKinerja, RencanaAksi, VersiPK
@@ -97,35 +99,65 @@ def versi_detail(request, slug: str, pk: int):
     )
 
 
-@login_required
-def versi_pdf(request, slug: str, pk: int):
-    """ "Dokumen Perjanjian Kinerja": the signed agreement of one version as a printable PDF."""
-    from laporan.pdf import render_pdf_pk
+def _dokumen_pdf(request, unit, tahun: int, jenis: str, *, judul: str, url_kembali: str, versi=None):
+    """A standalone legal PDF through the report-file task queue (`laporan.tugas.minta_dokumen`): GET shows the
+    status page (which asks for the file as it loads), POST queues it, joins its render or finds it stored. The
+    PDF is rendered by the task worker, never here, and downloaded from `laporan:berkas_unduh`."""
+    from laporan.tugas import minta_dokumen
 
+    if request.method != "POST":
+        konteks_halaman = {
+            "unit": unit,
+            "tahun": tahun,
+            "format": "pdf",
+            "judul": judul,
+            "url_buat": request.path,
+            "url_kembali": url_kembali,
+            "otomatis": True,
+        }
+        return render(request, "laporan/berkas.html", konteks_halaman)
+    bahasa = (get_language() or "id").split("-")[0]
+    try:
+        berkas = minta_dokumen(jenis, unit, tahun, versi=versi, bahasa=bahasa)
+    except DataTidakDitemukan as e:
+        raise Http404(_("Belum ada Indikator Kinerja Utama untuk tahun ini.")) from e
+    if request.htmx:
+        return render(request, "laporan/_berkas.html", {"berkas": berkas})
+    return redirect("laporan:berkas", berkas.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def versi_pdf(request, slug: str, pk: int):
+    """ "Dokumen Perjanjian Kinerja": the signed agreement of one version as a printable PDF (by task)."""
     unit = akses.ambil_unit(request.user, slug)
     versi = _versi(unit, pk)
-    respons = HttpResponse(render_pdf_pk(versi), content_type="application/pdf")
-    nama = f"perjanjian-kinerja-{unit.slug}-{versi.pk_induk.tahun}-versi-{versi.nomor}.pdf"
-    respons["Content-Disposition"] = f'inline; filename="{nama}"'
-    return respons
+    return _dokumen_pdf(
+        request,
+        unit,
+        versi.pk_induk.tahun,
+        "pk",
+        versi=versi,
+        judul=_("Dokumen Perjanjian Kinerja — versi %(nomor)s") % {"nomor": versi.nomor},
+        url_kembali=reverse("kerja:versi_pk", args=[unit.slug, versi.pk]),
+    )
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def keputusan_iku_pdf(request, slug: str, tahun: int):
-    """The decree setting the IKU of the Renstra covering the year, as a printable PDF."""
-    from indikator.queries import DataTidakDitemukan
-    from laporan.pdf import render_pdf_keputusan_iku
-
+    """The decree setting the IKU of the Renstra covering the year, as a printable PDF (by task)."""
     unit = akses.ambil_unit(request.user, slug)
-    try:
-        pdf = render_pdf_keputusan_iku(unit, tahun)
-    except DataTidakDitemukan:
-        pdf = None
-    if pdf is None:
+    if not _ada_iku(unit, tahun):
         raise Http404(_("Belum ada Indikator Kinerja Utama untuk tahun ini."))
-    respons = HttpResponse(pdf, content_type="application/pdf")
-    respons["Content-Disposition"] = f'inline; filename="keputusan-iku-{unit.slug}-{tahun}.pdf"'
-    return respons
+    return _dokumen_pdf(
+        request,
+        unit,
+        tahun,
+        "iku",
+        judul=_("Keputusan Penetapan IKU"),
+        url_kembali=reverse("kerja:pk", args=[unit.slug, tahun]),
+    )
 
 
 @login_required

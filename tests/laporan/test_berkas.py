@@ -20,7 +20,7 @@ from tests.pabrik import buat_pengguna
 
 from .conftest import buat_unit_kecil
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.tugas]
 TAHUN = 2018
 ANTREAN_SAJA = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 PDF_PALSU = b"%PDF-1.7 palsu"
@@ -127,9 +127,10 @@ def test_pekerja_merender_menyimpan_dan_unduhan_dari_penyimpanan(klien, unit, an
     assert len(antrean.results) == 1
 
 
-def test_xlsx_dibuat_pekerja(klien, unit):
-    """The immediate backend (tests' default) runs the task on commit: a real workbook is stored."""
+def test_xlsx_dibuat_pekerja(klien, unit, kerjakan_antrean):
+    """The immediate backend (tests' default) runs the task on commit, a worker on RQ: a real workbook is stored."""
     _minta(klien, unit, "xlsx")
+    kerjakan_antrean()
     berkas = BerkasLaporan.objects.get()
     assert berkas.status == "selesai"
     r = klien.get(reverse("laporan:berkas_unduh", args=[berkas.pk]))

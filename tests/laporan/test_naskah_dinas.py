@@ -68,17 +68,34 @@ def test_naskah_dapat_diubah_per_unit(unit):
     assert k.diktum == (("Kesatu", "Satu."), ("Kedua", "Dua."))
 
 
-def test_dokumen_pk_pdf_dari_halaman_pk(client, unit):
+def _pdf_lewat_tugas(client, url) -> PdfReader:
+    """Asks for the document on its page (the immediate task backend renders it on commit) and downloads it."""
+    from django.test import TestCase
+
+    from laporan.models import BerkasLaporan
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        r = client.post(url, HTTP_HX_REQUEST="true")
+    assert r.status_code == 200
+    berkas = BerkasLaporan.objects.latest("pk")
+    assert berkas.status == "selesai", berkas.alasan
+    r = client.get(reverse("laporan:berkas_unduh", args=[berkas.pk]))
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    return r, PdfReader(BytesIO(b"".join(r.streaming_content)))
+
+
+def test_dokumen_pk_pdf_dari_halaman_pk(client, unit, settings, tmp_path):
+    settings.SAKIP_PRIVATE_ROOT = tmp_path
     versi = VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=2018).order_by("nomor").last()
     url = reverse("kerja:versi_pk_pdf", args=[unit.slug, versi.pk])
     pembaca = buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit)
     client.force_login(pembaca)
     halaman = client.get(reverse("kerja:versi_pk", args=[unit.slug, versi.pk]))
     assert url in halaman.content.decode()
-    r = client.get(url)
-    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    assert f'hx-post="{url}"' in client.get(url).content.decode()
+    r, pdf = _pdf_lewat_tugas(client, url)
     assert "perjanjian-kinerja-biro-kerja-sama-2018-versi-3.pdf" in r["Content-Disposition"]
-    teks = " ".join(p.extract_text() for p in PdfReader(BytesIO(r.content)).pages)
+    teks = " ".join(p.extract_text() for p in pdf.pages)
     teks = " ".join(teks.split())
     assert "Pihak pertama berjanji akan mewujudkan target kinerja" in teks
     assert "Dra. Elin Herlina, Apt, MP" in teks and "Rp 8.225.900.000" in teks
@@ -123,13 +140,15 @@ def test_pernyataan_telah_direviu_setelah_sampul_bila_diisi(unit):
     assert "19700101 199001 1 001" in html
 
 
-def test_keputusan_iku_pdf_dari_halaman_pk(client, unit):
+def test_keputusan_iku_pdf_dari_halaman_pk(client, unit, settings, tmp_path):
+    settings.SAKIP_PRIVATE_ROOT = tmp_path
     client.force_login(buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit))
     url = reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2018])
     assert url in client.get(reverse("kerja:pk", args=[unit.slug, 2018])).content.decode()
-    r = client.get(url)
-    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
-    teks = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(r.content)).pages).split())
+    r, pdf = _pdf_lewat_tugas(client, url)
+    assert 'filename="keputusan-iku-biro-kerja-sama-2018.pdf"' in r["Content-Disposition"]
+    teks = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert "KEPUTUSAN KEPALA BIRO KERJA SAMA" in teks and "MEMUTUSKAN" in teks
     assert "Penanggung Jawab" in teks and "Nilai AKIP Biro Kerja Sama" in teks
     assert client.get(reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2031])).status_code == 404
+    assert client.post(reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2031])).status_code == 404
