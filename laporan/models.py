@@ -61,6 +61,7 @@ class BerkasLaporan(models.Model):
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         XLSX = "xlsx", "Excel"
+        DOCX = "docx", "Word"
 
     class Status(models.TextChoices):
         ANTRI = "antri", _("dalam antrean")

@@ -203,6 +203,10 @@ def jalankan_render(berkas_id: int) -> None:
                 raise DataBerubah(_("Data laporan berubah sejak permintaan. Silakan buat berkas lagi."))
             if berkas.format == BerkasLaporan.Format.PDF:
                 isi = render_pdf_html(html)
+            elif berkas.format == BerkasLaporan.Format.DOCX:
+                from .word import render_docx
+
+                isi = render_docx(laporan)
             else:
                 from .excel import render_xlsx
 

@@ -1,12 +1,11 @@
-"""Report views: the Laporan Kinerja as HTML; its PDF and XLSX files are made by the task worker
+"""Report views: the Laporan Kinerja as HTML; its PDF, XLSX and DOCX files are made by the task worker
 (`laporan.tugas`): the page asks for one, polls its status and downloads the stored file. No request renders a
-PDF or XLSX of the report. The DOCX (no layout engine, well under a second) is built in the request. Login
-required; unit access via `ambil_unit`."""
+report file. Login required; unit access via `ambil_unit`."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
@@ -135,17 +134,7 @@ def berkas_unduh(request, pk: int):
     return respons_unduhan(berkas.berkas, berkas.nama_unduhan(), pesan_hilang=_("Berkas laporan tidak ditemukan."))
 
 
-def _nama_berkas(laporan: Laporan, ekstensi: str) -> str:
-    return f"laporan-kinerja-{laporan.unit.slug}-{laporan.tahun}.{ekstensi}"
-
-
 @login_required
+@require_http_methods(["GET", "POST"])
 def laporan_docx(request, unit_slug: str, tahun: int):
-    from .word import render_docx
-
-    laporan = _laporan(request, unit_slug, tahun)
-    respons = HttpResponse(
-        render_docx(laporan), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    respons["Content-Disposition"] = f'attachment; filename="{_nama_berkas(laporan, "docx")}"'
-    return respons
+    return _minta(request, unit_slug, tahun, BerkasLaporan.Format.DOCX)

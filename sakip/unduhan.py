@@ -13,6 +13,10 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
+# Office types, whatever the machine's mime.types holds.
+mimetypes.add_type("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx")
+mimetypes.add_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx")
+
 
 def respons_unduhan(berkas, nama: str, *, pesan_hilang: str):
     """`berkas`: a FieldFile of private storage; `nama`: the download's file name."""

@@ -7,6 +7,7 @@ import html as html_lib
 import re
 from collections import Counter
 from io import BytesIO
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -80,12 +81,28 @@ def test_ekspor_dan_unduh_docx(client, unit, tmp_path):
     berkas = tmp_path / "l.docx"
     call_command("export_lakip", unit=unit.slug, tahun=2018, format_="docx", output=str(berkas))
     assert Document(str(berkas)).tables
+    from django.test import TestCase
+
+    from laporan.models import BerkasLaporan
+
     client.force_login(buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit))
     url = reverse("laporan:docx", args=[unit.slug, 2018])
-    assert url in client.get(reverse("laporan:html", args=[unit.slug, 2018])).content.decode()
-    r = client.get(url)
+    halaman = client.get(reverse("laporan:html", args=[unit.slug, 2018])).content.decode()
+    assert url in halaman and "Buat Word" in halaman
+    # The request only queues the file (the tests' immediate backend renders it when the request commits).
+    with mock.patch("laporan.word.render_docx", side_effect=AssertionError("dirender di dalam permintaan")):
+        with TestCase.captureOnCommitCallbacks(execute=False):
+            r = client.post(url)
+    assert r.status_code == 302
+    BerkasLaporan.objects.filter(format="docx").delete()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        r = client.post(url)
+    berkas = BerkasLaporan.objects.get(unit=unit, tahun=2018, format="docx")
+    assert r.status_code == 302 and berkas.status == "selesai", berkas.alasan
+    r = client.get(reverse("laporan:berkas_unduh", args=[berkas.pk]))
     assert r.status_code == 200
     assert r["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert 'filename="laporan-kinerja-biro-kerja-sama-2018.docx"' in r["Content-Disposition"]
+    assert Document(BytesIO(b"".join(r.streaming_content))).tables
     client.logout()
     assert client.get(url).status_code == 302
