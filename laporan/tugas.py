@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from indikator.models import PeriodeUnit, UnitKerja
 
 from .models import BerkasLaporan
-from .pdf import render_html_cetak, render_pdf_html
+from .pdf import kunci_peta, render_html_cetak, render_pdf_html
 from .susun import susun_laporan
 
 try:  # Django 6
@@ -141,7 +141,10 @@ def jalankan_render(berkas_id: int) -> None:
             if hash_isi(berkas.format, berkas.dengan_peringatan, berkas.bahasa, html) != berkas.hash:
                 raise DataBerubah(_("Data laporan berubah sejak permintaan. Silakan buat berkas lagi."))
             if berkas.format == BerkasLaporan.Format.PDF:
-                isi = render_pdf_html(html)
+                # The page map of this report's previous render lets the chapters render side by side.
+                isi = render_pdf_html(
+                    html, kunci_peta(berkas.unit_id, berkas.tahun, berkas.bahasa, berkas.dengan_peringatan)
+                )
             else:
                 from .excel import render_xlsx
 
