@@ -160,15 +160,16 @@ def _kunci_cache(dokumen: str) -> str:
     return "laporan-pdf-bagian:" + hashlib.sha256((css + dokumen).encode("utf-8")).hexdigest()
 
 
-def _render_semua(dokumen: dict[str, str]) -> dict[str, Hasil]:
-    """Renders the documents side by side, the largest first, each at most once per content (cache)."""
+def _render_semua(dokumen: dict[str, str], bobot: dict[str, int]) -> dict[str, Hasil]:
+    """Renders the documents side by side, the longest first (`bobot`: pages by the map), each at most once per
+    content (cache)."""
     detik = settings.SAKIP_PDF_CACHE_BAGIAN_DETIK
     kunci = {k: _kunci_cache(d) for k, d in dokumen.items()} if detik else {}
     hasil: dict[str, Hasil] = {}
     if kunci:
         tersimpan = cache.get_many(list(kunci.values()))
         hasil = {k: tersimpan[c] for k, c in kunci.items() if c in tersimpan}
-    sisa = sorted((k for k in dokumen if k not in hasil), key=lambda k: -len(dokumen[k]))
+    sisa = sorted((k for k in dokumen if k not in hasil), key=lambda k: -bobot.get(k, 1))
     if len(sisa) == 1:
         hasil[sisa[0]] = render_dokumen(dokumen[sisa[0]])
     elif sisa:
@@ -238,7 +239,7 @@ def _render_bagian(html: str, peta: Peta) -> tuple[bytes, Peta] | None:
                 "halaman": halaman,
                 "jangkar": jangkar,
             }
-        hasil.update(_render_semua(perlu))
+        hasil.update(_render_semua(perlu, halaman))
         halaman = {b.kunci: hasil[b.kunci].halaman for b in bagian}
         # The true pages of every anchor from the counts just rendered; the daftar prints them next round.
         jangkar, m = {}, 1
