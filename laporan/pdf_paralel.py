@@ -216,7 +216,7 @@ def render(html: str, peta: Peta | None = None) -> tuple[bytes, Peta]:
 
 def _render_bagian(html: str, peta: Peta) -> tuple[bytes, Peta] | None:
     awal, bagian, akhir = pecah(html)
-    depan, *belakang = bagian
+    depan = bagian[0]
     daftar = set(_TAUTAN.findall(depan.isi))
     halaman = {b.kunci: peta.get("halaman", {}).get(b.kunci, 1) for b in bagian}
     nomor = {k: peta.get("jangkar", {}).get(k, 1) for k in daftar}
