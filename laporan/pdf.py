@@ -16,7 +16,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .dokumen import Laporan
@@ -86,15 +85,34 @@ def render_html_cetak(laporan: Laporan) -> str:
     return render_to_string("laporan/cetak.html", {"laporan": laporan})
 
 
-def render_pdf_html(html: str) -> bytes:
+def kunci_peta(unit_id: int, tahun: int, bahasa: str, dengan_peringatan: bool) -> str:
+    """Cache key of the page map of a unit's year (what `render_pdf_html` reads and writes)."""
+    return f"laporan-peta-halaman:{unit_id}:{tahun}:{bahasa}:{int(dengan_peringatan)}"
+
+
+def render_pdf_html(html: str, kunci_peta: str | None = None) -> bytes:
     """The print HTML as PDF bytes (WeasyPrint). Slow (seconds for a full report): only the task worker
-    (`laporan.tugas`) and the `export_lakip` command call it, never a request."""
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
+    (`laporan.tugas`) and the `export_lakip` command call it, never a request.
+
+    With `kunci_peta` the page map of the previous render of the same report is read from the cache, and the
+    parts are rendered side by side (`laporan.pdf_paralel`); the new map is stored for the next render."""
+    from django.core.cache import cache
+
+    from . import pdf_paralel
+
+    peta = cache.get(kunci_peta) if kunci_peta else None
+    isi, peta_baru = pdf_paralel.render(html, peta)
+    if kunci_peta and peta_baru != peta:
+        cache.set(kunci_peta, peta_baru, 90 * 24 * 3600)
+    return isi
 
 
 def render_pdf(laporan: Laporan) -> bytes:
     """The report as PDF bytes (A4, page numbers, running header, real page numbers in the daftar isi)."""
-    return render_pdf_html(render_html_cetak(laporan))
+    from django.utils.translation import get_language
+
+    kunci = kunci_peta(laporan.unit.pk, laporan.tahun, get_language() or "id", bool(laporan.dengan_peringatan))
+    return render_pdf_html(render_html_cetak(laporan), kunci)
 
 
 # ---------------------------------------------------------------------- self-contained HTML

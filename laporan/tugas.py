@@ -24,7 +24,7 @@ from indikator.models import PeriodeUnit, UnitKerja
 from indikator.queries import DataTidakDitemukan
 
 from .models import BerkasLaporan
-from .pdf import html_keputusan_iku, html_pk, render_html_cetak, render_pdf_html
+from .pdf import html_keputusan_iku, html_pk, kunci_peta, render_html_cetak, render_pdf_html
 from .susun import susun_laporan
 
 try:  # Django 6
@@ -202,7 +202,12 @@ def jalankan_render(berkas_id: int) -> None:
             if kunci != berkas.hash:
                 raise DataBerubah(_("Data laporan berubah sejak permintaan. Silakan buat berkas lagi."))
             if berkas.format == BerkasLaporan.Format.PDF:
-                isi = render_pdf_html(html)
+                # The page map of this report's previous render lets the chapters render side by side (the
+                # standalone legal documents are a few pages: one render).
+                peta = None
+                if berkas.jenis == BerkasLaporan.Jenis.LAPORAN:
+                    peta = kunci_peta(berkas.unit_id, berkas.tahun, berkas.bahasa, berkas.dengan_peringatan)
+                isi = render_pdf_html(html, peta)
             elif berkas.format == BerkasLaporan.Format.DOCX:
                 from .word import render_docx
 

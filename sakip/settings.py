@@ -136,6 +136,12 @@ TASKS = {
 # A report file still queued or rendering after this many seconds is taken as lost (worker stopped) and can be
 # requested again.
 SAKIP_LAPORAN_BATAS_DETIK = int(os.environ.get("SAKIP_LAPORAN_BATAS_DETIK", "900"))
+# The report PDF in parts side by side (laporan/pdf_paralel.py): off with SAKIP_PDF_PARALEL=0; SAKIP_PDF_PROSES
+# processes (0: one per processor this process may use); a rendered part is kept in the cache this many seconds
+# (0: not kept) so that after a one-chapter edit only that chapter is rendered again.
+SAKIP_PDF_PARALEL = os.environ.get("SAKIP_PDF_PARALEL", "1") not in ("0", "false", "False", "")
+SAKIP_PDF_PROSES = int(os.environ.get("SAKIP_PDF_PROSES", "0"))
+SAKIP_PDF_CACHE_BAGIAN_DETIK = int(os.environ.get("SAKIP_PDF_CACHE_BAGIAN_DETIK", str(7 * 24 * 3600)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
