@@ -227,7 +227,13 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         tuple(
             ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
             for p in periksa_konsistensi(
-                unit, tahun, pengukuran=ukur, anggaran=anggaran, akip=akip, rencana_aksi=rencana_aksi
+                unit,
+                tahun,
+                pengukuran=ukur,
+                anggaran=anggaran,
+                akip=akip,
+                rencana_aksi=rencana_aksi,
+                gambar=[g for daftar in gambar.values() for g in daftar],
             )
         )
         if dengan_peringatan

@@ -88,13 +88,13 @@ def _sama(baris_pk: BarisPK, renstra: NilaiTargetEfektif) -> bool:
 
 
 def periksa_konsistensi(
-    unit: UnitKerja, tahun: int, *, pengukuran=None, anggaran=None, akip=None, rencana_aksi=None
+    unit: UnitKerja, tahun: int, *, pengukuran=None, anggaran=None, akip=None, rencana_aksi=None, gambar=None
 ) -> list[PeringatanKonsistensi]:
     """Every warning for the unit's year, grouped by kind in the order of `JENIS` (constant query count).
 
     A caller that already read the year (the report builder) passes its `pengukuran` (susun_pengukuran),
-    `anggaran` (susun_anggaran), `akip` (susun_akip rows) and `rencana_aksi` (baca_rencana_aksi) so they are
-    not read twice."""
+    `anggaran` (susun_anggaran), `akip` (susun_akip rows), `rencana_aksi` (baca_rencana_aksi) and `gambar` (the
+    year's `GambarLaporan`) so they are not read twice."""
     hasil: dict[str, list[PeringatanKonsistensi]] = defaultdict(list)
 
     def tambah(kode: str, pesan: str, objek: str, url: str | None = None) -> None:
@@ -143,7 +143,7 @@ def periksa_konsistensi(
                 label,
             )
 
-    _periksa_penanda_gambar(unit, tahun, tambah)
+    _periksa_penanda_gambar(unit, tahun, tambah, gambar)
 
     for s in SubKegiatan.objects.filter(unit=unit, tahun=tahun).order_by("urutan", "nama", "id"):
         kosong = []
@@ -162,11 +162,13 @@ def periksa_konsistensi(
     return [p for kode in JENIS for p in hasil.get(kode, [])]
 
 
-def _periksa_penanda_gambar(unit, tahun, tambah) -> None:
-    """Figure markers in the narrative that place nothing (2 queries): only a general section's own uploaded
+def _periksa_penanda_gambar(unit, tahun, tambah, gambar=None) -> None:
+    """Figure markers in the narrative that place nothing (1 query, 2 without `gambar`): only a general section's own uploaded
     figures can be placed, each once, by a marker on a line of its own (`laporan.markdown.pecah_penanda`)."""
     per_bagian: dict[str, set[int]] = defaultdict(set)
-    for g in GambarLaporan.objects.filter(unit=unit, tahun=tahun).only("pk", "bagian"):
+    if gambar is None:
+        gambar = GambarLaporan.objects.filter(unit=unit, tahun=tahun).only("pk", "bagian")
+    for g in gambar:
         per_bagian[g.bagian].add(g.pk)
     for n in (
         NarasiLaporan.objects.filter(unit=unit, tahun=tahun, isi__contains="[[")
