@@ -198,6 +198,7 @@ class NaskahDinasDisahkan(IsiNaskahDinas):
     )
     tahun = models.PositiveIntegerField(_("tahun"))
     disimpan_pada = models.DateTimeField(_("disimpan pada"), auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("naskah dinas saat disahkan")

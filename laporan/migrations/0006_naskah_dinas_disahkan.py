@@ -4,6 +4,8 @@
 locked keep the wording they print today (the unit's current wording, else the standard one)."""
 
 import django.db.models.deletion
+import simple_history.models
+from django.conf import settings
 from django.db import migrations, models
 
 KOLOM = (
@@ -33,9 +35,100 @@ class Migration(migrations.Migration):
     dependencies = [
         ("indikator", "0011_periodeunit_versi_data"),
         ("laporan", "0005_gambar_laporan"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        migrations.CreateModel(
+            name="HistoricalNaskahDinasDisahkan",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "pk_pembuka",
+                    models.TextField(
+                        default="Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, akuntabel dan berorientasi pada hasil, yang bertanda tangan di bawah ini:",
+                        verbose_name="PK: kalimat pembuka",
+                    ),
+                ),
+                (
+                    "pk_janji",
+                    models.TextField(
+                        default="Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
+                        verbose_name="PK: janji pihak pertama",
+                    ),
+                ),
+                (
+                    "pk_supervisi",
+                    models.TextField(
+                        default="Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.",
+                        verbose_name="PK: kewajiban pihak kedua",
+                    ),
+                ),
+                ("iku_nomor", models.CharField(blank=True, max_length=120, verbose_name="keputusan IKU: nomor")),
+                (
+                    "iku_tanggal",
+                    models.DateField(blank=True, null=True, verbose_name="keputusan IKU: tanggal ditetapkan"),
+                ),
+                (
+                    "iku_menimbang",
+                    models.TextField(
+                        default="bahwa dalam rangka pengukuran dan peningkatan kinerja serta akuntabilitas kinerja instansi pemerintah, perlu menetapkan Indikator Kinerja Utama di lingkungan {unit};\nbahwa berdasarkan pertimbangan sebagaimana dimaksud pada huruf a, perlu menetapkan Keputusan {jabatan_kepala} tentang Penetapan Indikator Kinerja Utama Tahun {awal}–{akhir} di Lingkungan {unit};",
+                        verbose_name="keputusan IKU: menimbang (satu butir per baris)",
+                    ),
+                ),
+                (
+                    "iku_mengingat",
+                    models.TextField(
+                        default="Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;\nPeraturan Menteri Negara Pendayagunaan Aparatur Negara Nomor PER/09/M.PAN/5/2007 tentang Pedoman Umum Penetapan Indikator Kinerja Utama di Lingkungan Instansi Pemerintah;\nPeraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;",
+                        verbose_name="keputusan IKU: mengingat (satu butir per baris)",
+                    ),
+                ),
+                (
+                    "iku_diktum",
+                    models.TextField(
+                        default="Indikator Kinerja Utama (IKU) {unit} adalah indikator untuk mengukur capaian keberhasilan program dan kegiatan yang dilaksanakan di {unit};\nIndikator Kinerja Utama (IKU) {unit} sebagaimana tercantum dalam lampiran Keputusan ini;\nKeputusan ini mulai berlaku pada tanggal ditetapkan.",
+                        verbose_name="keputusan IKU: diktum (satu diktum per baris)",
+                    ),
+                ),
+                ("tahun", models.PositiveIntegerField(verbose_name="tahun")),
+                ("disimpan_pada", models.DateTimeField(blank=True, editable=False, verbose_name="disimpan pada")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="indikator.unitkerja",
+                        verbose_name="unit",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical naskah dinas saat disahkan",
+                "verbose_name_plural": "historical naskah dinas saat disahkan",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
         migrations.CreateModel(
             name="NaskahDinasDisahkan",
             fields=[
