@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
@@ -213,7 +214,14 @@ def _ubah_status(
         periode.profil_disahkan = potret_profil(unit, tahun)
     periode._history_user = oleh
     periode.save()
+    if tujuan == StatusPeriode.DISAHKAN:
+        periode_disahkan.send(sender=PeriodeUnit, periode=periode)
     return periode
+
+
+# Sent inside the approval's transaction, after the period row is saved (argument `periode`): apps above this one
+# keep what the frozen year prints (the report keeps its legal wording, `laporan.dinas.simpan_naskah_disahkan`).
+periode_disahkan = Signal()
 
 
 def kepala_akhir_tahun(tahun: int, kepala) -> KepalaUnit | None:

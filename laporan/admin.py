@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.admin import KunciPeriodeAdmin
 
-from .models import BerkasLaporan, GambarLaporan, NarasiLaporan, NaskahDinas, PernyataanReviu
+from .models import BerkasLaporan, GambarLaporan, NarasiLaporan, NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
 
 
 @admin.register(NarasiLaporan)
@@ -36,6 +36,24 @@ class NaskahDinasAdmin(SimpleHistoryAdmin):
 
     list_display = ["unit", "iku_nomor", "iku_tanggal"]
     search_fields = ["unit__nama"]
+
+
+@admin.register(NaskahDinasDisahkan)
+class NaskahDinasDisahkanAdmin(admin.ModelAdmin):
+    """The wording an approved year prints, kept at its approval: read-only (written by the approval only)."""
+
+    list_display = ["unit", "tahun", "iku_nomor", "disimpan_pada"]
+    list_filter = ["tahun"]
+    search_fields = ["unit__nama"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(PernyataanReviu)

@@ -37,7 +37,7 @@ from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
-from .models import GambarLaporan, NarasiLaporan, NaskahDinas, PernyataanReviu
+from .models import GambarLaporan, IsiNaskahDinas, NarasiLaporan, NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
 from .narasi import KUNCI_SISIPAN, SLOT_BAB, URUTAN_NARASI_SASARAN
 
 
@@ -123,7 +123,7 @@ class Bundel:
     triwulan: dict[int, list[Decimal | None]]  # realisasi per quarter of the PK's indikator
     # narrative, approval state, consistency warnings
     narasi: NarasiTahun
-    naskah: NaskahDinas  # the unit's wording of the PK agreement and the IKU decree (standard when not stored)
+    naskah: IsiNaskahDinas  # the wording of the PK agreement and the IKU decree the year prints (`ambil_naskah`)
     reviu: PernyataanReviu | None  # the inspectorate's review statement, when entered
     # organisation chart: the parent unit, the sub-units, the heads at year end of both (by unit id)
     unit_induk: UnitKerja | None
@@ -141,6 +141,17 @@ class Bundel:
 
     def triwulan_indikator(self, indikator_id: int) -> list[Decimal | None]:
         return self.triwulan.get(indikator_id, [None] * 4)
+
+
+def ambil_naskah(unit: UnitKerja, tahun: int, periode: PeriodeUnit | None) -> IsiNaskahDinas:
+    """The wording of the PK agreement and the IKU decree a year prints (1 query): an approved or locked year the
+    copy kept at its approval, else (and for a year frozen before copies were kept) the unit's current wording,
+    else the standard one. The lampiran, the standalone PK and IKU documents and the DOCX all read it here."""
+    if periode is not None and periode.terkunci:
+        disahkan = NaskahDinasDisahkan.objects.filter(unit_id=unit.pk, tahun=tahun).first()
+        if disahkan is not None:
+            return disahkan
+    return NaskahDinas.objects.filter(unit_id=unit.pk).first() or NaskahDinas(unit_id=unit.pk)
 
 
 def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False) -> Bundel:
@@ -198,7 +209,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     narasi = NarasiTahun.dari(
         NarasiLaporan.objects.filter(unit=unit, tahun=tahun).filter(Q(sasaran__isnull=True) | Q(sasaran__revisi=revisi))
     )
-    naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
+    naskah = ambil_naskah(unit, tahun, periode)
     reviu = PernyataanReviu.objects.filter(unit=unit, tahun=tahun).first()
     sekitar = list(UnitKerja.objects.filter(Q(pk=unit.induk_id) | Q(induk_id=unit.pk)).order_by("urutan", "nama", "id"))
     unit_induk = next((u for u in sekitar if u.pk == unit.induk_id), None)
@@ -216,7 +227,13 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         tuple(
             ButirPeringatan(pesan=str(p.pesan), lokasi=str(p.objek), tingkat=str(p.tingkat))
             for p in periksa_konsistensi(
-                unit, tahun, pengukuran=ukur, anggaran=anggaran, akip=akip, rencana_aksi=rencana_aksi
+                unit,
+                tahun,
+                pengukuran=ukur,
+                anggaran=anggaran,
+                akip=akip,
+                rencana_aksi=rencana_aksi,
+                gambar=[g for daftar in gambar.values() for g in daftar],
             )
         )
         if dengan_peringatan

@@ -1,6 +1,8 @@
 """Writes of the legal texts a unit edits in the workspace: its wording of the PK agreement and the IKU decree
 (`NaskahDinas`, one per unit) and the year's review statement (`PernyataanReviu`). Each takes the year's period
-lock (an approved, locked or submitted year refuses them) and checks the version the form was loaded from."""
+lock (an approved, locked or submitted year refuses them) and checks the version the form was loaded from.
+At each approval the wording the year prints is kept (`NaskahDinasDisahkan`, `simpan_naskah_disahkan`), so a
+later edit from an open year's page changes only open years."""
 
 from __future__ import annotations
 
@@ -10,18 +12,9 @@ from indikator.models import UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
 from indikator.versi import pastikan_versi
 
-from .models import NaskahDinas, PernyataanReviu
+from .models import IsiNaskahDinas, NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
 
-KOLOM_NASKAH = (
-    "pk_pembuka",
-    "pk_janji",
-    "pk_supervisi",
-    "iku_nomor",
-    "iku_tanggal",
-    "iku_menimbang",
-    "iku_mengingat",
-    "iku_diktum",
-)
+KOLOM_NASKAH = IsiNaskahDinas.KOLOM
 KOLOM_REVIU = ("isi", "kota", "tanggal", "pereviu_nama", "pereviu_nip", "pereviu_jabatan")
 
 
@@ -50,6 +43,17 @@ def simpan_naskah(*, unit: UnitKerja, tahun: int, data: dict, versi: str | None 
     pastikan_versi(riwayat_naskah(unit), versi)
     naskah = NaskahDinas.objects.select_for_update().filter(unit=unit).first() or NaskahDinas(unit=unit)
     return _simpan(naskah, KOLOM_NASKAH, data)
+
+
+def simpan_naskah_disahkan(sender=None, *, periode, **kwargs) -> NaskahDinasDisahkan:
+    """Keep the wording the approved year prints (receiver of `indikator.periode.periode_disahkan`, inside the
+    approval's transaction): the unit's wording as it is now, else the standard one. A re-approval after an
+    unlock replaces it."""
+    sumber = NaskahDinas.objects.filter(unit_id=periode.unit_id).first() or NaskahDinas()
+    salinan, _baru = NaskahDinasDisahkan.objects.update_or_create(
+        unit_id=periode.unit_id, tahun=periode.tahun, defaults={k: getattr(sumber, k) for k in KOLOM_NASKAH}
+    )
+    return salinan
 
 
 @transaction.atomic

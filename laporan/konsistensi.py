@@ -32,8 +32,9 @@ from indikator.rencana_aksi import RencanaAksiTahun, baca_rencana_aksi
 from indikator.services import NARASI  # narrative fields of a yearly Realisasi
 from sakip.format import format_angka, format_persen, format_rupiah
 
-from .models import NarasiLaporan
-from .narasi import kunci_url
+from .markdown import penanda_salah
+from .models import GambarLaporan, NarasiLaporan
+from .narasi import KUNCI_UMUM, kunci_url, label_bagian, letak_cetak
 
 PERINGATAN = "peringatan"
 INFO = "info"
@@ -65,6 +66,7 @@ JENIS: dict[str, tuple[str, str]] = {
     "akip_berbeda": (gettext_lazy("Realisasi indikator AKIP berbeda dengan nilai AKIP"), PERINGATAN),
     "akip_komponen_selisih": (gettext_lazy("Jumlah komponen AKIP berbeda dengan nilai yang dilaporkan"), PERINGATAN),
     "output_kosong": (gettext_lazy("Sub-kegiatan tanpa target atau realisasi output"), PERINGATAN),
+    "penanda_gambar": (gettext_lazy("Penanda gambar yang tidak menempatkan gambar"), PERINGATAN),
     "narasi_kosong": (gettext_lazy("Indikator tanpa narasi analisis"), INFO),
 }
 
@@ -86,13 +88,13 @@ def _sama(baris_pk: BarisPK, renstra: NilaiTargetEfektif) -> bool:
 
 
 def periksa_konsistensi(
-    unit: UnitKerja, tahun: int, *, pengukuran=None, anggaran=None, akip=None, rencana_aksi=None
+    unit: UnitKerja, tahun: int, *, pengukuran=None, anggaran=None, akip=None, rencana_aksi=None, gambar=None
 ) -> list[PeringatanKonsistensi]:
     """Every warning for the unit's year, grouped by kind in the order of `JENIS` (constant query count).
 
     A caller that already read the year (the report builder) passes its `pengukuran` (susun_pengukuran),
-    `anggaran` (susun_anggaran), `akip` (susun_akip rows) and `rencana_aksi` (baca_rencana_aksi) so they are
-    not read twice."""
+    `anggaran` (susun_anggaran), `akip` (susun_akip rows), `rencana_aksi` (baca_rencana_aksi) and `gambar` (the
+    year's `GambarLaporan`) so they are not read twice."""
     hasil: dict[str, list[PeringatanKonsistensi]] = defaultdict(list)
 
     def tambah(kode: str, pesan: str, objek: str, url: str | None = None) -> None:
@@ -141,6 +143,8 @@ def periksa_konsistensi(
                 label,
             )
 
+    _periksa_penanda_gambar(unit, tahun, tambah, gambar)
+
     for s in SubKegiatan.objects.filter(unit=unit, tahun=tahun).order_by("urutan", "nama", "id"):
         kosong = []
         if s.target_output is None:
@@ -156,6 +160,36 @@ def periksa_konsistensi(
             )
 
     return [p for kode in JENIS for p in hasil.get(kode, [])]
+
+
+def _periksa_penanda_gambar(unit, tahun, tambah, gambar=None) -> None:
+    """Figure markers in the narrative that place nothing (1 query, 2 without `gambar`): only a general section's own uploaded
+    figures can be placed, each once, by a marker on a line of its own (`laporan.markdown.pecah_penanda`)."""
+    per_bagian: dict[str, set[int]] = defaultdict(set)
+    if gambar is None:
+        gambar = GambarLaporan.objects.filter(unit=unit, tahun=tahun).only("pk", "bagian")
+    for g in gambar:
+        per_bagian[g.bagian].add(g.pk)
+    for n in (
+        NarasiLaporan.objects.filter(unit=unit, tahun=tahun, isi__contains="[[")
+        .select_related("sasaran")
+        .order_by("bagian", "sasaran__kode", "id")
+    ):
+        umum = n.sasaran is None and n.bagian in KUNCI_UMUM
+        salah = penanda_salah(n.isi, per_bagian[n.bagian] if umum else set())
+        if not salah:
+            continue
+        letak = letak_cetak(n.bagian) if n.sasaran is None else f"{n.sasaran.kode} · {label_bagian(n.bagian)}"
+        tambah(
+            "penanda_gambar",
+            _(
+                "Penanda %(penanda)s tidak menempatkan gambar: tulis penanda pada baris tersendiri, hanya untuk "
+                "gambar unggahan yang diletakkan di bagian ini (lihat halaman Gambar laporan)."
+            )
+            % {"penanda": ", ".join(salah)},
+            letak,
+            _url("laporan:narasi_ubah", unit.slug, tahun, kunci_url(n.bagian, n.sasaran)),
+        )
 
 
 # Reasons already reported by their own kinds (realisasi_kosong, target_kosong).

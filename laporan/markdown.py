@@ -3,6 +3,11 @@
 Python-Markdown renders; nh3 then keeps only an allow-list of tags and attributes, so raw HTML in the text,
 scripts, event handlers and `javascript:` URLs never reach the page. Lettered lists, written as
 `- a. …`, `- b. …` (the way Indonesian reports enumerate), become `<ol type="a">`.
+
+A figure marker `[[gambar:<id>]]` on a line of its own places an uploaded figure (`GambarLaporan`) of the same
+section there (`pecah_penanda`; the report builder renders each text part separately, so a marker never reaches
+the HTML and only digits are read from it). `penanda_salah` lists the markers that place nothing, for the
+consistency check.
 """
 
 from __future__ import annotations
@@ -56,6 +61,45 @@ SKEMA_URL = frozenset({"http", "https", "mailto"})
 # Headings inside a report section sit below the section's own heading: # and ## become h3, ##### and ###### h4.
 _TURUNKAN = {"h1": "h3", "h2": "h3", "h5": "h4", "h6": "h4"}
 _HURUF = re.compile(r"^\s*([a-z])[.)]\s+")
+
+# A figure marker alone on its line (indentation and trailing blanks allowed), and any marker-like text.
+_PENANDA_BARIS = re.compile(r"^[ \t]*\[\[gambar:(\d{1,9})\]\][ \t]*$", re.MULTILINE)
+_PENANDA_APA_PUN = re.compile(r"\[\[\s*gambar\s*:[^\]\n]*\]\]", re.IGNORECASE)
+
+
+def penanda_gambar(gambar_id: int) -> str:
+    """The marker a narrative text contains to place uploaded figure `gambar_id` at that line."""
+    return f"[[gambar:{gambar_id}]]"
+
+
+def pecah_penanda(teks: str) -> list[str | int]:
+    """A narrative's Markdown split at the figure markers on lines of their own: text parts (stripped, empty ones
+    left out) and figure ids, in order. A text without markers is one part."""
+    hasil: list[str | int] = []
+    awal = 0
+    for m in _PENANDA_BARIS.finditer(teks):
+        if potong := teks[awal : m.start()].strip():
+            hasil.append(potong)
+        hasil.append(int(m.group(1)))
+        awal = m.end()
+    if potong := teks[awal:].strip():
+        hasil.append(potong)
+    return hasil
+
+
+def penanda_salah(teks: str, dikenal: frozenset[int] | set[int]) -> list[str]:
+    """The figure markers of a narrative that place nothing: not on a line of their own, not a figure of the
+    section (`dikenal`), or a figure already placed by an earlier marker."""
+    salah: list[str] = []
+    dipakai: set[int] = set()
+    for x in pecah_penanda(teks):
+        if isinstance(x, int):
+            if x not in dikenal or x in dipakai:
+                salah.append(penanda_gambar(x))
+            dipakai.add(x)
+        else:
+            salah.extend(m.group(0) for m in _PENANDA_APA_PUN.finditer(x))
+    return salah
 
 
 def _teks_awal(li: etree.Element) -> tuple[etree.Element, str] | None:

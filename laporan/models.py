@@ -173,13 +173,9 @@ IKU_DIKTUM = (
 )
 
 
-class NaskahDinas(models.Model):
-    """A unit's wording of the legal documents in the lampiran: the Perjanjian Kinerja agreement and the decree
-    that sets the IKU (one row per unit; every field starts from the standard wording above)."""
+class IsiNaskahDinas(models.Model):
+    """The wording fields of the legal documents (shared by the unit's editable wording and a year's stored one)."""
 
-    unit = models.OneToOneField(
-        UnitKerja, on_delete=models.CASCADE, related_name="naskah_dinas", verbose_name=_("unit")
-    )
     pk_pembuka = models.TextField(_("PK: kalimat pembuka"), default=PK_PEMBUKA)
     pk_janji = models.TextField(_("PK: janji pihak pertama"), default=PK_JANJI)
     pk_supervisi = models.TextField(_("PK: kewajiban pihak kedua"), default=PK_SUPERVISI)
@@ -188,6 +184,30 @@ class NaskahDinas(models.Model):
     iku_menimbang = models.TextField(_("keputusan IKU: menimbang (satu butir per baris)"), default=IKU_MENIMBANG)
     iku_mengingat = models.TextField(_("keputusan IKU: mengingat (satu butir per baris)"), default=IKU_MENGINGAT)
     iku_diktum = models.TextField(_("keputusan IKU: diktum (satu diktum per baris)"), default=IKU_DIKTUM)
+
+    KOLOM = (
+        "pk_pembuka",
+        "pk_janji",
+        "pk_supervisi",
+        "iku_nomor",
+        "iku_tanggal",
+        "iku_menimbang",
+        "iku_mengingat",
+        "iku_diktum",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class NaskahDinas(IsiNaskahDinas):
+    """A unit's wording of the legal documents in the lampiran: the Perjanjian Kinerja agreement and the decree
+    that sets the IKU (one row per unit; every field starts from the standard wording above). Open years print
+    it; an approved or locked year prints the copy kept at its approval (`NaskahDinasDisahkan`)."""
+
+    unit = models.OneToOneField(
+        UnitKerja, on_delete=models.CASCADE, related_name="naskah_dinas", verbose_name=_("unit")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -196,6 +216,27 @@ class NaskahDinas(models.Model):
 
     def __str__(self):
         return str(self.unit)
+
+
+class NaskahDinasDisahkan(IsiNaskahDinas):
+    """The wording a unit's year printed when it was approved (written by `laporan.dinas.simpan_naskah_disahkan`
+    at each approval, like `PeriodeUnit.profil_disahkan`): the frozen year's lampiran and its standalone PK and
+    IKU documents keep it whatever the unit's wording becomes later."""
+
+    unit = models.ForeignKey(
+        UnitKerja, on_delete=models.CASCADE, related_name="naskah_disahkan", verbose_name=_("unit")
+    )
+    tahun = models.PositiveIntegerField(_("tahun"))
+    disimpan_pada = models.DateTimeField(_("disimpan pada"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("naskah dinas saat disahkan")
+        verbose_name_plural = _("naskah dinas saat disahkan")
+        constraints = [models.UniqueConstraint(fields=["unit", "tahun"], name="naskah_disahkan_unit_tahun_unik")]
+
+    def __str__(self):
+        return f"{self.unit} {self.tahun}"
 
 
 REVIU_ISI = (

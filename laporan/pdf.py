@@ -154,13 +154,14 @@ def render_html_mandiri(laporan: Laporan) -> str:
 
 
 def susun_dokumen_pk(versi):
-    """One PK version as the signed agreement (`laporan.dokumen.DokumenPK`), with the unit's wording. 3 queries."""
+    """One PK version as the signed agreement (`laporan.dokumen.DokumenPK`), with the wording its year prints
+    (`bundel.ambil_naskah`: kept at approval for a frozen year). 4 queries."""
     from django.db.models import Prefetch
 
-    from indikator.models import BarisPK, VersiPK
+    from indikator.models import BarisPK, PeriodeUnit, VersiPK
 
     from .bab.naskah import dokumen_pk
-    from .models import NaskahDinas
+    from .bundel import ambil_naskah
 
     versi = (
         VersiPK.objects.select_related("pk_induk__unit")
@@ -168,8 +169,9 @@ def susun_dokumen_pk(versi):
         .get(pk=versi.pk)
     )
     unit = versi.pk_induk.unit
-    naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
-    return dokumen_pk(unit, versi.pk_induk.tahun, versi, naskah)
+    tahun = versi.pk_induk.tahun
+    naskah = ambil_naskah(unit, tahun, PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first())
+    return dokumen_pk(unit, tahun, versi, naskah)
 
 
 def html_pk(versi) -> str:

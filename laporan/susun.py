@@ -20,6 +20,8 @@ from .bab import akuntabilitas, awal, kalimat, lampiran, pendahuluan, penutup, p
 from .bab.bantu import gambar_unggahan, kota, label_kriteria, pejabat, tanggal_laporan
 from .bundel import Bundel, ambil_bundel
 from .dokumen import Bagian, EntriDaftar, Gambar, Laporan, Narasi, RingkasanAngka, Tabel
+from .markdown import pecah_penanda, render_markdown
+from .narasi import KUNCI_UMUM
 
 
 def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False) -> Laporan:
@@ -64,18 +66,47 @@ def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = Fals
 
 
 def _sisip_gambar(bagian: Bagian, b: Bundel) -> Bagian:
-    """The uploaded figures of a narrative section, in their order, right after the last block of its text in the
-    section that prints it (a text split around a generated table ends after its second part)."""
-    if not b.gambar:
-        return bagian
+    """The uploaded figures of a narrative section: each at its marker `[[gambar:<id>]]` in the section's text
+    (`markdown.pecah_penanda`; the text is rendered in parts around it), the others in their order right after the
+    last block of its text in the section that prints it (a text split around a generated table ends after its
+    second part). A marker that names no figure of the section prints nothing (a consistency warning)."""
     terakhir = {x.bagian: i for i, x in enumerate(bagian.blok) if isinstance(x, Narasi)}
+    ditandai = {
+        x
+        for blok_ in bagian.blok
+        if isinstance(blok_, Narasi) and blok_.bagian in KUNCI_UMUM
+        for x in pecah_penanda(blok_.isi)
+        if isinstance(x, int)
+    }
+    dipasang: set[int] = set()
     blok: list = []
     for i, x in enumerate(bagian.blok):
-        blok.append(x)
-        if isinstance(x, Narasi) and terakhir[x.bagian] == i:
-            blok.extend(gambar_unggahan(g) for g in b.gambar.get(x.bagian, ()))
+        if isinstance(x, Narasi) and x.bagian in KUNCI_UMUM:
+            gambar = {g.pk: g for g in b.gambar.get(x.bagian, ())}
+            blok.extend(_pecah_narasi(x, gambar, dipasang))
+            if terakhir[x.bagian] == i:
+                blok.extend(gambar_unggahan(g) for g in gambar.values() if g.pk not in ditandai)
+        else:
+            blok.append(x)
     anak = tuple(_sisip_gambar(a, b) for a in bagian.anak)
     return dataclasses.replace(bagian, blok=tuple(blok), anak=anak)
+
+
+def _pecah_narasi(n: Narasi, gambar: dict, dipasang: set[int]) -> list:
+    """A narrative block with figure markers as text parts and the figures they place (each figure once)."""
+    bagian = pecah_penanda(n.isi)
+    if not any(isinstance(x, int) for x in bagian):
+        return [n]
+    hasil: list = []
+    judul = n.judul  # on the first text part only
+    for x in bagian:
+        if isinstance(x, str):
+            hasil.append(dataclasses.replace(n, judul=judul, isi=x, html=render_markdown(x)))
+            judul = ""
+        elif x in gambar and x not in dipasang:
+            dipasang.add(x)
+            hasil.append(gambar_unggahan(gambar[x]))
+    return hasil
 
 
 def _beri_nomor(bagian: Sequence[Bagian]) -> list[Bagian]:

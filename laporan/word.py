@@ -3,12 +3,13 @@
 Built from the same document model as the HTML and the PDF (`laporan.dokumen`), so the chapters cannot drift:
 headings as Word heading styles, a table-of-contents field (Word fills it on opening: F9), page numbers in the
 footer, the tables with merged cells and the Indonesian number format of the PDF (`laporan_tags.sel`), the legal
-documents of the lampiran. Charts are SVG, which Word's .docx cannot embed: a chart prints as its caption and its
-data table is in the report's tables.
+documents of the lampiran. The generated SVG figures (charts, organisation chart, strategy map) are embedded as
+PNG drawn at print resolution with the PDF's fonts (`laporan.raster`); uploaded figures as their stored file.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html.parser import HTMLParser
 from io import BytesIO
 
@@ -24,6 +25,7 @@ from docx.shared import Cm, Pt
 from sakip.format import format_rupiah
 from sakip.penyimpanan import penyimpanan_privat
 
+from . import raster
 from .dokumen import (
     Bagian,
     Daftar,
@@ -38,6 +40,8 @@ from .dokumen import (
     TandaTangan,
 )
 from .templatetags.laporan_tags import sel as teks_sel
+
+LEBAR_TEKS_CM = Decimal(16)  # A4 less Word's default margins
 
 
 def _field(paragraf, instruksi: str) -> None:
@@ -192,6 +196,8 @@ class _Penulis:
         elif isinstance(x, Gambar):
             if x.berkas:
                 self._gambar(x)
+            elif x.svg:
+                self._gambar_svg(x)
             p = self.doc.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.add_run(f"{x.label}. {x.judul}").italic = True
@@ -229,7 +235,15 @@ class _Penulis:
         isi.seek(0)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run().add_picture(isi, width=Cm(min(16.0, lebar_cm)))
+        p.add_run().add_picture(isi, width=Cm(min(float(LEBAR_TEKS_CM), lebar_cm)))
+
+    def _gambar_svg(self, x: Gambar) -> None:
+        """A generated figure as a print-resolution PNG at its printed width, at most the text width."""
+        svg = str(x.svg)
+        lebar = raster.lebar_cm(svg) or LEBAR_TEKS_CM
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run().add_picture(BytesIO(raster.svg_ke_png(svg)), width=Cm(float(min(LEBAR_TEKS_CM, lebar))))
 
     def _ttd(self, atas: list[str], pejabat) -> None:
         for teks in [*atas, "", "", pejabat.nama, _("NIP. %(nip)s") % {"nip": pejabat.nip} if pejabat.nip else ""]:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from indikator import akses
 from indikator.periode import PeriodeTerkunci
 from kerja.forms.gambar import UbahGambarForm, UnggahGambarForm
+from laporan.markdown import penanda_gambar
 from laporan.models import GambarLaporan, NarasiLaporan
 from laporan.unggahan import hapus_gambar, pilihan_bagian, simpan_gambar, ubah_gambar
 
@@ -51,6 +52,7 @@ def gambar_daftar(request, slug: str, tahun: int):
         {
             "g": g,
             "letak": label.get(g.bagian, g.bagian),
+            "penanda": "" if g.bagian.startswith("ganti:") else penanda_gambar(g.pk),
             # a figure placed after a narrative section prints only when that section has text
             "tanpa_teks": not g.bagian.startswith("ganti:") and g.bagian not in bernarasi,
             "form": UbahGambarForm(initial={"bagian": g.bagian, "judul": g.judul, "urutan": g.urutan}, prefix=g.pk),

@@ -23,8 +23,8 @@ from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from indikator.versi import DataBerubah, token
 from kerja.forms.versi import VersiMixin
 from laporan.konsistensi import INFO, JENIS, PERINGATAN, periksa_konsistensi
-from laporan.markdown import render_markdown
-from laporan.models import NarasiLaporan
+from laporan.markdown import penanda_gambar, render_markdown
+from laporan.models import GambarLaporan, NarasiLaporan
 from laporan.narasi import (
     KUNCI_SASARAN,
     KUNCI_UMUM,
@@ -185,9 +185,20 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
             "dapat_mengubah": dapat_mengubah,
             "pesan_terkunci": kunci_pesan,
             "riwayat": riwayat,
+            "gambar": _gambar_bagian(unit, tahun, bagian, sasaran),
         },
         status=status,
     )
+
+
+def _gambar_bagian(unit, tahun: int, bagian: str, sasaran: Sasaran | None) -> list[dict]:
+    """The uploaded figures placed in a general section, each with the marker that prints it inside the text."""
+    if sasaran is not None:
+        return []
+    return [
+        {"g": g, "penanda": penanda_gambar(g.pk)}
+        for g in GambarLaporan.objects.filter(unit=unit, tahun=tahun, bagian=bagian).order_by("urutan", "id")
+    ]
 
 
 @login_required

@@ -10,11 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from indikator import akses
+from indikator.models import PeriodeUnit
 from indikator.periode import PeriodeTerkunci
 from indikator.versi import DataBerubah, token
 from kerja.forms.naskah import NaskahDinasForm, PernyataanReviuForm
-from laporan.dinas import hapus_reviu, riwayat_naskah, riwayat_reviu, simpan_naskah, simpan_reviu
-from laporan.models import NaskahDinas, PernyataanReviu
+from laporan.bundel import ambil_naskah
+from laporan.dinas import KOLOM_NASKAH, hapus_reviu, riwayat_naskah, riwayat_reviu, simpan_naskah, simpan_reviu
+from laporan.models import NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
 
 from .narasi import _terkunci
 
@@ -23,6 +25,11 @@ from .narasi import _terkunci
 def naskah_ubah(request, slug: str, tahun: int):
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
+    # an approved year shows (read-only, the year is locked) the wording kept at its approval
+    naskah_tahun = ambil_naskah(unit, tahun, PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first())
+    naskah_disahkan = isinstance(naskah_tahun, NaskahDinasDisahkan)
+    if naskah_disahkan:
+        naskah = NaskahDinas(unit=unit, **{k: getattr(naskah_tahun, k) for k in KOLOM_NASKAH})
     reviu = PernyataanReviu.objects.filter(unit=unit, tahun=tahun).first()
     aksi = request.POST.get("aksi", "")
     data_naskah = request.POST if aksi == "naskah" else None
@@ -66,6 +73,7 @@ def naskah_ubah(request, slug: str, tahun: int):
             "form_naskah": form_naskah,
             "form_reviu": form_reviu,
             "ada_reviu": reviu is not None,
+            "naskah_disahkan": naskah_disahkan,
             "pesan_terkunci": _terkunci(unit, tahun),
         },
         status=status,

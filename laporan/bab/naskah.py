@@ -12,7 +12,7 @@ from indikator.models import UnitKerja, VersiPK
 
 from ..bundel import Bundel
 from ..dokumen import DokumenPK, KeputusanIKU, Pejabat, Sel, Tabel
-from ..models import NaskahDinas
+from ..models import IsiNaskahDinas
 from .bantu import kepala as kepala_tabel
 from .bantu import pejabat, tanggal
 from .perencanaan import baris_pk, periode_pk
@@ -40,7 +40,7 @@ def butir(teks: str, **data: object) -> tuple[str, ...]:
     return tuple(isi_naskah(x.strip(), **data) for x in teks.splitlines() if x.strip())
 
 
-def dokumen_pk(unit: UnitKerja, tahun: int, v: VersiPK, naskah: NaskahDinas) -> DokumenPK:
+def dokumen_pk(unit: UnitKerja, tahun: int, v: VersiPK, naskah: IsiNaskahDinas) -> DokumenPK:
     """One PK version as signed: parties, the agreement's prose, the target table, the budget, place, date."""
     kepala = kepala_tabel(pgettext("nomor urut", "No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"))
     tabel = Tabel(

@@ -124,8 +124,8 @@ def test_jumlah_query_sama_untuk_satu_dan_banyak_indikator():
             laporan = susun_laporan(u, 2018, dengan_peringatan=True)
         hasil.append(len(q))
     assert hasil[0] == hasil[1]
-    # 41 at the builder split; the review statement, the unit's legal wording and the figures (units around the
-    # unit, their heads, the uploads) add their reads.
+    # 41 at the builder split; the review statement, the unit's legal wording, the figures (units around the
+    # unit, their heads, the uploads) and the figure markers of the narrative add their reads.
     assert hasil[0] <= 49
     assert laporan.angka.jumlah_indikator == 9
     assert any(isinstance(b, Narasi) for bg in laporan.semua_bagian() for b in bg.blok)

@@ -152,3 +152,63 @@ def test_keputusan_iku_pdf_dari_halaman_pk(client, unit, settings, tmp_path):
     assert "Penanggung Jawab" in teks and "Nilai AKIP Biro Kerja Sama" in teks
     assert client.get(reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2031])).status_code == 404
     assert client.post(reverse("kerja:keputusan_iku_pdf", args=[unit.slug, 2031])).status_code == 404
+
+
+def _ubah_naskah(unit, tahun: int, **isi) -> None:
+    from laporan.dinas import KOLOM_NASKAH, simpan_naskah
+
+    sekarang = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
+    simpan_naskah(unit=unit, tahun=tahun, data={**{k: getattr(sekarang, k) for k in KOLOM_NASKAH}, **isi})
+
+
+def _teks_naskah(laporan) -> tuple[list[str], str]:
+    lp = next((lp for lp in laporan.lampiran if lp.judul.startswith("Perjanjian Kinerja")), None)
+    pk = [b.janji for b in lp.blok if isinstance(b, DokumenPK)] if lp else []
+    (k,) = _lampiran(laporan, "Penetapan Indikator Kinerja Utama").blok
+    return pk, k.nomor
+
+
+def test_naskah_tahun_disahkan_tetap_saat_naskah_diubah(client, unit):
+    """Approve 2018, then change the wording from the page of the open 2019: every output of 2018 (lampiran,
+    DOCX, standalone PK and IKU documents, the workspace page) keeps the wording of its approval; 2019 prints
+    the new one; after an unlock 2018 follows the unit's wording again."""
+    from docx import Document
+
+    from indikator import periode
+    from indikator.enums import StatusPeriode
+    from indikator.models import PeriodeUnit
+    from laporan.bundel import ambil_bundel
+    from laporan.models import NaskahDinasDisahkan
+    from laporan.pdf import susun_dokumen_pk
+    from laporan.word import render_docx
+
+    pimpinan = buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit)
+    PeriodeUnit.objects.update_or_create(unit=unit, tahun=2018, defaults={"status": StatusPeriode.DIAJUKAN})
+    periode.sahkan_periode(unit=unit, tahun=2018, oleh=pimpinan)
+    assert NaskahDinasDisahkan.objects.get(unit=unit, tahun=2018).pk_janji == PK_JANJI
+
+    janji_baru = "Pihak pertama berjanji dengan naskah baru {unit} {tahun}."
+    _ubah_naskah(unit, 2019, pk_janji=janji_baru, iku_nomor="NOMOR/BARU/2019")
+    assert NaskahDinas.objects.get(unit=unit).pk_janji == janji_baru
+
+    pk_2018, nomor_2018 = _teks_naskah(susun_laporan(unit, 2018))
+    assert pk_2018 and set(pk_2018) == {PK_JANJI} and nomor_2018 == ""
+    assert _teks_naskah(susun_laporan(unit, 2019))[1] == "NOMOR/BARU/2019"  # an open year (2019 has no PK)
+
+    docx = render_docx(susun_laporan(unit, 2018))
+    teks_docx = "\n".join(p.text for p in Document(BytesIO(docx)).paragraphs)
+    assert "naskah baru" not in teks_docx and "NOMOR/BARU" not in teks_docx
+    versi_2018 = VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=2018).first()
+    assert susun_dokumen_pk(versi_2018).janji == PK_JANJI
+    assert ambil_bundel(unit, 2018).naskah.iku_nomor == ""  # the standalone IKU decree reads the bundle
+    client.force_login(buat_pengguna("perencana-bks", Peran.PERENCANA, unit))
+    halaman = client.get(reverse("laporan:naskah_ubah", args=[unit.slug, 2018])).content.decode()
+    assert "data-naskah-disahkan" in halaman and "naskah baru" not in halaman
+    client_halaman = client.get(reverse("laporan:naskah_ubah", args=[unit.slug, 2019])).content.decode()
+    assert "data-naskah-disahkan" not in client_halaman and "naskah baru" in client_halaman
+
+    admin = buat_pengguna("admin-bks", Peran.ADMINISTRATOR, unit)
+    periode.buka_kunci_periode(unit=unit, tahun=2018, oleh=admin, alasan="Perbaikan")
+    pk_2018, nomor_2018 = _teks_naskah(susun_laporan(unit, 2018))
+    assert nomor_2018 == "NOMOR/BARU/2019"
+    assert set(pk_2018) == {"Pihak pertama berjanji dengan naskah baru Biro Kerja Sama 2018."}

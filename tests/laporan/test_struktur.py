@@ -180,3 +180,33 @@ def test_tabel5_pk_yang_berlaku_akhir_tahun_dan_semua_versi_di_lampiran(laporan)
         "1 Maret 2018 s.d. 31 Juli 2018",
         "1 Agustus 2018 s.d. 31 Desember 2018",
     ]
+
+
+def test_gambar_berikut_pada_penanda_diikuti_gambarnya(unit, settings, tmp_path):
+    """An uploaded figure placed by its marker right after "gambar berikut:" follows the sentence; a marker that
+    names no figure leaves the sentence hanging, which the checker reports (and the consistency check warns)."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from laporan.markdown import penanda_gambar
+    from laporan.unggahan import simpan_gambar
+
+    settings.SAKIP_PRIVATE_ROOT = tmp_path
+    isi = BytesIO()
+    Image.new("RGB", (20, 10)).save(isi, format="PNG")
+    g = simpan_gambar(
+        unit=unit,
+        tahun=2018,
+        bagian="bab1_peran",
+        judul="Alur Kerja Sama",
+        berkas=SimpleUploadedFile("a.png", isi.getvalue()),
+        urutan=1,
+    )
+    narasi = NarasiLaporan.objects.filter(unit=unit, tahun=2018, bagian="bab1_peran", sasaran=None)
+    narasi.update(isi=f"Alur kerja sama seperti pada gambar berikut:\n\n{penanda_gambar(g.pk)}\n\nSelanjutnya.")
+    assert periksa_struktur(susun_laporan(unit, 2018)) == []
+    narasi.update(isi="Alur kerja sama seperti pada gambar berikut:\n\n[[gambar:999999]]\n\nSelanjutnya.")
+    salah = periksa_struktur(susun_laporan(unit, 2018))
+    assert len(salah) == 1 and "gambar berikut" in salah[0]
