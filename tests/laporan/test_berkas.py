@@ -57,10 +57,11 @@ def antrean():
 
 @pytest.fixture
 def tanpa_render():
-    """Fails the test if WeasyPrint or the XLSX writer is called."""
+    """Fails the test if WeasyPrint or the XLSX or DOCX writer is called."""
     with (
-        mock.patch("laporan.pdf.HTML", side_effect=AssertionError("PDF dirender di dalam permintaan")) as html,
+        mock.patch("laporan.pdf_paralel.HTML", side_effect=AssertionError("PDF dirender di dalam permintaan")) as html,
         mock.patch("laporan.excel.render_xlsx", side_effect=AssertionError("XLSX dibuat di dalam permintaan")),
+        mock.patch("laporan.word.render_docx", side_effect=AssertionError("DOCX dibuat di dalam permintaan")),
     ):
         yield html
 

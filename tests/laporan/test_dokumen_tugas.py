@@ -50,7 +50,7 @@ def _url(unit, jenis):
 def _minta_tanpa_weasyprint(klien, url):
     """The request with WeasyPrint forbidden; the queued task runs afterwards (as a worker would)."""
     with TestCase.captureOnCommitCallbacks(execute=False) as tertunda:
-        with mock.patch.object(weasyprint.HTML, "write_pdf", side_effect=AssertionError("PDF dirender di permintaan")):
+        with mock.patch.object(weasyprint.HTML, "render", side_effect=AssertionError("PDF dirender di permintaan")):
             halaman = klien.get(url)
             r = klien.post(url, **HTMX)
     assert halaman.status_code == 200 and r.status_code == 200
@@ -75,7 +75,7 @@ def test_permintaan_tidak_merender_pekerja_membuat_pdf(klien, unit, jenis, priva
     assert reverse("laporan:berkas_unduh", args=[berkas.pk]) in status and "hx-get" not in status
     halaman = klien.get(reverse("laporan:berkas", args=[berkas.pk])).content.decode()
     assert berkas.get_jenis_display() in halaman and url in halaman
-    with mock.patch.object(weasyprint.HTML, "write_pdf", side_effect=AssertionError("PDF dirender di permintaan")):
+    with mock.patch.object(weasyprint.HTML, "render", side_effect=AssertionError("PDF dirender di permintaan")):
         unduh = klien.get(reverse("laporan:berkas_unduh", args=[berkas.pk]))
     assert unduh.status_code == 200 and b"".join(unduh.streaming_content)[:4] == b"%PDF"
     nama = (
