@@ -357,11 +357,7 @@ def baca_workbook(berkas) -> DataWorkbook:
     before any row is read and again on the real extent; only cells present in the file are read. Raises
     WorkbookTidakValid (Indonesian message) for an unreadable or too large workbook.
     """
-    _periksa_berkas(berkas)
-    try:
-        wb = load_workbook(berkas, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
+    wb = _buka_workbook(berkas)
     try:
         data = DataWorkbook({})
         dikenal = {cls.judul for cls in LEMBAR}
@@ -393,15 +389,20 @@ def baca_workbook(berkas) -> DataWorkbook:
     return data
 
 
+def _buka_workbook(berkas):
+    """The workbook (read-only, cached values) once its size limits are checked; WorkbookTidakValid otherwise."""
+    _periksa_berkas(berkas)
+    try:
+        return load_workbook(berkas, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
+
+
 def hitung_baris_data(berkas) -> int:
     """Data rows (below the header) of the known sheets, as their <dimension> declares — read without reading a
     row, to decide whether an upload is imported by the task worker (settings.SAKIP_IMPOR_LATAR_BARIS). Checks the
     size limits first; raises WorkbookTidakValid like `baca_workbook`."""
-    _periksa_berkas(berkas)
-    try:
-        wb = load_workbook(berkas, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
+    wb = _buka_workbook(berkas)
     try:
         dikenal = {cls.judul for cls in LEMBAR}
         jumlah = 0

@@ -360,15 +360,8 @@ class NilaiAkipAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     inlines = [KomponenAkipInline]
 
 
-@admin.register(m.PeriodeUnit)
-class PeriodeUnitAdmin(SimpleHistoryAdmin):
-    """Read-only: the status changes only through the workflow in the workspace (Ajukan, Kembalikan, Sahkan,
-    Kunci, Buka kunci with its mandatory reason), which keeps the reason and the approved profile."""
-
-    list_display = ["unit", "tahun", "status", "diubah_oleh", "diubah_pada"]
-    list_filter = ["unit", "tahun", "status"]
-    readonly_fields = ["unit", "tahun", "status", "komentar", "diubah_oleh", "diubah_pada", "profil_disahkan"]
-    fields = readonly_fields
+class HanyaBacaAdmin:
+    """Mixin for an admin whose objects are written by the app only (no add, change or delete)."""
 
     def has_add_permission(self, request):
         return False
@@ -378,6 +371,17 @@ class PeriodeUnitAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(m.PeriodeUnit)
+class PeriodeUnitAdmin(HanyaBacaAdmin, SimpleHistoryAdmin):
+    """Read-only: the status changes only through the workflow in the workspace (Ajukan, Kembalikan, Sahkan,
+    Kunci, Buka kunci with its mandatory reason), which keeps the reason and the approved profile."""
+
+    list_display = ["unit", "tahun", "status", "diubah_oleh", "diubah_pada"]
+    list_filter = ["unit", "tahun", "status"]
+    readonly_fields = ["unit", "tahun", "status", "komentar", "diubah_oleh", "diubah_pada", "profil_disahkan"]
+    fields = readonly_fields
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from indikator.admin import KunciPeriodeAdmin
+from indikator.admin import HanyaBacaAdmin, KunciPeriodeAdmin
 
 from .models import BerkasLaporan, GambarLaporan, NarasiLaporan, NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
 
@@ -39,21 +39,12 @@ class NaskahDinasAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(NaskahDinasDisahkan)
-class NaskahDinasDisahkanAdmin(admin.ModelAdmin):
+class NaskahDinasDisahkanAdmin(HanyaBacaAdmin, admin.ModelAdmin):
     """The wording an approved year prints, kept at its approval: read-only (written by the approval only)."""
 
     list_display = ["unit", "tahun", "iku_nomor", "disimpan_pada"]
     list_filter = ["tahun"]
     search_fields = ["unit__nama"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PernyataanReviu)
