@@ -156,9 +156,16 @@ def render_html_mandiri(laporan: Laporan) -> str:
 def susun_dokumen_pk(versi):
     """One PK version as the signed agreement (`laporan.dokumen.DokumenPK`), with the wording its year prints
     (`bundel.ambil_naskah`: kept at approval for a frozen year). 4 queries."""
+    return _dokumen_pk(versi)[0]
+
+
+def _dokumen_pk(versi):
+    """(the agreement, the unit as its year prints it): a frozen year's unit profile is the one kept at approval
+    (`PeriodeUnit.profil_disahkan`), as in the report."""
     from django.db.models import Prefetch
 
     from indikator.models import BarisPK, PeriodeUnit, VersiPK
+    from indikator.periode import profil_dari_potret
 
     from .bab.naskah import dokumen_pk
     from .bundel import ambil_naskah
@@ -170,31 +177,17 @@ def susun_dokumen_pk(versi):
     )
     unit = versi.pk_induk.unit
     tahun = versi.pk_induk.tahun
-    naskah = ambil_naskah(unit, tahun, PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first())
-    return dokumen_pk(unit, tahun, versi, naskah)
+    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
+    if periode is not None and periode.terkunci and periode.profil_disahkan:
+        unit, _kepala = profil_dari_potret(unit, periode.profil_disahkan)
+    naskah = ambil_naskah(unit, tahun, periode)
+    return dokumen_pk(unit, tahun, versi, naskah), unit
 
 
 def html_pk(versi) -> str:
     """The print HTML of the "Dokumen Perjanjian Kinerja" (hashed by `laporan.tugas`, rendered by its worker)."""
-    blok = susun_dokumen_pk(versi)
-    return render_to_string("laporan/pk_cetak.html", {"blok": blok, "unit": versi.pk_induk.unit})
-
-
-def render_pdf_pk(versi) -> bytes:
-    """ "Dokumen Perjanjian Kinerja": the agreement of one version as a printable A4 PDF (the task worker's
-    job; views ask `laporan.tugas.minta_dokumen`)."""
-    return render_pdf_html(html_pk(versi))
-
-
-# ---------------------------------------------------------------------- the standalone IKU decree
-
-
-def render_pdf_keputusan_iku(unit, tahun: int) -> bytes | None:
-    """The decree that sets the IKU of the Renstra covering `tahun`, with its IKU table, as a printable PDF (None
-    when the Renstra has no IKU). Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year.
-    The task worker's job; views ask `laporan.tugas.minta_dokumen`."""
-    html = html_keputusan_iku(unit, tahun)
-    return None if html is None else render_pdf_html(html)
+    blok, unit = _dokumen_pk(versi)
+    return render_to_string("laporan/pk_cetak.html", {"blok": blok, "unit": unit})
 
 
 def html_keputusan_iku(unit, tahun: int) -> str | None:

@@ -212,3 +212,26 @@ def test_naskah_tahun_disahkan_tetap_saat_naskah_diubah(client, unit):
     pk_2018, nomor_2018 = _teks_naskah(susun_laporan(unit, 2018))
     assert nomor_2018 == "NOMOR/BARU/2019"
     assert set(pk_2018) == {"Pihak pertama berjanji dengan naskah baru Biro Kerja Sama 2018."}
+
+
+def test_dokumen_pk_tahun_disahkan_memakai_profil_saat_pengesahan(unit):
+    """The standalone PK document of an approved year prints the unit as it was at approval, like the report;
+    a renamed unit shows its new name in an open year's document only after an unlock."""
+    from indikator import periode
+    from indikator.enums import StatusPeriode
+    from indikator.models import PeriodeUnit
+    from laporan.pdf import html_pk
+
+    pimpinan = buat_pengguna("pimpinan-bks", Peran.PIMPINAN, unit)
+    PeriodeUnit.objects.update_or_create(unit=unit, tahun=2018, defaults={"status": StatusPeriode.DIAJUKAN})
+    periode.sahkan_periode(unit=unit, tahun=2018, oleh=pimpinan)
+    nama_lama = unit.nama
+    unit.nama = "Biro Kerja Sama dan Hubungan Masyarakat"
+    unit.save(update_fields=["nama"])
+    versi = VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=2018).order_by("nomor").last()
+    html = html_pk(versi)
+    assert nama_lama.upper() in html.upper() and "HUBUNGAN MASYARAKAT" not in html.upper()
+    periode.buka_kunci_periode(
+        unit=unit, tahun=2018, oleh=buat_pengguna("admin-bks", Peran.ADMINISTRATOR, unit), alasan="Perbaikan"
+    )
+    assert "HUBUNGAN MASYARAKAT" in html_pk(versi).upper()
