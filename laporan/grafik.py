@@ -91,14 +91,14 @@ def batang_persen(butir: Sequence[Butir], *, judul: str, garis: Decimal = SERATU
     lebar = D(680)
     kiri = D(lebar_label)
     kanan = D(60)
-    atas = D(14)
+    atas = D(22)  # room for the reference line's label above the first bar
     bawah = D(28)
     area = lebar - kiri - kanan
     nilai = [b.nilai for b in butir if b.nilai is not None]
     maks = _skala_atas(nilai, garis, D(10))
     # Labels wrap (never cut mid-word); a row grows with its label's lines.
     maks_huruf = int(lebar_label / 6.2)
-    label = [_bungkus(b.label, maks_huruf) for b in butir]
+    label = [_bungkus(b.label, maks_huruf, baris=8) for b in butir]
     tinggi_baris = [max(D(24), D(12) * len(lb) + D(8)) for lb in label]
     tinggi = atas + sum(tinggi_baris, D(0)) + (D(0) if butir else D(24)) + bawah
 
@@ -142,7 +142,7 @@ def batang_persen(butir: Sequence[Butir], *, judul: str, garis: Decimal = SERATU
     isi.append(
         f'<line x1="{_k(x(garis))}" y1="{_k(atas - 6)}" x2="{_k(x(garis))}" y2="{_k(tinggi - bawah)}" '
         f'stroke="{WARNA_GARIS}" stroke-width="1.4" stroke-dasharray="5,3"/>'
-        f'<text x="{_k(x(garis))}" y="{_k(atas - 6)}" text-anchor="middle" fill="{WARNA_GARIS}" font-size="9">'
+        f'<text x="{_k(x(garis))}" y="{_k(atas - 9)}" text-anchor="middle" fill="{WARNA_GARIS}" font-size="9">'
         f"{format_angka(garis, 0)} %</text>"
         f'<line x1="{_k(kiri)}" y1="{_k(atas)}" x2="{_k(kiri)}" y2="{_k(tinggi - bawah)}" stroke="{WARNA_SUMBU}"/>'
     )

@@ -73,3 +73,20 @@ def test_label_panjang_dibungkus_tidak_dipotong():
     assert len(baris) >= 2
     assert " ".join(baris) == label
     assert "…" not in svg
+
+
+def test_label_sangat_panjang_utuh_dan_label_garis_di_dalam_gambar():
+    """The longest IKU of the reference (about 150 characters) prints whole; the "100 %" label of the reference
+    line lies inside the drawing (its baseline at least one font size below the top)."""
+    from decimal import Decimal
+
+    from laporan import grafik
+
+    label = (
+        "7. Jumlah Kerja Sama dan Dukungan Indonesia terhadap negara berkembang di bawah skema kerja sama "
+        "selatan-selatan dan triangular (KSST) di bidang obat dan makanan"
+    )
+    svg = str(grafik.batang_persen([grafik.Butir(label, Decimal("100"))], judul="Uji"))
+    assert " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg)) == label
+    y = re.search(r'<text x="[^"]+" y="([\d.]+)"[^>]*font-size="9">100 %</text>', svg)
+    assert y and float(y.group(1)) >= 9
