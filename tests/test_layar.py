@@ -24,6 +24,10 @@ HALAMAN = {
     "ruang-kerja": "/kerja/?unit=biro-kerja-sama&tahun=2018",
     "realisasi": "/kerja/biro-kerja-sama/2018/realisasi/",
     "laporan": "/laporan/biro-kerja-sama/2018/",
+    # Lists whose tables have no scroll box of their own (they scroll by themselves on a narrow screen).
+    "pk": "/kerja/biro-kerja-sama/2018/pk/",
+    "anggaran": "/kerja/biro-kerja-sama/2018/anggaran/",
+    "renstra": "/kerja/biro-kerja-sama/renstra/",
 }
 
 
