@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Max, Sum
+from django.db.models import Max
 
 from anggaran.queries import susun_anggaran_banyak
 from indikator import formulas as f
@@ -26,11 +26,11 @@ from indikator.models import (
     BandKriteria,
     BobotPerspektif,
     NilaiSkala,
-    PeriodeUnit,
     SkalaKualitatif,
     SkemaPenilaian,
     UnitKerja,
 )
+from indikator.periode import versi_data
 from indikator.queries import susun_pengukuran_banyak
 
 UMUR_DETIK = 7 * 24 * 3600  # unused entries expire; a live entry is always valid for its key
@@ -65,15 +65,7 @@ def versi_konfigurasi() -> tuple[int, ...]:
 
 def versi_unit(unit_ids: Sequence[int]) -> dict[int, int]:
     """The data version of each unit (one query): the sum of its years' `versi_data`, 0 without a period row."""
-    hasil = dict.fromkeys(unit_ids, 0)
-    for baris in (
-        PeriodeUnit.objects.filter(unit_id__in=list(unit_ids))
-        .values("unit_id")
-        .annotate(v=Sum("versi_data"))
-        .order_by()
-    ):
-        hasil[baris["unit_id"]] = baris["v"] or 0
-    return hasil
+    return {uid: v for uid, (v, _n) in versi_data(unit_ids).items()}
 
 
 def kunci_cache(unit_id: int, tahun: int, versi: int, konfigurasi: tuple[int, ...]) -> str:

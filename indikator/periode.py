@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Q, Sum
 from django.dispatch import Signal
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
@@ -102,6 +102,25 @@ def naikkan_versi_semua() -> None:
         [PeriodeUnit(unit_id=pk, tahun=tahun) for pk in tanpa_baris], ignore_conflicts=True, batch_size=1000
     )
     PeriodeUnit.objects.update(versi_data=F("versi_data") + 1)
+
+
+def versi_data(unit_ids: Iterable[int], *, dengan_bawahan: bool = False) -> dict[int, tuple[int, int]]:
+    """Per unit id: (sum of its years' `versi_data`, number of its period rows) in one query; with `dengan_bawahan`
+    over the unit and its direct sub-units. Every write raises one of these versions, so the pair changes with the
+    data; caches of figures derived from a unit's data are keyed on it."""
+    ids = list(unit_ids)
+    hasil = dict.fromkeys(ids, (0, 0))
+    cakupan = Q(unit_id__in=ids) | Q(unit__induk_id__in=ids) if dengan_bawahan else Q(unit_id__in=ids)
+    for unit_id, induk_id, v, n in (
+        PeriodeUnit.objects.filter(cakupan)
+        .values_list("unit_id", "unit__induk_id")
+        .annotate(v=Sum("versi_data"), n=Count("id"))
+        .order_by()
+    ):
+        for x in {unit_id, induk_id} if dengan_bawahan else {unit_id}:
+            if x in hasil:
+                hasil[x] = (hasil[x][0] + (v or 0), hasil[x][1] + n)
+    return hasil
 
 
 def naikkan_versi(unit_id: int, daftar_tahun: Iterable[int]) -> None:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Max, Q
 
-from .models import PeriodeUnit, PerjanjianKinerja, Realisasi, Renstra, UnitKerja
+from .models import PerjanjianKinerja, Realisasi, Renstra, UnitKerja
+from .periode import versi_data
 
 UMUR_CACHE_DETIK = 24 * 3600
 AWALAN = "tahun-unit:v1"
@@ -42,14 +43,14 @@ def tahun_unit_banyak(units: Sequence[UnitKerja]) -> dict[int, TahunUnit]:
     unit has no Renstra at all. The picker lists every year of its Renstra periods plus the next one. A unit
     covers itself and its direct sub-units (a parent's dashboard reads its children).
 
-    Cached per unit under the data version of its scope (`_versi_cakupan`: every write raises a period row's
-    `versi_data`), so a parent of a thousand units does not group all their realisasi on every page: 2 queries
-    when cached, 5 for any number of units otherwise."""
+    Cached per unit under the data version of its scope (`periode.versi_data` over the unit and its direct
+    sub-units), so a parent of a thousand units does not group all their realisasi on every page: 1 query when
+    cached, 4 for any number of units otherwise."""
     ids = [u.pk for u in units]
     if not ids:
         return {}
     hari_ini = date.today().year  # a unit without Renstra falls back to the calendar year
-    kunci = {uid: f"{AWALAN}:{uid}:{v}:{n}:{hari_ini}" for uid, (v, n) in _versi_cakupan(ids).items()}
+    kunci = {uid: f"{AWALAN}:{uid}:{v}:{n}:{hari_ini}" for uid, (v, n) in versi_data(ids, dengan_bawahan=True).items()}
     tersimpan = cache.get_many(list(kunci.values()))
     hasil = {uid: tersimpan[k] for uid, k in kunci.items() if k in tersimpan}
     hilang = [uid for uid in ids if uid not in hasil]
@@ -60,26 +61,13 @@ def tahun_unit_banyak(units: Sequence[UnitKerja]) -> dict[int, TahunUnit]:
     return hasil
 
 
-def _versi_cakupan(ids: list[int]) -> dict[int, tuple[int, int]]:
-    """Per unit id: (sum of `versi_data`, number of period rows) over the unit and its direct sub-units."""
-    hasil = {uid: (0, 0) for uid in ids}
-    for unit_id, induk_id, v, n in (
-        PeriodeUnit.objects.filter(Q(unit_id__in=ids) | Q(unit__induk_id__in=ids))
-        .values_list("unit_id", "unit__induk_id")
-        .annotate(v=Sum("versi_data"), n=Count("id"))
-        .order_by()
-    ):
-        for x in {unit_id, induk_id} & hasil.keys():
-            hasil[x] = (hasil[x][0] + (v or 0), hasil[x][1] + n)
-    return hasil
-
-
 def _hitung_tahun_unit(ids: list[int]) -> dict[int, TahunUnit]:
     """`tahun_unit_banyak` computed fresh (3 queries)."""
     cakupan = Q(unit_id__in=ids) | Q(unit__induk_id__in=ids)
+    dicari = set(ids)
 
     def pemilik(unit_id, induk_id) -> list[int]:
-        return [x for x in (unit_id, induk_id) if x in ids]
+        return [x for x in (unit_id, induk_id) if x in dicari]
 
     tahun: dict[int, set[int]] = defaultdict(set)
     sendiri: dict[int, set[int]] = defaultdict(set)

@@ -123,12 +123,16 @@ _URL = re.compile(r'url\(\s*(["\']?)([^)"\']+)\1\s*\)')
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
 
 
+def data_uri(isi: bytes, jenis: str) -> str:
+    """File contents as a data: URI."""
+    return f"data:{jenis};base64," + base64.b64encode(isi).decode("ascii")
+
+
 def _data_uri(url: str, pengambil: PengambilLokal) -> str:
     if url.startswith("data:"):
         return url
     hasil = pengambil.fetch(urljoin(BASE_URL, url))
-    jenis = hasil.headers.get("Content-Type", "application/octet-stream")
-    return f"data:{jenis};base64," + base64.b64encode(hasil.read()).decode("ascii")
+    return data_uri(hasil.read(), hasil.headers.get("Content-Type", "application/octet-stream"))
 
 
 def render_html_mandiri(laporan: Laporan) -> str:

@@ -41,7 +41,7 @@ from pypdf.generic import NameObject, TextStringObject
 from weasyprint import HTML
 from weasyprint import __version__ as versi_weasyprint
 
-from .pdf import _SRC, BASE_URL, PengambilLokal, _gambar_unggahan
+from .pdf import _SRC, BASE_URL, PengambilLokal, _gambar_unggahan, data_uri
 
 PENANDA = "<!--potong-cetak-->"
 SKEMA_JANGKAR = "sakip-jangkar:"
@@ -187,13 +187,12 @@ def _render_semua(dokumen: dict[str, str], bobot: dict[str, int]) -> dict[str, H
 
 def _sisip_gambar_unggahan(html: str) -> str:
     """Uploaded figures as data: URIs, so that the pool processes never read the database."""
-    import base64
 
     def ganti(m: re.Match) -> str:
         gambar = _gambar_unggahan(m.group(2)) if m.group(2).startswith("/") else None
         if gambar is None:
             return m.group(0)
-        return m.group(1) + f"data:{gambar[1]};base64," + base64.b64encode(gambar[0]).decode("ascii") + m.group(3)
+        return m.group(1) + data_uri(*gambar) + m.group(3)
 
     return _SRC.sub(ganti, html)
 
