@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indikator.models import Indikator, Renstra, Sasaran, UnitKerja
+from sakip.teks import TeksPanjang
 
 from .enums import JenisMataAnggaran
 
@@ -145,7 +146,7 @@ class SubKegiatan(models.Model):
     realisasi_output = models.DecimalField(
         _("output: realisasi"), max_digits=20, decimal_places=4, null=True, blank=True
     )
-    keterangan = models.TextField(_("keterangan"), blank=True)
+    keterangan = TeksPanjang(_("keterangan"), max_length=2000, blank=True)
     history = HistoricalRecords()
 
     class Meta:

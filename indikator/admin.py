@@ -415,3 +415,19 @@ class KomponenNilaiAkipAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     jalur_tahun = "nilai_akip.tahun"
     list_display = ["nilai_akip", "komponen", "nilai"]
     list_filter = ["nilai_akip__unit", "nilai_akip__tahun"]
+
+
+@admin.register(m.SurelGagal)
+class SurelGagalAdmin(admin.ModelAdmin):
+    """Workflow e-mails that could not be sent (`indikator.surel.kirim`): read here, deleted once handled."""
+
+    list_display = ["waktu", "judul", "penerima", "galat"]
+    search_fields = ["judul", "penerima", "galat"]
+    readonly_fields = ["waktu", "judul", "penerima", "galat"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

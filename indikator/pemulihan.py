@@ -6,7 +6,9 @@ its primary key and values, refusing when its year is approved or locked (`perio
 longer exists (restore the parent first), or when the values now collide with another object. Children deleted
 with the object (a cascade) are listed separately and are restored one by one after their parent.
 
-Models of other apps are named by label (this app sits below the budget and report apps).
+Models of other apps are named by label (this app sits below the budget and report apps). Records with a file
+(evidence, report figures) keep the file when deleted, so restoring brings it back; `bersihkan_bukti_terhapus`
+removes the files of records deleted long ago, after which such a record can no longer be restored.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext
 
-from .models import BuktiDukung, Sasaran, Tujuan, UnitKerja
+from .models import Sasaran, Tujuan, UnitKerja
 from .periode import pastikan_rentang_dapat_diubah
 
 
@@ -66,6 +68,8 @@ JENIS: dict[str, Jenis] = {
         Jenis("sub-kegiatan", "anggaran.SubKegiatan", tahun=_TAHUN),
         Jenis("alokasi-renstra", "anggaran.AlokasiRenstra", "renstra", _TAHUN),
         Jenis("narasi", "laporan.NarasiLaporan", tahun=_TAHUN),
+        Jenis("gambar-laporan", "laporan.GambarLaporan", tahun=_TAHUN),
+        Jenis("pernyataan-reviu", "laporan.PernyataanReviu", tahun=_TAHUN),
     )
 }
 
@@ -110,7 +114,7 @@ def _rentang(jenis: Jenis, obj) -> tuple[UnitKerja, int, int] | None:
 
 
 def _nama(catatan) -> str:
-    for nama in ("nama", "uraian", "keterangan", "judul", "uraian_indikator", "kode", "program"):
+    for nama in ("nama", "uraian", "keterangan", "judul", "uraian_indikator", "kode", "program", "pereviu_nama"):
         nilai = getattr(catatan, nama, "")
         if nilai:
             return str(nilai)[:100]
@@ -191,8 +195,14 @@ def pulihkan(*, terhapus: Terhapus, oleh) -> models.Model:
     if rentang:
         unit, mulai, selesai = rentang
         pastikan_rentang_dapat_diubah(unit, tahun_mulai=mulai, tahun_selesai=selesai)
-    if isinstance(obj, BuktiDukung) and not obj.berkas.storage.exists(obj.berkas.name):
-        _tolak(gettext("Berkas bukti dukung ini sudah dibersihkan dan tidak dapat dipulihkan."), "berkas_hilang")
+    for field in model._meta.concrete_fields:
+        berkas = getattr(obj, field.attname) if isinstance(field, models.FileField) else None
+        if berkas and not field.storage.exists(berkas.name):
+            _tolak(
+                gettext("Berkas %(jenis)s ini sudah dibersihkan dan tidak dapat dipulihkan.")
+                % {"jenis": model._meta.verbose_name},
+                "berkas_hilang",
+            )
     try:
         obj.full_clean()
     except ValidationError as exc:

@@ -22,6 +22,8 @@ from django.dispatch import Signal
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
+from sakip.teks import periksa_medan
+
 from . import akses, surel
 from .enums import StatusPeriode
 from .models import KepalaUnit, PeriodeUnit, UnitKerja
@@ -227,8 +229,10 @@ def _ubah_status(
     periode.komentar = komentar
     if catatan is not None:
         periode.catatan_pengajuan = catatan
+    periksa_medan(periode, "komentar", "catatan_pengajuan")
     periode.diubah_oleh = oleh
-    periode._change_reason = f"{aksi}: {komentar}" if komentar else aksi
+    # The history's reason column holds 100 characters; the whole comment stays on the row.
+    periode._change_reason = (f"{aksi}: {komentar}" if komentar else aksi)[:100]
     if tujuan == StatusPeriode.DISAHKAN:
         periode.profil_disahkan = potret_profil(unit, tahun)
     periode._history_user = oleh

@@ -2,7 +2,8 @@
 
 Submitting writes to the unit's heads (pimpinan of the unit or of a unit above it); returning and approving write
 to the unit's planners. Users without an e-mail address or inactive are skipped. A failing mail server never
-undoes a workflow step (the step has committed; the failure is logged).
+undoes a workflow step (the step has committed): the failure is logged and recorded as `SurelGagal`, which the
+administrator reads in the admin ("Surel gagal terkirim").
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
+from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from sakip.teks import satu_baris
+
 from .enums import Peran
-from .models import Keanggotaan, UnitKerja
+from .models import Keanggotaan, SurelGagal, UnitKerja
 
 log = logging.getLogger(__name__)
 
@@ -55,16 +58,50 @@ def url_pengesahan(unit: UnitKerja, tahun: int) -> str:
     return f"{settings.SAKIP_URL_DASAR}{reverse('kerja:pengesahan', args=[unit.slug, tahun])}"
 
 
+def _catat_gagal(judul: str, kepada: list[str], exc: BaseException) -> None:
+    """Log a failed e-mail (JSON log) and keep it for the administrator (`SurelGagal`, in the admin)."""
+    galat = f"{type(exc).__name__}: {exc}"
+    log.error(
+        "Surel alur persetujuan gagal dikirim",
+        exc_info=exc,
+        extra={"surel_judul": judul, "surel_penerima": kepada, "surel_galat": galat},
+    )
+    try:
+        SurelGagal.objects.create(judul=satu_baris(judul)[:300], penerima=", ".join(kepada), galat=galat)
+    except Exception:  # noqa: BLE001 - the record is a courtesy; the log line above already holds the failure
+        log.exception("Catatan surel gagal tidak dapat disimpan")
+
+
 def kirim(pesan: list[tuple[str, str, list[str]]]) -> int:
-    """Send (subject, body, recipients) messages with a recipient; returns how many went out."""
-    daftar = [(judul, isi, settings.DEFAULT_FROM_EMAIL, kepada) for judul, isi, kepada in pesan if kepada]
+    """Send (subject, body, recipients) messages with a recipient, each on its own; returns how many went out.
+
+    A failure never undoes the committed workflow step: each failed message is logged and recorded as
+    `SurelGagal` for the administrator. Subjects are put on one line (a header cannot hold a newline)."""
+    daftar = [(satu_baris(judul), isi, kepada) for judul, isi, kepada in pesan if kepada]
     if not daftar:
         return 0
+    terkirim = 0
     try:
-        return send_mass_mail(daftar, fail_silently=False)
-    except Exception:  # noqa: BLE001 - a mail failure must not undo a committed workflow step
-        log.exception("Surel alur persetujuan gagal dikirim")
+        koneksi = get_connection()
+        koneksi.open()
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        for judul, _isi, kepada in daftar:
+            _catat_gagal(judul, kepada, exc)
         return 0
+    try:
+        for judul, isi, kepada in daftar:
+            try:
+                terkirim += EmailMessage(judul, isi, settings.DEFAULT_FROM_EMAIL, kepada, connection=koneksi).send(
+                    fail_silently=False
+                )
+            except Exception as exc:  # noqa: BLE001 - see the docstring
+                _catat_gagal(judul, kepada, exc)
+    finally:
+        try:
+            koneksi.close()
+        except Exception:  # noqa: BLE001, S110 - closing a broken connection
+            pass
+    return terkirim
 
 
 def kabarkan_langkah(periode, aksi: str) -> int:

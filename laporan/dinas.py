@@ -11,6 +11,7 @@ from django.db import transaction
 from indikator.models import UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
 from indikator.versi import pastikan_versi
+from sakip.teks import periksa_medan
 
 from .models import IsiNaskahDinas, NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
 
@@ -32,6 +33,7 @@ def _simpan(obj, kolom: tuple[str, ...], data: dict) -> bool:
         return False
     for k, v in baru.items():
         setattr(obj, k, v)
+    periksa_medan(obj, *kolom)
     obj.save()
     return True
 

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from indikator.models import Sasaran, UnitKerja, VersiPK
 from sakip.penyimpanan import penyimpanan_privat
+from sakip.teks import TeksPanjang, tanpa_karakter_kendali
 
 
 class NarasiLaporan(models.Model):
@@ -22,8 +23,8 @@ class NarasiLaporan(models.Model):
     sasaran = models.ForeignKey(
         Sasaran, on_delete=models.CASCADE, null=True, blank=True, related_name="narasi", verbose_name=_("sasaran")
     )
-    judul = models.CharField(_("judul"), max_length=200, blank=True)
-    isi = models.TextField(_("isi (Markdown)"), blank=True)
+    judul = models.CharField(_("judul"), max_length=200, blank=True, validators=[tanpa_karakter_kendali])
+    isi = TeksPanjang(_("isi (Markdown)"), max_length=20000, blank=True)
     diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
     history = HistoricalRecords()
 
@@ -176,14 +177,20 @@ IKU_DIKTUM = (
 class IsiNaskahDinas(models.Model):
     """The wording fields of the legal documents (shared by the unit's editable wording and a year's stored one)."""
 
-    pk_pembuka = models.TextField(_("PK: kalimat pembuka"), default=PK_PEMBUKA)
-    pk_janji = models.TextField(_("PK: janji pihak pertama"), default=PK_JANJI)
-    pk_supervisi = models.TextField(_("PK: kewajiban pihak kedua"), default=PK_SUPERVISI)
-    iku_nomor = models.CharField(_("keputusan IKU: nomor"), max_length=120, blank=True)
+    pk_pembuka = TeksPanjang(_("PK: kalimat pembuka"), max_length=3000, default=PK_PEMBUKA)
+    pk_janji = TeksPanjang(_("PK: janji pihak pertama"), max_length=3000, default=PK_JANJI)
+    pk_supervisi = TeksPanjang(_("PK: kewajiban pihak kedua"), max_length=3000, default=PK_SUPERVISI)
+    iku_nomor = models.CharField(
+        _("keputusan IKU: nomor"), max_length=120, blank=True, validators=[tanpa_karakter_kendali]
+    )
     iku_tanggal = models.DateField(_("keputusan IKU: tanggal ditetapkan"), null=True, blank=True)
-    iku_menimbang = models.TextField(_("keputusan IKU: menimbang (satu butir per baris)"), default=IKU_MENIMBANG)
-    iku_mengingat = models.TextField(_("keputusan IKU: mengingat (satu butir per baris)"), default=IKU_MENGINGAT)
-    iku_diktum = models.TextField(_("keputusan IKU: diktum (satu diktum per baris)"), default=IKU_DIKTUM)
+    iku_menimbang = TeksPanjang(
+        _("keputusan IKU: menimbang (satu butir per baris)"), max_length=5000, default=IKU_MENIMBANG
+    )
+    iku_mengingat = TeksPanjang(
+        _("keputusan IKU: mengingat (satu butir per baris)"), max_length=5000, default=IKU_MENGINGAT
+    )
+    iku_diktum = TeksPanjang(_("keputusan IKU: diktum (satu diktum per baris)"), max_length=5000, default=IKU_DIKTUM)
 
     KOLOM = (
         "pk_pembuka",
@@ -256,12 +263,12 @@ class PernyataanReviu(models.Model):
         UnitKerja, on_delete=models.CASCADE, related_name="pernyataan_reviu", verbose_name=_("unit")
     )
     tahun = models.PositiveIntegerField(_("tahun"))
-    isi = models.TextField(_("pernyataan"), default=REVIU_ISI)
-    kota = models.CharField(_("kota"), max_length=80, default="Jakarta")
+    isi = TeksPanjang(_("pernyataan"), max_length=5000, default=REVIU_ISI)
+    kota = models.CharField(_("kota"), max_length=80, default="Jakarta", validators=[tanpa_karakter_kendali])
     tanggal = models.DateField(_("tanggal reviu"))
-    pereviu_nama = models.CharField(_("pereviu: nama"), max_length=200)
-    pereviu_nip = models.CharField(_("pereviu: NIP"), max_length=30, blank=True)
-    pereviu_jabatan = models.CharField(_("pereviu: jabatan"), max_length=200)
+    pereviu_nama = models.CharField(_("pereviu: nama"), max_length=200, validators=[tanpa_karakter_kendali])
+    pereviu_nip = models.CharField(_("pereviu: NIP"), max_length=30, blank=True, validators=[tanpa_karakter_kendali])
+    pereviu_jabatan = models.CharField(_("pereviu: jabatan"), max_length=200, validators=[tanpa_karakter_kendali])
     history = HistoricalRecords()
 
     class Meta:
@@ -287,7 +294,7 @@ class GambarLaporan(models.Model):
     unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="gambar", verbose_name=_("unit"))
     tahun = models.PositiveIntegerField(_("tahun"))
     bagian = models.CharField(_("bagian"), max_length=80)
-    judul = models.CharField(_("judul gambar"), max_length=300)
+    judul = models.CharField(_("judul gambar"), max_length=300, validators=[tanpa_karakter_kendali])
     berkas = models.ImageField(_("berkas"), upload_to="gambar-laporan/", storage=penyimpanan_privat, max_length=255)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
     diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)

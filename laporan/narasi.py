@@ -18,6 +18,7 @@ from django.utils.translation import gettext_noop as N_
 from indikator.models import Sasaran, UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
 from indikator.versi import pastikan_versi
+from sakip.teks import periksa_medan
 
 from .models import NarasiLaporan
 
@@ -241,6 +242,7 @@ def simpan_narasi(
     narasi = (
         NarasiLaporan.objects.select_for_update().filter(unit=unit, tahun=tahun, bagian=bagian, sasaran=sasaran).first()
     )
+    periksa_medan(NarasiLaporan(judul=judul, isi=isi), "judul", "isi")
     if narasi is None:
         return NarasiLaporan.objects.create(
             unit=unit, tahun=tahun, bagian=bagian, sasaran=sasaran, judul=judul, isi=isi

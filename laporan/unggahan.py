@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator.models import UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
+from sakip.teks import periksa_medan
 
 from .models import GambarLaporan
 from .narasi import BAGIAN_UMUM
@@ -26,9 +27,10 @@ def pilihan_bagian() -> list[tuple[str, str]]:
 def simpan_gambar(*, unit: UnitKerja, tahun: int, bagian: str, judul: str, berkas, urutan: int) -> GambarLaporan:
     """Store a new figure (the file already checked and resized by the form). Refuses a locked year."""
     kunci_periode_untuk_tulis(unit, tahun)
-    return GambarLaporan.objects.create(
-        unit=unit, tahun=tahun, bagian=bagian, judul=judul.strip(), berkas=berkas, urutan=urutan
-    )
+    gambar = GambarLaporan(unit=unit, tahun=tahun, bagian=bagian, judul=judul.strip(), berkas=berkas, urutan=urutan)
+    periksa_medan(gambar, "bagian", "judul")
+    gambar.save()
+    return gambar
 
 
 @transaction.atomic
@@ -39,14 +41,15 @@ def ubah_gambar(gambar: GambarLaporan, *, bagian: str, judul: str, urutan: int) 
     if (gambar.bagian, gambar.judul, gambar.urutan) == baru:
         return False
     gambar.bagian, gambar.judul, gambar.urutan = baru
+    periksa_medan(gambar, "bagian", "judul")
     gambar.save()
     return True
 
 
 @transaction.atomic
 def hapus_gambar(gambar: GambarLaporan) -> None:
-    """Remove a figure and its file (the history keeps the caption and place)."""
+    """Remove a figure; like evidence its file stays in private storage (never served without the live record),
+    so an administrator can restore it ("Pulihkan", `indikator.pemulihan`) until `bersihkan_bukti_terhapus`
+    purges the files of records deleted long ago."""
     kunci_periode_untuk_tulis(gambar.unit, gambar.tahun)
-    berkas = gambar.berkas
     gambar.delete()
-    transaction.on_commit(lambda: berkas.storage.delete(berkas.name))

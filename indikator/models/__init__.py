@@ -20,6 +20,7 @@ from .rencana import (
     VersiPK,
 )
 from .skema import ANGKA, BandKriteria, BobotPerspektif, NilaiSkala, SkalaKualitatif, SkemaPenilaian
+from .surel import SurelGagal
 
 __all__ = [
     "ANGKA",
@@ -44,6 +45,7 @@ __all__ = [
     "Sasaran",
     "SkalaKualitatif",
     "SkemaPenilaian",
+    "SurelGagal",
     "Target",
     "Tujuan",
     "UnitKerja",

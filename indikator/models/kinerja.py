@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sakip.penyimpanan import penyimpanan_privat
+from sakip.teks import TeksPanjang
 
 from ..enums import (
     KomponenAkip,
@@ -27,10 +28,10 @@ class Realisasi(models.Model):
     triwulan = models.PositiveSmallIntegerField(_("triwulan"), null=True, blank=True)
     nilai = models.DecimalField(_("nilai"), **ANGKA, null=True, blank=True)
     nilai_kualitatif = models.CharField(_("nilai kualitatif"), max_length=10, blank=True)
-    analisis = models.TextField(_("analisis"), blank=True)
-    faktor_pendukung = models.TextField(_("faktor pendukung"), blank=True)
-    faktor_penghambat = models.TextField(_("faktor penghambat"), blank=True)
-    rencana_tindak_lanjut = models.TextField(_("rencana tindak lanjut"), blank=True)
+    analisis = TeksPanjang(_("analisis"), max_length=10000, blank=True)
+    faktor_pendukung = TeksPanjang(_("faktor pendukung"), max_length=5000, blank=True)
+    faktor_penghambat = TeksPanjang(_("faktor penghambat"), max_length=5000, blank=True)
+    rencana_tindak_lanjut = TeksPanjang(_("rencana tindak lanjut"), max_length=5000, blank=True)
     diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
     history = HistoricalRecords()
 

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sakip.teks import TeksPanjang, tanpa_karakter_kendali
+
 from ..enums import (
     GolonganPegawai,
     JenisPegawai,
@@ -19,16 +21,18 @@ class UnitKerja(models.Model):
     """An organisation unit; units form a tree (BPOM > Sekretariat Utama > Biro Kerja Sama > Bagian)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    nama = models.CharField(_("nama"), max_length=200)
-    singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
+    nama = models.CharField(_("nama"), max_length=200, validators=[tanpa_karakter_kendali])
+    singkatan = models.CharField(_("singkatan"), max_length=40, blank=True, validators=[tanpa_karakter_kendali])
     induk = models.ForeignKey(
         "self", verbose_name=_("unit atasan"), null=True, blank=True, on_delete=models.PROTECT, related_name="anak"
     )
-    instansi = models.CharField(_("instansi"), max_length=200, blank=True)
-    alamat = models.TextField(_("alamat"), blank=True)
-    kota = models.CharField(_("kota"), max_length=80, blank=True, default="Jakarta")
-    tugas = models.TextField(_("tugas"), blank=True)
-    fungsi = models.TextField(_("fungsi"), blank=True, help_text=_("Satu fungsi per baris."))
+    instansi = models.CharField(_("instansi"), max_length=200, blank=True, validators=[tanpa_karakter_kendali])
+    alamat = TeksPanjang(_("alamat"), max_length=500, blank=True)
+    kota = models.CharField(
+        _("kota"), max_length=80, blank=True, default="Jakarta", validators=[tanpa_karakter_kendali]
+    )
+    tugas = TeksPanjang(_("tugas"), max_length=5000, blank=True)
+    fungsi = TeksPanjang(_("fungsi"), max_length=5000, blank=True, help_text=_("Satu fungsi per baris."))
     logo = models.ImageField(_("logo"), upload_to="logo/", blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
 
@@ -47,10 +51,12 @@ class KepalaUnit(models.Model):
     """Who headed a unit and when (signs the PK, the Kata Pengantar)."""
 
     unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="kepala", verbose_name=_("unit"))
-    nama = models.CharField(_("nama"), max_length=150)
-    nama_bergelar = models.CharField(_("nama bergelar"), max_length=200, blank=True)
-    nip = models.CharField(_("NIP"), max_length=30, blank=True)
-    jabatan = models.CharField(_("jabatan"), max_length=200)
+    nama = models.CharField(_("nama"), max_length=150, validators=[tanpa_karakter_kendali])
+    nama_bergelar = models.CharField(
+        _("nama bergelar"), max_length=200, blank=True, validators=[tanpa_karakter_kendali]
+    )
+    nip = models.CharField(_("NIP"), max_length=30, blank=True, validators=[tanpa_karakter_kendali])
+    jabatan = models.CharField(_("jabatan"), max_length=200, validators=[tanpa_karakter_kendali])
     mulai = models.DateField(_("mulai menjabat"))
     selesai = models.DateField(_("selesai menjabat"), null=True, blank=True)
 
@@ -122,7 +128,7 @@ class PeriodeUnit(models.Model):
     unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="periode", verbose_name=_("unit"))
     tahun = models.PositiveIntegerField(_("tahun"))
     status = models.CharField(_("status"), max_length=20, choices=StatusPeriode.choices, default=StatusPeriode.DRAFT)
-    komentar = models.TextField(_("komentar"), blank=True)
+    komentar = TeksPanjang(_("komentar"), max_length=2000, blank=True)
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("diubah oleh")
     )
@@ -133,8 +139,8 @@ class PeriodeUnit(models.Model):
         blank=True,
         help_text=_("Nama, kepala, tugas, kota dan logo unit saat tahun ini disahkan; dipakai laporan tahun ini."),
     )
-    catatan_pengajuan = models.TextField(
-        _("catatan pengajuan"), blank=True, help_text=_("Catatan perencana pada pengajuan terakhir.")
+    catatan_pengajuan = TeksPanjang(
+        _("catatan pengajuan"), max_length=2000, blank=True, help_text=_("Catatan perencana pada pengajuan terakhir.")
     )
     tenggat = models.DateField(
         _("tenggat pengajuan"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sakip.format import format_target
+from sakip.teks import TeksPanjang, tanpa_karakter_kendali
 
 from ..enums import (
     Agregasi,
@@ -24,14 +25,14 @@ class Renstra(models.Model):
     """5-year strategic plan of a unit."""
 
     unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="renstra", verbose_name=_("unit"))
-    nama = models.CharField(_("nama"), max_length=200)
+    nama = models.CharField(_("nama"), max_length=200, validators=[tanpa_karakter_kendali])
     tahun_mulai = models.PositiveIntegerField(_("tahun mulai"))
     tahun_selesai = models.PositiveIntegerField(_("tahun selesai"))
     skema = models.ForeignKey(
         SkemaPenilaian, on_delete=models.PROTECT, related_name="renstra", verbose_name=_("skema penilaian")
     )
-    visi = models.TextField(_("visi"), blank=True)
-    misi = models.TextField(_("misi"), blank=True, help_text=_("Satu misi per baris."))
+    visi = TeksPanjang(_("visi"), max_length=2000, blank=True)
+    misi = TeksPanjang(_("misi"), max_length=5000, blank=True, help_text=_("Satu misi per baris."))
 
     history = HistoricalRecords()
 
@@ -53,11 +54,11 @@ class RevisiRenstra(models.Model):
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="revisi", verbose_name=_("Renstra"))
     nomor = models.PositiveIntegerField(_("nomor revisi"), default=0)
-    nama = models.CharField(_("nama"), max_length=200)
+    nama = models.CharField(_("nama"), max_length=200, validators=[tanpa_karakter_kendali])
     berlaku_mulai = models.PositiveIntegerField(_("berlaku mulai tahun"))
     berlaku_sampai = models.PositiveIntegerField(_("berlaku sampai tahun"))
     tanggal = models.DateField(_("tanggal penetapan"), null=True, blank=True)
-    dasar_hukum = models.TextField(_("dasar hukum"), blank=True)
+    dasar_hukum = TeksPanjang(_("dasar hukum"), max_length=3000, blank=True)
 
     history = HistoricalRecords()
 
@@ -79,7 +80,7 @@ class RevisiRenstra(models.Model):
 class Tujuan(models.Model):
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="tujuan", verbose_name=_("Renstra"))
     kode = models.CharField(_("kode"), max_length=20, blank=True)
-    uraian = models.TextField(_("uraian"))
+    uraian = TeksPanjang(_("uraian"), max_length=1000)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
 
     history = HistoricalRecords()
@@ -101,7 +102,7 @@ class Sasaran(models.Model):
         Tujuan, on_delete=models.SET_NULL, null=True, blank=True, related_name="sasaran", verbose_name=_("tujuan")
     )
     kode = models.CharField(_("kode"), max_length=20)
-    nama = models.TextField(_("nama"))
+    nama = TeksPanjang(_("nama"), max_length=1000)
     level = models.CharField(_("level"), max_length=20, choices=LevelSasaran.choices, default=LevelSasaran.PROGRAM)
     perspektif = models.CharField(
         _("perspektif"),
@@ -127,7 +128,7 @@ class Sasaran(models.Model):
 class Indikator(models.Model):
     sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("sasaran"))
     kode = models.CharField(_("kode"), max_length=20)
-    nama = models.TextField(_("nama"))
+    nama = TeksPanjang(_("nama"), max_length=1000)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
     polaritas = models.CharField(_("polaritas"), max_length=20, choices=Polaritas.choices, default=Polaritas.POSITIF)
     agregasi = models.CharField(
@@ -150,9 +151,9 @@ class Indikator(models.Model):
             "sasarannya dan realisasinya dibandingkan dengan nilai AKIP."
         ),
     )
-    definisi_operasional = models.TextField(_("definisi operasional"), blank=True)
-    formula = models.TextField(_("formula"), blank=True)
-    sumber_data = models.TextField(_("sumber data"), blank=True)
+    definisi_operasional = TeksPanjang(_("definisi operasional"), max_length=3000, blank=True)
+    formula = TeksPanjang(_("formula"), max_length=1000, blank=True)
+    sumber_data = TeksPanjang(_("sumber data"), max_length=1000, blank=True)
     penanggung_jawab = models.CharField(
         _("penanggung jawab"), max_length=200, blank=True, help_text=_("Pejabat atau bagian yang melaporkan.")
     )
@@ -276,22 +277,30 @@ class VersiPK(models.Model):
         PerjanjianKinerja, on_delete=models.CASCADE, related_name="versi", verbose_name=_("Perjanjian Kinerja")
     )
     nomor = models.PositiveIntegerField(_("nomor versi"))
-    judul = models.CharField(_("judul"), max_length=200, blank=True)
+    judul = models.CharField(_("judul"), max_length=200, blank=True, validators=[tanpa_karakter_kendali])
     berlaku_mulai = models.DateField(_("berlaku mulai"))
     berlaku_sampai = models.DateField(_("berlaku sampai"))
     tanggal_tanda_tangan = models.DateField(_("tanggal tanda tangan"), null=True, blank=True)
-    kota = models.CharField(_("kota"), max_length=80, default="Jakarta")
-    pihak_pertama_nama = models.CharField(_("pihak pertama: nama"), max_length=200)
-    pihak_pertama_nip = models.CharField(_("pihak pertama: NIP"), max_length=30, blank=True)
-    pihak_pertama_jabatan = models.CharField(_("pihak pertama: jabatan"), max_length=200)
-    pihak_kedua_nama = models.CharField(_("pihak kedua: nama"), max_length=200)
-    pihak_kedua_nip = models.CharField(_("pihak kedua: NIP"), max_length=30, blank=True)
-    pihak_kedua_jabatan = models.CharField(_("pihak kedua: jabatan"), max_length=200)
-    kegiatan = models.CharField(_("kegiatan"), max_length=300, blank=True)
+    kota = models.CharField(_("kota"), max_length=80, default="Jakarta", validators=[tanpa_karakter_kendali])
+    pihak_pertama_nama = models.CharField(_("pihak pertama: nama"), max_length=200, validators=[tanpa_karakter_kendali])
+    pihak_pertama_nip = models.CharField(
+        _("pihak pertama: NIP"), max_length=30, blank=True, validators=[tanpa_karakter_kendali]
+    )
+    pihak_pertama_jabatan = models.CharField(
+        _("pihak pertama: jabatan"), max_length=200, validators=[tanpa_karakter_kendali]
+    )
+    pihak_kedua_nama = models.CharField(_("pihak kedua: nama"), max_length=200, validators=[tanpa_karakter_kendali])
+    pihak_kedua_nip = models.CharField(
+        _("pihak kedua: NIP"), max_length=30, blank=True, validators=[tanpa_karakter_kendali]
+    )
+    pihak_kedua_jabatan = models.CharField(
+        _("pihak kedua: jabatan"), max_length=200, validators=[tanpa_karakter_kendali]
+    )
+    kegiatan = models.CharField(_("kegiatan"), max_length=300, blank=True, validators=[tanpa_karakter_kendali])
     anggaran = models.DecimalField(
         _("anggaran"), max_digits=20, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
-    keterangan = models.TextField(_("keterangan"), blank=True)
+    keterangan = TeksPanjang(_("keterangan"), max_length=2000, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -323,8 +332,8 @@ class BarisPK(NilaiTarget):
         related_name="baris_pk",
         verbose_name=_("indikator"),
     )
-    uraian_sasaran = models.TextField(_("sasaran (sebagaimana tertulis di PK)"))
-    uraian_indikator = models.TextField(_("indikator (sebagaimana tertulis di PK)"), blank=True)
+    uraian_sasaran = TeksPanjang(_("sasaran (sebagaimana tertulis di PK)"), max_length=1000)
+    uraian_indikator = TeksPanjang(_("indikator (sebagaimana tertulis di PK)"), max_length=1000, blank=True)
     history = HistoricalRecords()
 
     class Meta:

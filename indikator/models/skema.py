@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sakip.teks import TeksPanjang
+
 from ..enums import (
     AgregasiNko,
     AgregasiPerspektif,
@@ -68,7 +70,7 @@ class SkemaPenilaian(models.Model):
         verbose_name=_("skala nilai huruf"),
         help_text=_("Nilai tiap huruf (batas bawahnya) untuk target dan realisasi berupa huruf, mis. A = 80."),
     )
-    keterangan = models.TextField(_("keterangan"), blank=True)
+    keterangan = TeksPanjang(_("keterangan"), max_length=2000, blank=True)
 
     history = HistoricalRecords()
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator.enums import Peran
 from indikator.models import KepalaUnit, UnitKerja
+from sakip.teks import tanpa_karakter_kendali
 
 from .kinerja import TANGGAL
 
@@ -35,8 +36,10 @@ class KepalaForm(forms.ModelForm):
 
 class PenggunaBaruForm(forms.Form):
     username = forms.CharField(label=_("Nama pengguna"), max_length=150)
-    nama_depan = forms.CharField(label=_("Nama depan"), max_length=150)
-    nama_belakang = forms.CharField(label=_("Nama belakang"), max_length=150, required=False)
+    nama_depan = forms.CharField(label=_("Nama depan"), max_length=150, validators=[tanpa_karakter_kendali])
+    nama_belakang = forms.CharField(
+        label=_("Nama belakang"), max_length=150, required=False, validators=[tanpa_karakter_kendali]
+    )
     email = forms.EmailField(label=_("Surel"), required=False)
     unit = forms.ModelChoiceField(
         label=_("Unit"), queryset=UnitKerja.objects.order_by("urutan", "nama"), required=False

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kerja.forms.kinerja import kecilkan_gambar
 from laporan.unggahan import pilihan_bagian
+from sakip.teks import tanpa_karakter_kendali
 
 GAMBAR_MAKS_BYTE = 5 * 1024 * 1024
 GAMBAR_EKSTENSI = ("png", "jpg", "jpeg")
@@ -16,7 +17,7 @@ GAMBAR_SISI_SIMPAN = 1600
 
 class UbahGambarForm(forms.Form):
     bagian = forms.ChoiceField(label=_("Letak di laporan"), choices=())
-    judul = forms.CharField(label=_("Judul gambar"), max_length=300)
+    judul = forms.CharField(label=_("Judul gambar"), max_length=300, validators=[tanpa_karakter_kendali])
     urutan = forms.IntegerField(label=_("Urutan"), min_value=0, max_value=999, required=False)
 
     def __init__(self, *args, **kwargs):

@@ -9,11 +9,27 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from indikator import services
-from indikator.models import BarisPK, Indikator, Renstra, RevisiRenstra, Sasaran, Tujuan, UnitKerja, VersiPK
+from indikator.models import (
+    BarisPK,
+    Indikator,
+    PeriodeUnit,
+    Realisasi,
+    Renstra,
+    RevisiRenstra,
+    Sasaran,
+    Tujuan,
+    UnitKerja,
+    VersiPK,
+)
 from kerja.forms.versi import VersiMixin
 from sakip.forms import AngkaField
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def maks(model, nama: str) -> int:
+    """The maximum length of a model's text field, for a plain form field that stores into it."""
+    return model._meta.get_field(nama).max_length
 
 
 class RenstraForm(VersiMixin, forms.ModelForm):
@@ -283,15 +299,29 @@ class RealisasiForm(VersiMixin, forms.Form):
     nilai_kualitatif = forms.CharField(
         label=_("Nilai kualitatif"), required=False, max_length=10, help_text=_("Untuk indikator kualitatif, mis. A.")
     )
-    analisis = forms.CharField(label=_("Analisis"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    analisis = forms.CharField(
+        label=_("Analisis"),
+        required=False,
+        max_length=maks(Realisasi, "analisis"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     faktor_pendukung = forms.CharField(
-        label=_("Faktor pendukung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Faktor pendukung"),
+        required=False,
+        max_length=maks(Realisasi, "faktor_pendukung"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     faktor_penghambat = forms.CharField(
-        label=_("Faktor penghambat"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Faktor penghambat"),
+        required=False,
+        max_length=maks(Realisasi, "faktor_penghambat"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     rencana_tindak_lanjut = forms.CharField(
-        label=_("Rencana tindak lanjut"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Rencana tindak lanjut"),
+        required=False,
+        max_length=maks(Realisasi, "rencana_tindak_lanjut"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -309,4 +339,9 @@ class BuktiForm(forms.Form):
 
 
 class KomentarForm(forms.Form):
-    komentar = forms.CharField(label=_("Komentar / alasan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    komentar = forms.CharField(
+        label=_("Komentar / alasan"),
+        required=False,
+        max_length=maks(PeriodeUnit, "komentar"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator.models import Renstra, SkemaPenilaian
 from indikator.salin import KODE_PRESET, PILIH_PRESET, PILIH_SALIN, PILIH_TANPA_PERSPEKTIF
+from kerja.forms.kinerja import maks
+from sakip.teks import tanpa_karakter_kendali
 
 TAHUN = {"min_value": 2000, "max_value": 2100}
 
@@ -40,12 +42,18 @@ class MulaiForm(forms.Form):
             "kosongkan untuk memakai pita kriteria skema BPOM yang berlaku pada periode itu."
         ),
     )
-    nama = forms.CharField(label=_("Nama Renstra"), max_length=200)
+    nama = forms.CharField(label=_("Nama Renstra"), max_length=200, validators=[tanpa_karakter_kendali])
     tahun_mulai = TahunField(label=_("Tahun mulai"))
     tahun_selesai = TahunField(label=_("Tahun selesai"))
-    visi = forms.CharField(label=_("Visi"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    visi = forms.CharField(
+        label=_("Visi"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=maks(Renstra, "visi")
+    )
     misi = forms.CharField(
-        label=_("Misi"), widget=forms.Textarea(attrs={"rows": 3}), required=False, help_text=_("Satu misi per baris.")
+        label=_("Misi"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=maks(Renstra, "misi"),
+        help_text=_("Satu misi per baris."),
     )
 
     def clean(self):
@@ -64,7 +72,7 @@ class TahunBerikutForm(forms.Form):
 
 class PeriodeBaruForm(forms.Form):
     renstra = forms.ModelChoiceField(label=_("Renstra lama"), queryset=Renstra.objects.none())
-    nama = forms.CharField(label=_("Nama Renstra baru"), max_length=200)
+    nama = forms.CharField(label=_("Nama Renstra baru"), max_length=200, validators=[tanpa_karakter_kendali])
     tahun_mulai = TahunField(label=_("Tahun mulai"))
     tahun_selesai = TahunField(label=_("Tahun selesai"))
 

@@ -37,13 +37,17 @@ from laporan.narasi import (
     simpan_narasi,
     urai_kunci,
 )
+from sakip.teks import tanpa_karakter_kendali
 
 
 class NarasiForm(VersiMixin, forms.Form):
-    judul = forms.CharField(label=gettext_lazy("Judul"), max_length=200, required=False)
+    judul = forms.CharField(
+        label=gettext_lazy("Judul"), max_length=200, required=False, validators=[tanpa_karakter_kendali]
+    )
     isi = forms.CharField(
         label=gettext_lazy("Isi (Markdown)"),
         required=False,
+        max_length=NarasiLaporan._meta.get_field("isi").max_length,
         widget=forms.Textarea(attrs={"rows": 22, "class": "markdown", "spellcheck": "true"}),
         help_text=gettext_lazy(
             "Markdown: **tebal**, *miring*, daftar bernomor (1.), daftar huruf (- a.), tabel, tautan. "

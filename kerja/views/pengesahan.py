@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from indikator import akses
 from indikator.enums import StatusPeriode
+from indikator.models import PeriodeUnit
 from indikator.periode import ajukan_periode, aksi_tersedia, atur_tenggat, boleh_melakukan
 from kerja.ringkasan import susun_ringkasan
 
@@ -26,7 +27,7 @@ class PengajuanForm(forms.Form):
     catatan = forms.CharField(
         label=gettext_lazy("Catatan untuk pimpinan (opsional)"),
         required=False,
-        max_length=2000,
+        max_length=PeriodeUnit._meta.get_field("catatan_pengajuan").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     akui_peringatan = forms.BooleanField(
