@@ -126,7 +126,7 @@ def test_tahun_terkunci_menolak_unggah_ubah_hapus(klien, unit):
 
 
 @pytest.mark.django_db
-def test_ubah_dan_hapus(klien, unit, django_capture_on_commit_callbacks):
+def test_ubah_dan_hapus_menyimpan_berkas_untuk_pemulihan(klien, unit, django_capture_on_commit_callbacks):
     _unggah(klien, unit)
     g = GambarLaporan.objects.get()
     ubah = {f"{g.pk}-bagian": "bab1_sdm", f"{g.pk}-judul": "Komposisi Pegawai", f"{g.pk}-urutan": "3"}
@@ -137,7 +137,8 @@ def test_ubah_dan_hapus(klien, unit, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         klien.post(f"/laporan/{unit.slug}/{TAHUN}/gambar/{g.pk}/", {"aksi": "hapus"})
     assert not GambarLaporan.objects.exists()
-    assert not g.berkas.storage.exists(nama)
+    assert g.berkas.storage.exists(nama)  # kept until `bersihkan_bukti_terhapus` (restorable meanwhile)
+    assert klien.get(f"/laporan/gambar/{g.pk}/").status_code == 404
 
 
 def _gambar_unggahan(laporan):
