@@ -13,6 +13,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -64,10 +65,11 @@ def _catat_gagal(judul: str, kepada: list[str], exc: BaseException) -> None:
     log.error(
         "Surel alur persetujuan gagal dikirim",
         exc_info=exc,
-        extra={"surel_judul": judul, "surel_penerima": kepada, "surel_galat": galat},
+        extra={"surel_judul": judul, "surel_penerima": ", ".join(kepada), "surel_galat": galat},
     )
     try:
-        SurelGagal.objects.create(judul=satu_baris(judul)[:300], penerima=", ".join(kepada), galat=galat)
+        with transaction.atomic():
+            SurelGagal.objects.create(judul=satu_baris(judul)[:300], penerima=", ".join(kepada), galat=galat)
     except Exception:  # noqa: BLE001 - the record is a courtesy; the log line above already holds the failure
         log.exception("Catatan surel gagal tidak dapat disimpan")
 
