@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -210,7 +211,12 @@ def _gambar_bagian(unit, tahun: int, bagian: str, sasaran: Sasaran | None) -> li
 def narasi_pratinjau(request, slug: str, tahun: int, bagian: str):
     """htmx: the Markdown of the textarea rendered (sanitised) for the live preview. Saves nothing."""
     akses.ambil_unit(request.user, slug, tulis=True)
-    return render(request, "laporan/narasi/_pratinjau.html", {"html": render_markdown(request.POST.get("isi", ""))})
+    isi = request.POST.get("isi", "")
+    try:
+        NarasiForm.base_fields["isi"].run_validators(isi)  # an over-long text is not rendered either
+    except ValidationError as e:
+        return render(request, "laporan/narasi/_pratinjau.html", {"galat": " ".join(e.messages)})
+    return render(request, "laporan/narasi/_pratinjau.html", {"html": render_markdown(isi)})
 
 
 @login_required

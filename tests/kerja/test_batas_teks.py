@@ -293,3 +293,12 @@ def test_admin_menolak_yang_sama(client, data, url, isi, pesan):
     assert r.status_code == 200
     assert pesan in r.content.decode()
     assert potret() == sebelum
+
+
+def test_pratinjau_narasi_tidak_merender_teks_melebihi_batas(client, data):
+    """The htmx preview saves nothing, but rendering 10 MB of Markdown would hold a web worker: refused too."""
+    client.force_login(data.pengguna["perencana"])
+    url = reverse("laporan:narasi_pratinjau", args=[S, TAHUN, "kata_pengantar"])
+    html = client.post(url, {"isi": "**x** " * 4000}).content.decode()
+    assert "paling banyak 20000 karakter (sekarang 24000" in html and "<strong>" not in html
+    assert "<strong>x</strong>" in client.post(url, {"isi": "**x**"}).content.decode()
