@@ -280,7 +280,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
             tambah(
                 "tidak_dihitung",
                 _(
-                    "Capaian tidak dihitung: %(alasan)s; indikator ini tidak masuk NPS dan NKO (NKO dari %(n)s dari %(total)s indikator)."
+                    "Capaian tidak dihitung: %(alasan)s; indikator ini tidak masuk NPS dan NKO (NKO dihitung atas %(n)s dari %(total)s indikator)."
                 )
                 % {"alasan": b.alasan.label, "n": pengukuran.jumlah_dihitung, "total": pengukuran.jumlah_indikator},
                 label,

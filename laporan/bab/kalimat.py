@@ -36,8 +36,8 @@ def sasaran_kriteria(b: Bundel) -> str:
 
 
 def cakupan_nko(b: Bundel) -> str:
-    """ "NKO dari 10 dari 11 indikator; tidak dihitung: IK 3 (belum ada data realisasi)." """
-    teks = _("NKO dari %(n)s dari %(total)s indikator") % {
+    """ "NKO dihitung atas 10 dari 11 indikator; tidak dihitung: IK 3 (belum ada data realisasi)." """
+    teks = _("NKO dihitung atas %(n)s dari %(total)s indikator") % {
         "n": b.ukur.jumlah_dihitung,
         "total": b.ukur.jumlah_indikator,
     }

@@ -27,7 +27,7 @@ def test_tanpa_grafik_dan_saringan_perspektif(halaman):
 
 
 def test_nko_menyebut_cakupan_dan_alasan_tidak_dihitung(halaman):
-    assert "dari 3 dari 4 indikator" in halaman
+    assert "dihitung atas 3 dari 4 indikator" in halaman and "dari 3 dari" not in halaman
     assert "tidak dihitung: belum ada data realisasi" in halaman
     assert "89,68" in halaman  # letter-grade target "A" against 71,74
 
@@ -41,4 +41,4 @@ def test_kurva_serapan_menyebut_angka_setahun(halaman):
 def test_referensi_tanpa_catatan_setahun(klien_kepala):
     html = klien_kepala.get(reverse("dasbor:utama"), {"tahun": 2018}).content.decode()
     assert 'data-catatan="serapan-tahunan"' not in html
-    assert 'id="grafik-perspektif"' in html and "dari 8 dari 8 indikator" in html
+    assert 'id="grafik-perspektif"' in html and "dihitung atas 8 dari 8 indikator" in html

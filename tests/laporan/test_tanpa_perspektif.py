@@ -26,7 +26,7 @@ def test_html_tanpa_perspektif(client, unit_dinas):
     html = r.content.decode()
     assert "Perspektif / Sasaran" not in html and "Perspective" not in html
     assert "NKO = rata-rata NPS sasaran" in html
-    assert "NKO dari 3 dari 4 indikator; tidak dihitung: I4 (belum ada data realisasi)." in html
+    assert "NKO dihitung atas 3 dari 4 indikator; tidak dihitung: I4 (belum ada data realisasi)." in html
     assert "99,84" in html and "89,68" in html
     assert "tidak dihitung: belum ada data realisasi" in html
 
@@ -59,7 +59,7 @@ def test_konsistensi_mendaftar_indikator_tidak_dihitung(unit_dinas):
     peringatan = periksa_konsistensi(unit_dinas, TAHUN)
     tidak = [p for p in peringatan if p.kode == "tidak_dihitung"]
     assert len(tidak) == 1 and tidak[0].objek.startswith("I3")
-    assert "target bernilai 0" in tidak[0].pesan and "NKO dari 2 dari 4 indikator" in tidak[0].pesan
+    assert "target bernilai 0" in tidak[0].pesan and "NKO dihitung atas 2 dari 4 indikator" in tidak[0].pesan
     assert [p.objek[:2] for p in peringatan if p.kode == "realisasi_kosong"] == ["I4"]
     assert not [p for p in peringatan if p.kode == "sasaran_tanpa_perspektif"]
 

@@ -104,7 +104,7 @@ class Command(BaseCommand):
                 self._sasaran(s)
         self.stdout.write(
             f"\nNKO: {format_persen(p.nko)} — {p.kriteria_nko.label if p.kriteria_nko else '–'}"
-            f" (dari {p.jumlah_dihitung} dari {p.jumlah_indikator} indikator)"
+            f" (dihitung atas {p.jumlah_dihitung} dari {p.jumlah_indikator} indikator)"
         )
 
     def _sasaran(self, s) -> None:
