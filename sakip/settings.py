@@ -24,7 +24,16 @@ DEBUG = _env_bool("SAKIP_DEBUG", False)
 TESTING = bool(os.environ.get("SAKIP_TESTING")) or "pytest" in sys.modules
 # Production must set SAKIP_SECRET_KEY: outside DEBUG and tests the app refuses to start without it (the public
 # fallback key would let anyone forge sessions and password-reset tokens).
-SECRET_KEY = os.environ.get("SAKIP_SECRET_KEY", "")
+# Keys published in this repository: outside DEBUG and tests they are refused like a missing key.
+KUNCI_DEMO = "django-insecure-sakip-local-demo-key-change-me"
+KUNCI_RAHASIA_PUBLIK = frozenset({KUNCI_DEMO})
+SECRET_KEY = os.environ.get("SAKIP_SECRET_KEY", "").strip()
+if SECRET_KEY in KUNCI_RAHASIA_PUBLIK and not (DEBUG or TESTING):
+    raise ImproperlyConfigured(
+        "SAKIP_SECRET_KEY berisi kunci demo yang dipublikasikan di repositori; siapa pun dapat memalsukan sesi "
+        "dengannya. Setel SAKIP_SECRET_KEY ke string acak panjang, misalnya keluaran: "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
         raise ImproperlyConfigured(
@@ -33,7 +42,7 @@ if not SECRET_KEY:
             "python -c 'import secrets; print(secrets.token_urlsafe(50))'. "
             "Untuk demo lokal saja: SAKIP_DEBUG=1."
         )
-    SECRET_KEY = "django-insecure-sakip-local-demo-key-change-me"
+    SECRET_KEY = KUNCI_DEMO
 ALLOWED_HOSTS = [h for h in os.environ.get("SAKIP_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SAKIP_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -320,6 +329,11 @@ AXES_VERBOSE = False
 # SAKIP_PRIVATE_ROOT; "X-Sendfile" for Apache mod_xsendfile: the absolute path is sent).
 SAKIP_PRIVATE_ROOT = Path(os.environ.get("SAKIP_PRIVATE_ROOT", BASE_DIR / "privat"))
 STORAGES["privat"] = {"BACKEND": "sakip.penyimpanan.PenyimpananPrivat"}
+# Modes of private files and folders whatever the umask (octal). Owner only by default; with nginx
+# X-Accel-Redirect the web server's user needs group read: 0640 / 0750 and that user in the app's group
+# (docs/deploy.md).
+SAKIP_PRIVAT_MODE_BERKAS = int(os.environ.get("SAKIP_PRIVAT_MODE_BERKAS", "600"), 8)
+SAKIP_PRIVAT_MODE_FOLDER = int(os.environ.get("SAKIP_PRIVAT_MODE_FOLDER", "700"), 8)
 SAKIP_SENDFILE_HEADER = os.environ.get("SAKIP_SENDFILE_HEADER", "").strip()
 SAKIP_SENDFILE_PREFIX = os.environ.get("SAKIP_SENDFILE_PREFIX", "/privat/")
 # Excel import limits, checked before any row is read: file size, total uncompressed size of the workbook's

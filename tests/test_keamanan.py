@@ -56,6 +56,15 @@ def test_kunci_rahasia_bawaan_hanya_untuk_debug_dan_uji(env):
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.parametrize("kunci", [settings.KUNCI_DEMO, f" {settings.KUNCI_DEMO}\n"], ids=["persis", "berspasi"])
+def test_kunci_demo_publik_ditolak_di_luar_debug(kunci):
+    """The demo key published in the repository is refused like a missing one (round two, finding 8)."""
+    r = _impor_pengaturan(_lingkungan_produksi(SAKIP_SECRET_KEY=kunci))
+    assert r.returncode != 0
+    assert "ImproperlyConfigured" in r.stderr and "kunci demo" in r.stderr
+    assert _impor_pengaturan(_lingkungan_produksi(SAKIP_SECRET_KEY=kunci, SAKIP_DEBUG="1")).returncode == 0
+
+
 def test_check_deploy_bersih_dengan_pengaturan_produksi():
     env = _lingkungan_produksi(SAKIP_SECRET_KEY=secrets.token_urlsafe(50), SAKIP_ALLOWED_HOSTS="example.org")
     r = subprocess.run(
