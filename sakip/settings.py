@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "sakip.middleware.SesiMiddleware",
+    "sakip.middleware.SandiSementaraMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -157,6 +158,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The local pattern "app or agency name + year" (sakip2018): sakip/sandi.py; a deployment adds its own words.
+    {
+        "NAME": "sakip.sandi.KataLokalValidator",
+        "OPTIONS": {"kata_tambahan": os.environ.get("SAKIP_SANDI_KATA_LOKAL", "")},
+    },
 ]
 if TESTING:
     # Tests create many users: a fast hasher there (PBKDF2 costs ~0.3 s per password). Never in production.

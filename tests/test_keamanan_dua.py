@@ -4,10 +4,22 @@ docs/security.md "Putaran dua: sandi, sesi, unggahan" lists each probe with its 
 
 import os
 import stat
+from io import StringIO
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from django.urls import reverse
+
+from indikator.enums import Peran
+from indikator.models import SandiSementara
+from sakip.sandi import KataLokalValidator
+from tests.pabrik import KATA_SANDI, buat_pengguna
 
 # --- Private files: 0700 folders, 0600 files whatever the umask -----------------------------------------------------
 
@@ -34,3 +46,205 @@ def test_berkas_privat_hanya_untuk_pemilik(tmp_path, settings, umask_longgar, ak
     assert _mode(akar) == 0o700
     assert _mode(akar / "bukti") == 0o700 and _mode(akar / "bukti" / "2024" / "unit") == 0o700
     assert _mode(akar / nama) == 0o600
+
+
+# --- Passwords: the validators on every path that sets one --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sandi", "lemah"),
+    [
+        ("sakip2018", True),
+        ("Sakip@2024", True),
+        ("s4k1p-2023", True),
+        ("sakip-demo-2018", True),
+        ("BPOM2024!", True),
+        ("kinerja123", True),
+        ("pengguna2024", True),  # the username plus a year
+        ("Sandi-Baru-yang-Panjang-77", False),
+        ("kuda-baterai-staples-benar", False),
+        ("Tr0ub4dor&3-2019", False),
+    ],
+)
+def test_validator_kata_lokal(sandi, lemah):
+    user = get_user_model()(username="pengguna", first_name="Budi")
+    assert KataLokalValidator().lemah(sandi, user) is lemah
+
+
+def test_validator_kata_lokal_kata_instansi_tambahan():
+    assert not KataLokalValidator().lemah("kemenkeu2024")
+    assert KataLokalValidator("Kemenkeu, djp").lemah("kemenkeu2024")
+
+
+SANDI_LEMAH = "sakip2018"
+
+
+def _ganti_sendiri(klien, user, admin):
+    klien.force_login(user)
+    return klien.post(
+        reverse("password_change"),
+        {"old_password": KATA_SANDI, "new_password1": SANDI_LEMAH, "new_password2": SANDI_LEMAH},
+    )
+
+
+def _reset_aplikasi(klien, user, admin):
+    klien.force_login(admin)
+    return klien.post(reverse("kerja:admin_pengguna", args=[user.pk]), {"aksi": "sandi", "sandi-sandi": SANDI_LEMAH})
+
+
+def _admin_django_ubah(klien, user, admin):
+    klien.force_login(admin)
+    url = reverse("admin:auth_user_password_change", args=[user.pk])
+    return klien.post(url, {"password1": SANDI_LEMAH, "password2": SANDI_LEMAH, "usable_password": "true"})
+
+
+def _admin_django_tambah(klien, user, admin):
+    klien.force_login(admin)
+    isi = {"username": "baru", "password1": SANDI_LEMAH, "password2": SANDI_LEMAH, "usable_password": "true"}
+    return klien.post(reverse("admin:auth_user_add"), isi)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("jalur", [_ganti_sendiri, _reset_aplikasi, _admin_django_ubah, _admin_django_tambah])
+def test_sandi_lemah_ditolak_di_setiap_jalur(client, jalur):
+    admin = buat_pengguna("root", Peran.ADMINISTRATOR, is_staff=True, is_superuser=True)
+    user = buat_pengguna("pengguna")
+    sebelum = list(get_user_model().objects.order_by("pk").values_list("username", "password"))
+    r = jalur(client, user, admin)
+    assert r.status_code == 200
+    assert "mudah ditebak" in r.content.decode()
+    assert list(get_user_model().objects.order_by("pk").values_list("username", "password")) == sebelum
+    assert not SandiSementara.objects.exists()
+
+
+@pytest.mark.django_db
+def test_buat_demo_memvalidasi_sandi_pilihan():
+    with pytest.raises(CommandError, match="mudah ditebak"):
+        call_command("buat_demo", "--sandi", SANDI_LEMAH, stdout=StringIO())
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_sandi_baru_harus_berbeda_dari_yang_lama(client):
+    client.force_login(buat_pengguna("pengguna", password="Lama-tapi-Kuat-Sekali-91"))
+    sandi = "Lama-tapi-Kuat-Sekali-91"
+    r = client.post(reverse("password_change"), {"old_password": sandi, "new_password1": sandi, "new_password2": sandi})
+    assert r.status_code == 200 and "harus berbeda" in r.content.decode()
+
+
+# --- A temporary password must be changed at the first login ----------------------------------------------------
+
+
+def _masuk(klien, username, sandi):
+    return klien.post(reverse("login"), {"username": username, "password": sandi})
+
+
+@pytest.mark.django_db
+def test_sandi_sementara_wajib_diganti_saat_masuk_pertama(client, referensi):
+    admin = buat_pengguna("root", Peran.ADMINISTRATOR)
+    client.force_login(admin)
+    r = client.post(reverse("kerja:admin_pengguna_baru"), {"username": "baru", "nama_depan": "Baru"})
+    sementara = r.context["sandi"]
+    user = get_user_model().objects.get(username="baru")
+    assert SandiSementara.objects.filter(pengguna=user, diatur_oleh=admin).exists()
+
+    baru = Client()
+    assert _masuk(baru, "baru", sementara).status_code == 302
+    # Every page leads to the password change until it is done; htmx requests get HX-Redirect.
+    for url in (reverse("beranda"), reverse("kerja:utama"), reverse("admin:index")):
+        r = baru.get(url)
+        assert r.status_code == 302 and r["Location"] == reverse("password_change"), url
+    r = baru.get(reverse("beranda"), HTTP_HX_REQUEST="true")
+    assert r["HX-Redirect"] == reverse("password_change")
+    r = baru.get(reverse("password_change"))
+    assert r.status_code == 200 and "hanya sementara" in r.content.decode()
+    # A weak new password is refused and changes nothing.
+    r = baru.post(
+        reverse("password_change"),
+        {"old_password": sementara, "new_password1": SANDI_LEMAH, "new_password2": SANDI_LEMAH},
+    )
+    assert r.status_code == 200 and baru.get(reverse("beranda")).status_code == 302
+    sendiri = "Pilihan-Sendiri-yang-Kuat-58"
+    r = baru.post(
+        reverse("password_change"), {"old_password": sementara, "new_password1": sendiri, "new_password2": sendiri}
+    )
+    assert r.status_code == 302
+    assert baru.get(reverse("beranda")).status_code == 200
+    assert not SandiSementara.objects.filter(pengguna=user).exists()
+    # The next login goes straight in.
+    lain = Client()
+    assert _masuk(lain, "baru", sendiri).status_code == 302
+    assert lain.get(reverse("beranda")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cara", ["aplikasi", "admin_django"])
+def test_reset_oleh_admin_menjadikan_sandi_sementara(client, cara):
+    admin = buat_pengguna("root", Peran.ADMINISTRATOR, is_staff=True, is_superuser=True)
+    user = buat_pengguna("pengguna")
+    client.force_login(admin)
+    sandi = "Diatur-Admin-Untuk-Anda-62"
+    if cara == "aplikasi":
+        r = client.post(reverse("kerja:admin_pengguna", args=[user.pk]), {"aksi": "sandi", "sandi-sandi": sandi})
+        assert r.status_code == 200
+    else:
+        url = reverse("admin:auth_user_password_change", args=[user.pk])
+        r = client.post(url, {"password1": sandi, "password2": sandi, "usable_password": "true"})
+        assert r.status_code == 302
+    assert SandiSementara.objects.filter(pengguna=user).exists()
+    klien = Client()
+    assert _masuk(klien, "pengguna", sandi).status_code == 302
+    assert klien.get(reverse("beranda"))["Location"] == reverse("password_change")
+
+
+@pytest.mark.django_db
+def test_admin_django_mengganti_sandinya_sendiri_tidak_sementara(client):
+    admin = buat_pengguna("root", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    sandi = "Sandi-Admin-Sendiri-Kuat-33"
+    url = reverse("admin:auth_user_password_change", args=[admin.pk])
+    assert client.post(url, {"password1": sandi, "password2": sandi, "usable_password": "true"}).status_code == 302
+    assert not SandiSementara.objects.exists()
+    assert client.get(reverse("beranda")).status_code == 200
+
+
+# --- A reset or a change ends the user's other sessions -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_ganti_sandi_mengakhiri_sesi_lain_dan_mempertahankan_yang_ini(client):
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    buat_pengguna("pengguna")
+    lain = Client()
+    assert _masuk(client, "pengguna", KATA_SANDI).status_code == 302
+    assert _masuk(lain, "pengguna", KATA_SANDI).status_code == 302
+    assert lain.get(reverse("beranda")).status_code == 200
+    baru = "Sandi-Baru-yang-Panjang-77"
+    r = client.post(
+        reverse("password_change"), {"old_password": KATA_SANDI, "new_password1": baru, "new_password2": baru}
+    )
+    assert r.status_code == 302
+    assert client.get(reverse("beranda")).status_code == 200  # this session stays
+    r = lain.get(reverse("beranda"))
+    assert r.status_code == 302 and r["Location"].startswith(reverse("login"))  # the other one is over
+    assert "_auth_user_id" not in lain.session
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cara", ["aplikasi", "admin_django"])
+def test_reset_oleh_admin_mengakhiri_semua_sesi_pengguna(client, cara):
+    admin = buat_pengguna("root", Peran.ADMINISTRATOR, is_staff=True, is_superuser=True)
+    user = buat_pengguna("pengguna")
+    sesi = [Client(), Client()]
+    for k in sesi:
+        assert _masuk(k, "pengguna", KATA_SANDI).status_code == 302
+    client.force_login(admin)
+    if cara == "aplikasi":
+        client.post(reverse("kerja:admin_pengguna", args=[user.pk]), {"aksi": "sandi"})
+    else:
+        url = reverse("admin:auth_user_password_change", args=[user.pk])
+        client.post(url, {"password1": "Diatur-Admin-Untuk-Anda-62", "password2": "Diatur-Admin-Untuk-Anda-62"})
+    for k in sesi:
+        r = k.get(reverse("beranda"))
+        assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
+    assert client.get(reverse("beranda")).status_code == 200  # the administrator's own session stays
