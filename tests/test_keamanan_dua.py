@@ -4,20 +4,26 @@ docs/security.md "Putaran dua: sandi, sesi, unggahan" lists each probe with its 
 
 import os
 import stat
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
+from PIL import ExifTags, Image
+from PIL.PngImagePlugin import PngInfo
 
 from indikator.enums import Peran
 from indikator.models import SandiSementara
+from kerja.forms import kinerja
+from kerja.forms.kinerja import kecilkan_gambar
 from sakip.sandi import KataLokalValidator
 from tests.pabrik import KATA_SANDI, buat_pengguna
 
@@ -248,3 +254,82 @@ def test_reset_oleh_admin_mengakhiri_semua_sesi_pengguna(client, cara):
         r = k.get(reverse("beranda"))
         assert r.status_code == 302 and r["Location"].startswith(reverse("login"))
     assert client.get(reverse("beranda")).status_code == 200  # the administrator's own session stays
+
+
+# --- Uploaded images: no metadata kept, decoding bounded ----------------------------------------------------------
+
+
+def _berkas_gambar(ukuran, mode="RGB", format_="JPEG", **simpan) -> SimpleUploadedFile:
+    gambar = Image.linear_gradient("L").resize(ukuran).convert(mode)
+    isi = BytesIO()
+    gambar.save(isi, format=format_, **simpan)
+    return SimpleUploadedFile(f"gambar.{'jpg' if format_ == 'JPEG' else 'png'}", isi.getvalue())
+
+
+def _exif_gps() -> Image.Exif:
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Kamera Saku"
+    exif[ExifTags.Base.Orientation] = 6  # taken sideways: shown rotated 90° clockwise
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "S",
+        ExifTags.GPS.GPSLatitude: (6.0, 10.0, 30.0),
+        ExifTags.GPS.GPSLongitudeRef: "E",
+        ExifTags.GPS.GPSLongitude: (106.0, 49.0, 40.0),
+    }
+    return exif
+
+
+@pytest.mark.parametrize("ukuran", [(400, 200), (4000, 2000)], ids=["kecil-tanpa-ubah-ukuran", "besar-diperkecil"])
+def test_jpeg_dengan_gps_disimpan_tanpa_exif_dan_tegak(ukuran):
+    asal = _berkas_gambar(ukuran, exif=_exif_gps())
+    with Image.open(asal) as g:
+        assert g.getexif().get_ifd(ExifTags.IFD.GPSInfo)  # the upload does carry a position
+    asal.seek(0)
+    hasil = kecilkan_gambar(asal, sisi_simpan=1600)
+    isi = hasil.read()
+    assert b"Exif" not in isi and b"Kamera Saku" not in isi
+    with Image.open(BytesIO(isi)) as g:
+        assert g.format == "JPEG"
+        assert not g.getexif() and "exif" not in g.info
+        lebar, tinggi = ukuran if max(ukuran) <= 1600 else (1600, 800)
+        assert g.size == (tinggi, lebar)  # the orientation is applied to the pixels
+
+
+def test_png_tanpa_teks_dan_exif():
+    info = PngInfo()
+    info.add_text("Lokasi", "-6.175, 106.827")
+    info.add_text("XML:com.adobe.xmp", "<x:xmpmeta>GPS</x:xmpmeta>")
+    hasil = kecilkan_gambar(_berkas_gambar((300, 200), "RGBA", "PNG", pnginfo=info, exif=_exif_gps()))
+    isi = hasil.read()
+    assert b"Lokasi" not in isi and b"xmpmeta" not in isi and b"eXIf" not in isi
+    with Image.open(BytesIO(isi)) as g:
+        assert g.format == "PNG" and g.mode == "RGBA" and not g.text and not g.getexif()
+
+
+@pytest.mark.parametrize(
+    ("ukuran", "mode", "format_", "diterima"),
+    [
+        ((1000, 1000), "RGB", "JPEG", True),  # decoded at 1/4 by the JPEG decoder (draft)
+        ((500, 500), "RGB", "PNG", True),
+        ((1000, 1000), "RGB", "PNG", False),  # a PNG is decoded at full size
+        ((700, 700), "RGBA", "PNG", False),  # alpha: Pillow premultiplies a full-size copy
+        ((500, 500), "P", "PNG", True),
+    ],
+)
+def test_gambar_yang_terlalu_mahal_diurai_ditolak_dari_header(monkeypatch, ukuran, mode, format_, diterima):
+    """With a 2 MiB budget and a 250-pixel side (the real ones: 128 MiB, 1600 px; bench/gambar_memori.py measures
+    them): refused from the header, before any pixel is decoded."""
+    monkeypatch.setattr(kinerja, "GAMBAR_MAKS_BYTE_TERURAI", 2 * 1024 * 1024)
+    berkas = _berkas_gambar(ukuran, mode, format_)
+    dimuat = []
+    asli = Image.Image.load
+    monkeypatch.setattr(Image.Image, "load", lambda self: dimuat.append(self.size) or asli(self))
+    if diterima:
+        with Image.open(kecilkan_gambar(berkas, sisi_simpan=250)) as g:
+            assert max(g.size) == 250
+        assert max(max(s) for s in dimuat) <= 500  # the 1000-pixel JPEG was decoded at 250
+    else:
+        with pytest.raises(forms.ValidationError) as e:
+            kecilkan_gambar(berkas, sisi_simpan=250)
+        assert e.value.code == "memori" and "terlalu besar untuk diolah" in e.value.messages[0]
+        assert not dimuat
