@@ -310,11 +310,13 @@ LOGGING = {
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
-# Login throttling (django-axes): after SAKIP_LOGIN_GAGAL_MAKS failures for one username from one client, or
-# SAKIP_LOGIN_GAGAL_MAKS_KLIEN failures over all usernames from one client (spraying), that pair or client is
-# locked for SAKIP_LOGIN_JEDA_MENIT minutes (sakip.masuk.PenanganMasuk); the lockout page is Indonesian
-# (registration/terkunci.html). The client is REMOTE_ADDR, or behind a reverse proxy the header it sets
-# (SAKIP_TRUSTED_PROXY_HEADER, e.g. HTTP_X_FORWARDED_FOR; SAKIP_TRUSTED_PROXY_COUNT proxies): sakip.middleware.
+# Login throttling (django-axes, sakip.masuk.PenanganMasuk): SAKIP_LOGIN_GAGAL_MAKS failures for one username from
+# one client lock that pair for SAKIP_LOGIN_JEDA_MENIT minutes. A client with SAKIP_LOGIN_GAGAL_MAKS_KLIEN failures
+# over all usernames (spraying) is throttled, never locked: unknown usernames are refused before any password check
+# and a wrong password locks its username from that client at once, but the right password of any account still
+# logs in. The lock page is Indonesian (registration/terkunci.html, sakip.masuk.respons_terkunci). The client is
+# REMOTE_ADDR, or behind a reverse proxy the header it sets (SAKIP_TRUSTED_PROXY_HEADER, e.g. HTTP_X_FORWARDED_FOR;
+# SAKIP_TRUSTED_PROXY_COUNT proxies): sakip.middleware.
 AXES_ENABLED = _env_bool("SAKIP_AXES", True)
 AXES_HANDLER = "sakip.masuk.PenanganMasuk"
 AXES_FAILURE_LIMIT = int(os.environ.get("SAKIP_LOGIN_GAGAL_MAKS", "5"))
@@ -325,7 +327,7 @@ AXES_CLIENT_IP_CALLABLE = "sakip.middleware.alamat_klien"
 SAKIP_TRUSTED_PROXY_HEADER = os.environ.get("SAKIP_TRUSTED_PROXY_HEADER", "").strip()
 SAKIP_TRUSTED_PROXY_COUNT = max(1, int(os.environ.get("SAKIP_TRUSTED_PROXY_COUNT", "1")))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_LOCKOUT_CALLABLE = "sakip.masuk.respons_terkunci"
 AXES_VERBOSE = False
 
 # ---------------------------------------------------------------- data hardening: evidence files, Excel import

@@ -200,12 +200,9 @@ def test_penyemprotan_banyak_nama_dari_satu_klien_dibatasi(client):
     for i in range(batas - 1):
         assert _gagal(client, f"tebak{i}").status_code == 200
     assert _gagal(client, "tebak-akhir").status_code == 429
-    # Even a real account with the right password is refused from that client ...
-    r = client.post(reverse("login"), {"username": "asli", "password": KATA_SANDI})
-    assert r.status_code == 429
-    # ... but another client can still log in.
-    r = client.post(reverse("login"), {"username": "asli", "password": KATA_SANDI}, REMOTE_ADDR="192.0.2.77")
-    assert r.status_code == 302
+    # Further guesses from that client are refused (tests/test_keamanan_dua.py: a real account with the right
+    # password still logs in, round two).
+    assert _gagal(client, "tebak-lagi").status_code == 429
 
 
 @pytest.mark.django_db

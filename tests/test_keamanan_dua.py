@@ -10,6 +10,7 @@ import pytest
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -141,12 +142,12 @@ def test_sandi_baru_harus_berbeda_dari_yang_lama(client):
 # --- A temporary password must be changed at the first login ----------------------------------------------------
 
 
-def _masuk(klien, username, sandi):
-    return klien.post(reverse("login"), {"username": username, "password": sandi})
+def _masuk(klien, username, sandi, **meta):
+    return klien.post(reverse("login"), {"username": username, "password": sandi}, **meta)
 
 
 @pytest.mark.django_db
-def test_sandi_sementara_wajib_diganti_saat_masuk_pertama(client, referensi):
+def test_sandi_sementara_wajib_diganti_saat_masuk_pertama(client):
     admin = buat_pengguna("root", Peran.ADMINISTRATOR)
     client.force_login(admin)
     r = client.post(reverse("kerja:admin_pengguna_baru"), {"username": "baru", "nama_depan": "Baru"})
@@ -333,3 +334,66 @@ def test_gambar_yang_terlalu_mahal_diurai_ditolak_dari_header(monkeypatch, ukura
             kecilkan_gambar(berkas, sisi_simpan=250)
         assert e.value.code == "memori" and "terlalu besar untuk diolah" in e.value.messages[0]
         assert not dimuat
+
+
+# --- Login lockout: per username and client; a client's failures never block another username's right password ---
+
+
+def _gagal(klien, username, **meta):
+    return klien.post(reverse("login"), {"username": username, "password": "salah"}, **meta)
+
+
+def _isi_halaman(r) -> str:
+    """The page's own section (the rest holds a per-request CSRF token)."""
+    isi = r.content.decode()
+    return isi[isi.index('<section class="kartu masuk">') :]
+
+
+def _semprot(klien, n=None, **meta):
+    """A client (an office behind one NAT) with enough failures over unknown usernames to be throttled."""
+    for i in range(settings.SAKIP_LOGIN_GAGAL_MAKS_KLIEN if n is None else n):
+        _gagal(klien, f"tebak{i}", **meta)
+
+
+@pytest.mark.django_db
+def test_kegagalan_satu_klien_tidak_mengunci_sandi_benar_pengguna_lain(client):
+    """Round one's finding: 20 failures over any usernames from one address locked every user of that address."""
+    buat_pengguna("rekan")
+    buat_pengguna("kedua")
+    _semprot(client)
+    assert _gagal(client, "tebak-lagi").status_code == 429  # the sprayer is held back ...
+    r = _masuk(client, "rekan", KATA_SANDI)  # ... a colleague behind the same address is not
+    assert r.status_code == 302 and client.get(reverse("beranda")).status_code == 200
+    client.logout()
+    # A wrong password of an existing account while throttled locks that username from there at once, with the
+    # same page as an unknown username (it does not tell which accounts exist) ...
+    r = _gagal(client, "kedua")
+    assert r.status_code == 429 and "Coba lagi dalam 15 menit" in r.content.decode()
+    assert _isi_halaman(_gagal(client, "tidak-ada")) == _isi_halaman(r)
+    assert _masuk(client, "kedua", KATA_SANDI).status_code == 429
+    # ... and only from there.
+    assert _masuk(Client(), "kedua", KATA_SANDI, REMOTE_ADDR="192.0.2.77").status_code == 302
+
+
+@pytest.mark.django_db
+def test_nama_tak_dikenal_ditolak_tanpa_memeriksa_sandi_saat_diperlambat(client, monkeypatch):
+    buat_pengguna("nonaktif", is_active=False)
+    _semprot(client)
+    diperiksa = []
+    asli = ModelBackend.authenticate
+    monkeypatch.setattr(
+        ModelBackend, "authenticate", lambda *a, **k: diperiksa.append(k.get("username")) or asli(*a, **k)
+    )
+    for nama in ("tidak-ada", "nonaktif"):
+        assert _gagal(client, nama).status_code == 429
+    assert diperiksa == []  # no password hashed for a sprayer's unknown usernames
+
+
+@pytest.mark.django_db
+def test_pasangan_nama_klien_tetap_terkunci_setelah_lima_gagal(client):
+    buat_pengguna("pengguna")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert _gagal(client, "pengguna").status_code == 200
+    assert _gagal(client, "pengguna").status_code == 429
+    assert _masuk(client, "pengguna", KATA_SANDI).status_code == 429
+    assert _masuk(Client(), "pengguna", KATA_SANDI, REMOTE_ADDR="192.0.2.77").status_code == 302
