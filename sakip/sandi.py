@@ -27,6 +27,7 @@ KATA_LOKAL = (
 TAHUN = re.compile(r"(?:19|20)\d\d")
 TUKAR = str.maketrans({"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t"})
 BUKAN_HURUF = re.compile(r"[^a-z]+")
+PANJANG_DIPERIKSA = 128
 
 
 def _tersusun(teks: str, kata: frozenset[str]) -> bool:
@@ -61,6 +62,8 @@ class KataLokalValidator:
         self.tambahan = tuple(sorted({k.strip().lower() for k in kata_tambahan if k.strip()}))
 
     def lemah(self, sandi: str, user=None) -> bool:
+        if len(sandi) > PANJANG_DIPERIKSA:
+            return False  # a passphrase that long is not a guess (and the check stays cheap)
         kata = _kata_dasar(self.tambahan) | _kata_pengguna(user)
         kecil = sandi.lower()
         calon = {BUKAN_HURUF.sub("", kecil), BUKAN_HURUF.sub("", TAHUN.sub("", kecil).translate(TUKAR))}
