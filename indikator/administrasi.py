@@ -52,13 +52,15 @@ def _pastikan_admin(oleh) -> None:
 def sandi_sementara(pengguna=None) -> str:
     """A random temporary password (14 characters without look-alikes) that passes the password validators, shown
     once to the administrator."""
-    while True:
+    for _ in range(20):
         sandi = "".join(secrets.choice(HURUF_SANDI) for _ in range(14))
         try:
             validate_password(sandi, pengguna)
-        except ValidationError:
+        except ValidationError as e:
+            galat = e
             continue
         return sandi
+    raise galat  # validators no random 14-character password passes (e.g. a longer minimum length configured)
 
 
 def tandai_sandi_sementara(pengguna, oleh) -> None:

@@ -1,5 +1,6 @@
 """Security middleware: response headers (CSP, Permissions-Policy, no caching of pages for logged-in users), session
-lifetime (idle timeout and absolute limit) and the client address used by login throttling (django-axes)."""
+lifetime (idle timeout and absolute limit), the temporary password that must be changed first, and the client
+address used by login throttling (django-axes)."""
 
 import ipaddress
 import time

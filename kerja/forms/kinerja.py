@@ -102,7 +102,7 @@ def kecilkan_gambar(logo, *, maks_piksel: int | None = None, sisi_simpan: int | 
                 pesan % {"lebar": lebar, "tinggi": tinggi, "maks": maks_piksel // 1_000_000},
                 code="piksel",
             )
-        format_ = "JPEG" if gambar.format == "JPEG" else "PNG"
+        format_ = "JPEG" if gambar.format in ("JPEG", "MPO") else "PNG"  # MPO: a phone's multi-picture JPEG
         skala = min(1.0, sisi_simpan / max(lebar, tinggi))
         tujuan = (max(1, round(lebar * skala)), max(1, round(tinggi * skala)))
         if format_ == "JPEG" and skala < 1:
