@@ -5,13 +5,15 @@ that would cascade into realisasi is refused (`TolakHapusBilaAdaRealisasi`)."""
 from operator import attrgetter
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import administrasi, periode, services
 from . import models as m
-from . import periode, services
 from .enums import StatusPeriode
 
 
@@ -425,6 +427,52 @@ class SurelGagalAdmin(admin.ModelAdmin):
     search_fields = ["judul", "penerima", "galat"]
     readonly_fields = ["waktu", "judul", "penerima", "galat"]
     fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+# --- Users: a password set here for someone else is temporary (changed at their next login) ----------------------
+
+Pengguna = get_user_model()
+
+
+class PenggunaAdmin(UserAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and obj.has_usable_password() and obj.pk != request.user.pk:
+            administrasi.tandai_sandi_sementara(obj, request.user)
+
+    def user_change_password(self, request, id, form_url=""):
+        lama = Pengguna.objects.filter(pk=id).values_list("password", flat=True).first()
+        respons = super().user_change_password(request, id, form_url)
+        pengguna = Pengguna.objects.filter(pk=id).first()
+        if (
+            request.method == "POST"
+            and pengguna is not None
+            and pengguna.password != lama
+            and pengguna.has_usable_password()
+            and pengguna.pk != request.user.pk
+        ):
+            administrasi.tandai_sandi_sementara(pengguna, request.user)
+        return respons
+
+
+if admin.site.is_registered(Pengguna):
+    admin.site.unregister(Pengguna)
+admin.site.register(Pengguna, PenggunaAdmin)
+
+
+@admin.register(m.SandiSementara)
+class SandiSementaraAdmin(admin.ModelAdmin):
+    """Who must still choose their own password (read-only; a row goes when the user changes it)."""
+
+    list_display = ["pengguna", "diatur_oleh", "diatur_pada"]
+    search_fields = ["pengguna__username"]
+    readonly_fields = ["pengguna", "diatur_oleh", "diatur_pada"]
 
     def has_add_permission(self, request):
         return False

@@ -14,14 +14,18 @@ import secrets
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils.translation import gettext
+
+from sakip.middleware import KUNCI_SANDI_SEMENTARA
 
 from . import akses
 from .enums import Peran
-from .models import Keanggotaan, KepalaUnit, UnitKerja
+from .models import Keanggotaan, KepalaUnit, SandiSementara, UnitKerja
 
 # Roles a unit's head may hand out in their own units.
 PERAN_OLEH_KEPALA = (Peran.PERENCANA, Peran.AUDITOR)
@@ -45,9 +49,38 @@ def _pastikan_admin(oleh) -> None:
         raise PermissionDenied(gettext("Hanya administrator yang dapat melakukan ini."))
 
 
-def sandi_sementara() -> str:
-    """A random temporary password (14 characters without look-alikes), shown once to the administrator."""
-    return "".join(secrets.choice(HURUF_SANDI) for _ in range(14))
+def sandi_sementara(pengguna=None) -> str:
+    """A random temporary password (14 characters without look-alikes) that passes the password validators, shown
+    once to the administrator."""
+    for _ in range(20):
+        sandi = "".join(secrets.choice(HURUF_SANDI) for _ in range(14))
+        try:
+            validate_password(sandi, pengguna)
+        except ValidationError as e:
+            galat = e
+            continue
+        return sandi
+    raise galat  # validators no random 14-character password passes (e.g. a longer minimum length configured)
+
+
+def tandai_sandi_sementara(pengguna, oleh) -> None:
+    """The password was set by someone else: the user must choose their own at the next login."""
+    SandiSementara.objects.update_or_create(pengguna=pengguna, defaults={"diatur_oleh": oleh})
+
+
+def sandi_diganti_sendiri(pengguna) -> None:
+    """The user chose their own password: no longer temporary."""
+    SandiSementara.objects.filter(pengguna=pengguna).delete()
+
+
+@receiver(user_logged_in, dispatch_uid="sakip-sandi-sementara")
+def _tandai_sesi_sandi_sementara(sender, request, user, **kwargs):
+    """At login, remember in the session whether the password is temporary (the middleware reads only that)."""
+    if request is not None and hasattr(request, "session"):
+        if SandiSementara.objects.filter(pengguna=user).exists():
+            request.session[KUNCI_SANDI_SEMENTARA] = True
+        else:
+            request.session.pop(KUNCI_SANDI_SEMENTARA, None)
 
 
 # --- Units -------------------------------------------------------------------------------------------------
@@ -104,9 +137,10 @@ def buat_pengguna(*, username: str, nama_depan: str, nama_belakang: str = "", em
         raise ValidationError({"username": gettext("Nama pengguna ini sudah dipakai.")}, code="unik")
     user = User(username=username, first_name=nama_depan.strip(), last_name=nama_belakang.strip(), email=email)
     user.full_clean(exclude=["password"])
-    sandi = sandi_sementara()
+    sandi = sandi_sementara(user)
     user.set_password(sandi)
     user.save()
+    tandai_sandi_sementara(user, oleh)
     _catat(oleh, user, ADDITION, gettext("Pengguna dibuat dengan kata sandi sementara."))
     return user, sandi
 
@@ -127,14 +161,16 @@ def atur_aktif(*, pengguna, aktif: bool, oleh):
 
 @transaction.atomic
 def reset_kata_sandi(*, pengguna, oleh, sandi: str | None = None) -> str:
-    """Set a new temporary password (random unless given; a given one must pass the password validators)."""
+    """Set a new temporary password (random unless given; a given one must pass the password validators). The user
+    must change it at the next login; their open sessions end (the session hash follows the password)."""
     _pastikan_admin(oleh)
     if sandi:
         validate_password(sandi, pengguna)
     else:
-        sandi = sandi_sementara()
+        sandi = sandi_sementara(pengguna)
     pengguna.set_password(sandi)
     pengguna.save(update_fields=["password"])
+    tandai_sandi_sementara(pengguna, oleh)
     _catat(oleh, pengguna, CHANGE, gettext("Kata sandi diatur ulang oleh administrator."))
     return sandi
 

@@ -1,5 +1,6 @@
 """Security middleware: response headers (CSP, Permissions-Policy, no caching of pages for logged-in users), session
-lifetime (idle timeout and absolute limit) and the client address used by login throttling (django-axes)."""
+lifetime (idle timeout and absolute limit), the temporary password that must be changed first, and the client
+address used by login throttling (django-axes)."""
 
 import ipaddress
 import time
@@ -9,11 +10,16 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 # Session keys: when the user logged in and when they were last active (Unix seconds).
 KUNCI_MULAI = "_sakip_mulai"
 KUNCI_AKTIF = "_sakip_aktif"
+# Set at login when the password was set by an administrator (indikator.administrasi): it must be changed first.
+KUNCI_SANDI_SEMENTARA = "_sakip_sandi_sementara"
 # The activity stamp is written at most once a minute, so an active session is not saved on every request.
 JEDA_CATAT_AKTIF = 60
 
@@ -62,6 +68,32 @@ class SesiMiddleware:
                 messages.info(request, _("Sesi Anda telah berakhir. Silakan masuk lagi."))
             elif kini - aktif >= JEDA_CATAT_AKTIF:
                 sesi[KUNCI_AKTIF] = kini
+        return self.get_response(request)
+
+
+class SandiSementaraMiddleware:
+    """A user logged in with a temporary password reaches only the password change page (and logout, language):
+    every other request is sent there until they have chosen their own. Reads only the session (no query); place
+    after SesiMiddleware."""
+
+    TERBUKA = ("password_change", "password_change_done", "logout", "login", "set_language")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._jalur: frozenset[str] | None = None
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and request.session.get(KUNCI_SANDI_SEMENTARA):
+            if self._jalur is None:
+                self._jalur = frozenset(reverse(nama) for nama in self.TERBUKA)
+            if request.path_info not in self._jalur:
+                tujuan = reverse("password_change")
+                if request.headers.get("HX-Request"):
+                    respons = HttpResponse(status=204)
+                    respons["HX-Redirect"] = tujuan
+                    return respons
+                return redirect(tujuan)
         return self.get_response(request)
 
 

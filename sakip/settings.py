@@ -24,7 +24,16 @@ DEBUG = _env_bool("SAKIP_DEBUG", False)
 TESTING = bool(os.environ.get("SAKIP_TESTING")) or "pytest" in sys.modules
 # Production must set SAKIP_SECRET_KEY: outside DEBUG and tests the app refuses to start without it (the public
 # fallback key would let anyone forge sessions and password-reset tokens).
-SECRET_KEY = os.environ.get("SAKIP_SECRET_KEY", "")
+# Keys published in this repository: outside DEBUG and tests they are refused like a missing key.
+KUNCI_DEMO = "django-insecure-sakip-local-demo-key-change-me"
+KUNCI_RAHASIA_PUBLIK = frozenset({KUNCI_DEMO})
+SECRET_KEY = os.environ.get("SAKIP_SECRET_KEY", "").strip()
+if SECRET_KEY in KUNCI_RAHASIA_PUBLIK and not (DEBUG or TESTING):
+    raise ImproperlyConfigured(
+        "SAKIP_SECRET_KEY berisi kunci demo yang dipublikasikan di repositori; siapa pun dapat memalsukan sesi "
+        "dengannya. Setel SAKIP_SECRET_KEY ke string acak panjang, misalnya keluaran: "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
         raise ImproperlyConfigured(
@@ -33,7 +42,7 @@ if not SECRET_KEY:
             "python -c 'import secrets; print(secrets.token_urlsafe(50))'. "
             "Untuk demo lokal saja: SAKIP_DEBUG=1."
         )
-    SECRET_KEY = "django-insecure-sakip-local-demo-key-change-me"
+    SECRET_KEY = KUNCI_DEMO
 ALLOWED_HOSTS = [h for h in os.environ.get("SAKIP_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SAKIP_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -73,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "sakip.middleware.SesiMiddleware",
+    "sakip.middleware.SandiSementaraMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -148,6 +158,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # The local pattern "app or agency name + year" (sakip2018): sakip/sandi.py; a deployment adds its own words.
+    {
+        "NAME": "sakip.sandi.KataLokalValidator",
+        "OPTIONS": {"kata_tambahan": os.environ.get("SAKIP_SANDI_KATA_LOKAL", "")},
+    },
 ]
 if TESTING:
     # Tests create many users: a fast hasher there (PBKDF2 costs ~0.3 s per password). Never in production.
@@ -295,11 +310,13 @@ LOGGING = {
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
-# Login throttling (django-axes): after SAKIP_LOGIN_GAGAL_MAKS failures for one username from one client, or
-# SAKIP_LOGIN_GAGAL_MAKS_KLIEN failures over all usernames from one client (spraying), that pair or client is
-# locked for SAKIP_LOGIN_JEDA_MENIT minutes (sakip.masuk.PenanganMasuk); the lockout page is Indonesian
-# (registration/terkunci.html). The client is REMOTE_ADDR, or behind a reverse proxy the header it sets
-# (SAKIP_TRUSTED_PROXY_HEADER, e.g. HTTP_X_FORWARDED_FOR; SAKIP_TRUSTED_PROXY_COUNT proxies): sakip.middleware.
+# Login throttling (django-axes, sakip.masuk.PenanganMasuk): SAKIP_LOGIN_GAGAL_MAKS failures for one username from
+# one client lock that pair for SAKIP_LOGIN_JEDA_MENIT minutes. A client with SAKIP_LOGIN_GAGAL_MAKS_KLIEN failures
+# over all usernames (spraying) is throttled, never locked: unknown usernames are refused before any password check
+# and a wrong password locks its username from that client at once, but the right password of any account still
+# logs in. The lock page is Indonesian (registration/terkunci.html, sakip.masuk.respons_terkunci). The client is
+# REMOTE_ADDR, or behind a reverse proxy the header it sets (SAKIP_TRUSTED_PROXY_HEADER, e.g. HTTP_X_FORWARDED_FOR;
+# SAKIP_TRUSTED_PROXY_COUNT proxies): sakip.middleware.
 AXES_ENABLED = _env_bool("SAKIP_AXES", True)
 AXES_HANDLER = "sakip.masuk.PenanganMasuk"
 AXES_FAILURE_LIMIT = int(os.environ.get("SAKIP_LOGIN_GAGAL_MAKS", "5"))
@@ -310,7 +327,7 @@ AXES_CLIENT_IP_CALLABLE = "sakip.middleware.alamat_klien"
 SAKIP_TRUSTED_PROXY_HEADER = os.environ.get("SAKIP_TRUSTED_PROXY_HEADER", "").strip()
 SAKIP_TRUSTED_PROXY_COUNT = max(1, int(os.environ.get("SAKIP_TRUSTED_PROXY_COUNT", "1")))
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_LOCKOUT_CALLABLE = "sakip.masuk.respons_terkunci"
 AXES_VERBOSE = False
 
 # ---------------------------------------------------------------- data hardening: evidence files, Excel import
@@ -320,6 +337,11 @@ AXES_VERBOSE = False
 # SAKIP_PRIVATE_ROOT; "X-Sendfile" for Apache mod_xsendfile: the absolute path is sent).
 SAKIP_PRIVATE_ROOT = Path(os.environ.get("SAKIP_PRIVATE_ROOT", BASE_DIR / "privat"))
 STORAGES["privat"] = {"BACKEND": "sakip.penyimpanan.PenyimpananPrivat"}
+# Modes of private files and folders whatever the umask (octal). Owner only by default; with nginx
+# X-Accel-Redirect the web server's user needs group read: 0640 / 0750 and that user in the app's group
+# (docs/deploy.md).
+SAKIP_PRIVAT_MODE_BERKAS = int(os.environ.get("SAKIP_PRIVAT_MODE_BERKAS", "600"), 8)
+SAKIP_PRIVAT_MODE_FOLDER = int(os.environ.get("SAKIP_PRIVAT_MODE_FOLDER", "700"), 8)
 SAKIP_SENDFILE_HEADER = os.environ.get("SAKIP_SENDFILE_HEADER", "").strip()
 SAKIP_SENDFILE_PREFIX = os.environ.get("SAKIP_SENDFILE_PREFIX", "/privat/")
 # Excel import limits, checked before any row is read: file size, total uncompressed size of the workbook's

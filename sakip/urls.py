@@ -14,7 +14,7 @@ urlpatterns = [
     path("sehat/", sehat.sehat, name="sehat"),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("sandi/", views.GantiSandi.as_view(), name="password_change"),
     path("sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -3,14 +3,19 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.views import PasswordChangeView
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from indikator.administrasi import sandi_diganti_sendiri
 from indikator.akses import id_unit_dipimpin, id_unit_tertulis, peran_pengguna, unit_terbaca
 from indikator.enums import Peran, StatusPeriode
 from indikator.models import PeriodeUnit
 from indikator.tahun import tahun_unit_banyak
+from sakip.middleware import KUNCI_SANDI_SEMENTARA
 
 SELESAI = {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
 
@@ -86,3 +91,35 @@ def beranda(request):
         .order_by("-diubah_pada")[:10]
     )
     return render(request, "beranda.html", {"daftar": daftar, "kabar": kabar})
+
+
+class FormGantiSandi(PasswordChangeForm):
+    """Django's password change (old password, validators) that also refuses keeping the same password."""
+
+    def clean(self):
+        data = super().clean()
+        baru = data.get("new_password2")
+        if baru and "new_password2" not in self.errors and self.user.check_password(baru):
+            self.add_error(
+                "new_password2",
+                ValidationError(_("Kata sandi baru harus berbeda dari kata sandi lama."), code="sandi_sama"),
+            )
+        return data
+
+
+class GantiSandi(PasswordChangeView):
+    """/sandi/: the user's own password. Keeps this session (update_session_auth_hash); every other session of the
+    user ends at its next request (the session hash follows the password). Clears a temporary password."""
+
+    form_class = FormGantiSandi
+
+    def get_context_data(self, **kwargs):
+        konteks = super().get_context_data(**kwargs)
+        konteks["sandi_sementara"] = bool(self.request.session.get(KUNCI_SANDI_SEMENTARA))
+        return konteks
+
+    def form_valid(self, form):
+        respons = super().form_valid(form)
+        sandi_diganti_sendiri(form.user)
+        self.request.session.pop(KUNCI_SANDI_SEMENTARA, None)
+        return respons

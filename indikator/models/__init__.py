@@ -5,7 +5,7 @@ Models store raw inputs only; every derived number (capaian, kriteria, NPS, NKO,
 """
 
 from .kinerja import BuktiDukung, KomponenNilaiAkip, NilaiAkip, Realisasi
-from .organisasi import Keanggotaan, KepalaUnit, KomposisiPegawai, PeriodeUnit, UnitKerja
+from .organisasi import Keanggotaan, KepalaUnit, KomposisiPegawai, PeriodeUnit, SandiSementara, UnitKerja
 from .rencana import (
     BarisPK,
     Indikator,
@@ -42,6 +42,7 @@ __all__ = [
     "RencanaAksi",
     "Renstra",
     "RevisiRenstra",
+    "SandiSementara",
     "Sasaran",
     "SkalaKualitatif",
     "SkemaPenilaian",

@@ -182,3 +182,32 @@ class PeriodeUnit(models.Model):
     def dibekukan(self) -> bool:
         """Submitted, approved or locked: every edit is refused (only the workflow steps change the year)."""
         return self.status in {StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+
+
+class SandiSementara(models.Model):
+    """A user whose password was set by an administrator (new account, reset, Django admin): they must choose
+    their own at the next login (sakip.middleware.SandiSementaraMiddleware). Deleted when they do."""
+
+    pengguna = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="sandi_sementara",
+        verbose_name=_("pengguna"),
+    )
+    diatur_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diatur oleh"),
+    )
+    diatur_pada = models.DateTimeField(_("diatur pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kata sandi sementara")
+        verbose_name_plural = _("kata sandi sementara")
+
+    def __str__(self):
+        return str(self.pengguna)

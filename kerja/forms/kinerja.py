@@ -46,15 +46,65 @@ LOGO_EKSTENSI = ("png", "jpg", "jpeg")
 # on its long side (a cover logo prints at a few centimetres).
 LOGO_MAKS_PIKSEL = 25_000_000
 LOGO_SISI_SIMPAN = 1200
+# Memory a picture may take once decoded (Pillow keeps RGB and RGBA in 4 bytes a pixel), checked from the header
+# before decoding (`_biaya_urai`): a JPEG is decoded already scaled down (draft: 1/2, 1/4 or 1/8 by the JPEG decoder
+# itself), a PNG at full size; a PNG with alpha costs twice (Pillow premultiplies a full-size copy to resize it), so
+# an RGBA PNG of 3000 × 3000 passes and one of 3500 × 3500 is refused (an RGB one up to 5000 × 5000). A 5000 × 5000
+# RGBA PNG took 235 MB in the worker before (bench/gambar_memori.py); it is now refused from its header.
+GAMBAR_MAKS_BYTE_TERURAI = 128 * 1024 * 1024
+_BYTE_PER_PIKSEL = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2}
+_MODE_LANGSUNG = ("L", "LA", "RGB", "RGBA")
+# EXIF orientation → the transposition that shows the picture upright (as ImageOps.exif_transpose).
+_ORIENTASI = {
+    2: "FLIP_LEFT_RIGHT",
+    3: "ROTATE_180",
+    4: "FLIP_TOP_BOTTOM",
+    5: "TRANSPOSE",
+    6: "ROTATE_270",
+    7: "TRANSVERSE",
+    8: "ROTATE_90",
+}
+
+
+def _ganti(lama, baru):
+    """`baru` replaces `lama`, whose pixel buffer is freed now (not when the upload's file is closed)."""
+    if baru is not lama:
+        lama.close()
+    return baru
+
+
+def _biaya_urai(gambar, tujuan: tuple[int, int], format_: str) -> int:
+    """Bytes of pixel buffers `kecilkan_gambar` may hold while working on `gambar` (size after any draft), counted as
+    if none were given back: the decoded picture, its RGB(A) conversion, the premultiplied full-size copy Pillow
+    makes to reduce or resize a picture with alpha, the whole-factor reduction, the resize's intermediate pass and
+    its result (twice with alpha)."""
+    lebar, tinggi = gambar.size
+    piksel = lebar * tinggi
+    biaya = piksel * _BYTE_PER_PIKSEL.get(gambar.mode, 4)
+    ubah = gambar.mode not in _MODE_LANGSUNG and (tujuan != (lebar, tinggi) or format_ == "JPEG")
+    if ubah:
+        biaya += piksel * 4
+    if tujuan == (lebar, tinggi):
+        return biaya
+    alfa = gambar.mode in ("LA", "RGBA", "PA", "La") or (ubah and format_ == "PNG" and "transparency" in gambar.info)
+    faktor = max(1, min(lebar // tujuan[0], tinggi // tujuan[1]))
+    if alfa:
+        biaya += piksel * 4
+    if faktor > 1:
+        biaya += (lebar // faktor) * (tinggi // faktor) * 4
+    biaya += tujuan[0] * (tinggi // faktor) * 4 + tujuan[0] * tujuan[1] * 4 * (2 if alfa else 1)
+    return biaya
 
 
 def kecilkan_gambar(logo, *, maks_piksel: int | None = None, sisi_simpan: int | None = None, pesan=None):
-    """Refuse a picture over `maks_piksel` (default LOGO_MAKS_PIKSEL; read from its header, nothing decoded) and
-    store a copy whose long side is at most `sisi_simpan` pixels (default LOGO_SISI_SIMPAN), in the same format.
-    `pesan`: the refusal (with %(lebar)s, %(tinggi)s, %(maks)s). Returns the file to store. The unit logo and the
-    report's uploaded figures both go through it."""
+    """Refuse a picture over `maks_piksel` (default LOGO_MAKS_PIKSEL) or one whose decoding would take more than
+    GAMBAR_MAKS_BYTE_TERURAI (both read from its header, nothing decoded), and store a copy whose long side is at
+    most `sisi_simpan` pixels (default LOGO_SISI_SIMPAN), in the same format. The copy is always encoded anew,
+    upright (EXIF orientation applied) and without any metadata: no EXIF (GPS, camera, time), XMP, comments or
+    text chunks. `pesan`: the refusal (with %(lebar)s, %(tinggi)s, %(maks)s). Returns the file to store. The unit
+    logo and the report's uploaded figures both go through it."""
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from PIL import Image
+    from PIL import ExifTags, Image
 
     maks_piksel = maks_piksel or LOGO_MAKS_PIKSEL
     sisi_simpan = sisi_simpan or LOGO_SISI_SIMPAN
@@ -68,15 +118,42 @@ def kecilkan_gambar(logo, *, maks_piksel: int | None = None, sisi_simpan: int | 
                 pesan % {"lebar": lebar, "tinggi": tinggi, "maks": maks_piksel // 1_000_000},
                 code="piksel",
             )
-        if max(lebar, tinggi) <= sisi_simpan:
-            logo.seek(0)
-            return logo
-        format_ = gambar.format or "PNG"
-        gambar.thumbnail((sisi_simpan, sisi_simpan))
-        if format_ == "JPEG" and gambar.mode not in ("RGB", "L"):
-            gambar = gambar.convert("RGB")
+        format_ = "JPEG" if gambar.format in ("JPEG", "MPO") else "PNG"  # MPO: a phone's multi-picture JPEG
+        skala = min(1.0, sisi_simpan / max(lebar, tinggi))
+        tujuan = (max(1, round(lebar * skala)), max(1, round(tinggi * skala)))
+        if format_ == "JPEG" and skala < 1:
+            gambar.draft(None, tujuan)  # the decoder scales down; the size stays at least `tujuan`
+        if _biaya_urai(gambar, tujuan, format_) > GAMBAR_MAKS_BYTE_TERURAI:
+            raise forms.ValidationError(
+                _(
+                    "Gambar terlalu besar untuk diolah: %(lebar)s × %(tinggi)s piksel. Perkecil gambar (misalnya "
+                    "paling besar 3000 × 3000 piksel, atau simpan sebagai JPG) lalu unggah lagi."
+                )
+                % {"lebar": lebar, "tinggi": tinggi},
+                code="memori",
+            )
+        gambar.load()
+        orientasi = gambar.getexif().get(ExifTags.Base.Orientation)  # after load: a PNG's eXIf may follow the pixels
+        # Each step lets go of the buffer of the step before (`_ganti`).
+        hasil = gambar
+        if hasil.mode not in _MODE_LANGSUNG and (skala < 1 or format_ == "JPEG"):
+            alfa = hasil.mode in ("PA", "La") or "transparency" in hasil.info
+            hasil = _ganti(hasil, hasil.convert("RGBA" if alfa and format_ == "PNG" else "RGB"))
+        if skala < 1:
+            # Whole-factor box reduction first (fast, and the resize then works on the small picture).
+            faktor = min(hasil.width // tujuan[0], hasil.height // tujuan[1])
+            if faktor > 1:
+                hasil = _ganti(hasil, hasil.reduce(faktor))
+            hasil = _ganti(hasil, hasil.resize(tujuan, Image.Resampling.LANCZOS))
+        if orientasi in _ORIENTASI:
+            hasil = _ganti(hasil, hasil.transpose(Image.Transpose[_ORIENTASI[orientasi]]))
+        # Nothing of the upload's metadata is written: only a palette picture's transparency is kept.
+        hasil.info = {k: v for k, v in hasil.info.items() if k == "transparency" and hasil.mode in ("P", "L", "RGB")}
         isi = BytesIO()
-        gambar.save(isi, format=format_)
+        if format_ == "JPEG":
+            hasil.save(isi, format="JPEG", quality=88)
+        else:
+            hasil.save(isi, format="PNG")
     return SimpleUploadedFile(logo.name, isi.getvalue(), content_type=f"image/{format_.lower()}")
 
 

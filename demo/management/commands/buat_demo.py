@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from indikator.enums import Peran
 from indikator.models import Keanggotaan, UnitKerja
 
+# The public demo password (DEBUG demo only; refused by the password validators anywhere else).
+SANDI_DEMO = "sakip-demo-2018"
 # (username, full name, role, unit slug or None)
 AKUN_DEMO = [
     ("admin", "Administrator SAKIP", Peran.ADMINISTRATOR, None),
@@ -21,7 +25,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--sandi", default="sakip-demo-2018", help="Kata sandi semua akun demo.")
+        parser.add_argument(
+            "--sandi", default=SANDI_DEMO, help="Kata sandi semua akun demo (selain bawaan: harus lolos validasi)."
+        )
         parser.add_argument(
             "--paksa",
             action="store_true",
@@ -39,6 +45,11 @@ class Command(BaseCommand):
                 "buat_demo membuat akun dengan kata sandi publik dan hanya berjalan dengan SAKIP_DEBUG=1 "
                 "(demo lokal, `make run`). Untuk tetap menjalankannya: --paksa."
             )
+        if sandi != SANDI_DEMO:
+            try:
+                validate_password(sandi)
+            except ValidationError as e:
+                raise CommandError("Kata sandi ditolak: " + " ".join(e.messages)) from e
         User = get_user_model()
         lama = []
         for username, nama, peran, slug in AKUN_DEMO:
