@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('indikator', '0011_periodeunit_versi_data'),
+        ('indikator', '0012_batas_teks_surel_gagal'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
