@@ -41,8 +41,8 @@ from indikator.rencana_aksi import RencanaAksiIndikator, baca_rencana_aksi
 from indikator.tahun import tahun_unit
 from laporan.konsistensi import PERINGATAN as PERINGATAN_KONSISTENSI
 from laporan.konsistensi import periksa_konsistensi
-from sakip.bulan import SINGKATAN_BULAN
-from sakip.format import format_angka
+from umum.bulan import SINGKATAN_BULAN
+from umum.format import format_angka
 
 TRIWULAN = (1, 2, 3, 4)
 

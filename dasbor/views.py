@@ -18,7 +18,7 @@ from indikator.akses import (
 from indikator.models import Indikator, UnitKerja
 from indikator.periode import ambil_periode
 from indikator.queries import DataTidakDitemukan
-from sakip.converters import tahun_kueri
+from umum.converters import tahun_kueri
 
 from .data import (
     URUTAN_ROLLUP,

@@ -37,7 +37,7 @@ from indikator.models import (
     VersiPK,
 )
 from indikator.periode import naikkan_versi_semua
-from sakip.bulan import NOMOR_BULAN
+from umum.bulan import NOMOR_BULAN
 
 AWALAN = "skala"
 TAHUN_MULAI = 2020

@@ -28,7 +28,7 @@ from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 
 from indikator.models import Indikator, PerjanjianKinerja, RevisiRenstra, Sasaran, UnitKerja, VersiPK
-from sakip.format import format_angka
+from umum.format import format_angka
 
 from .sel import (
     baca_bulat,

@@ -29,7 +29,7 @@ from .models import KepalaUnit, PeriodeUnit, UnitKerja
 # --- Period lock -------------------------------------------------------------------------------------
 
 
-class PeriodeTerkunci(ValidationError):
+class PeriodeBeku(ValidationError):
     """Raised when a write targets a unit's year that is approved or locked."""
 
 
@@ -43,7 +43,7 @@ STATUS_BEKU = (StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIK
 
 def _tolak_bila_terkunci(unit: UnitKerja, tahun: int, status: str) -> None:
     if status == StatusPeriode.DIAJUKAN:
-        raise PeriodeTerkunci(
+        raise PeriodeBeku(
             _(
                 "Data %(unit)s tahun %(tahun)s sedang diajukan untuk disahkan dan dibekukan: perubahan ditolak "
                 "sampai pimpinan mengembalikannya."
@@ -52,7 +52,7 @@ def _tolak_bila_terkunci(unit: UnitKerja, tahun: int, status: str) -> None:
             code="diajukan",
         )
     if status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}:
-        raise PeriodeTerkunci(
+        raise PeriodeBeku(
             _("Data %(unit)s tahun %(tahun)s sudah %(status)s dan tidak dapat diubah.")
             % {"unit": unit.nama, "tahun": tahun, "status": StatusPeriode(status).label.lower()},
             code="terkunci",
@@ -82,7 +82,7 @@ def tahan_periode(unit: UnitKerja, tahun: int) -> PeriodeUnit:
 
 
 def kunci_periode_untuk_tulis(unit: UnitKerja, tahun: int) -> PeriodeUnit:
-    """Take the period row lock for a write and refuse (PeriodeTerkunci) an approved or locked year.
+    """Take the period row lock for a write and refuse (PeriodeBeku) an approved or locked year.
 
     Must run inside the write's transaction: the lock is held until it commits, and an approval (which locks the
     same row) waits for it — or the write waits for the approval and is then refused."""

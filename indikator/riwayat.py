@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from sakip.format import format_angka
+from umum.format import format_angka
 
 from .models import Indikator, UnitKerja
 

@@ -39,7 +39,7 @@ class SelTriwulan:
     realisasi_id: int | None
     jumlah_bukti: int
     keterangan_target: str = ""  # why there is no Rencana Aksi target ("belum ada Rencana Aksi (PK versi 2)")
-    versi: str = "0"  # the cell's version (indikator.versi), carried by its form
+    versi: str = "0"  # the cell's version (indikator.token_ubah), carried by its form
     # Set only on a row sent back after a refused save: the text as typed and why it was refused.
     isian: str | None = None
     galat: str = ""
@@ -49,7 +49,7 @@ class SelTriwulan:
 class BarisRealisasi:
     ukur: BarisPengukuran
     triwulan: tuple[SelTriwulan, ...]
-    versi_tahunan: str = "0"  # version of the yearly cell (indikator.versi)
+    versi_tahunan: str = "0"  # version of the yearly cell (indikator.token_ubah)
     # Set only on a row sent back by a save: the yearly text as typed and its error, the plausibility questions
     # awaiting a confirmation, and whether the row was just saved ("tersimpan").
     isian_tahunan: str | None = None

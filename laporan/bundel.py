@@ -147,7 +147,7 @@ def ambil_naskah(unit: UnitKerja, tahun: int, periode: PeriodeUnit | None) -> Is
     """The wording of the PK agreement and the IKU decree a year prints (1 query): an approved or locked year the
     copy kept at its approval, else (and for a year frozen before copies were kept) the unit's current wording,
     else the standard one. The lampiran, the standalone PK and IKU documents and the DOCX all read it here."""
-    if periode is not None and periode.terkunci:
+    if periode is not None and periode.final:
         disahkan = NaskahDinasDisahkan.objects.filter(unit_id=unit.pk, tahun=tahun).first()
         if disahkan is not None:
             return disahkan
@@ -161,7 +161,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
     (`PeriodeUnit.profil_disahkan`): later profile changes apply to open years only."""
     periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).select_related("diubah_oleh").first()
     kepala_disahkan = None
-    if periode is not None and periode.terkunci and periode.profil_disahkan:
+    if periode is not None and periode.final and periode.profil_disahkan:
         unit, kepala_disahkan = profil_dari_potret(unit, periode.profil_disahkan)
     ukur = iq.susun_pengukuran(unit, tahun)
     renstra, revisi, skema = ukur.renstra, ukur.revisi, ukur.skema
@@ -253,7 +253,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         efisiensi=efisiensi,
         akip=akip,
         kepala=kepala_disahkan
-        if periode and periode.terkunci and periode.profil_disahkan
+        if periode and periode.final and periode.profil_disahkan
         else kepala_akhir_tahun(tahun, kepala),
         pegawai=pegawai,
         tujuan=tujuan,

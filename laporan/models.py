@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indikator.models import Sasaran, UnitKerja, VersiPK
-from sakip.penyimpanan import penyimpanan_privat
+from umum.penyimpanan import penyimpanan_privat
 
 
 class NarasiLaporan(models.Model):

@@ -182,7 +182,7 @@ def _dokumen_pk(versi):
     unit = versi.pk_induk.unit
     tahun = versi.pk_induk.tahun
     periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
-    if periode is not None and periode.terkunci and periode.profil_disahkan:
+    if periode is not None and periode.final and periode.profil_disahkan:
         unit, _kepala = profil_dari_potret(unit, periode.profil_disahkan)
     naskah = ambil_naskah(unit, tahun, periode)
     return dokumen_pk(unit, tahun, versi, naskah), unit

@@ -68,7 +68,7 @@ def _isi(jenis: str, unit: UnitKerja, tahun: int, versi, dengan_peringatan: bool
             if html is None:
                 raise DataTidakDitemukan(_("Belum ada Indikator Kinerja Utama untuk tahun ini."))
     periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
-    return html, periode is not None and periode.terkunci, None
+    return html, periode is not None and periode.final, None
 
 
 def _final_tersimpan(
@@ -76,7 +76,7 @@ def _final_tersimpan(
 ):
     """The stored final file of an approved or locked year, made after the year's last status change."""
     periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
-    if periode is None or not periode.terkunci:
+    if periode is None or not periode.final:
         return None
     return (
         BerkasLaporan.objects.filter(

@@ -169,7 +169,7 @@ class PeriodeUnit(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def terkunci(self) -> bool:
+    def final(self) -> bool:
         return self.status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
 
     @property

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sakip.format import format_target
+from umum.format import format_target
 
 from ..enums import (
     Agregasi,
@@ -217,7 +217,7 @@ class NilaiTarget(models.Model):
         abstract = True
 
     def teks_target(self, **opsi) -> str:
-        """The target as text (`sakip.format.format_target`; `opsi`: its number formatting)."""
+        """The target as text (`umum.format.format_target`; `opsi`: its number formatting)."""
         return format_target(self.nilai, self.nilai_atas, self.nilai_kualitatif, self.teks_tampilan, **opsi)
 
     def clean(self):

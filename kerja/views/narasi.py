@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 from indikator import akses
 from indikator.enums import StatusPeriode
 from indikator.models import Sasaran
-from indikator.periode import PeriodeTerkunci, pastikan_dapat_diubah, status_periode
+from indikator.periode import PeriodeBeku, pastikan_dapat_diubah, status_periode
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
-from indikator.versi import DataBerubah, token
-from kerja.forms.versi import VersiMixin
+from indikator.token_ubah import DataBerubah, token
+from kerja.forms.token_ubah import TokenUbahMixin
 from laporan.konsistensi import INFO, JENIS, PERINGATAN, periksa_konsistensi
 from laporan.markdown import penanda_gambar, render_markdown
 from laporan.models import GambarLaporan, NarasiLaporan
@@ -39,7 +39,7 @@ from laporan.narasi import (
 )
 
 
-class NarasiForm(VersiMixin, forms.Form):
+class NarasiForm(TokenUbahMixin, forms.Form):
     judul = forms.CharField(label=gettext_lazy("Judul"), max_length=200, required=False)
     isi = forms.CharField(
         label=gettext_lazy("Isi (Markdown)"),
@@ -65,7 +65,7 @@ def _terkunci(unit, tahun: int) -> str:
     """The lock message of the year, or "" when it may be edited."""
     try:
         pastikan_dapat_diubah(unit, tahun)
-    except PeriodeTerkunci as e:
+    except PeriodeBeku as e:
         return " ".join(e.messages)
     return ""
 
@@ -150,9 +150,9 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
                     sasaran=sasaran,
                     judul=d["judul"],
                     isi=d["isi"],
-                    versi=form.versi_dimuat(),
+                    versi=form.token_dimuat(),
                 )
-            except PeriodeTerkunci as e:
+            except PeriodeBeku as e:
                 messages.error(request, " ".join(e.messages))
                 status = 409
             except DataBerubah as e:
@@ -163,7 +163,7 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
                     messages.success(request, _("Narasi disimpan."))
                 else:
                     messages.info(request, _("Tidak ada perubahan."))
-                return redirect("laporan:narasi_ubah", slug=unit.slug, tahun=tahun, bagian=kunci)
+                return redirect("kerja:narasi_ubah", slug=unit.slug, tahun=tahun, bagian=kunci)
     riwayat = []
     if narasi is not None:
         riwayat = list(narasi.history.select_related("history_user").order_by("-history_date")[:10])

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from indikator import akses
 from indikator.models import PeriodeUnit
-from indikator.periode import PeriodeTerkunci
-from indikator.versi import DataBerubah, token
+from indikator.periode import PeriodeBeku
+from indikator.token_ubah import DataBerubah, token
 from kerja.forms.naskah import NaskahDinasForm, PernyataanReviuForm
 from laporan.bundel import ambil_naskah
 from laporan.dinas import KOLOM_NASKAH, hapus_reviu, riwayat_naskah, riwayat_reviu, simpan_naskah, simpan_reviu
@@ -48,17 +48,17 @@ def naskah_ubah(request, slug: str, tahun: int):
                 versi = (request.POST.get("reviu-versi") or "").strip() or None
                 if hapus_reviu(unit=unit, tahun=tahun, versi=versi):
                     messages.success(request, _("Pernyataan reviu dihapus."))
-                return redirect("laporan:naskah_ubah", slug=unit.slug, tahun=tahun)
+                return redirect("kerja:naskah_ubah", slug=unit.slug, tahun=tahun)
             form = form_naskah if aksi == "naskah" else form_reviu
             if form.is_valid():
                 simpan = simpan_naskah if aksi == "naskah" else simpan_reviu
-                if simpan(unit=unit, tahun=tahun, data=form.cleaned_data, versi=form.versi_dimuat()):
+                if simpan(unit=unit, tahun=tahun, data=form.cleaned_data, versi=form.token_dimuat()):
                     messages.success(request, _("Naskah disimpan."))
                 else:
                     messages.info(request, _("Tidak ada perubahan."))
-                return redirect("laporan:naskah_ubah", slug=unit.slug, tahun=tahun)
+                return redirect("kerja:naskah_ubah", slug=unit.slug, tahun=tahun)
             status = 400
-        except PeriodeTerkunci as e:
+        except PeriodeBeku as e:
             messages.error(request, " ".join(e.messages))
             status = 409
         except DataBerubah as e:

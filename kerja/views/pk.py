@@ -17,7 +17,7 @@ from indikator import akses, services
 from indikator.models import BarisPK, Indikator, PerjanjianKinerja, RencanaAksi, VersiPK
 from indikator.periode import kunci_periode_untuk_tulis
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
-from indikator.versi import token
+from indikator.token_ubah import token
 from kerja.forms.kinerja import BarisPKForm, RencanaAksiForm, VersiPKForm
 
 from .umum import halaman_formulir, jalankan, konteks
@@ -66,7 +66,7 @@ def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = No
                 if obj.pk_induk.pk is None:
                     kunci_periode_untuk_tulis(unit, tahun)
                     obj.pk_induk = services.ambil_atau_buat_pk(unit=unit, tahun=tahun)
-                return services.simpan_versi_pk(versi=obj, token=form.versi_dimuat())
+                return services.simpan_versi_pk(versi=obj, token=form.token_dimuat())
 
         ok, obj = jalankan(request, form, simpan)
         if ok:
@@ -175,7 +175,7 @@ def baris_ubah(request, slug: str, versi_pk: int | None = None, pk: int | None =
         ok, _obj = jalankan(
             request,
             form,
-            lambda: services.simpan_baris_pk(baris=form.save(commit=False), versi=form.versi_dimuat()),
+            lambda: services.simpan_baris_pk(baris=form.save(commit=False), versi=form.token_dimuat()),
         )
         if ok:
             messages.success(request, _("Baris PK disimpan."))
@@ -216,7 +216,7 @@ def rencana_aksi(request, slug: str, versi_pk: int):
         ok, _obj = jalankan(
             request,
             form,
-            lambda: services.simpan_rencana_aksi_pk(versi_pk=versi, target=form.per_baris(), versi=form.versi_dimuat()),
+            lambda: services.simpan_rencana_aksi_pk(versi_pk=versi, target=form.per_baris(), versi=form.token_dimuat()),
         )
         if ok:
             messages.success(request, _("Rencana Aksi disimpan."))

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from indikator import akses, services
 from indikator.models import BuktiDukung, Indikator, Realisasi
-from indikator.versi import token
+from indikator.token_ubah import token
 from kerja import queries
 from kerja.forms.kinerja import BuktiForm, RealisasiForm, RealisasiSelForm
 from kerja.kewajaran import periksa_kewajaran
@@ -66,7 +66,7 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
                 triwulan=tw,
                 nilai=form.cleaned_data["nilai"],
                 nilai_kualitatif=form.cleaned_data["nilai_kualitatif"],
-                versi=form.versi_dimuat(),
+                versi=form.token_dimuat(),
             )
         except ValidationError as exc:
             galat = " ".join(exc.messages)
@@ -224,7 +224,7 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
                 nilai=d["nilai"],
                 nilai_kualitatif=d["nilai_kualitatif"],
                 narasi={k: d[k] for k in services.NARASI},
-                versi=form.versi_dimuat(),
+                versi=form.token_dimuat(),
             ),
         )
         if ok:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from indikator import akses
 from indikator.models import UnitKerja
-from indikator.periode import PeriodeTerkunci, ambil_periode
+from indikator.periode import PeriodeBeku, ambil_periode
 from indikator.tahun import tahun_berjalan
 
 
@@ -74,7 +74,7 @@ def jalankan(request, form, fungsi):
     the form. Returns (True, result) or (False, None); nothing is changed on failure (services are atomic)."""
     try:
         return True, fungsi()
-    except PeriodeTerkunci as exc:
+    except PeriodeBeku as exc:
         messages.error(request, " ".join(exc.messages))
     except ValidationError as exc:
         if form is None:

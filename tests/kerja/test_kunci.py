@@ -53,7 +53,7 @@ def test_halaman_menampilkan_status_terkunci_tanpa_isian(client, kunci):
 
 
 def test_layanan_menolak_tulis_langsung_saat_terkunci(kunci):
-    with pytest.raises(periode.PeriodeTerkunci):
+    with pytest.raises(periode.PeriodeBeku):
         services.simpan_realisasi(indikator=kunci.ind1, tahun=TAHUN, triwulan=2, nilai=1)
-    with pytest.raises(periode.PeriodeTerkunci):
+    with pytest.raises(periode.PeriodeBeku):
         services.pensiunkan_indikator(indikator=kunci.ind2, tahun=TAHUN)

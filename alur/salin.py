@@ -18,9 +18,9 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from . import services
-from .enums import SumberTarget
-from .models import (
+from indikator import services
+from indikator.enums import SumberTarget
+from indikator.models import (
     BandKriteria,
     BarisPK,
     BobotPerspektif,
@@ -36,7 +36,7 @@ from .models import (
     UnitKerja,
     VersiPK,
 )
-from .periode import kunci_periode_untuk_tulis
+from indikator.periode import kunci_periode_untuk_tulis
 
 # The two BPOM presets shipped by migration 0002 (domain guide §3).
 KODE_PRESET = ("bpom-2015-2019", "bpom-2020-2024")
