@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils.translation import gettext
 
-from alur.salin import Ringkasan, salin_pk_tahun
 from indikator.models import Indikator, Sasaran
 from indikator.periode import kunci_periode_untuk_tulis
 from indikator.token_ubah import pastikan_token, riwayat_objek
@@ -208,56 +207,3 @@ def simpan_sub_kegiatan(
     if indikator is not None:
         s.indikator.set(indikator)
     return s
-
-
-# --- Copy forward (year N+1 from year N) -------------------------------------------------------------------
-
-
-def salin_struktur_anggaran(*, unit, tahun: int, hasil) -> None:
-    """The budget lines of `tahun - 1` into `tahun`: code, name, type, order and tree, without pagu, realisasi or
-    spending plan. Skipped with a note when `tahun` already has budget lines (nothing is merged)."""
-    kunci_periode_untuk_tulis(unit, tahun)
-    if MataAnggaran.objects.filter(unit=unit, tahun=tahun).exists():
-        hasil.catatan.append(gettext("Mata anggaran tahun %(tahun)s sudah ada; tidak disalin.") % {"tahun": tahun})
-        return
-    lama = list(MataAnggaran.objects.filter(unit=unit, tahun=tahun - 1).order_by("induk_id", "urutan", "kode"))
-    peta: dict[int, MataAnggaran] = {}
-    sisa = lama
-    while sisa:  # parents before children
-        berikut = []
-        for m in sisa:
-            if m.induk_id is not None and m.induk_id not in peta:
-                berikut.append(m)
-                continue
-            peta[m.pk] = MataAnggaran.objects.create(
-                unit=unit,
-                tahun=tahun,
-                kode=m.kode,
-                nama=m.nama,
-                jenis=m.jenis,
-                urutan=m.urutan,
-                induk=peta.get(m.induk_id),
-            )
-        if len(berikut) == len(sisa):
-            break
-        sisa = berikut
-    hasil.tambah(gettext("mata anggaran (tanpa pagu dan realisasi)"), len(peta))
-
-
-def salin_tahun_berikut(*, unit, tahun_asal: int, pratinjau: bool = False):
-    """Year N+1 from year N, all or nothing: the PK from the Renstra targets of N+1 (`alur.salin`) and the
-    budget line structure. Refused (nothing written) when N+1 is approved or locked or nothing is left to create."""
-    tahun = tahun_asal + 1
-    with transaction.atomic():
-        hasil = Ringkasan()
-        salin_pk_tahun(unit=unit, tahun=tahun, hasil=hasil)
-        salin_struktur_anggaran(unit=unit, tahun=tahun, hasil=hasil)
-        if hasil.kosong:
-            raise ValidationError(
-                gettext("Tidak ada yang perlu dibuat untuk tahun %(tahun)s. %(catatan)s")
-                % {"tahun": tahun, "catatan": " ".join(hasil.catatan)},
-                code="kosong",
-            )
-        if pratinjau:
-            transaction.set_rollback(True)
-    return hasil

@@ -41,7 +41,7 @@ from pypdf.generic import NameObject, TextStringObject
 from weasyprint import HTML
 from weasyprint import __version__ as versi_weasyprint
 
-from .pdf import _SRC, BASE_URL, PengambilLokal, _gambar_unggahan, data_uri
+from .pengambil import _SRC, BASE_URL, PengambilLokal, _gambar_unggahan, data_uri
 
 PENANDA = "<!--potong-cetak-->"
 SKEMA_JANGKAR = "sakip-jangkar:"

@@ -10,8 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from alur import salin
+from alur.salin import salin_tahun_berikut
 from anggaran.models import MataAnggaran
-from anggaran.services import salin_tahun_berikut
 from indikator import akses
 from indikator.models import PerjanjianKinerja, Renstra
 from indikator.periode import PeriodeBeku
