@@ -36,7 +36,7 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
-from indikator.periode import naikkan_versi_semua
+from indikator.versi_data import naikkan_versi_semua
 from umum.bulan import NOMOR_BULAN
 
 AWALAN = "skala"

@@ -11,19 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
-from . import periode, services
-from .enums import StatusPeriode
+from . import services, versi_data
+from .enums import STATUS_BEKU
 
 
 def tahun_beku(unit_id, daftar_tahun) -> int | None:
-    """The first approved or locked year among `daftar_tahun` of the unit, or None."""
+    """The first frozen (submitted, approved or locked) year among `daftar_tahun` of the unit, or None."""
     if unit_id is None or not daftar_tahun:
         return None
     return (
         m.PeriodeUnit.objects.filter(
             unit_id=unit_id,
             tahun__in=list(daftar_tahun),
-            status__in=[StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI],
+            status__in=STATUS_BEKU,
         )
         .order_by("tahun")
         .values_list("tahun", flat=True)
@@ -68,7 +68,7 @@ class KunciPeriodeAdmin:
         # Admin writes do not take the period lock: raise the unit-years' data version here (old and new
         # unit-year of a changed object), in the admin's transaction, so cached roll-up summaries are recomputed.
         for unit_id, tahun in daftar:
-            periode.naikkan_versi(unit_id, tahun)
+            versi_data.naikkan_versi(unit_id, tahun)
 
     def save_model(self, request, obj, form, change):
         lama = type(obj)._default_manager.filter(pk=obj.pk).first() if change and obj.pk else None

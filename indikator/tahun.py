@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db.models import Max, Q
 
 from .models import PerjanjianKinerja, Realisasi, Renstra, UnitKerja
-from .periode import versi_data
+from .versi_data import versi_data
 
 UMUR_CACHE_DETIK = 24 * 3600
 AWALAN = "tahun-unit:v1"
@@ -43,7 +43,7 @@ def tahun_unit_banyak(units: Sequence[UnitKerja]) -> dict[int, TahunUnit]:
     unit has no Renstra at all. The picker lists every year of its Renstra periods plus the next one. A unit
     covers itself and its direct sub-units (a parent's dashboard reads its children).
 
-    Cached per unit under the data version of its scope (`periode.versi_data` over the unit and its direct
+    Cached per unit under the data version of its scope (`versi_data.versi_data` over the unit and its direct
     sub-units), so a parent of a thousand units does not group all their realisasi on every page: 1 query when
     cached, 4 for any number of units otherwise."""
     ids = [u.pk for u in units]

@@ -97,8 +97,8 @@ def _dokumen_pk(versi):
     (`PeriodeUnit.profil_disahkan`), as in the report."""
     from django.db.models import Prefetch
 
-    from indikator.models import BarisPK, PeriodeUnit, VersiPK
-    from indikator.periode import profil_dari_potret
+    from indikator.models import BarisPK, VersiPK
+    from indikator.periode import ambil_periode, profil_tahun
 
     from .bab.naskah import dokumen_pk
     from .bundel import ambil_naskah
@@ -110,9 +110,8 @@ def _dokumen_pk(versi):
     )
     unit = versi.pk_induk.unit
     tahun = versi.pk_induk.tahun
-    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
-    if periode is not None and periode.final and periode.profil_disahkan:
-        unit, _kepala = profil_dari_potret(unit, periode.profil_disahkan)
+    periode = ambil_periode(unit=unit, tahun=tahun)
+    unit = profil_tahun(periode, unit).unit
     naskah = ambil_naskah(unit, tahun, periode)
     return dokumen_pk(unit, tahun, versi, naskah), unit
 

@@ -17,7 +17,7 @@ from laporan.markdown import penanda_gambar
 from laporan.models import GambarLaporan, NarasiLaporan
 from laporan.unggahan import hapus_gambar, pilihan_bagian, simpan_gambar, ubah_gambar
 
-from .narasi import _terkunci
+from .umum import pesan_beku
 
 
 @login_required
@@ -62,7 +62,7 @@ def gambar_daftar(request, slug: str, tahun: int):
     return render(
         request,
         "laporan/narasi/gambar.html",
-        {"unit": unit, "tahun": tahun, "form": form, "baris": baris, "pesan_terkunci": _terkunci(unit, tahun)},
+        {"unit": unit, "tahun": tahun, "form": form, "baris": baris, "pesan_terkunci": pesan_beku(unit, tahun)},
         status=status,
     )
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from indikator import akses
 from indikator.models import UnitKerja
-from indikator.periode import PeriodeBeku, ambil_periode
+from indikator.periode import PeriodeBeku, ambil_periode, pastikan_dapat_diubah
 from indikator.tahun import tahun_berjalan
 
 
@@ -47,6 +47,15 @@ def konteks(request, unit: UnitKerja, tahun: int | None = None, **lain) -> dict:
         "dapat_diedit": boleh_ubah and not periode.dibekukan,
         **lain,
     }
+
+
+def pesan_beku(unit: UnitKerja, tahun: int) -> str:
+    """Why the year may not be edited now (`PeriodeBeku`), or "" when it may."""
+    try:
+        pastikan_dapat_diubah(unit, tahun)
+    except PeriodeBeku as e:
+        return " ".join(e.messages)
+    return ""
 
 
 def halaman_formulir(request, unit: UnitKerja, tahun: int | None, *, judul: str, form, kembali, **lain):
