@@ -98,9 +98,8 @@ class Konteks:
         """Indikator of every Renstra revision of the unit, newest revision first (PK rows may cite them)."""
         hasil: dict[str, list[Indikator]] = {}
         semua = (
-            Indikator.objects.filter(
-                sasaran__revisi__renstra__unit=self.unit, sasaran__revisi__berlaku_mulai__lte=self.tahun
-            )
+            Indikator.objects.milik(self.unit)
+            .filter(sasaran__revisi__berlaku_mulai__lte=self.tahun)
             .select_related("sasaran")
             .order_by("-sasaran__revisi__berlaku_mulai", "-sasaran__revisi__nomor")
         )

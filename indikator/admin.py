@@ -262,7 +262,7 @@ class IndikatorAdmin(TolakHapusBilaAdaRealisasi, KunciPeriodeAdmin, SimpleHistor
     jalur_unit = "sasaran.revisi.renstra.unit_id"
     jalur_tahun = ("sasaran.revisi.berlaku_mulai", "sasaran.revisi.berlaku_sampai")
     list_display = ["nama", "kode", "satuan", "polaritas", "iku", "sasaran", "dipensiunkan_tahun"]
-    list_filter = ["sasaran__revisi__renstra__unit", "polaritas", "iku", "ukur_akip", "sasaran__perspektif"]
+    list_filter = [m.Indikator.JALUR_UNIT, "polaritas", "iku", "ukur_akip", "sasaran__perspektif"]
     search_fields = ["nama", "kode"]
     inlines = [TargetInline]
 
@@ -272,7 +272,7 @@ class TargetAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     jalur_unit = "indikator.sasaran.revisi.renstra.unit_id"
     jalur_tahun = "tahun"
     list_display = ["indikator", "tahun", "sumber", "nilai", "nilai_atas", "nilai_kualitatif", "teks_tampilan"]
-    list_filter = ["indikator__sasaran__revisi__renstra__unit", "tahun", "sumber"]
+    list_filter = [f"indikator__{m.Indikator.JALUR_UNIT}", "tahun", "sumber"]
     search_fields = ["indikator__nama"]
 
 
@@ -325,7 +325,7 @@ class RealisasiAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     jalur_unit = "indikator.sasaran.revisi.renstra.unit_id"
     jalur_tahun = "tahun"
     list_display = ["indikator", "tahun", "triwulan", "nilai", "nilai_kualitatif"]
-    list_filter = ["indikator__sasaran__revisi__renstra__unit", "tahun", "triwulan"]
+    list_filter = [f"indikator__{m.Indikator.JALUR_UNIT}", "tahun", "triwulan"]
     search_fields = ["indikator__nama"]
     inlines = [BuktiInline]
 
@@ -335,7 +335,7 @@ class BuktiDukungAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     jalur_unit = "realisasi.indikator.sasaran.revisi.renstra.unit_id"
     jalur_tahun = "realisasi.tahun"
     list_display = ["realisasi", "keterangan", "diunggah_pada"]
-    list_filter = ["realisasi__indikator__sasaran__revisi__renstra__unit", "realisasi__tahun"]
+    list_filter = [f"realisasi__indikator__{m.Indikator.JALUR_UNIT}", "realisasi__tahun"]
 
 
 @admin.register(m.KomposisiPegawai)

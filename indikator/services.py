@@ -35,10 +35,6 @@ from .token_ubah import galat_berubah, pastikan_token, riwayat_objek
 # --- helpers ----------------------------------------------------------------------------------------
 
 
-def _unit_indikator(indikator: Indikator) -> UnitKerja:
-    return indikator.sasaran.revisi.renstra.unit
-
-
 def _simpan(obj):
     obj.full_clean()
     obj.save()
@@ -53,7 +49,7 @@ JALUR_REALISASI = {
     Sasaran: "indikator__sasaran",
     RevisiRenstra: "indikator__sasaran__revisi",
     Renstra: "indikator__sasaran__revisi__renstra",
-    UnitKerja: "indikator__sasaran__revisi__renstra__unit",
+    UnitKerja: f"indikator__{Indikator.JALUR_UNIT}",
 }
 
 
@@ -180,7 +176,7 @@ def simpan_indikator(*, indikator: Indikator, versi: str | None = None) -> Indik
     """Create or update an indikator; `versi`: its version when the form was loaded (stale saves refused)."""
     revisi = indikator.sasaran.revisi
     if indikator.pk is not None:
-        lama = Indikator.objects.select_related("sasaran__revisi__renstra__unit").get(pk=indikator.pk)
+        lama = Indikator.objects.dengan_unit().get(pk=indikator.pk)
         _pastikan_revisi(lama.sasaran.revisi)
     _pastikan_revisi(revisi)
     pastikan_token(riwayat_objek(indikator), versi)
@@ -319,7 +315,7 @@ def simpan_baris_pk(*, baris: BarisPK, versi: str | None = None) -> BarisPK:
     pastikan_token(riwayat_objek(baris), versi)
     if baris.indikator_id:
         ind = baris.indikator
-        if _unit_indikator(ind).pk != induk.unit_id:
+        if ind.unit.pk != induk.unit_id:
             raise ValidationError({"indikator": gettext("Indikator bukan milik unit ini.")}, code="unit")
         if not ind.aktif_pada(induk.tahun):
             raise ValidationError(
@@ -395,7 +391,7 @@ def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | 
             % {"tahun": indikator.dipensiunkan_tahun},
             code="pensiun",
         )
-    kunci_periode_untuk_tulis(_unit_indikator(indikator), tahun)
+    kunci_periode_untuk_tulis(indikator.unit, tahun)
 
 
 @transaction.atomic
@@ -469,7 +465,7 @@ def periksa_berkas_bukti(berkas) -> None:
 
 @transaction.atomic
 def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=None) -> BuktiDukung:
-    kunci_periode_untuk_tulis(_unit_indikator(realisasi.indikator), realisasi.tahun)
+    kunci_periode_untuk_tulis(realisasi.indikator.unit, realisasi.tahun)
     periksa_berkas_bukti(berkas)
     bukti = BuktiDukung(realisasi=realisasi, keterangan=keterangan, diunggah_oleh=oleh)
     bukti.berkas.save(berkas.name, berkas, save=False)
@@ -480,7 +476,7 @@ def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=Non
 @transaction.atomic
 def hapus_bukti(*, bukti: BuktiDukung) -> None:
     r = bukti.realisasi
-    kunci_periode_untuk_tulis(_unit_indikator(r.indikator), r.tahun)
+    kunci_periode_untuk_tulis(r.indikator.unit, r.tahun)
     bukti.delete()  # the file stays (restorable); see indikator.models.kinerja
 
 

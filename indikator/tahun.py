@@ -11,7 +11,7 @@ from datetime import date
 from django.core.cache import cache
 from django.db.models import Max, Q
 
-from .models import PerjanjianKinerja, Realisasi, Renstra, UnitKerja
+from .models import Indikator, PerjanjianKinerja, Realisasi, Renstra, UnitKerja
 from .versi_data import versi_data
 
 UMUR_CACHE_DETIK = 24 * 3600
@@ -78,7 +78,7 @@ def _hitung_tahun_unit(ids: list[int]) -> dict[int, TahunUnit]:
             tahun[x].update(range(mulai, selesai + 1))
         sendiri[unit_id].update(range(mulai, selesai + 1))
     realisasi: dict[int, int] = {}
-    jalur = "indikator__sasaran__revisi__renstra__unit"
+    jalur = f"indikator__{Indikator.JALUR_UNIT}"
     for unit_id, induk_id, t in (
         Realisasi.objects.filter(Q(**{f"{jalur}_id__in": ids}) | Q(**{f"{jalur}__induk_id__in": ids}))
         .values_list(f"{jalur}_id", f"{jalur}__induk_id")

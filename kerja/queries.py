@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Prefetch
 
 from indikator import formulas as f
-from indikator.enums import Polaritas, StatusPeriode, SumberTarget
+from indikator.enums import StatusPeriode, SumberTarget
 from indikator.models import (
     Indikator,
     PeriodeUnit,
@@ -24,7 +24,7 @@ from indikator.models import (
     UnitKerja,
 )
 from indikator.queries import BarisPengukuran, DataTidakDitemukan, Pengukuran, susun_pengukuran
-from indikator.rencana_aksi import baca_rencana_aksi
+from indikator.rencana_aksi import baca_rencana_aksi, progres_triwulan
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class LembarRealisasi:
 def susun_lembar_realisasi(unit: UnitKerja, tahun: int) -> LembarRealisasi:
     """Per active indikator: the yearly measurement plus per quarter the value, the cumulative value, the Rencana
     Aksi cumulative target of the PK version in force (`baca_rencana_aksi`; its state text when there is none)
-    and the quarterly capaian/kriteria (`hitung_progres_triwulan`). Constant number of queries."""
+    and the quarterly capaian/kriteria (`progres_triwulan`). Constant number of queries."""
     try:
         p = susun_pengukuran(unit, tahun)
     except DataTidakDitemukan:
@@ -102,12 +102,7 @@ def susun_lembar_realisasi(unit: UnitKerja, tahun: int) -> LembarRealisasi:
     for b in p.baris:
         ind = b.indikator
         rencana = ra.untuk(ind.pk)
-        progres = f.hitung_progres_triwulan(
-            polaritas=Polaritas(ind.polaritas),
-            target_kumulatif=rencana.target_kumulatif,
-            realisasi_kumulatif=b.realisasi.kumulatif,
-            rumus_negatif=p.skema.rumus_negatif,
-        )
+        progres = progres_triwulan(b, rencana, p.skema)
         sel = []
         for i, tw in enumerate((1, 2, 3, 4)):
             r = catatan.get((ind.pk, tw))

@@ -124,7 +124,20 @@ class Sasaran(models.Model):
         return self.nama[:100]
 
 
+class IndikatorQuerySet(models.QuerySet):
+    def milik(self, unit: UnitKerja | int) -> "IndikatorQuerySet":
+        """The indikator of a unit (every Renstra and revision of it)."""
+        return self.filter(**{Indikator.JALUR_UNIT: unit})
+
+    def dengan_unit(self) -> "IndikatorQuerySet":
+        """With sasaran, revision, Renstra and unit in the same query (for `Indikator.unit`)."""
+        return self.select_related(Indikator.JALUR_UNIT)
+
+
 class Indikator(models.Model):
+    # An indikator belongs to a unit through its sasaran, the Renstra revision and the Renstra: the path, once.
+    JALUR_UNIT = "sasaran__revisi__renstra__unit"
+
     sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("sasaran"))
     kode = models.CharField(_("kode"), max_length=20)
     nama = models.TextField(_("nama"))
@@ -173,6 +186,7 @@ class Indikator(models.Model):
         help_text=_("Indikator tidak diukur lagi mulai tahun ini; riwayatnya tetap tersimpan."),
     )
     history = HistoricalRecords()
+    objects = IndikatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indikator")
@@ -182,6 +196,11 @@ class Indikator(models.Model):
 
     def __str__(self):
         return self.nama[:100]
+
+    @property
+    def unit(self) -> UnitKerja:
+        """The unit the indikator belongs to (`JALUR_UNIT`; no query after `dengan_unit()`)."""
+        return self.sasaran.revisi.renstra.unit
 
     def clean(self):
         if self.polaritas == Polaritas.KUALITATIF and not self.skala_id and not self._skala_skema():

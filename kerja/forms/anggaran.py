@@ -105,8 +105,6 @@ class SubKegiatanForm(TokenUbahMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["mata_anggaran"].queryset = MataAnggaran.objects.filter(unit=unit, tahun=tahun).order_by("kode")
         self.fields["sasaran"].queryset = Sasaran.objects.filter(revisi__renstra__unit=unit).order_by("kode")
-        self.fields["indikator"].queryset = Indikator.objects.filter(sasaran__revisi__renstra__unit=unit).order_by(
-            "kode"
-        )
+        self.fields["indikator"].queryset = Indikator.objects.milik(unit).order_by("kode")
         self.fields["sasaran"].required = False
         self.fields["indikator"].required = False

@@ -154,7 +154,7 @@ class IndikatorForm(TokenUbahMixin, forms.ModelForm):
 
     def __init__(self, *args, unit: UnitKerja, **kwargs):
         super().__init__(*args, **kwargs)
-        qs = Indikator.objects.filter(sasaran__revisi__renstra__unit=unit).order_by("kode")
+        qs = Indikator.objects.milik(unit).order_by("kode")
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["pendahulu"].queryset = qs
@@ -238,8 +238,8 @@ class BarisPKForm(TokenUbahMixin, forms.ModelForm):
     def __init__(self, *args, unit: UnitKerja, tahun: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indikator"].queryset = (
-            Indikator.objects.filter(
-                sasaran__revisi__renstra__unit=unit,
+            Indikator.objects.milik(unit)
+            .filter(
                 sasaran__revisi__berlaku_mulai__lte=tahun,
                 sasaran__revisi__berlaku_sampai__gte=tahun,
             )

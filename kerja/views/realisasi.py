@@ -37,9 +37,7 @@ def _triwulan(triwulan: int) -> int | None:
 
 
 def _indikator(unit, pk):
-    return get_object_or_404(
-        Indikator.objects.select_related("sasaran__revisi__renstra__unit"), pk=pk, sasaran__revisi__renstra__unit=unit
-    )
+    return get_object_or_404(Indikator.objects.dengan_unit().milik(unit), pk=pk)
 
 
 @login_required
@@ -286,9 +284,9 @@ def bukti_unggah(request, slug: str, tahun: int, indikator_pk: int, triwulan: in
 def bukti_hapus(request, slug: str, pk: int):
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     bukti = get_object_or_404(
-        BuktiDukung.objects.select_related("realisasi__indikator__sasaran__revisi__renstra__unit"),
+        BuktiDukung.objects.select_related(f"realisasi__indikator__{Indikator.JALUR_UNIT}"),
         pk=pk,
-        realisasi__indikator__sasaran__revisi__renstra__unit=unit,
+        **{f"realisasi__indikator__{Indikator.JALUR_UNIT}": unit},
     )
     r = bukti.realisasi
     ok, _obj = jalankan(request, None, lambda: services.hapus_bukti(bukti=bukti))
@@ -309,7 +307,7 @@ def bukti_unduh(request, slug: str, pk: int):
     scope applies. With SAKIP_SENDFILE_HEADER the web server sends the file (X-Accel-Redirect: internal URL
     SAKIP_SENDFILE_PREFIX + name; X-Sendfile: the absolute path) after this check."""
     unit = akses.ambil_unit(request.user, slug)
-    bukti = get_object_or_404(BuktiDukung, pk=pk, realisasi__indikator__sasaran__revisi__renstra__unit=unit)
+    bukti = get_object_or_404(BuktiDukung, pk=pk, **{f"realisasi__indikator__{Indikator.JALUR_UNIT}": unit})
     nama = bukti.berkas.name.rsplit("/", 1)[-1]
     header = settings.SAKIP_SENDFILE_HEADER
     if not header:

@@ -166,9 +166,7 @@ def sasaran_hapus(request, slug: str, pk: int):
 
 
 def _indikator(unit, pk):
-    return get_object_or_404(
-        Indikator.objects.select_related("sasaran__revisi__renstra__unit"), pk=pk, sasaran__revisi__renstra__unit=unit
-    )
+    return get_object_or_404(Indikator.objects.dengan_unit().milik(unit), pk=pk)
 
 
 @login_required
