@@ -313,6 +313,24 @@ class VersiPK(models.Model):
     keterangan = models.TextField(_("keterangan"), blank=True)
     history = HistoricalRecords()
 
+    # What a planner edits of a version (the form and the workbook's "Versi PK" sheet, keyed by `nomor`).
+    KOLOM_UBAH = (
+        "judul",
+        "berlaku_mulai",
+        "berlaku_sampai",
+        "tanggal_tanda_tangan",
+        "kota",
+        "pihak_pertama_nama",
+        "pihak_pertama_nip",
+        "pihak_pertama_jabatan",
+        "pihak_kedua_nama",
+        "pihak_kedua_nip",
+        "pihak_kedua_jabatan",
+        "kegiatan",
+        "anggaran",
+        "keterangan",
+    )
+
     class Meta:
         verbose_name = _("versi PK")
         verbose_name_plural = _("versi PK")

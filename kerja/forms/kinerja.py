@@ -198,22 +198,7 @@ class VersiPKForm(TokenUbahMixin, forms.ModelForm):
 
     class Meta:
         model = VersiPK
-        fields = [
-            "judul",
-            "berlaku_mulai",
-            "berlaku_sampai",
-            "tanggal_tanda_tangan",
-            "kota",
-            "pihak_pertama_nama",
-            "pihak_pertama_nip",
-            "pihak_pertama_jabatan",
-            "pihak_kedua_nama",
-            "pihak_kedua_nip",
-            "pihak_kedua_jabatan",
-            "kegiatan",
-            "anggaran",
-            "keterangan",
-        ]
+        fields = list(VersiPK.KOLOM_UBAH)
         widgets = {
             "berlaku_mulai": TANGGAL,
             "berlaku_sampai": TANGGAL,
