@@ -298,9 +298,12 @@ def ambil_atau_buat_pk(*, unit: UnitKerja, tahun: int) -> PerjanjianKinerja:
 @transaction.atomic
 def simpan_versi_pk(*, versi: VersiPK, token: str | None = None) -> VersiPK:
     """Create or update a PK version; `token`: its version (`indikator.token_ubah`) when the form was loaded (stale
-    saves refused; named so because `versi` is the PK version itself)."""
+    saves refused; named so because `versi` is the PK version itself). The year's first version creates the
+    year's PK (`versi.pk_induk` unsaved)."""
     induk = versi.pk_induk
     kunci_periode_untuk_tulis(induk.unit, induk.tahun)
+    if induk.pk is None:
+        versi.pk_induk = induk = ambil_atau_buat_pk(unit=induk.unit, tahun=induk.tahun)
     pastikan_token(riwayat_objek(versi), token)
     if versi.pk is None and not versi.nomor:
         versi.nomor = (induk.versi.aggregate(m=Max("nomor"))["m"] or 0) + 1

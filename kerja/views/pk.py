@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from indikator import akses, services
 from indikator.models import BarisPK, Indikator, PerjanjianKinerja, RencanaAksi, VersiPK
-from indikator.periode import kunci_periode_untuk_tulis
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from indikator.token_ubah import token
 from kerja.forms.kinerja import BarisPKForm, RencanaAksiForm, VersiPKForm
@@ -59,16 +57,9 @@ def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = No
         versi = VersiPK(pk_induk=PerjanjianKinerja(unit=unit, tahun=tahun), nomor=0)
     form = VersiPKForm(request.POST or None, instance=versi)
     if request.method == "POST" and form.is_valid():
-
-        def simpan():
-            obj = form.save(commit=False)
-            with transaction.atomic():
-                if obj.pk_induk.pk is None:
-                    kunci_periode_untuk_tulis(unit, tahun)
-                    obj.pk_induk = services.ambil_atau_buat_pk(unit=unit, tahun=tahun)
-                return services.simpan_versi_pk(versi=obj, token=form.token_dimuat())
-
-        ok, obj = jalankan(request, form, simpan)
+        ok, obj = jalankan(
+            request, form, lambda: services.simpan_versi_pk(versi=form.save(commit=False), token=form.token_dimuat())
+        )
         if ok:
             messages.success(request, _("Versi PK disimpan."))
             return redirect("kerja:versi_pk", slug=unit.slug, pk=obj.pk)
