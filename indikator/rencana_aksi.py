@@ -1,7 +1,7 @@
 """Rencana Aksi per quarter: the one reader of quarterly Rencana Aksi targets (workspace, dashboard, report
 annex and consistency check all use it).
 
-Rule (docs/architecture.md, Decisions): the target of quarter q is the Rencana Aksi of the PK version in force on
+Rule (docs/keputusan.md, "Rencana Aksi per quarter"): the target of quarter q is the Rencana Aksi of the PK version in force on
 the quarter's last day (`formulas.pilih_versi_berlaku`); if that version has no Rencana Aksi for the indikator,
 the state says so and no other version's target is borrowed.
 """

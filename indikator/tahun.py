@@ -1,5 +1,5 @@
 """Which years a unit works in, and the one its pages open on when none was chosen (one rule for the workspace,
-the dashboard and the home page; docs/architecture.md, "Current year of a unit")."""
+the dashboard and the home page; docs/keputusan.md, "Current year of a unit")."""
 
 from __future__ import annotations
 
