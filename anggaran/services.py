@@ -12,10 +12,9 @@ from django.utils.translation import gettext
 
 from indikator.models import Indikator, Sasaran
 from indikator.periode import kunci_periode_untuk_tulis
-from indikator.salin import Ringkasan, salin_pk_tahun
-from indikator.versi import pastikan_versi, riwayat_objek
-from sakip.bulan import NOMOR_BULAN
-from sakip.format import format_rupiah
+from indikator.token_ubah import pastikan_token, riwayat_objek
+from umum.bulan import NOMOR_BULAN
+from umum.format import format_rupiah
 
 from .formulas import hitung_sisa
 from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
@@ -51,7 +50,7 @@ def simpan_mata_anggaran(*, mata_anggaran: MataAnggaran, versi: str | None = Non
     """Create or update a budget line; `versi`: its version when the form was loaded (stale saves refused)."""
     m = mata_anggaran
     kunci_periode_untuk_tulis(m.unit, m.tahun)
-    pastikan_versi(riwayat_objek(m), versi)
+    pastikan_token(riwayat_objek(m), versi)
     if m.induk_id and (m.induk.unit_id != m.unit_id or m.induk.tahun != m.tahun):
         raise ValidationError({"induk": gettext("Induk harus mata anggaran unit dan tahun yang sama.")}, code="induk")
     if m.pk and m.induk_id == m.pk:
@@ -61,7 +60,7 @@ def simpan_mata_anggaran(*, mata_anggaran: MataAnggaran, versi: str | None = Non
 
 def riwayat_mata(model, mata_anggaran: MataAnggaran):
     """History of the rows of `model` (PaguRevisi, RealisasiAnggaran, RencanaPenarikan) of one budget line: the
-    version (`indikator.versi.token`) of its pagu revisions or of its monthly form."""
+    version (`indikator.token_ubah.token`) of its pagu revisions or of its monthly form."""
     return model.history.filter(mata_anggaran_id=mata_anggaran.pk)
 
 
@@ -79,7 +78,7 @@ def tambah_pagu(
     if nilai is None or nilai < 0:
         raise ValidationError({"nilai": gettext("Pagu tidak boleh negatif.")}, code="pagu_negatif")
     kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
-    pastikan_versi(riwayat_mata(PaguRevisi, mata_anggaran), versi)
+    pastikan_token(riwayat_mata(PaguRevisi, mata_anggaran), versi)
     revisi_ke = mata_anggaran.pagu.aggregate(m=Max("revisi_ke"))["m"]
     return _simpan(
         PaguRevisi(
@@ -134,7 +133,7 @@ def simpan_realisasi_anggaran(
     `versi`: the version of the line's monthly realisasi when the form was loaded (stale saves refused)."""
     _periksa_bulanan(nilai_per_bulan, gettext("Realisasi anggaran tidak boleh negatif."))
     kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
-    pastikan_versi(riwayat_mata(RealisasiAnggaran, mata_anggaran), versi)
+    pastikan_token(riwayat_mata(RealisasiAnggaran, mata_anggaran), versi)
     _tulis_bulanan(
         RealisasiAnggaran, mata_anggaran, {r.bulan: r for r in mata_anggaran.realisasi.all()}, nilai_per_bulan
     )
@@ -169,7 +168,7 @@ def simpan_rencana_penarikan(
     pagu is a warning, not a refusal. `versi`: the plan's version when the form was loaded (stale saves refused)."""
     _periksa_bulanan(nilai_per_bulan, gettext("Rencana penarikan tidak boleh negatif."))
     kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
-    pastikan_versi(riwayat_mata(RencanaPenarikan, mata_anggaran), versi)
+    pastikan_token(riwayat_mata(RencanaPenarikan, mata_anggaran), versi)
     _tulis_bulanan(
         RencanaPenarikan,
         mata_anggaran,
@@ -193,7 +192,7 @@ def simpan_sub_kegiatan(
     """Create or update a sub-kegiatan; `versi`: its version when the form was loaded (stale saves refused)."""
     s = sub_kegiatan
     kunci_periode_untuk_tulis(s.unit, s.tahun)
-    pastikan_versi(riwayat_objek(s), versi)
+    pastikan_token(riwayat_objek(s), versi)
     if s.mata_anggaran_id and (s.mata_anggaran.unit_id != s.unit_id or s.mata_anggaran.tahun != s.tahun):
         raise ValidationError(
             {"mata_anggaran": gettext("Mata anggaran harus milik unit dan tahun yang sama.")}, code="anggaran"
@@ -208,56 +207,3 @@ def simpan_sub_kegiatan(
     if indikator is not None:
         s.indikator.set(indikator)
     return s
-
-
-# --- Copy forward (year N+1 from year N) -------------------------------------------------------------------
-
-
-def salin_struktur_anggaran(*, unit, tahun: int, hasil) -> None:
-    """The budget lines of `tahun - 1` into `tahun`: code, name, type, order and tree, without pagu, realisasi or
-    spending plan. Skipped with a note when `tahun` already has budget lines (nothing is merged)."""
-    kunci_periode_untuk_tulis(unit, tahun)
-    if MataAnggaran.objects.filter(unit=unit, tahun=tahun).exists():
-        hasil.catatan.append(gettext("Mata anggaran tahun %(tahun)s sudah ada; tidak disalin.") % {"tahun": tahun})
-        return
-    lama = list(MataAnggaran.objects.filter(unit=unit, tahun=tahun - 1).order_by("induk_id", "urutan", "kode"))
-    peta: dict[int, MataAnggaran] = {}
-    sisa = lama
-    while sisa:  # parents before children
-        berikut = []
-        for m in sisa:
-            if m.induk_id is not None and m.induk_id not in peta:
-                berikut.append(m)
-                continue
-            peta[m.pk] = MataAnggaran.objects.create(
-                unit=unit,
-                tahun=tahun,
-                kode=m.kode,
-                nama=m.nama,
-                jenis=m.jenis,
-                urutan=m.urutan,
-                induk=peta.get(m.induk_id),
-            )
-        if len(berikut) == len(sisa):
-            break
-        sisa = berikut
-    hasil.tambah(gettext("mata anggaran (tanpa pagu dan realisasi)"), len(peta))
-
-
-def salin_tahun_berikut(*, unit, tahun_asal: int, pratinjau: bool = False):
-    """Year N+1 from year N, all or nothing: the PK from the Renstra targets of N+1 (`indikator.salin`) and the
-    budget line structure. Refused (nothing written) when N+1 is approved or locked or nothing is left to create."""
-    tahun = tahun_asal + 1
-    with transaction.atomic():
-        hasil = Ringkasan()
-        salin_pk_tahun(unit=unit, tahun=tahun, hasil=hasil)
-        salin_struktur_anggaran(unit=unit, tahun=tahun, hasil=hasil)
-        if hasil.kosong:
-            raise ValidationError(
-                gettext("Tidak ada yang perlu dibuat untuk tahun %(tahun)s. %(catatan)s")
-                % {"tahun": tahun, "catatan": " ".join(hasil.catatan)},
-                code="kosong",
-            )
-        if pratinjau:
-            transaction.set_rollback(True)
-    return hasil

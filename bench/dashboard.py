@@ -144,7 +144,7 @@ def main() -> None:
 def _indikator(unit) -> int:
     from indikator.models import Indikator
 
-    return Indikator.objects.filter(sasaran__revisi__renstra__unit=unit).order_by("pk").values_list("pk", flat=True)[0]
+    return Indikator.objects.milik(unit).order_by("pk").values_list("pk", flat=True)[0]
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from anggaran.queries import (
 )
 from dasbor.ringkasan import RingkasanUnit, ringkasan_banyak
 from indikator import formulas as f
-from indikator.enums import Polaritas, StatusPeriode
+from indikator.enums import StatusPeriode
 from indikator.models import Indikator, PeriodeUnit, Realisasi, Renstra, UnitKerja
 from indikator.queries import (
     BarisPengukuran,
@@ -37,12 +37,12 @@ from indikator.queries import (
     susun_pengukuran,
     susun_riwayat,
 )
-from indikator.rencana_aksi import RencanaAksiIndikator, baca_rencana_aksi
+from indikator.rencana_aksi import RencanaAksiIndikator, baca_rencana_aksi, progres_triwulan
 from indikator.tahun import tahun_unit
 from laporan.konsistensi import PERINGATAN as PERINGATAN_KONSISTENSI
 from laporan.konsistensi import periksa_konsistensi
-from sakip.bulan import SINGKATAN_BULAN
-from sakip.format import format_angka
+from umum.bulan import SINGKATAN_BULAN
+from umum.format import format_angka
 
 TRIWULAN = (1, 2, 3, 4)
 
@@ -140,15 +140,6 @@ class Dasbor:
 # ---------------------------------------------------------------- dashboard of one unit
 
 
-def _progres(baris: BarisPengukuran, ra: RencanaAksiIndikator, skema) -> tuple[Decimal | None, ...]:
-    return f.hitung_progres_triwulan(
-        polaritas=Polaritas(baris.indikator.polaritas),
-        target_kumulatif=ra.target_kumulatif,
-        realisasi_kumulatif=baris.realisasi.kumulatif,
-        rumus_negatif=skema.rumus_negatif,
-    )
-
-
 def _tren(sekarang: Decimal | None, lalu: Decimal | None) -> str:
     if sekarang is None or lalu is None:
         return ""
@@ -205,7 +196,7 @@ def susun_dasbor(unit: UnitKerja, tahun: int, *, hari_ini: date | None = None) -
                 tren=_tren(b.capaian, lalu.capaian if lalu else None),
                 triwulan_terakhir=terakhir,
                 rencana_aksi=ra,
-                progres=_progres(b, ra, pengukuran.skema),
+                progres=progres_triwulan(b, ra, pengukuran.skema),
             )
         )
     progres = []
@@ -480,19 +471,15 @@ class DetailIndikator:
         return any(t.kumulatif is not None or t.target_kumulatif is not None for t in self.triwulan)
 
 
-def unit_indikator(indikator: Indikator) -> UnitKerja:
-    return indikator.sasaran.revisi.renstra.unit
-
-
 def ambil_indikator(pk: int) -> Indikator:
     """The indikator with its sasaran, structure and unit (1 query); Indikator.DoesNotExist otherwise."""
-    return Indikator.objects.select_related("sasaran__revisi__renstra__unit", "skala").get(pk=pk)
+    return Indikator.objects.dengan_unit().select_related("skala").get(pk=pk)
 
 
 def susun_detail_indikator(indikator: Indikator, tahun: int) -> DetailIndikator:
     """An indikator's year: quarterly realisasi with narrative and evidence against the Rencana Aksi, and its
     history over the unit's Renstra years. Constant number of queries."""
-    unit = unit_indikator(indikator)
+    unit = indikator.unit
     try:
         pengukuran = susun_pengukuran(unit, tahun)
     except DataTidakDitemukan:
@@ -511,7 +498,7 @@ def susun_detail_indikator(indikator: Indikator, tahun: int) -> DetailIndikator:
         for r in Realisasi.objects.filter(indikator=indikator, tahun=tahun).prefetch_related("bukti").order_by("pk")
     }
     ra = baca_rencana_aksi(unit, tahun, indikator_ids=[indikator.pk]).untuk(indikator.pk)
-    progres = _progres(baris, ra, skema) if baris else (None,) * 4
+    progres = progres_triwulan(baris, ra, skema) if baris else (None,) * 4
     triwulan = tuple(
         Triwulan(
             triwulan=q,

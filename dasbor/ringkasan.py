@@ -30,8 +30,8 @@ from indikator.models import (
     SkemaPenilaian,
     UnitKerja,
 )
-from indikator.periode import versi_data
 from indikator.queries import susun_pengukuran_banyak
+from indikator.versi_data import versi_data
 
 UMUR_DETIK = 7 * 24 * 3600  # unused entries expire; a live entry is always valid for its key
 AWALAN = "ringkasan:v1"

@@ -18,7 +18,7 @@ from indikator.akses import (
 from indikator.models import Indikator, UnitKerja
 from indikator.periode import ambil_periode
 from indikator.queries import DataTidakDitemukan
-from sakip.converters import tahun_kueri
+from umum.converters import tahun_kueri
 
 from .data import (
     URUTAN_ROLLUP,
@@ -28,7 +28,6 @@ from .data import (
     susun_persetujuan,
     susun_rollup,
     tahun_tersedia,
-    unit_indikator,
 )
 
 
@@ -122,7 +121,7 @@ def indikator(request, pk: int):
         ind = ambil_indikator(pk)
     except Indikator.DoesNotExist as e:
         raise Http404("Indikator tidak ditemukan.") from e
-    unit = unit_indikator(ind)
+    unit = ind.unit
     if not dapat_membaca(request.user, unit):
         raise PermissionDenied("Anda tidak memiliki akses ke unit ini.")
     _daftar, terakhir = tahun_tersedia(unit)

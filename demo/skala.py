@@ -36,8 +36,8 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
-from indikator.periode import naikkan_versi_semua
-from sakip.bulan import NOMOR_BULAN
+from indikator.versi_data import naikkan_versi_semua
+from umum.bulan import NOMOR_BULAN
 
 AWALAN = "skala"
 TAHUN_MULAI = 2020

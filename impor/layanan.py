@@ -14,7 +14,7 @@ def impor_excel(*, unit: UnitKerja, tahun: int, berkas, terapkan: bool) -> Hasil
     """Import a SAKIP workbook into a unit's year: everything in one transaction, or nothing.
 
     With `terapkan=False` (preview / dry run) the same writes run and are rolled back, so the preview shows
-    exactly what applying would do. Any error also rolls back. Raises `PeriodeTerkunci` for an approved or
+    exactly what applying would do. Any error also rolls back. Raises `PeriodeBeku` for an approved or
     locked year and `impor.buku_kerja.WorkbookTidakValid` for an unreadable file. Returns `HasilImpor`.
     """
     pastikan_dapat_diubah(unit, tahun)

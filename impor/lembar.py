@@ -28,7 +28,7 @@ from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 
 from indikator.models import Indikator, PerjanjianKinerja, RevisiRenstra, Sasaran, UnitKerja, VersiPK
-from sakip.format import format_angka
+from umum.format import format_angka
 
 from .sel import (
     baca_bulat,
@@ -98,9 +98,8 @@ class Konteks:
         """Indikator of every Renstra revision of the unit, newest revision first (PK rows may cite them)."""
         hasil: dict[str, list[Indikator]] = {}
         semua = (
-            Indikator.objects.filter(
-                sasaran__revisi__renstra__unit=self.unit, sasaran__revisi__berlaku_mulai__lte=self.tahun
-            )
+            Indikator.objects.milik(self.unit)
+            .filter(sasaran__revisi__berlaku_mulai__lte=self.tahun)
             .select_related("sasaran")
             .order_by("-sasaran__revisi__berlaku_mulai", "-sasaran__revisi__nomor")
         )

@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
 from indikator.models import Indikator, Sasaran
-from sakip.bulan import NOMOR_BULAN, SINGKATAN_BULAN
+from umum.bulan import NOMOR_BULAN, SINGKATAN_BULAN
 
 from .lembar import (
     FORMAT_ANGKA,

@@ -29,7 +29,7 @@ from indikator.models import (
     SkalaKualitatif,
     Target,
 )
-from sakip.format import format_target
+from umum.format import format_target
 
 from .lembar import (
     FORMAT_ANGKA,

@@ -261,23 +261,7 @@ class VersiPKResource(ModelResourceLembar):
 
     class Meta(ModelResourceLembar.Meta):
         model = VersiPK
-        fields = (
-            "nomor",
-            "judul",
-            "berlaku_mulai",
-            "berlaku_sampai",
-            "tanggal_tanda_tangan",
-            "kota",
-            "pihak_pertama_nama",
-            "pihak_pertama_nip",
-            "pihak_pertama_jabatan",
-            "pihak_kedua_nama",
-            "pihak_kedua_nip",
-            "pihak_kedua_jabatan",
-            "kegiatan",
-            "anggaran",
-            "keterangan",
-        )
+        fields = ("nomor", *VersiPK.KOLOM_UBAH)
         import_id_fields = ("nomor",)
 
     def queryset_lingkup(self):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from indikator.models import UnitKerja
-from sakip.penyimpanan import penyimpanan_privat
+from umum.penyimpanan import penyimpanan_privat
 
 
 class ImporLatar(models.Model):

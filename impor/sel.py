@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from sakip.masukan import AngkaTidakValid, baca_angka
+from umum.masukan import AngkaTidakValid, baca_angka
 
 
 def sel_kosong(nilai: Any) -> bool:

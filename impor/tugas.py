@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
-from indikator.periode import PeriodeTerkunci, pastikan_dapat_diubah
+from indikator.periode import PeriodeBeku, pastikan_dapat_diubah
 
 from .buku_kerja import HasilImpor, WorkbookTidakValid
 from .layanan import impor_excel
@@ -43,7 +43,7 @@ def perlu_latar(jumlah_baris: int) -> bool:
 
 
 def antrekan_impor(*, unit, tahun: int, pengguna, berkas, jumlah_baris: int, bahasa: str = "id") -> ImporLatar:
-    """Store the upload privately and queue its import. Raises PeriodeTerkunci for a frozen year (nothing is
+    """Store the upload privately and queue its import. Raises PeriodeBeku for a frozen year (nothing is
     stored then); the task checks the lock again when it runs."""
     pastikan_dapat_diubah(unit, tahun)
     impor = ImporLatar(
@@ -109,7 +109,7 @@ def jalankan_impor(impor_id: int) -> None:
             try:
                 with impor.berkas.storage.open(impor.berkas.name, "rb") as f:
                     hasil = impor_excel(unit=impor.unit, tahun=impor.tahun, berkas=f, terapkan=True)
-            except PeriodeTerkunci as e:
+            except PeriodeBeku as e:
                 alasan = e.messages[0]
             except WorkbookTidakValid as e:
                 alasan = str(e)

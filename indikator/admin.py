@@ -12,20 +12,20 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import administrasi, periode, services
+from . import administrasi, services, versi_data
 from . import models as m
-from .enums import StatusPeriode
+from .enums import STATUS_BEKU
 
 
 def tahun_beku(unit_id, daftar_tahun) -> int | None:
-    """The first approved or locked year among `daftar_tahun` of the unit, or None."""
+    """The first frozen (submitted, approved or locked) year among `daftar_tahun` of the unit, or None."""
     if unit_id is None or not daftar_tahun:
         return None
     return (
         m.PeriodeUnit.objects.filter(
             unit_id=unit_id,
             tahun__in=list(daftar_tahun),
-            status__in=[StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI],
+            status__in=STATUS_BEKU,
         )
         .order_by("tahun")
         .values_list("tahun", flat=True)
@@ -70,7 +70,7 @@ class KunciPeriodeAdmin:
         # Admin writes do not take the period lock: raise the unit-years' data version here (old and new
         # unit-year of a changed object), in the admin's transaction, so cached roll-up summaries are recomputed.
         for unit_id, tahun in daftar:
-            periode.naikkan_versi(unit_id, tahun)
+            versi_data.naikkan_versi(unit_id, tahun)
 
     def save_model(self, request, obj, form, change):
         lama = type(obj)._default_manager.filter(pk=obj.pk).first() if change and obj.pk else None
@@ -264,7 +264,7 @@ class IndikatorAdmin(TolakHapusBilaAdaRealisasi, KunciPeriodeAdmin, SimpleHistor
     jalur_unit = "sasaran.revisi.renstra.unit_id"
     jalur_tahun = ("sasaran.revisi.berlaku_mulai", "sasaran.revisi.berlaku_sampai")
     list_display = ["nama", "kode", "satuan", "polaritas", "iku", "sasaran", "dipensiunkan_tahun"]
-    list_filter = ["sasaran__revisi__renstra__unit", "polaritas", "iku", "ukur_akip", "sasaran__perspektif"]
+    list_filter = [m.Indikator.JALUR_UNIT, "polaritas", "iku", "ukur_akip", "sasaran__perspektif"]
     search_fields = ["nama", "kode"]
     inlines = [TargetInline]
 
@@ -274,7 +274,7 @@ class TargetAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     jalur_unit = "indikator.sasaran.revisi.renstra.unit_id"
     jalur_tahun = "tahun"
     list_display = ["indikator", "tahun", "sumber", "nilai", "nilai_atas", "nilai_kualitatif", "teks_tampilan"]
-    list_filter = ["indikator__sasaran__revisi__renstra__unit", "tahun", "sumber"]
+    list_filter = [f"indikator__{m.Indikator.JALUR_UNIT}", "tahun", "sumber"]
     search_fields = ["indikator__nama"]
 
 
@@ -327,7 +327,7 @@ class RealisasiAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     jalur_unit = "indikator.sasaran.revisi.renstra.unit_id"
     jalur_tahun = "tahun"
     list_display = ["indikator", "tahun", "triwulan", "nilai", "nilai_kualitatif"]
-    list_filter = ["indikator__sasaran__revisi__renstra__unit", "tahun", "triwulan"]
+    list_filter = [f"indikator__{m.Indikator.JALUR_UNIT}", "tahun", "triwulan"]
     search_fields = ["indikator__nama"]
     inlines = [BuktiInline]
 
@@ -337,7 +337,7 @@ class BuktiDukungAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
     jalur_unit = "realisasi.indikator.sasaran.revisi.renstra.unit_id"
     jalur_tahun = "realisasi.tahun"
     list_display = ["realisasi", "keterangan", "diunggah_pada"]
-    list_filter = ["realisasi__indikator__sasaran__revisi__renstra__unit", "realisasi__tahun"]
+    list_filter = [f"realisasi__indikator__{m.Indikator.JALUR_UNIT}", "realisasi__tahun"]
 
 
 @admin.register(m.KomposisiPegawai)

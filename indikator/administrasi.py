@@ -21,7 +21,7 @@ from django.db import transaction
 from django.dispatch import receiver
 from django.utils.translation import gettext
 
-from sakip.middleware import KUNCI_SANDI_SEMENTARA
+from umum.sandi import KUNCI_SANDI_SEMENTARA
 
 from . import akses
 from .enums import Peran

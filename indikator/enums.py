@@ -154,3 +154,10 @@ class StatusPeriode(models.TextChoices):
     DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
     DISAHKAN = "disahkan", _("Disahkan")
     DIKUNCI = "dikunci", _("Dikunci")
+
+
+# The period policy, written once (read by the lock, the models, the admin, the pages and the report):
+# a frozen year refuses every edit now (only a workflow step changes it); a final year's report is final (no
+# "DRAF"; it prints the profile and legal wording kept at approval).
+STATUS_BEKU = frozenset({StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI})
+STATUS_FINAL = frozenset({StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI})

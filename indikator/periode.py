@@ -13,39 +13,45 @@ again) or approves it; an administrator may reopen it (buka kunci). Each step se
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
 from django.dispatch import Signal
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from sakip.teks import periksa_medan
+from umum.teks import periksa_medan
 
 from . import akses, surel
-from .enums import StatusPeriode
+from .enums import STATUS_BEKU, STATUS_FINAL, StatusPeriode
 from .models import KepalaUnit, PeriodeUnit, UnitKerja
+
+# Re-exported for code written before the data versions had their own module; import from indikator.versi_data.
+from .versi_data import naikkan_versi, naikkan_versi_baris, naikkan_versi_semua, versi_data  # noqa: F401,E402
 
 # --- Period lock -------------------------------------------------------------------------------------
 
 
-class PeriodeTerkunci(ValidationError):
-    """Raised when a write targets a unit's year that is approved or locked."""
+class PeriodeBeku(ValidationError):
+    """Raised when a write targets a unit's year that is frozen now (`STATUS_BEKU`: submitted, approved or
+    locked); `code` says which ("diajukan": until the head returns it; "terkunci": a final year)."""
+
+
+def ambil_periode(*, unit: UnitKerja, tahun: int) -> PeriodeUnit:
+    """The period row of a unit's year (an unsaved draft when none exists yet): the one read of it, 1 query."""
+    return PeriodeUnit.objects.filter(unit=unit, tahun=tahun).select_related("diubah_oleh").first() or PeriodeUnit(
+        unit=unit, tahun=tahun
+    )
 
 
 def status_periode(unit: UnitKerja, tahun: int) -> str:
-    p = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).only("status").first()
-    return p.status if p else StatusPeriode.DRAFT
+    return ambil_periode(unit=unit, tahun=tahun).status
 
 
-STATUS_BEKU = (StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI)
-
-
-def _tolak_bila_terkunci(unit: UnitKerja, tahun: int, status: str) -> None:
+def _tolak_bila_beku(unit: UnitKerja, tahun: int, status: str) -> None:
     if status == StatusPeriode.DIAJUKAN:
-        raise PeriodeTerkunci(
+        raise PeriodeBeku(
             _(
                 "Data %(unit)s tahun %(tahun)s sedang diajukan untuk disahkan dan dibekukan: perubahan ditolak "
                 "sampai pimpinan mengembalikannya."
@@ -53,8 +59,8 @@ def _tolak_bila_terkunci(unit: UnitKerja, tahun: int, status: str) -> None:
             % {"unit": unit.nama, "tahun": tahun},
             code="diajukan",
         )
-    if status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}:
-        raise PeriodeTerkunci(
+    if status in STATUS_FINAL:
+        raise PeriodeBeku(
             _("Data %(unit)s tahun %(tahun)s sudah %(status)s dan tidak dapat diubah.")
             % {"unit": unit.nama, "tahun": tahun, "status": StatusPeriode(status).label.lower()},
             code="terkunci",
@@ -65,7 +71,7 @@ def pastikan_dapat_diubah(unit: UnitKerja, tahun: int) -> None:
     """Refuse edits (and imports) to a year that is submitted (diajukan), approved (disahkan) or locked (dikunci).
 
     A read-only check (pages, previews). Writes use `kunci_periode_untuk_tulis`, which also holds the row."""
-    _tolak_bila_terkunci(unit, tahun, status_periode(unit, tahun))
+    _tolak_bila_beku(unit, tahun, status_periode(unit, tahun))
 
 
 def tahan_periode(unit: UnitKerja, tahun: int) -> PeriodeUnit:
@@ -84,58 +90,14 @@ def tahan_periode(unit: UnitKerja, tahun: int) -> PeriodeUnit:
 
 
 def kunci_periode_untuk_tulis(unit: UnitKerja, tahun: int) -> PeriodeUnit:
-    """Take the period row lock for a write and refuse (PeriodeTerkunci) an approved or locked year.
+    """Take the period row lock for a write and refuse (PeriodeBeku) an approved or locked year.
 
     Must run inside the write's transaction: the lock is held until it commits, and an approval (which locks the
     same row) waits for it — or the write waits for the approval and is then refused."""
     periode = tahan_periode(unit, tahun)
-    _tolak_bila_terkunci(unit, tahun, periode.status)
-    PeriodeUnit.objects.filter(pk=periode.pk).update(versi_data=F("versi_data") + 1)
+    _tolak_bila_beku(unit, tahun, periode.status)
+    naikkan_versi_baris(periode)
     return periode
-
-
-def naikkan_versi_semua() -> None:
-    """Raise the data version of every unit-year: for bulk loads that bypass the write services (demo and
-    scale data commands), so no cached roll-up summary of the data before the load is read again. A unit without
-    any period row gets a draft row of the current year (the same as no row) so that it has a version to raise."""
-    tanpa_baris = UnitKerja.objects.filter(periode__isnull=True).values_list("pk", flat=True)
-    tahun = datetime.date.today().year
-    PeriodeUnit.objects.bulk_create(
-        [PeriodeUnit(unit_id=pk, tahun=tahun) for pk in tanpa_baris], ignore_conflicts=True, batch_size=1000
-    )
-    PeriodeUnit.objects.update(versi_data=F("versi_data") + 1)
-
-
-def versi_data(unit_ids: Iterable[int], *, dengan_bawahan: bool = False) -> dict[int, tuple[int, int]]:
-    """Per unit id: (sum of its years' `versi_data`, number of its period rows) in one query; with `dengan_bawahan`
-    over the unit and its direct sub-units. Every write raises one of these versions, so the pair changes with the
-    data; caches of figures derived from a unit's data are keyed on it."""
-    ids = list(unit_ids)
-    hasil = dict.fromkeys(ids, (0, 0))
-    cakupan = Q(unit_id__in=ids) | Q(unit__induk_id__in=ids) if dengan_bawahan else Q(unit_id__in=ids)
-    for unit_id, induk_id, v, n in (
-        PeriodeUnit.objects.filter(cakupan)
-        .values_list("unit_id", "unit__induk_id")
-        .annotate(v=Sum("versi_data"), n=Count("id"))
-        .order_by()
-    ):
-        for x in {unit_id, induk_id} if dengan_bawahan else {unit_id}:
-            if x in hasil:
-                hasil[x] = (hasil[x][0] + (v or 0), hasil[x][1] + n)
-    return hasil
-
-
-def naikkan_versi(unit_id: int, daftar_tahun: Iterable[int]) -> None:
-    """Raise `PeriodeUnit.versi_data` of the unit's years (rows created as draft when missing), in the caller's
-    transaction: for writes that do not take the period lock (the admin). Cached roll-up summaries
-    (`dasbor.ringkasan`) are keyed on these versions, so the next roll-up recomputes these units."""
-    daftar_tahun = sorted(set(daftar_tahun))
-    if not unit_id or not daftar_tahun:
-        return
-    PeriodeUnit.objects.bulk_create(
-        [PeriodeUnit(unit_id=unit_id, tahun=t) for t in daftar_tahun], ignore_conflicts=True
-    )
-    PeriodeUnit.objects.filter(unit_id=unit_id, tahun__in=daftar_tahun).update(versi_data=F("versi_data") + 1)
 
 
 def kunci_rentang_untuk_tulis(unit: UnitKerja, *, tahun_mulai: int, tahun_selesai: int) -> None:
@@ -204,11 +166,6 @@ def aksi_tersedia(user, *, periode: PeriodeUnit) -> list[str]:
         for aksi, (asal, _tujuan) in ALUR.items()
         if periode.status in asal and boleh_melakukan(user, aksi=aksi, unit=periode.unit)
     ]
-
-
-def ambil_periode(*, unit: UnitKerja, tahun: int) -> PeriodeUnit:
-    """The period row (unsaved draft when none exists yet)."""
-    return PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first() or PeriodeUnit(unit=unit, tahun=tahun)
 
 
 @transaction.atomic
@@ -291,6 +248,21 @@ def profil_dari_potret(unit: UnitKerja, potret: dict) -> tuple[UnitKerja, Kepala
     kepala.mulai = datetime.date.fromisoformat(k["mulai"])
     kepala.selesai = datetime.date.fromisoformat(k["selesai"]) if k.get("selesai") else None
     return salinan, kepala
+
+
+class ProfilTahun(NamedTuple):
+    unit: UnitKerja
+    kepala: KepalaUnit | None  # the head kept at approval (None when none was kept or `disimpan` is False)
+    disimpan: bool  # True: the profile kept at approval
+
+
+def profil_tahun(periode: PeriodeUnit, unit: UnitKerja) -> ProfilTahun:
+    """The unit profile a year prints: a final year with a kept profile prints the unit and its head as they were
+    at approval (later profile changes apply to open years only); otherwise the unit as it is (the caller picks
+    the head at year end)."""
+    if periode.final and periode.profil_disahkan:
+        return ProfilTahun(*profil_dari_potret(unit, periode.profil_disahkan), disimpan=True)
+    return ProfilTahun(unit, None, disimpan=False)
 
 
 def _dengan_kabar(aksi: str, periode: PeriodeUnit) -> PeriodeUnit:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from sakip.format import format_target
+from umum.format import format_target
 
 from . import formulas as f
 from .enums import (
@@ -201,7 +201,7 @@ class NilaiTargetEfektif:
     sumber: str  # "pk", "renstra" or ""
 
     def teks_target(self, **opsi) -> str:
-        """The target as text (`sakip.format.format_target`; `opsi`: its number formatting)."""
+        """The target as text (`umum.format.format_target`; `opsi`: its number formatting)."""
         return format_target(self.nilai, self.nilai_atas, self.kualitatif, self.teks, **opsi)
 
 

@@ -1,7 +1,7 @@
 """Rencana Aksi per quarter: the one reader of quarterly Rencana Aksi targets (workspace, dashboard, report
 annex and consistency check all use it).
 
-Rule (docs/architecture.md, Decisions): the target of quarter q is the Rencana Aksi of the PK version in force on
+Rule (docs/keputusan.md, "Rencana Aksi per quarter"): the target of quarter q is the Rencana Aksi of the PK version in force on
 the quarter's last day (`formulas.pilih_versi_berlaku`); if that version has no Rencana Aksi for the indikator,
 the state says so and no other version's target is borrowed.
 """
@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from . import formulas as f
+from .enums import Polaritas
 from .models import BarisPK, UnitKerja, VersiPK
 
 # State of an indikator's Rencana Aksi target in one quarter (`TargetTriwulan.status`).
@@ -101,6 +102,18 @@ class RencanaAksiTahun:
     def versi_tanpa_rencana_aksi(self) -> tuple[VersiRencanaAksi, ...]:
         """Versions in force at some quarter end that have indikator rows without Rencana Aksi."""
         return tuple(v for v in self.versi if v.triwulan_berlaku and v.tanpa_rencana_aksi)
+
+
+def progres_triwulan(baris, ra: RencanaAksiIndikator, skema) -> tuple[Decimal | None, ...]:
+    """Quarterly progress of a measured indikator (`queries.BarisPengukuran`): per quarter the official capaian of
+    its cumulative realisasi against the Rencana Aksi cumulative target of the version in force
+    (`formulas.hitung_progres_triwulan`, the scheme's formula for negative polarity)."""
+    return f.hitung_progres_triwulan(
+        polaritas=Polaritas(baris.indikator.polaritas),
+        target_kumulatif=ra.target_kumulatif,
+        realisasi_kumulatif=baris.realisasi.kumulatif,
+        rumus_negatif=skema.rumus_negatif,
+    )
 
 
 def _rencana_aksi_indikator(

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from sakip.format import format_angka
+from umum.format import format_angka
 
 from .models import Indikator, UnitKerja
 
@@ -40,7 +40,7 @@ class Sumber:
 
 
 _PK = "versi__pk_induk__"
-_IND = "indikator__sasaran__revisi__renstra__unit"
+_IND = f"indikator__{Indikator.JALUR_UNIT}"
 SUMBER: dict[str, Sumber] = {
     s.kode: s
     for s in (
@@ -59,7 +59,7 @@ SUMBER: dict[str, Sumber] = {
     )
 }
 # Objects without a year of their own: history per object only.
-SUMBER["indikator"] = Sumber("indikator", "indikator.Indikator", "sasaran__revisi__renstra__unit", "")
+SUMBER["indikator"] = Sumber("indikator", "indikator.Indikator", Indikator.JALUR_UNIT, "")
 
 JENIS = {"+": _("dibuat"), "~": _("diubah"), "-": _("dihapus")}
 

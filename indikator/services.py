@@ -30,13 +30,9 @@ from .models import (
     VersiPK,
 )
 from .periode import kunci_periode_untuk_tulis, kunci_rentang_untuk_tulis, tahan_periode
-from .versi import galat_berubah, pastikan_versi, riwayat_objek
+from .token_ubah import galat_berubah, pastikan_token, riwayat_objek
 
 # --- helpers ----------------------------------------------------------------------------------------
-
-
-def _unit_indikator(indikator: Indikator) -> UnitKerja:
-    return indikator.sasaran.revisi.renstra.unit
 
 
 def _simpan(obj):
@@ -53,7 +49,7 @@ JALUR_REALISASI = {
     Sasaran: "indikator__sasaran",
     RevisiRenstra: "indikator__sasaran__revisi",
     Renstra: "indikator__sasaran__revisi__renstra",
-    UnitKerja: "indikator__sasaran__revisi__renstra__unit",
+    UnitKerja: f"indikator__{Indikator.JALUR_UNIT}",
 }
 
 
@@ -91,7 +87,7 @@ def simpan_renstra(*, renstra: Renstra, versi: str | None = None) -> Renstra:
         rentang.append((lama.tahun_mulai, lama.tahun_selesai))
     for tahun in sorted({t for mulai, selesai in rentang for t in range(mulai, selesai + 1)}):
         kunci_periode_untuk_tulis(renstra.unit, tahun)
-    pastikan_versi(riwayat_objek(renstra), versi)
+    pastikan_token(riwayat_objek(renstra), versi)
     _simpan(renstra)
     if baru:
         RevisiRenstra.objects.create(
@@ -116,7 +112,7 @@ def simpan_revisi(*, revisi: RevisiRenstra, versi: str | None = None) -> RevisiR
     kunci_rentang_untuk_tulis(renstra.unit, tahun_mulai=revisi.berlaku_mulai, tahun_selesai=revisi.berlaku_sampai)
     if versi is not None:
         Renstra.objects.select_for_update().filter(pk=renstra.pk).first()  # revisions of other years: serialised
-        pastikan_versi(riwayat_revisi(revisi), versi)
+        pastikan_token(riwayat_revisi(revisi), versi)
     if revisi.pk is None and not revisi.nomor:
         revisi.nomor = (renstra.revisi.aggregate(m=Max("nomor"))["m"] or 0) + 1
     return _simpan(revisi)
@@ -144,7 +140,7 @@ def simpan_tujuan(*, tujuan: Tujuan, versi: str | None = None) -> Tujuan:
     """A goal of the Renstra; like the structure, refused when a year of the Renstra is approved or locked.
     `versi`: the goal's version when the form was loaded (stale saves refused)."""
     _pastikan_renstra(tujuan.renstra)
-    pastikan_versi(riwayat_objek(tujuan), versi)
+    pastikan_token(riwayat_objek(tujuan), versi)
     if tujuan.pk is None and not tujuan.urutan:
         tujuan.urutan = (tujuan.renstra.tujuan.aggregate(m=Max("urutan"))["m"] or 0) + 1
     return _simpan(tujuan)
@@ -161,7 +157,7 @@ def hapus_tujuan(*, tujuan: Tujuan) -> None:
 def simpan_sasaran(*, sasaran: Sasaran, versi: str | None = None) -> Sasaran:
     """Create or update a sasaran; `versi`: its version when the form was loaded (stale saves refused)."""
     _pastikan_revisi(sasaran.revisi)
-    pastikan_versi(riwayat_objek(sasaran), versi)
+    pastikan_token(riwayat_objek(sasaran), versi)
     if sasaran.pk is None and not sasaran.urutan:
         sasaran.urutan = (sasaran.revisi.sasaran.aggregate(m=Max("urutan"))["m"] or 0) + 1
     return _simpan(sasaran)
@@ -180,10 +176,10 @@ def simpan_indikator(*, indikator: Indikator, versi: str | None = None) -> Indik
     """Create or update an indikator; `versi`: its version when the form was loaded (stale saves refused)."""
     revisi = indikator.sasaran.revisi
     if indikator.pk is not None:
-        lama = Indikator.objects.select_related("sasaran__revisi__renstra__unit").get(pk=indikator.pk)
+        lama = Indikator.objects.dengan_unit().get(pk=indikator.pk)
         _pastikan_revisi(lama.sasaran.revisi)
     _pastikan_revisi(revisi)
-    pastikan_versi(riwayat_objek(indikator), versi)
+    pastikan_token(riwayat_objek(indikator), versi)
     if indikator.pk is None and not indikator.urutan:
         indikator.urutan = (indikator.sasaran.indikator.aggregate(m=Max("urutan"))["m"] or 0) + 1
     return _simpan(indikator)
@@ -235,7 +231,7 @@ def pensiunkan_indikator(*, indikator: Indikator, tahun: int | None, versi: str 
         )
     if tahun_terdampak:
         kunci_rentang_untuk_tulis(unit, tahun_mulai=min(tahun_terdampak), tahun_selesai=revisi.berlaku_sampai)
-    pastikan_versi(riwayat_objek(indikator), versi)
+    pastikan_token(riwayat_objek(indikator), versi)
     indikator.dipensiunkan_tahun = tahun
     indikator.save(update_fields=["dipensiunkan_tahun"])
     return indikator
@@ -260,7 +256,7 @@ def simpan_target_tahunan(
     if versi is not None:
         for tahun in sorted({k[1] for k in nilai}):
             tahan_periode(unit, tahun)
-        pastikan_versi(riwayat_target_grid(ids), versi)
+        pastikan_token(riwayat_target_grid(ids), versi)
     ada = {
         (t.indikator_id, t.tahun): t
         for t in Target.objects.filter(
@@ -301,11 +297,14 @@ def ambil_atau_buat_pk(*, unit: UnitKerja, tahun: int) -> PerjanjianKinerja:
 
 @transaction.atomic
 def simpan_versi_pk(*, versi: VersiPK, token: str | None = None) -> VersiPK:
-    """Create or update a PK version; `token`: its version (`indikator.versi`) when the form was loaded (stale
-    saves refused; named so because `versi` is the PK version itself)."""
+    """Create or update a PK version; `token`: its version (`indikator.token_ubah`) when the form was loaded (stale
+    saves refused; named so because `versi` is the PK version itself). The year's first version creates the
+    year's PK (`versi.pk_induk` unsaved)."""
     induk = versi.pk_induk
     kunci_periode_untuk_tulis(induk.unit, induk.tahun)
-    pastikan_versi(riwayat_objek(versi), token)
+    if induk.pk is None:
+        versi.pk_induk = induk = ambil_atau_buat_pk(unit=induk.unit, tahun=induk.tahun)
+    pastikan_token(riwayat_objek(versi), token)
     if versi.pk is None and not versi.nomor:
         versi.nomor = (induk.versi.aggregate(m=Max("nomor"))["m"] or 0) + 1
     return _simpan(versi)
@@ -316,10 +315,10 @@ def simpan_baris_pk(*, baris: BarisPK, versi: str | None = None) -> BarisPK:
     """Create or update a PK row; `versi`: the row's version when the form was loaded (stale saves refused)."""
     induk = baris.versi.pk_induk
     kunci_periode_untuk_tulis(induk.unit, induk.tahun)
-    pastikan_versi(riwayat_objek(baris), versi)
+    pastikan_token(riwayat_objek(baris), versi)
     if baris.indikator_id:
         ind = baris.indikator
-        if _unit_indikator(ind).pk != induk.unit_id:
+        if ind.unit.pk != induk.unit_id:
             raise ValidationError({"indikator": gettext("Indikator bukan milik unit ini.")}, code="unit")
         if not ind.aktif_pada(induk.tahun):
             raise ValidationError(
@@ -348,7 +347,7 @@ def simpan_rencana_aksi_pk(
     was loaded (`riwayat_rencana_aksi`); a grid changed since then is refused as a whole."""
     induk = versi_pk.pk_induk
     kunci_periode_untuk_tulis(induk.unit, induk.tahun)
-    pastikan_versi(riwayat_rencana_aksi(versi_pk), versi)
+    pastikan_token(riwayat_rencana_aksi(versi_pk), versi)
     for baris, per_tw in target.items():
         if baris.versi_id != versi_pk.pk:
             raise ValidationError(gettext("Baris PK bukan milik versi ini."), code="versi_pk")
@@ -395,7 +394,7 @@ def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | 
             % {"tahun": indikator.dipensiunkan_tahun},
             code="pensiun",
         )
-    kunci_periode_untuk_tulis(_unit_indikator(indikator), tahun)
+    kunci_periode_untuk_tulis(indikator.unit, tahun)
 
 
 @transaction.atomic
@@ -417,7 +416,7 @@ def simpan_realisasi(
     """
     _pastikan_realisasi_boleh(indikator, tahun, triwulan)
     riwayat = riwayat_realisasi(indikator.pk, tahun, triwulan)
-    pastikan_versi(riwayat, versi)
+    pastikan_token(riwayat, versi)
     r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
     baru = r is None
     if baru:
@@ -469,7 +468,7 @@ def periksa_berkas_bukti(berkas) -> None:
 
 @transaction.atomic
 def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=None) -> BuktiDukung:
-    kunci_periode_untuk_tulis(_unit_indikator(realisasi.indikator), realisasi.tahun)
+    kunci_periode_untuk_tulis(realisasi.indikator.unit, realisasi.tahun)
     periksa_berkas_bukti(berkas)
     bukti = BuktiDukung(realisasi=realisasi, keterangan=keterangan, diunggah_oleh=oleh)
     bukti.berkas.save(berkas.name, berkas, save=False)
@@ -480,7 +479,7 @@ def simpan_bukti(*, realisasi: Realisasi, berkas, keterangan: str = "", oleh=Non
 @transaction.atomic
 def hapus_bukti(*, bukti: BuktiDukung) -> None:
     r = bukti.realisasi
-    kunci_periode_untuk_tulis(_unit_indikator(r.indikator), r.tahun)
+    kunci_periode_untuk_tulis(r.indikator.unit, r.tahun)
     bukti.delete()  # the file stays (restorable); see indikator.models.kinerja
 
 
@@ -493,5 +492,5 @@ def simpan_profil_unit(*, unit: UnitKerja, versi: str | None = None) -> UnitKerj
     prints the profile kept at its approval. `versi`: the profile's version when the form was loaded; two saves
     are serialised on the unit's row, a stale one is refused."""
     UnitKerja.objects.select_for_update().filter(pk=unit.pk).first()
-    pastikan_versi(riwayat_objek(unit), versi)
+    pastikan_token(riwayat_objek(unit), versi)
     return _simpan(unit)

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sakip.teks import satu_baris
+from umum.teks import satu_baris
 
 from .enums import Peran
 from .models import Keanggotaan, SurelGagal, UnitKerja

@@ -1,5 +1,5 @@
 """Which years a unit works in, and the one its pages open on when none was chosen (one rule for the workspace,
-the dashboard and the home page; docs/architecture.md, "Current year of a unit")."""
+the dashboard and the home page; docs/keputusan.md, "Current year of a unit")."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from datetime import date
 from django.core.cache import cache
 from django.db.models import Max, Q
 
-from .models import PerjanjianKinerja, Realisasi, Renstra, UnitKerja
-from .periode import versi_data
+from .models import Indikator, PerjanjianKinerja, Realisasi, Renstra, UnitKerja
+from .versi_data import versi_data
 
 UMUR_CACHE_DETIK = 24 * 3600
 AWALAN = "tahun-unit:v1"
@@ -43,7 +43,7 @@ def tahun_unit_banyak(units: Sequence[UnitKerja]) -> dict[int, TahunUnit]:
     unit has no Renstra at all. The picker lists every year of its Renstra periods plus the next one. A unit
     covers itself and its direct sub-units (a parent's dashboard reads its children).
 
-    Cached per unit under the data version of its scope (`periode.versi_data` over the unit and its direct
+    Cached per unit under the data version of its scope (`versi_data.versi_data` over the unit and its direct
     sub-units), so a parent of a thousand units does not group all their realisasi on every page: 1 query when
     cached, 4 for any number of units otherwise."""
     ids = [u.pk for u in units]
@@ -78,7 +78,7 @@ def _hitung_tahun_unit(ids: list[int]) -> dict[int, TahunUnit]:
             tahun[x].update(range(mulai, selesai + 1))
         sendiri[unit_id].update(range(mulai, selesai + 1))
     realisasi: dict[int, int] = {}
-    jalur = "indikator__sasaran__revisi__renstra__unit"
+    jalur = f"indikator__{Indikator.JALUR_UNIT}"
     for unit_id, induk_id, t in (
         Realisasi.objects.filter(Q(**{f"{jalur}_id__in": ids}) | Q(**{f"{jalur}__induk_id__in": ids}))
         .values_list(f"{jalur}_id", f"{jalur}__induk_id")

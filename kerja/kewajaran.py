@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from sakip.format import format_angka
+from umum.format import format_angka
 
 CAPAIAN_ATAS = Decimal("150")
 CAPAIAN_BAWAH = Decimal("50")

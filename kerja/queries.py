@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Prefetch
 
 from indikator import formulas as f
-from indikator.enums import Polaritas, StatusPeriode, SumberTarget
+from indikator.enums import StatusPeriode, SumberTarget
 from indikator.models import (
     Indikator,
     PeriodeUnit,
@@ -24,7 +24,7 @@ from indikator.models import (
     UnitKerja,
 )
 from indikator.queries import BarisPengukuran, DataTidakDitemukan, Pengukuran, susun_pengukuran
-from indikator.rencana_aksi import baca_rencana_aksi
+from indikator.rencana_aksi import baca_rencana_aksi, progres_triwulan
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class SelTriwulan:
     realisasi_id: int | None
     jumlah_bukti: int
     keterangan_target: str = ""  # why there is no Rencana Aksi target ("belum ada Rencana Aksi (PK versi 2)")
-    versi: str = "0"  # the cell's version (indikator.versi), carried by its form
+    versi: str = "0"  # the cell's version (indikator.token_ubah), carried by its form
     # Set only on a row sent back after a refused save: the text as typed and why it was refused.
     isian: str | None = None
     galat: str = ""
@@ -49,7 +49,7 @@ class SelTriwulan:
 class BarisRealisasi:
     ukur: BarisPengukuran
     triwulan: tuple[SelTriwulan, ...]
-    versi_tahunan: str = "0"  # version of the yearly cell (indikator.versi)
+    versi_tahunan: str = "0"  # version of the yearly cell (indikator.token_ubah)
     # Set only on a row sent back by a save: the yearly text as typed and its error, the plausibility questions
     # awaiting a confirmation, and whether the row was just saved ("tersimpan").
     isian_tahunan: str | None = None
@@ -78,7 +78,7 @@ class LembarRealisasi:
 def susun_lembar_realisasi(unit: UnitKerja, tahun: int) -> LembarRealisasi:
     """Per active indikator: the yearly measurement plus per quarter the value, the cumulative value, the Rencana
     Aksi cumulative target of the PK version in force (`baca_rencana_aksi`; its state text when there is none)
-    and the quarterly capaian/kriteria (`hitung_progres_triwulan`). Constant number of queries."""
+    and the quarterly capaian/kriteria (`progres_triwulan`). Constant number of queries."""
     try:
         p = susun_pengukuran(unit, tahun)
     except DataTidakDitemukan:
@@ -102,12 +102,7 @@ def susun_lembar_realisasi(unit: UnitKerja, tahun: int) -> LembarRealisasi:
     for b in p.baris:
         ind = b.indikator
         rencana = ra.untuk(ind.pk)
-        progres = f.hitung_progres_triwulan(
-            polaritas=Polaritas(ind.polaritas),
-            target_kumulatif=rencana.target_kumulatif,
-            realisasi_kumulatif=b.realisasi.kumulatif,
-            rumus_negatif=p.skema.rumus_negatif,
-        )
+        progres = progres_triwulan(b, rencana, p.skema)
         sel = []
         for i, tw in enumerate((1, 2, 3, 4)):
             r = catatan.get((ind.pk, tw))

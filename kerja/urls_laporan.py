@@ -1,7 +1,5 @@
-"""Narrative editor and consistency pages: served under ``laporan/`` in the ``laporan`` namespace.
-
-`sakip/urls.py` appends these to `laporan.urls.urlpatterns` so `laporan` never imports `kerja`.
-"""
+"""Workspace pages that edit what the report prints (narrative, figures, legal wording) and the consistency
+check: served under ``laporan/`` beside the report, in the ``kerja`` namespace (`sakip/urls.py`)."""
 
 from django.urls import path
 

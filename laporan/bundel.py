@@ -31,7 +31,7 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
-from indikator.periode import kepala_akhir_tahun, profil_dari_potret
+from indikator.periode import ambil_periode, kepala_akhir_tahun, profil_tahun
 from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 
 from .dokumen import ButirPeringatan, Narasi
@@ -131,7 +131,7 @@ class Bundel:
     kepala_unit_lain: dict[int, KepalaUnit]
     # uploaded figures by place (`GambarLaporan.bagian`), each list in its order
     gambar: dict[str, list[GambarLaporan]]
-    periode: PeriodeUnit | None
+    periode: PeriodeUnit  # unsaved draft when the year has no row
     peringatan: tuple[ButirPeringatan, ...]
 
     @property
@@ -143,11 +143,11 @@ class Bundel:
         return self.triwulan.get(indikator_id, [None] * 4)
 
 
-def ambil_naskah(unit: UnitKerja, tahun: int, periode: PeriodeUnit | None) -> IsiNaskahDinas:
+def ambil_naskah(unit: UnitKerja, tahun: int, periode: PeriodeUnit) -> IsiNaskahDinas:
     """The wording of the PK agreement and the IKU decree a year prints (1 query): an approved or locked year the
     copy kept at its approval, else (and for a year frozen before copies were kept) the unit's current wording,
     else the standard one. The lampiran, the standalone PK and IKU documents and the DOCX all read it here."""
-    if periode is not None and periode.terkunci:
+    if periode.final:
         disahkan = NaskahDinasDisahkan.objects.filter(unit_id=unit.pk, tahun=tahun).first()
         if disahkan is not None:
             return disahkan
@@ -159,10 +159,9 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
 
     An approved or locked year prints the unit profile (name, head, duties, city, logo) kept at approval
     (`PeriodeUnit.profil_disahkan`): later profile changes apply to open years only."""
-    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).select_related("diubah_oleh").first()
-    kepala_disahkan = None
-    if periode is not None and periode.terkunci and periode.profil_disahkan:
-        unit, kepala_disahkan = profil_dari_potret(unit, periode.profil_disahkan)
+    periode = ambil_periode(unit=unit, tahun=tahun)
+    profil = profil_tahun(periode, unit)
+    unit = profil.unit
     ukur = iq.susun_pengukuran(unit, tahun)
     renstra, revisi, skema = ukur.renstra, ukur.revisi, ukur.skema
     tahun_renstra = tuple(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
@@ -252,9 +251,7 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         anggaran=anggaran,
         efisiensi=efisiensi,
         akip=akip,
-        kepala=kepala_disahkan
-        if periode and periode.terkunci and periode.profil_disahkan
-        else kepala_akhir_tahun(tahun, kepala),
+        kepala=profil.kepala if profil.disimpan else kepala_akhir_tahun(tahun, kepala),
         pegawai=pegawai,
         tujuan=tujuan,
         alokasi=alokasi,

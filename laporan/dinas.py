@@ -10,8 +10,8 @@ from django.db import transaction
 
 from indikator.models import UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
-from indikator.versi import pastikan_versi
-from sakip.teks import periksa_medan
+from indikator.token_ubah import pastikan_token
+from umum.teks import periksa_medan
 
 from .models import IsiNaskahDinas, NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
 
@@ -42,7 +42,7 @@ def _simpan(obj, kolom: tuple[str, ...], data: dict) -> bool:
 def simpan_naskah(*, unit: UnitKerja, tahun: int, data: dict, versi: str | None = None) -> bool:
     """Store the unit's wording (from the page of `tahun`, whose lock it takes). Returns whether it changed."""
     kunci_periode_untuk_tulis(unit, tahun)
-    pastikan_versi(riwayat_naskah(unit), versi)
+    pastikan_token(riwayat_naskah(unit), versi)
     naskah = NaskahDinas.objects.select_for_update().filter(unit=unit).first() or NaskahDinas(unit=unit)
     return _simpan(naskah, KOLOM_NASKAH, data)
 
@@ -62,7 +62,7 @@ def simpan_naskah_disahkan(sender=None, *, periode, **kwargs) -> NaskahDinasDisa
 def simpan_reviu(*, unit: UnitKerja, tahun: int, data: dict, versi: str | None = None) -> bool:
     """Enter or change the year's review statement. Returns whether it changed."""
     kunci_periode_untuk_tulis(unit, tahun)
-    pastikan_versi(riwayat_reviu(unit, tahun), versi)
+    pastikan_token(riwayat_reviu(unit, tahun), versi)
     reviu = PernyataanReviu.objects.select_for_update().filter(unit=unit, tahun=tahun).first()
     return _simpan(reviu or PernyataanReviu(unit=unit, tahun=tahun), KOLOM_REVIU, data)
 
@@ -71,5 +71,5 @@ def simpan_reviu(*, unit: UnitKerja, tahun: int, data: dict, versi: str | None =
 def hapus_reviu(*, unit: UnitKerja, tahun: int, versi: str | None = None) -> bool:
     """Remove the year's review statement (the report then prints none)."""
     kunci_periode_untuk_tulis(unit, tahun)
-    pastikan_versi(riwayat_reviu(unit, tahun), versi)
+    pastikan_token(riwayat_reviu(unit, tahun), versi)
     return PernyataanReviu.objects.filter(unit=unit, tahun=tahun).delete()[0] > 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from html import escape
 
-from sakip.format import format_angka
+from umum.format import format_angka
 
 D = Decimal
 NOL = D(0)

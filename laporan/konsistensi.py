@@ -30,7 +30,7 @@ from indikator.queries import (
 )
 from indikator.rencana_aksi import RencanaAksiTahun, baca_rencana_aksi
 from indikator.services import NARASI  # narrative fields of a yearly Realisasi
-from sakip.format import format_angka, format_persen, format_rupiah
+from umum.format import format_angka, format_persen, format_rupiah
 
 from .markdown import penanda_salah
 from .models import GambarLaporan, NarasiLaporan
@@ -188,7 +188,7 @@ def _periksa_penanda_gambar(unit, tahun, tambah, gambar=None) -> None:
             )
             % {"penanda": ", ".join(salah)},
             letak,
-            _url("laporan:narasi_ubah", unit.slug, tahun, kunci_url(n.bagian, n.sasaran)),
+            _url("kerja:narasi_ubah", unit.slug, tahun, kunci_url(n.bagian, n.sasaran)),
         )
 
 
@@ -313,7 +313,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                 _("Belum ada analisis untuk indikator ini maupun narasi analisis sasaran %(sasaran)s.")
                 % {"sasaran": b.sasaran.kode},
                 label,
-                _url("laporan:narasi_ubah", unit.slug, tahun, kunci_url("analisis", b.sasaran)),
+                _url("kerja:narasi_ubah", unit.slug, tahun, kunci_url("analisis", b.sasaran)),
             )
 
 

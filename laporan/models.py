@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indikator.models import Sasaran, UnitKerja, VersiPK
-from sakip.penyimpanan import penyimpanan_privat
-from sakip.teks import TeksPanjang, tanpa_karakter_kendali
+from umum.penyimpanan import penyimpanan_privat
+from umum.teks import TeksPanjang, tanpa_karakter_kendali
 
 
 class NarasiLaporan(models.Model):

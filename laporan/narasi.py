@@ -17,8 +17,8 @@ from django.utils.translation import gettext_noop as N_
 
 from indikator.models import Sasaran, UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
-from indikator.versi import pastikan_versi
-from sakip.teks import periksa_medan
+from indikator.token_ubah import pastikan_token
+from umum.teks import periksa_medan
 
 from .models import NarasiLaporan
 
@@ -154,7 +154,7 @@ def letak_analisis_indikator(nomor_sasaran: int, kode_indikator: str) -> str:
 
 
 @dataclass(frozen=True)
-class Bagian:
+class BagianNarasi:
     """One expected narrative section of a unit's year, with its stored text if any."""
 
     kunci: str
@@ -187,18 +187,18 @@ def ambil_narasi(unit: UnitKerja, tahun: int) -> dict[tuple[str, int | None], Na
 
 def daftar_bagian(
     daftar_sasaran: Iterable[Sasaran], narasi: dict[tuple[str, int | None], NarasiLaporan]
-) -> list[Bagian]:
+) -> list[BagianNarasi]:
     """Every expected section (general ones, then per sasaran) plus any stored section with another key."""
     daftar_sasaran = list(daftar_sasaran)
-    hasil = [Bagian(k, str(label), None, narasi.get((k, None))) for k, label in BAGIAN_UMUM]
+    hasil = [BagianNarasi(k, str(label), None, narasi.get((k, None))) for k, label in BAGIAN_UMUM]
     nomor = {s.pk: i for i, s in enumerate(daftar_sasaran, 1)}
     for s in daftar_sasaran:
-        hasil.extend(Bagian(k, str(label), s, narasi.get((k, s.pk)), nomor[s.pk]) for k, label in BAGIAN_SASARAN)
+        hasil.extend(BagianNarasi(k, str(label), s, narasi.get((k, s.pk)), nomor[s.pk]) for k, label in BAGIAN_SASARAN)
     dikenal = {(b.kunci, b.sasaran.pk if b.sasaran else None) for b in hasil}
     per_id = {s.pk: s for s in daftar_sasaran}
     for (kunci, sid), n in sorted(narasi.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
         if (kunci, sid) not in dikenal:
-            hasil.append(Bagian(kunci, n.judul or kunci, per_id.get(sid), n, nomor.get(sid)))
+            hasil.append(BagianNarasi(kunci, n.judul or kunci, per_id.get(sid), n, nomor.get(sid)))
     return hasil
 
 
@@ -231,12 +231,12 @@ def simpan_narasi(
     isi: str,
     versi: str | None = None,
 ) -> tuple[NarasiLaporan, bool]:
-    """Create or update one section; refuses a locked year (PeriodeTerkunci). Returns (narasi, changed).
+    """Create or update one section; refuses a locked year (PeriodeBeku). Returns (narasi, changed).
 
     An unchanged text is not saved again, so the history only holds real changes. `versi`: the section's version
     when the editor was loaded (`riwayat_narasi`); a section changed since then is refused (`versi.DataBerubah`)."""
     kunci_periode_untuk_tulis(unit, tahun)
-    pastikan_versi(riwayat_narasi(unit, tahun, bagian, sasaran), versi)
+    pastikan_token(riwayat_narasi(unit, tahun, bagian, sasaran), versi)
     isi = isi.replace("\r\n", "\n").strip()
     judul = judul.strip()
     narasi = (
@@ -255,7 +255,7 @@ def simpan_narasi(
 
 
 def riwayat_narasi(unit: UnitKerja, tahun: int, bagian: str, sasaran: Sasaran | None):
-    """History of one section (its version: `indikator.versi.token`; "0" while it was never written)."""
+    """History of one section (its version: `indikator.token_ubah.token`; "0" while it was never written)."""
     return NarasiLaporan.history.filter(
         unit_id=unit.pk, tahun=tahun, bagian=bagian, sasaran_id=sasaran.pk if sasaran else None
     )

@@ -7,78 +7,13 @@ figures from private storage by their view URL) or refused.
 
 from __future__ import annotations
 
-import base64
-import mimetypes
 import re
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .dokumen import Laporan
-
-BASE_URL = "http://sakip.lokal/"
-_HOST = urlsplit(BASE_URL).hostname
-
-
-class AksesDitolak(ValueError):
-    """A resource outside the project's static and media files was requested."""
-
-
-def _awalan(url: str) -> str:
-    return "/" + url.strip("/") + "/"
-
-
-class PengambilLokal(URLFetcher):
-    """URL fetcher limited to the project's static files and uploaded media; everything else is refused."""
-
-    def fetch(self, url, headers=None):
-        bagian = urlsplit(url)
-        if bagian.scheme == "data":
-            return super().fetch(url, headers)
-        if bagian.scheme not in ("http", "https") or bagian.hostname != _HOST:
-            raise AksesDitolak(f"Akses ke {url} ditolak (hanya berkas statis proyek).")
-        jalur = unquote(bagian.path)
-        berkas: Path | None = None
-        statis, media = _awalan(settings.STATIC_URL), _awalan(settings.MEDIA_URL)
-        if jalur.startswith(statis):
-            ditemukan = finders.find(jalur[len(statis) :])
-            berkas = Path(ditemukan) if ditemukan else None
-        elif gambar := _gambar_unggahan(jalur):
-            return URLFetcherResponse(url, gambar[0], {"Content-Type": gambar[1]})
-        elif jalur.startswith(media):
-            akar = Path(settings.MEDIA_ROOT).resolve()
-            calon = (akar / jalur[len(media) :]).resolve()
-            berkas = calon if calon.is_relative_to(akar) else None
-        if berkas is None or not berkas.is_file():
-            raise AksesDitolak(f"Berkas {jalur} tidak ditemukan di berkas statis/media proyek.")
-        jenis = mimetypes.guess_type(berkas.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, berkas.read_bytes(), {"Content-Type": jenis})
-
-
-def _gambar_unggahan(jalur: str) -> tuple[bytes, str] | None:
-    """An uploaded report figure (`laporan:gambar_berkas`) read from private storage, or None for another path.
-    The report that links it was built for someone allowed to read the unit; the fetcher only reads what the
-    report names."""
-    from django.urls import Resolver404, resolve
-
-    from .models import GambarLaporan
-
-    try:
-        cocok = resolve(jalur)
-    except Resolver404:
-        return None
-    if cocok.view_name != "laporan:gambar_berkas":
-        return None
-    g = GambarLaporan.objects.filter(pk=cocok.kwargs["pk"]).first()
-    if g is None or not g.berkas.storage.exists(g.berkas.name):
-        raise AksesDitolak(f"Gambar {jalur} tidak ditemukan.")
-    with g.berkas.storage.open(g.berkas.name, "rb") as f:
-        isi = f.read()
-    return isi, mimetypes.guess_type(g.berkas.name)[0] or "application/octet-stream"
+from .pengambil import _SRC, BASE_URL, AksesDitolak, PengambilLokal, data_uri  # noqa: F401  (re-exported)
 
 
 def render_html_cetak(laporan: Laporan) -> str:
@@ -118,14 +53,8 @@ def render_pdf(laporan: Laporan) -> bytes:
 # ---------------------------------------------------------------------- self-contained HTML
 
 _LINK_CSS = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
-_SRC = re.compile(r'(\bsrc=")([^"]+)(")')
 _URL = re.compile(r'url\(\s*(["\']?)([^)"\']+)\1\s*\)')
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
-
-
-def data_uri(isi: bytes, jenis: str) -> str:
-    """File contents as a data: URI."""
-    return f"data:{jenis};base64," + base64.b64encode(isi).decode("ascii")
 
 
 def _data_uri(url: str, pengambil: PengambilLokal) -> str:
@@ -168,8 +97,8 @@ def _dokumen_pk(versi):
     (`PeriodeUnit.profil_disahkan`), as in the report."""
     from django.db.models import Prefetch
 
-    from indikator.models import BarisPK, PeriodeUnit, VersiPK
-    from indikator.periode import profil_dari_potret
+    from indikator.models import BarisPK, VersiPK
+    from indikator.periode import ambil_periode, profil_tahun
 
     from .bab.naskah import dokumen_pk
     from .bundel import ambil_naskah
@@ -181,9 +110,8 @@ def _dokumen_pk(versi):
     )
     unit = versi.pk_induk.unit
     tahun = versi.pk_induk.tahun
-    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
-    if periode is not None and periode.terkunci and periode.profil_disahkan:
-        unit, _kepala = profil_dari_potret(unit, periode.profil_disahkan)
+    periode = ambil_periode(unit=unit, tahun=tahun)
+    unit = profil_tahun(periode, unit).unit
     naskah = ambil_naskah(unit, tahun, periode)
     return dokumen_pk(unit, tahun, versi, naskah), unit
 

@@ -41,7 +41,7 @@ from pypdf.generic import NameObject, TextStringObject
 from weasyprint import HTML
 from weasyprint import __version__ as versi_weasyprint
 
-from .pdf import _SRC, BASE_URL, PengambilLokal, _gambar_unggahan, data_uri
+from .pengambil import _SRC, BASE_URL, PengambilLokal, _gambar_unggahan, data_uri
 
 PENANDA = "<!--potong-cetak-->"
 SKEMA_JANGKAR = "sakip-jangkar:"
@@ -55,7 +55,7 @@ Peta = dict  # {"halaman": {part key: page count}, "jangkar": {anchor id: page (
 
 
 @dataclass(frozen=True)
-class Bagian:
+class Potongan:
     kunci: str  # the id of the part's first section
     isi: str  # its HTML, between <article> and </article>
 
@@ -67,22 +67,22 @@ class Hasil:
     jangkar: dict[str, int]  # anchor id -> page index inside the part (0-based)
 
 
-def pecah(html: str) -> tuple[str, list[Bagian], str]:
+def pecah(html: str) -> tuple[str, list[Potongan], str]:
     """(the document up to and with `<article>`, the parts, `</article>` to the end). One part when the HTML has
     no cut."""
     i, j = html.find(_ARTIKEL), html.rfind("</article>")
     if i < 0 or j < i:
-        return "", [Bagian("dokumen", html)], ""
+        return "", [Potongan("dokumen", html)], ""
     i += len(_ARTIKEL)
     potongan = [p for p in html[i:j].split(PENANDA) if p.strip()]
     bagian = []
     for p in potongan:
         m = _ID.search(p)
-        bagian.append(Bagian(m.group(1) if m else f"bagian-{len(bagian)}", p))
+        bagian.append(Potongan(m.group(1) if m else f"bagian-{len(bagian)}", p))
     return html[:i], bagian, html[j:]
 
 
-def _dokumen(awal: str, b: Bagian, akhir: str, mulai: int, nomor: dict[str, int] | None) -> str:
+def _dokumen(awal: str, b: Potongan, akhir: str, mulai: int, nomor: dict[str, int] | None) -> str:
     """The HTML of one part: its first page numbered `mulai`; with `nomor`, the daftar links print those pages."""
     isi = b.isi
     if nomor is not None:
@@ -102,7 +102,7 @@ def render_dokumen(html: str) -> Hasil:
     return Hasil(doc.write_pdf(), len(doc.pages), jangkar)
 
 
-def peta_dari(hasil: Hasil, bagian: list[Bagian]) -> Peta:
+def peta_dari(hasil: Hasil, bagian: list[Potongan]) -> Peta:
     """The page map of a whole-document render: anchor pages and each part's page count."""
     jangkar = {k: i + 1 for k, i in hasil.jangkar.items()}
     mulai = [jangkar.get(b.kunci) for b in bagian]

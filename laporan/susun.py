@@ -132,8 +132,8 @@ def _beri_nomor(bagian: Sequence[Bagian]) -> list[Bagian]:
 def _status(b: Bundel) -> dict:
     """Approval state of the unit's year: only an approved (disahkan) or locked (dikunci) year is final."""
     p = b.periode
-    status = StatusPeriode(p.status) if p else StatusPeriode.DRAFT
-    final = p is not None and p.terkunci
+    status = StatusPeriode(p.status)
+    final = p.final
     oleh = ""
     if final and p.diubah_oleh:
         oleh = p.diubah_oleh.get_full_name() or p.diubah_oleh.get_username()

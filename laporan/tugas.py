@@ -20,7 +20,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from indikator.models import PeriodeUnit, UnitKerja
+from indikator.models import UnitKerja
+from indikator.periode import ambil_periode
 from indikator.queries import DataTidakDitemukan
 
 from .models import BerkasLaporan
@@ -67,16 +68,15 @@ def _isi(jenis: str, unit: UnitKerja, tahun: int, versi, dengan_peringatan: bool
             html = html_keputusan_iku(unit, tahun)
             if html is None:
                 raise DataTidakDitemukan(_("Belum ada Indikator Kinerja Utama untuk tahun ini."))
-    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
-    return html, periode is not None and periode.terkunci, None
+    return html, ambil_periode(unit=unit, tahun=tahun).final, None
 
 
 def _final_tersimpan(
     unit: UnitKerja, tahun: int, format_: str, dengan_peringatan: bool, bahasa: str, jenis="laporan", versi=None
 ):
     """The stored final file of an approved or locked year, made after the year's last status change."""
-    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
-    if periode is None or not periode.terkunci:
+    periode = ambil_periode(unit=unit, tahun=tahun)
+    if not periode.final:
         return None
     return (
         BerkasLaporan.objects.filter(

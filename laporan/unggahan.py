@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator.models import UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
-from sakip.teks import periksa_medan
+from umum.teks import periksa_medan
 
 from .models import GambarLaporan
 from .narasi import BAGIAN_UMUM

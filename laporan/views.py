@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from indikator.akses import ambil_unit
 from indikator.queries import DataTidakDitemukan
-from sakip.unduhan import respons_unduhan
+from umum.unduhan import respons_unduhan
 
 from .dokumen import Laporan
 from .models import BerkasLaporan, GambarLaporan
@@ -36,7 +36,7 @@ def _laporan(request, unit_slug: str, tahun: int) -> Laporan:
 def url_konsistensi(unit_slug: str, tahun: int) -> str | None:
     """The consistency-check page of the `narasi` work, when installed."""
     try:
-        return reverse("laporan:konsistensi", args=[unit_slug, tahun])
+        return reverse("kerja:konsistensi", args=[unit_slug, tahun])
     except NoReverseMatch:
         return None
 

@@ -22,8 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from sakip.format import format_rupiah
-from sakip.penyimpanan import penyimpanan_privat
+from umum.format import format_rupiah
+from umum.penyimpanan import penyimpanan_privat
 
 from . import raster
 from .dokumen import (

@@ -15,11 +15,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from umum.sandi import KUNCI_SANDI_SEMENTARA
+
 # Session keys: when the user logged in and when they were last active (Unix seconds).
 KUNCI_MULAI = "_sakip_mulai"
 KUNCI_AKTIF = "_sakip_aktif"
-# Set at login when the password was set by an administrator (indikator.administrasi): it must be changed first.
-KUNCI_SANDI_SEMENTARA = "_sakip_sandi_sementara"
 # The activity stamp is written at most once a minute, so an active session is not saved on every request.
 JEDA_CATAT_AKTIF = 60
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "sakip",
+    "umum",
     "indikator",
     "anggaran",
     "laporan",
@@ -71,12 +72,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "sakip.log.IdPermintaanMiddleware",
+    "umum.log.IdPermintaanMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sakip.middleware.HeaderKeamananMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "sakip.bahasa.BahasaMiddleware",
+    "umum.bahasa.BahasaMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "sakip.context_processors.menu",
             ],
-            "builtins": ["sakip.templatetags.angka"],
+            "builtins": ["umum.templatetags.angka"],
         },
     }
 ]
@@ -158,9 +159,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    # The local pattern "app or agency name + year" (sakip2018): sakip/sandi.py; a deployment adds its own words.
+    # The local pattern "app or agency name + year" (sakip2018): umum/sandi.py; a deployment adds its own words.
     {
-        "NAME": "sakip.sandi.KataLokalValidator",
+        "NAME": "umum.sandi.KataLokalValidator",
         "OPTIONS": {"kata_tambahan": os.environ.get("SAKIP_SANDI_KATA_LOKAL", "")},
     },
 ]
@@ -287,15 +288,15 @@ if not DEBUG and not TESTING and _env_bool("SAKIP_HTTPS", True):
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Logs to stderr (journald under systemd): one JSON object per line with the request id (sakip/log.py) by default
+# Logs to stderr (journald under systemd): one JSON object per line with the request id (umum/log.py) by default
 # outside DEBUG and tests, plain text there; SAKIP_LOG_FORMAT=json|teks chooses.
 SAKIP_LOG_FORMAT = os.environ.get("SAKIP_LOG_FORMAT", "teks" if DEBUG or TESTING else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"id_permintaan": {"()": "sakip.log.SaringIdPermintaan"}},
+    "filters": {"id_permintaan": {"()": "umum.log.SaringIdPermintaan"}},
     "formatters": {
-        "json": {"()": "sakip.log.FormatJSON"},
+        "json": {"()": "umum.log.FormatJSON"},
         "teks": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
@@ -336,7 +337,7 @@ AXES_VERBOSE = False
 # SAKIP_SENDFILE_HEADER ("X-Accel-Redirect" for nginx: an `internal` location at SAKIP_SENDFILE_PREFIX aliased to
 # SAKIP_PRIVATE_ROOT; "X-Sendfile" for Apache mod_xsendfile: the absolute path is sent).
 SAKIP_PRIVATE_ROOT = Path(os.environ.get("SAKIP_PRIVATE_ROOT", BASE_DIR / "privat"))
-STORAGES["privat"] = {"BACKEND": "sakip.penyimpanan.PenyimpananPrivat"}
+STORAGES["privat"] = {"BACKEND": "umum.penyimpanan.PenyimpananPrivat"}
 # Modes of private files and folders whatever the umask (octal). Owner only by default; with nginx
 # X-Accel-Redirect the web server's user needs group read: 0640 / 0750 and that user in the app's group
 # (docs/deploy.md).

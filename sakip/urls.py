@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kerja import urls as kerja_urls
 from kerja.urls_laporan import urlpatterns as kerja_laporan_patterns
 from laporan.urls import urlpatterns as laporan_patterns
 
@@ -18,9 +19,19 @@ urlpatterns = [
     path("sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("laporan/", include((laporan_patterns + kerja_laporan_patterns, "laporan"))),
+    path("laporan/", include((laporan_patterns, "laporan"))),
     path("dasbor/", include("dasbor.urls")),
-    path("kerja/", include("kerja.urls")),
+    # The workspace (namespace "kerja"): its pages under /kerja/, and the pages that edit what the report prints
+    # (narrative, figures, legal wording, consistency check) under /laporan/ beside the report.
+    path(
+        "",
+        include(
+            (
+                [path("kerja/", include(kerja_urls.urlpatterns)), path("laporan/", include(kerja_laporan_patterns))],
+                "kerja",
+            )
+        ),
+    ),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 
 from indikator.administrasi import sandi_diganti_sendiri
 from indikator.akses import id_unit_dipimpin, id_unit_tertulis, peran_pengguna, unit_terbaca
-from indikator.enums import Peran, StatusPeriode
+from indikator.enums import STATUS_FINAL, Peran, StatusPeriode
 from indikator.models import PeriodeUnit
 from indikator.tahun import tahun_unit_banyak
-from sakip.middleware import KUNCI_SANDI_SEMENTARA
-
-SELESAI = {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+from umum.sandi import KUNCI_SANDI_SEMENTARA
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class TahunBeranda:
 
 def _langkah(status: str, *, tulis: bool, sahkan: bool) -> str:
     """The next step of a year's workflow for this user."""
-    if status in SELESAI:
+    if status in STATUS_FINAL:
         return _("Selesai: laporan final dapat diunduh.")
     if status == StatusPeriode.DIAJUKAN:
         return _("Periksa, lalu sahkan atau kembalikan.") if sahkan else _("Menunggu pengesahan pimpinan.")

@@ -2,7 +2,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from sakip.format import format_angka, format_persen, format_rupiah
+from umum.format import format_angka, format_persen, format_rupiah
 
 
 @pytest.mark.parametrize(

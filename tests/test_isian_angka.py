@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from sakip.forms import AngkaField
+from umum.forms import AngkaField
 
 
 @pytest.mark.parametrize(

@@ -154,7 +154,7 @@ def test_tahun_unit_dari_cache_dan_baru_setelah_versi_data_naik(referensi, djang
     from decimal import Decimal
 
     from indikator.models import Indikator, Realisasi
-    from indikator.periode import naikkan_versi
+    from indikator.versi_data import naikkan_versi
 
     induk = UnitKerja.objects.get(slug="sekretariat-utama")  # the parent's scope covers the child's writes
     assert tahun_berjalan(referensi) == tahun_berjalan(induk) == 2018

@@ -281,7 +281,7 @@ def test_ganti_sandi_sendiri(client):
 def test_tahun_di_url_dibalik_dengan_int():
     assert reverse("laporan:html", args=["biro", 2018]) == "/laporan/biro/2018/"
     assert reverse("kerja:realisasi", args=["biro", 2100]) == "/kerja/biro/2100/realisasi/"
-    assert reverse("laporan:narasi_daftar", args=["biro", 2000]) == "/laporan/biro/2000/narasi/"
+    assert reverse("kerja:narasi_daftar", args=["biro", 2000]) == "/laporan/biro/2000/narasi/"
     with pytest.raises(NoReverseMatch):
         reverse("laporan:html", args=["biro", 3000])
 

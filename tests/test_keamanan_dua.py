@@ -25,8 +25,8 @@ from indikator.enums import Peran
 from indikator.models import SandiSementara
 from kerja.forms import kinerja
 from kerja.forms.kinerja import kecilkan_gambar
-from sakip.sandi import KataLokalValidator
 from tests.pabrik import KATA_SANDI, buat_pengguna
+from umum.sandi import KataLokalValidator
 
 # --- Private files: 0700 folders, 0600 files whatever the umask -----------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The small vocabularies written once: a target as text (`sakip.format.format_target`) and the months."""
+"""The small vocabularies written once: a target as text (`umum.format.format_target`) and the months."""
 
 from decimal import Decimal as D
 
@@ -8,8 +8,8 @@ from django.utils import translation
 
 from indikator.models import BarisPK, Target
 from indikator.queries import NilaiTargetEfektif
-from sakip.bulan import NAMA_BULAN, NOMOR_BULAN, SINGKATAN_BULAN
-from sakip.format import format_target
+from umum.bulan import NAMA_BULAN, NOMOR_BULAN, SINGKATAN_BULAN
+from umum.format import format_target
 
 RINGKAS = {"digit": 2, "pangkas_nol": True}
 EXCEL = {"pemisah": " – ", "mentah": True}

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from sakip.masukan import AngkaTidakValid, baca_angka
+from umum.masukan import AngkaTidakValid, baca_angka
 
 
 @pytest.mark.parametrize(

@@ -72,7 +72,7 @@ def test_htmx_dimuat_sekali_di_halaman_ubah_narasi(client):
     unit = buat_unit("biro", sasaran=1)
     user = buat_pengguna("perencana", Peran.PERENCANA, unit)
     client.force_login(user)
-    r = client.get(reverse("laporan:narasi_ubah", args=[unit.slug, TAHUN, "kata_pengantar"]))
+    r = client.get(reverse("kerja:narasi_ubah", args=[unit.slug, TAHUN, "kata_pengantar"]))
     assert r.status_code == 200 and r.context["dapat_mengubah"] is True
     html = r.content.decode()
     assert "hx-post" in html  # the live preview needs htmx

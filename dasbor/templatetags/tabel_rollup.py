@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from sakip.format import format_angka, format_persen, format_rupiah
+from umum.format import format_angka, format_persen, format_rupiah
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import sakip.penyimpanan
+import umum.penyimpanan
 from django.conf import settings
 from django.db import migrations, models
 
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('tahun', models.PositiveIntegerField(verbose_name='tahun')),
                 ('bahasa', models.CharField(default='id', max_length=8, verbose_name='bahasa')),
                 ('nama_berkas', models.CharField(max_length=255, verbose_name='nama berkas')),
-                ('berkas', models.FileField(blank=True, max_length=255, storage=sakip.penyimpanan.penyimpanan_privat, upload_to='impor/', verbose_name='berkas')),
+                ('berkas', models.FileField(blank=True, max_length=255, storage=umum.penyimpanan.penyimpanan_privat, upload_to='impor/', verbose_name='berkas')),
                 ('jumlah_baris', models.PositiveIntegerField(default=0, verbose_name='jumlah baris data')),
                 ('status', models.CharField(choices=[('antri', 'dalam antrean'), ('diproses', 'sedang diproses'), ('selesai', 'selesai'), ('gagal', 'gagal')], default='antri', max_length=10, verbose_name='status')),
                 ('alasan', models.TextField(blank=True, verbose_name='alasan gagal')),

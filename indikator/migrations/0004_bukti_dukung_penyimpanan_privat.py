@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import indikator.models
-import sakip.penyimpanan
+import umum.penyimpanan
 
 
 def _pindahkan(apps, asal_root, tujuan_root) -> None:
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             model_name="buktidukung",
             name="berkas",
             field=models.FileField(
-                storage=sakip.penyimpanan.penyimpanan_privat,
+                storage=umum.penyimpanan.penyimpanan_privat,
                 upload_to=indikator.models.kinerja._lokasi_bukti,
                 verbose_name="berkas",
             ),

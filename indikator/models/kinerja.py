@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sakip.penyimpanan import penyimpanan_privat
-from sakip.teks import TeksPanjang
+from umum.penyimpanan import penyimpanan_privat
+from umum.teks import TeksPanjang
 
 from ..enums import (
     KomponenAkip,

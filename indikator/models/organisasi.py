@@ -6,9 +6,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sakip.teks import TeksPanjang, tanpa_karakter_kendali
+from umum.teks import TeksPanjang, tanpa_karakter_kendali
 
 from ..enums import (
+    STATUS_BEKU,
+    STATUS_FINAL,
     GolonganPegawai,
     JenisPegawai,
     JenjangPendidikan,
@@ -166,7 +168,7 @@ class PeriodeUnit(models.Model):
         return f"{self.unit} {self.tahun}: {self.get_status_display()}"
 
     def save(self, *args, **kwargs):
-        # `versi_data` is only ever raised by an UPDATE (`indikator.periode.naikkan_versi`): saving a row read
+        # `versi_data` is only ever raised by an UPDATE (`indikator.versi_data.naikkan_versi_baris`): saving a row read
         # earlier must not write an older version back (a cached summary would then be reused for newer data).
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
             kwargs["update_fields"] = [
@@ -175,13 +177,14 @@ class PeriodeUnit(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def terkunci(self) -> bool:
-        return self.status in {StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+    def final(self) -> bool:
+        """Approved or locked: the year's report is final (`STATUS_FINAL`)."""
+        return self.status in STATUS_FINAL
 
     @property
     def dibekukan(self) -> bool:
         """Submitted, approved or locked: every edit is refused (only the workflow steps change the year)."""
-        return self.status in {StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+        return self.status in STATUS_BEKU
 
 
 class SandiSementara(models.Model):

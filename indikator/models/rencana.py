@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sakip.format import format_target
-from sakip.teks import TeksPanjang, tanpa_karakter_kendali
+from umum.format import format_target
+from umum.teks import TeksPanjang, tanpa_karakter_kendali
 
 from ..enums import (
     Agregasi,
@@ -125,7 +125,20 @@ class Sasaran(models.Model):
         return self.nama[:100]
 
 
+class IndikatorQuerySet(models.QuerySet):
+    def milik(self, unit: UnitKerja | int) -> "IndikatorQuerySet":
+        """The indikator of a unit (every Renstra and revision of it)."""
+        return self.filter(**{Indikator.JALUR_UNIT: unit})
+
+    def dengan_unit(self) -> "IndikatorQuerySet":
+        """With sasaran, revision, Renstra and unit in the same query (for `Indikator.unit`)."""
+        return self.select_related(Indikator.JALUR_UNIT)
+
+
 class Indikator(models.Model):
+    # An indikator belongs to a unit through its sasaran, the Renstra revision and the Renstra: the path, once.
+    JALUR_UNIT = "sasaran__revisi__renstra__unit"
+
     sasaran = models.ForeignKey(Sasaran, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("sasaran"))
     kode = models.CharField(_("kode"), max_length=20)
     nama = TeksPanjang(_("nama"), max_length=1000)
@@ -174,6 +187,7 @@ class Indikator(models.Model):
         help_text=_("Indikator tidak diukur lagi mulai tahun ini; riwayatnya tetap tersimpan."),
     )
     history = HistoricalRecords()
+    objects = IndikatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indikator")
@@ -183,6 +197,11 @@ class Indikator(models.Model):
 
     def __str__(self):
         return self.nama[:100]
+
+    @property
+    def unit(self) -> UnitKerja:
+        """The unit the indikator belongs to (`JALUR_UNIT`; no query after `dengan_unit()`)."""
+        return self.sasaran.revisi.renstra.unit
 
     def clean(self):
         if self.polaritas == Polaritas.KUALITATIF and not self.skala_id and not self._skala_skema():
@@ -218,7 +237,7 @@ class NilaiTarget(models.Model):
         abstract = True
 
     def teks_target(self, **opsi) -> str:
-        """The target as text (`sakip.format.format_target`; `opsi`: its number formatting)."""
+        """The target as text (`umum.format.format_target`; `opsi`: its number formatting)."""
         return format_target(self.nilai, self.nilai_atas, self.nilai_kualitatif, self.teks_tampilan, **opsi)
 
     def clean(self):
@@ -302,6 +321,24 @@ class VersiPK(models.Model):
     )
     keterangan = TeksPanjang(_("keterangan"), max_length=2000, blank=True)
     history = HistoricalRecords()
+
+    # What a planner edits of a version (the form and the workbook's "Versi PK" sheet, keyed by `nomor`).
+    KOLOM_UBAH = (
+        "judul",
+        "berlaku_mulai",
+        "berlaku_sampai",
+        "tanggal_tanda_tangan",
+        "kota",
+        "pihak_pertama_nama",
+        "pihak_pertama_nip",
+        "pihak_pertama_jabatan",
+        "pihak_kedua_nama",
+        "pihak_kedua_nip",
+        "pihak_kedua_jabatan",
+        "kegiatan",
+        "anggaran",
+        "keterangan",
+    )
 
     class Meta:
         verbose_name = _("versi PK")

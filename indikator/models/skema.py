@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sakip.teks import TeksPanjang
+from umum.teks import TeksPanjang
 
 from ..enums import (
     AgregasiNko,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator.enums import Peran
 from indikator.models import KepalaUnit, UnitKerja
-from sakip.teks import tanpa_karakter_kendali
+from umum.teks import tanpa_karakter_kendali
 
 from .kinerja import TANGGAL
 

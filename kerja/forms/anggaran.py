@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from anggaran.models import MataAnggaran, SubKegiatan
 from anggaran.services import riwayat_mata
 from indikator.models import Indikator, Sasaran, UnitKerja
-from indikator.versi import token
-from kerja.forms.versi import VersiMixin
-from sakip.bulan import NAMA_BULAN, NOMOR_BULAN
-from sakip.forms import AngkaField
+from indikator.token_ubah import token
+from kerja.forms.token_ubah import TokenUbahMixin
+from umum.bulan import NAMA_BULAN, NOMOR_BULAN
+from umum.forms import AngkaField
 
 
-class MataAnggaranForm(VersiMixin, forms.ModelForm):
+class MataAnggaranForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = MataAnggaran
         fields = ["kode", "nama", "jenis", "induk", "urutan"]
@@ -27,13 +27,13 @@ class MataAnggaranForm(VersiMixin, forms.ModelForm):
         self.fields["induk"].queryset = qs
 
 
-class PaguForm(VersiMixin, forms.Form):
+class PaguForm(TokenUbahMixin, forms.Form):
     nilai = AngkaField(label=_("Pagu (Rp)"), min_value=0, error_messages={"min_value": _("Pagu tidak boleh negatif.")})
     berlaku_mulai = forms.DateField(label=_("Berlaku mulai"), widget=forms.DateInput(attrs={"type": "date"}))
     keterangan = forms.CharField(label=_("Keterangan"), required=False, max_length=300)
 
 
-class BulananForm(VersiMixin, forms.Form):
+class BulananForm(TokenUbahMixin, forms.Form):
     """Twelve monthly amounts b_1 … b_12 (not cumulative) of a budget line's related set `relasi`."""
 
     relasi = "realisasi"
@@ -81,7 +81,7 @@ class RencanaPenarikanForm(BulananForm):
     pesan_negatif = _("Rencana penarikan tidak boleh negatif.")
 
 
-class SubKegiatanForm(VersiMixin, forms.ModelForm):
+class SubKegiatanForm(TokenUbahMixin, forms.ModelForm):
     target_output = AngkaField(label=_("Output: target"), required=False, min_value=0)
     realisasi_output = AngkaField(label=_("Output: realisasi"), required=False, min_value=0)
 
@@ -105,8 +105,6 @@ class SubKegiatanForm(VersiMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["mata_anggaran"].queryset = MataAnggaran.objects.filter(unit=unit, tahun=tahun).order_by("kode")
         self.fields["sasaran"].queryset = Sasaran.objects.filter(revisi__renstra__unit=unit).order_by("kode")
-        self.fields["indikator"].queryset = Indikator.objects.filter(sasaran__revisi__renstra__unit=unit).order_by(
-            "kode"
-        )
+        self.fields["indikator"].queryset = Indikator.objects.milik(unit).order_by("kode")
         self.fields["sasaran"].required = False
         self.fields["indikator"].required = False

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kerja.forms.kinerja import kecilkan_gambar
 from laporan.unggahan import pilihan_bagian
-from sakip.teks import tanpa_karakter_kendali
+from umum.teks import tanpa_karakter_kendali
 
 GAMBAR_MAKS_BYTE = 5 * 1024 * 1024
 GAMBAR_EKSTENSI = ("png", "jpg", "jpeg")

@@ -21,8 +21,8 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
-from kerja.forms.versi import VersiMixin
-from sakip.forms import AngkaField
+from kerja.forms.token_ubah import TokenUbahMixin
+from umum.forms import AngkaField
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -32,7 +32,7 @@ def maks(model, nama: str) -> int:
     return model._meta.get_field(nama).max_length
 
 
-class RenstraForm(VersiMixin, forms.ModelForm):
+class RenstraForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = Renstra
         fields = ["nama", "tahun_mulai", "tahun_selesai", "skema", "visi", "misi"]
@@ -157,7 +157,7 @@ def kecilkan_gambar(logo, *, maks_piksel: int | None = None, sisi_simpan: int | 
     return SimpleUploadedFile(logo.name, isi.getvalue(), content_type=f"image/{format_.lower()}")
 
 
-class ProfilUnitForm(VersiMixin, forms.ModelForm):
+class ProfilUnitForm(TokenUbahMixin, forms.ModelForm):
     """What the report's cover and Bab I print about the unit: names, city, duties, logo."""
 
     class Meta:
@@ -183,7 +183,7 @@ class ProfilUnitForm(VersiMixin, forms.ModelForm):
         return logo
 
 
-class TujuanForm(VersiMixin, forms.ModelForm):
+class TujuanForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = Tujuan
         fields = ["kode", "uraian", "urutan"]
@@ -198,14 +198,14 @@ class TujuanForm(VersiMixin, forms.ModelForm):
         return self.cleaned_data.get("urutan") or 0
 
 
-class RevisiForm(VersiMixin, forms.ModelForm):
+class RevisiForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = RevisiRenstra
         fields = ["nama", "berlaku_mulai", "berlaku_sampai", "tanggal", "dasar_hukum"]
         widgets = {"tanggal": TANGGAL, "dasar_hukum": forms.Textarea(attrs={"rows": 2})}
 
 
-class SasaranForm(VersiMixin, forms.ModelForm):
+class SasaranForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = Sasaran
         fields = ["kode", "nama", "level", "perspektif", "tujuan"]
@@ -221,7 +221,7 @@ class SasaranForm(VersiMixin, forms.ModelForm):
             del self.fields["perspektif"]
 
 
-class IndikatorForm(VersiMixin, forms.ModelForm):
+class IndikatorForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = Indikator
         fields = [
@@ -247,13 +247,13 @@ class IndikatorForm(VersiMixin, forms.ModelForm):
 
     def __init__(self, *args, unit: UnitKerja, **kwargs):
         super().__init__(*args, **kwargs)
-        qs = Indikator.objects.filter(sasaran__revisi__renstra__unit=unit).order_by("kode")
+        qs = Indikator.objects.milik(unit).order_by("kode")
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["pendahulu"].queryset = qs
 
 
-class PensiunForm(VersiMixin, forms.Form):
+class PensiunForm(TokenUbahMixin, forms.Form):
     dipensiunkan_tahun = forms.IntegerField(
         label=_("Dipensiunkan mulai tahun"),
         required=False,
@@ -267,7 +267,7 @@ def _grid_field(label: str, **kwargs) -> AngkaField:
     return AngkaField(label=label, required=False, **kwargs)
 
 
-class TargetGridForm(VersiMixin, forms.Form):
+class TargetGridForm(TokenUbahMixin, forms.Form):
     """One AngkaField per (indikator, year): name t_<indikator>_<tahun>."""
 
     def __init__(self, *args, baris, daftar_tahun: list[int], **kwargs):
@@ -286,27 +286,12 @@ class TargetGridForm(VersiMixin, forms.Form):
         return {kunci: self.cleaned_data.get(nama) for nama, kunci in self.sel.items()}
 
 
-class VersiPKForm(VersiMixin, forms.ModelForm):
+class VersiPKForm(TokenUbahMixin, forms.ModelForm):
     anggaran = AngkaField(label=_("Anggaran (Rp)"), required=False, min_value=0)
 
     class Meta:
         model = VersiPK
-        fields = [
-            "judul",
-            "berlaku_mulai",
-            "berlaku_sampai",
-            "tanggal_tanda_tangan",
-            "kota",
-            "pihak_pertama_nama",
-            "pihak_pertama_nip",
-            "pihak_pertama_jabatan",
-            "pihak_kedua_nama",
-            "pihak_kedua_nip",
-            "pihak_kedua_jabatan",
-            "kegiatan",
-            "anggaran",
-            "keterangan",
-        ]
+        fields = list(VersiPK.KOLOM_UBAH)
         widgets = {
             "berlaku_mulai": TANGGAL,
             "berlaku_sampai": TANGGAL,
@@ -315,7 +300,7 @@ class VersiPKForm(VersiMixin, forms.ModelForm):
         }
 
 
-class BarisPKForm(VersiMixin, forms.ModelForm):
+class BarisPKForm(TokenUbahMixin, forms.ModelForm):
     nilai = AngkaField(label=_("Target"), required=False)
     nilai_atas = AngkaField(label=_("Batas atas target"), required=False)
 
@@ -331,8 +316,8 @@ class BarisPKForm(VersiMixin, forms.ModelForm):
     def __init__(self, *args, unit: UnitKerja, tahun: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indikator"].queryset = (
-            Indikator.objects.filter(
-                sasaran__revisi__renstra__unit=unit,
+            Indikator.objects.milik(unit)
+            .filter(
                 sasaran__revisi__berlaku_mulai__lte=tahun,
                 sasaran__revisi__berlaku_sampai__gte=tahun,
             )
@@ -343,7 +328,7 @@ class BarisPKForm(VersiMixin, forms.ModelForm):
         self.fields["uraian_sasaran"].help_text = _("Kosongkan untuk memakai nama sasaran indikator.")
 
 
-class RencanaAksiForm(VersiMixin, forms.Form):
+class RencanaAksiForm(TokenUbahMixin, forms.Form):
     """One AngkaField per (PK row, quarter): name ra_<baris>_<triwulan>."""
 
     def __init__(self, *args, baris: list[BarisPK], **kwargs):
@@ -364,14 +349,14 @@ class RencanaAksiForm(VersiMixin, forms.Form):
         return hasil
 
 
-class RealisasiSelForm(VersiMixin, forms.Form):
+class RealisasiSelForm(TokenUbahMixin, forms.Form):
     """Inline (htmx) entry of one quarter's value."""
 
     nilai = AngkaField(label=_("Realisasi"), required=False)
     nilai_kualitatif = forms.CharField(label=_("Nilai kualitatif"), required=False, max_length=10)
 
 
-class RealisasiForm(VersiMixin, forms.Form):
+class RealisasiForm(TokenUbahMixin, forms.Form):
     nilai = AngkaField(label=_("Realisasi"), required=False)
     nilai_kualitatif = forms.CharField(
         label=_("Nilai kualitatif"), required=False, max_length=10, help_text=_("Untuk indikator kualitatif, mis. A.")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alur.salin import KODE_PRESET, PILIH_PRESET, PILIH_SALIN, PILIH_TANPA_PERSPEKTIF
 from indikator.models import Renstra, SkemaPenilaian
-from indikator.salin import KODE_PRESET, PILIH_PRESET, PILIH_SALIN, PILIH_TANPA_PERSPEKTIF
 from kerja.forms.kinerja import maks
-from sakip.teks import tanpa_karakter_kendali
+from umum.teks import tanpa_karakter_kendali
 
 TAHUN = {"min_value": 2000, "max_value": 2100}
 

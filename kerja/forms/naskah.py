@@ -6,12 +6,12 @@ from __future__ import annotations
 from django import forms
 
 from kerja.forms.kinerja import TANGGAL
-from kerja.forms.versi import VersiMixin
+from kerja.forms.token_ubah import TokenUbahMixin
 from laporan.dinas import KOLOM_NASKAH, KOLOM_REVIU
 from laporan.models import NaskahDinas, PernyataanReviu
 
 
-class NaskahDinasForm(VersiMixin, forms.ModelForm):
+class NaskahDinasForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = NaskahDinas
         fields = list(KOLOM_NASKAH)
@@ -21,7 +21,7 @@ class NaskahDinasForm(VersiMixin, forms.ModelForm):
         }
 
 
-class PernyataanReviuForm(VersiMixin, forms.ModelForm):
+class PernyataanReviuForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = PernyataanReviu
         fields = list(KOLOM_REVIU)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from anggaran import queries, services
 from anggaran.models import MataAnggaran, PaguRevisi, SubKegiatan
 from indikator import akses
-from indikator.versi import token
+from indikator.token_ubah import token
 from kerja.forms.anggaran import (
     MataAnggaranForm,
     PaguForm,
@@ -44,7 +44,7 @@ def mata_ubah(request, slug: str, tahun: int | None = None, pk: int | None = Non
         ok, obj = jalankan(
             request,
             form,
-            lambda: services.simpan_mata_anggaran(mata_anggaran=form.save(commit=False), versi=form.versi_dimuat()),
+            lambda: services.simpan_mata_anggaran(mata_anggaran=form.save(commit=False), versi=form.token_dimuat()),
         )
         if ok:
             messages.success(request, _("Mata anggaran disimpan."))
@@ -101,7 +101,7 @@ def pagu_tambah(request, slug: str, pk: int):
                 nilai=d["nilai"],
                 berlaku_mulai=d["berlaku_mulai"],
                 keterangan=d["keterangan"],
-                versi=form.versi_dimuat(),
+                versi=form.token_dimuat(),
             ),
         )
         if ok:
@@ -119,7 +119,7 @@ def _simpan_bulanan(request, slug: str, pk: int, form_cls, simpan, pesan: str, n
         ok, peringatan = jalankan(
             request,
             form,
-            lambda: simpan(mata_anggaran=mata, nilai_per_bulan=form.nilai_per_bulan(), versi=form.versi_dimuat()),
+            lambda: simpan(mata_anggaran=mata, nilai_per_bulan=form.nilai_per_bulan(), versi=form.token_dimuat()),
         )
         if ok:
             messages.success(request, pesan)
@@ -204,7 +204,7 @@ def sub_ubah(request, slug: str, tahun: int | None = None, pk: int | None = None
                 sub_kegiatan=form.save(commit=False),
                 sasaran=list(d["sasaran"]),
                 indikator=list(d["indikator"]),
-                versi=form.versi_dimuat(),
+                versi=form.token_dimuat(),
             ),
         )
         if ok:

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from indikator import akses
-from indikator.periode import PeriodeTerkunci
+from indikator.periode import PeriodeBeku
 from kerja.forms.gambar import UbahGambarForm, UnggahGambarForm
 from laporan.markdown import penanda_gambar
 from laporan.models import GambarLaporan, NarasiLaporan
 from laporan.unggahan import hapus_gambar, pilihan_bagian, simpan_gambar, ubah_gambar
 
-from .narasi import _terkunci
+from .umum import pesan_beku
 
 
 @login_required
@@ -33,12 +33,12 @@ def gambar_daftar(request, slug: str, tahun: int):
                 simpan_gambar(
                     unit=unit, tahun=tahun, bagian=d["bagian"], judul=d["judul"], berkas=d["berkas"], urutan=d["urutan"]
                 )
-            except PeriodeTerkunci as e:
+            except PeriodeBeku as e:
                 messages.error(request, " ".join(e.messages))
                 status = 409
             else:
                 messages.success(request, _("Gambar diunggah."))
-                return redirect("laporan:gambar_daftar", slug=unit.slug, tahun=tahun)
+                return redirect("kerja:gambar_daftar", slug=unit.slug, tahun=tahun)
         else:
             status = 400
     gambar = list(GambarLaporan.objects.filter(unit=unit, tahun=tahun).order_by("bagian", "urutan", "id"))
@@ -62,7 +62,7 @@ def gambar_daftar(request, slug: str, tahun: int):
     return render(
         request,
         "laporan/narasi/gambar.html",
-        {"unit": unit, "tahun": tahun, "form": form, "baris": baris, "pesan_terkunci": _terkunci(unit, tahun)},
+        {"unit": unit, "tahun": tahun, "form": form, "baris": baris, "pesan_terkunci": pesan_beku(unit, tahun)},
         status=status,
     )
 
@@ -88,6 +88,6 @@ def gambar_ubah(request, slug: str, tahun: int, pk: int):
                     messages.success(request, _("Gambar disimpan."))
                 else:
                     messages.info(request, _("Tidak ada perubahan."))
-    except PeriodeTerkunci as e:
+    except PeriodeBeku as e:
         messages.error(request, " ".join(e.messages))
-    return redirect("laporan:gambar_daftar", slug=unit.slug, tahun=tahun)
+    return redirect("kerja:gambar_daftar", slug=unit.slug, tahun=tahun)

@@ -28,7 +28,7 @@ from impor.lembar import Konteks
 from impor.models import ImporLatar
 from impor.tugas import antrekan_impor, perlu_latar, tandai_kedaluwarsa
 from indikator.akses import ambil_unit
-from indikator.periode import PeriodeTerkunci, status_periode
+from indikator.periode import PeriodeBeku, status_periode
 
 SESI = "sakip_impor_excel"
 MAKS_PRATINJAU = 200  # changed rows listed per sheet in the preview
@@ -140,9 +140,9 @@ def impor_excel_view(request, unit_slug: str, tahun: int):
             return redirect("kerja:excel_impor", unit_slug=unit.slug, tahun=tahun)
         try:
             hasil = impor_excel(unit=unit, tahun=tahun, berkas=item["berkas"], terapkan=True)
-        except (PeriodeTerkunci, WorkbookTidakValid) as e:
+        except (PeriodeBeku, WorkbookTidakValid) as e:
             _buang(request, token)
-            messages.error(request, e.messages[0] if isinstance(e, PeriodeTerkunci) else str(e))
+            messages.error(request, e.messages[0] if isinstance(e, PeriodeBeku) else str(e))
             return redirect("kerja:excel_impor", unit_slug=unit.slug, tahun=tahun)
         if hasil.diterapkan:
             _buang(request, token)
@@ -168,7 +168,7 @@ def impor_excel_view(request, unit_slug: str, tahun: int):
             token, path = _simpan_unggahan(request, berkas, unit, tahun)
             try:
                 hasil = impor_excel(unit=unit, tahun=tahun, berkas=str(path), terapkan=False)
-            except PeriodeTerkunci as e:
+            except PeriodeBeku as e:
                 _buang(request, token)
                 messages.error(request, e.messages[0])
                 return render(request, "kerja/impor_unggah.html", {**konteks, "form": form}, status=409)
@@ -198,7 +198,7 @@ def _impor_latar(request, konteks, form, berkas, jumlah_baris: int):
             jumlah_baris=jumlah_baris,
             bahasa=(get_language() or "id").split("-")[0],
         )
-    except PeriodeTerkunci as e:
+    except PeriodeBeku as e:
         messages.error(request, e.messages[0])
         return render(request, "kerja/impor_unggah.html", {**konteks, "form": form}, status=409)
     return redirect("kerja:impor_status", unit_slug=unit.slug, tahun=tahun, pk=impor.pk)

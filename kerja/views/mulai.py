@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from alur import salin
+from alur.salin import salin_tahun_berikut
 from anggaran.models import MataAnggaran
-from anggaran.services import salin_tahun_berikut
-from indikator import akses, salin
+from indikator import akses
 from indikator.models import PerjanjianKinerja, Renstra
-from indikator.periode import PeriodeTerkunci
+from indikator.periode import PeriodeBeku
 from kerja.forms.mulai import MulaiForm, PeriodeBaruForm, TahunBerikutForm
-from sakip.converters import tahun_kueri
+from umum.converters import tahun_kueri
 
 from .umum import konteks, tambah_galat
 
@@ -24,7 +25,7 @@ def _jalankan(request, form, fungsi):
     """Run a start/copy service: (True, Ringkasan) or (False, None) with the reason at the form or page."""
     try:
         return True, fungsi()
-    except PeriodeTerkunci as exc:
+    except PeriodeBeku as exc:
         messages.error(request, " ".join(exc.messages))
     except ValidationError as exc:
         tambah_galat(form, exc)

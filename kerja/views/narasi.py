@@ -19,10 +19,10 @@ from django.views.decorators.http import require_POST
 from indikator import akses
 from indikator.enums import StatusPeriode
 from indikator.models import Sasaran
-from indikator.periode import PeriodeTerkunci, pastikan_dapat_diubah, status_periode
+from indikator.periode import PeriodeBeku, ambil_periode
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
-from indikator.versi import DataBerubah, token
-from kerja.forms.versi import VersiMixin
+from indikator.token_ubah import DataBerubah, token
+from kerja.forms.token_ubah import TokenUbahMixin
 from laporan.konsistensi import INFO, JENIS, PERINGATAN, periksa_konsistensi
 from laporan.markdown import penanda_gambar, render_markdown
 from laporan.models import GambarLaporan, NarasiLaporan
@@ -38,10 +38,12 @@ from laporan.narasi import (
     simpan_narasi,
     urai_kunci,
 )
-from sakip.teks import tanpa_karakter_kendali
+from umum.teks import tanpa_karakter_kendali
+
+from .umum import pesan_beku
 
 
-class NarasiForm(VersiMixin, forms.Form):
+class NarasiForm(TokenUbahMixin, forms.Form):
     judul = forms.CharField(
         label=gettext_lazy("Judul"), max_length=200, required=False, validators=[tanpa_karakter_kendali]
     )
@@ -64,15 +66,6 @@ def _sasaran_tahun(unit, tahun: int) -> list[Sasaran]:
     except DataTidakDitemukan:
         return []
     return list(Sasaran.objects.filter(revisi=revisi).order_by("urutan", "id"))
-
-
-def _terkunci(unit, tahun: int) -> str:
-    """The lock message of the year, or "" when it may be edited."""
-    try:
-        pastikan_dapat_diubah(unit, tahun)
-    except PeriodeTerkunci as e:
-        return " ".join(e.messages)
-    return ""
 
 
 def _letak(unit, tahun: int, bagian: str, sasaran: Sasaran | None) -> str:
@@ -111,8 +104,7 @@ def narasi_daftar(request, slug: str, tahun: int):
     baris = [
         {"b": b, "kunci": kunci_url(b.kunci, b.sasaran or (b.narasi.sasaran if b.narasi else None))} for b in bagian
     ]
-    status = status_periode(unit, tahun)
-    terkunci = status in {StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI}
+    periode = ambil_periode(unit=unit, tahun=tahun)
     return render(
         request,
         "laporan/narasi/daftar.html",
@@ -122,9 +114,9 @@ def narasi_daftar(request, slug: str, tahun: int):
             "baris": baris,
             "jumlah": len(bagian),
             "terisi": sum(1 for b in bagian if b.terisi),
-            "dapat_mengubah": akses.dapat_mengubah(request.user, unit) and not terkunci,
-            "status": StatusPeriode(status).label,
-            "terkunci": terkunci,
+            "dapat_mengubah": akses.dapat_mengubah(request.user, unit) and not periode.dibekukan,
+            "status": StatusPeriode(periode.status).label,
+            "terkunci": periode.dibekukan,
         },
     )
 
@@ -136,7 +128,7 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
     kunci = bagian
     bagian, sasaran = _bagian_dari_url(unit, tahun, kunci)
     narasi = NarasiLaporan.objects.filter(unit=unit, tahun=tahun, bagian=bagian, sasaran=sasaran).first()
-    kunci_pesan = _terkunci(unit, tahun)
+    kunci_pesan = pesan_beku(unit, tahun)
     dapat_mengubah = akses.dapat_mengubah(request.user, unit) and not kunci_pesan
     awal = {"judul": narasi.judul, "isi": narasi.isi} if narasi else {"judul": label_bagian(bagian)}
     form = NarasiForm(request.POST or None, initial=awal, versi=token(riwayat_narasi(unit, tahun, bagian, sasaran)))
@@ -155,9 +147,9 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
                     sasaran=sasaran,
                     judul=d["judul"],
                     isi=d["isi"],
-                    versi=form.versi_dimuat(),
+                    versi=form.token_dimuat(),
                 )
-            except PeriodeTerkunci as e:
+            except PeriodeBeku as e:
                 messages.error(request, " ".join(e.messages))
                 status = 409
             except DataBerubah as e:
@@ -168,7 +160,7 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
                     messages.success(request, _("Narasi disimpan."))
                 else:
                     messages.info(request, _("Tidak ada perubahan."))
-                return redirect("laporan:narasi_ubah", slug=unit.slug, tahun=tahun, bagian=kunci)
+                return redirect("kerja:narasi_ubah", slug=unit.slug, tahun=tahun, bagian=kunci)
     riwayat = []
     if narasi is not None:
         riwayat = list(narasi.history.select_related("history_user").order_by("-history_date")[:10])

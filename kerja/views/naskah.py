@@ -10,15 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from indikator import akses
-from indikator.models import PeriodeUnit
-from indikator.periode import PeriodeTerkunci
-from indikator.versi import DataBerubah, token
+from indikator.periode import PeriodeBeku, ambil_periode
+from indikator.token_ubah import DataBerubah, token
 from kerja.forms.naskah import NaskahDinasForm, PernyataanReviuForm
 from laporan.bundel import ambil_naskah
 from laporan.dinas import KOLOM_NASKAH, hapus_reviu, riwayat_naskah, riwayat_reviu, simpan_naskah, simpan_reviu
 from laporan.models import NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
 
-from .narasi import _terkunci
+from .umum import pesan_beku
 
 
 @login_required
@@ -26,7 +25,7 @@ def naskah_ubah(request, slug: str, tahun: int):
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
     # an approved year shows (read-only, the year is locked) the wording kept at its approval
-    naskah_tahun = ambil_naskah(unit, tahun, PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first())
+    naskah_tahun = ambil_naskah(unit, tahun, ambil_periode(unit=unit, tahun=tahun))
     naskah_disahkan = isinstance(naskah_tahun, NaskahDinasDisahkan)
     if naskah_disahkan:
         naskah = NaskahDinas(unit=unit, **{k: getattr(naskah_tahun, k) for k in KOLOM_NASKAH})
@@ -48,17 +47,17 @@ def naskah_ubah(request, slug: str, tahun: int):
                 versi = (request.POST.get("reviu-versi") or "").strip() or None
                 if hapus_reviu(unit=unit, tahun=tahun, versi=versi):
                     messages.success(request, _("Pernyataan reviu dihapus."))
-                return redirect("laporan:naskah_ubah", slug=unit.slug, tahun=tahun)
+                return redirect("kerja:naskah_ubah", slug=unit.slug, tahun=tahun)
             form = form_naskah if aksi == "naskah" else form_reviu
             if form.is_valid():
                 simpan = simpan_naskah if aksi == "naskah" else simpan_reviu
-                if simpan(unit=unit, tahun=tahun, data=form.cleaned_data, versi=form.versi_dimuat()):
+                if simpan(unit=unit, tahun=tahun, data=form.cleaned_data, versi=form.token_dimuat()):
                     messages.success(request, _("Naskah disimpan."))
                 else:
                     messages.info(request, _("Tidak ada perubahan."))
-                return redirect("laporan:naskah_ubah", slug=unit.slug, tahun=tahun)
+                return redirect("kerja:naskah_ubah", slug=unit.slug, tahun=tahun)
             status = 400
-        except PeriodeTerkunci as e:
+        except PeriodeBeku as e:
             messages.error(request, " ".join(e.messages))
             status = 409
         except DataBerubah as e:
@@ -74,7 +73,7 @@ def naskah_ubah(request, slug: str, tahun: int):
             "form_reviu": form_reviu,
             "ada_reviu": reviu is not None,
             "naskah_disahkan": naskah_disahkan,
-            "pesan_terkunci": _terkunci(unit, tahun),
+            "pesan_terkunci": pesan_beku(unit, tahun),
         },
         status=status,
     )

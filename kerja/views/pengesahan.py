@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from alur.ringkasan import susun_ringkasan
 from indikator import akses
 from indikator.enums import StatusPeriode
 from indikator.models import PeriodeUnit
 from indikator.periode import ajukan_periode, aksi_tersedia, atur_tenggat, boleh_melakukan
-from kerja.ringkasan import susun_ringkasan
 
 from .umum import jalankan, konteks
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,9 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from indikator import akses, services
 from indikator.models import BarisPK, Indikator, PerjanjianKinerja, RencanaAksi, VersiPK
-from indikator.periode import kunci_periode_untuk_tulis
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
-from indikator.versi import token
+from indikator.token_ubah import token
 from kerja.forms.kinerja import BarisPKForm, RencanaAksiForm, VersiPKForm
 
 from .umum import halaman_formulir, jalankan, konteks
@@ -59,16 +57,9 @@ def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = No
         versi = VersiPK(pk_induk=PerjanjianKinerja(unit=unit, tahun=tahun), nomor=0)
     form = VersiPKForm(request.POST or None, instance=versi)
     if request.method == "POST" and form.is_valid():
-
-        def simpan():
-            obj = form.save(commit=False)
-            with transaction.atomic():
-                if obj.pk_induk.pk is None:
-                    kunci_periode_untuk_tulis(unit, tahun)
-                    obj.pk_induk = services.ambil_atau_buat_pk(unit=unit, tahun=tahun)
-                return services.simpan_versi_pk(versi=obj, token=form.versi_dimuat())
-
-        ok, obj = jalankan(request, form, simpan)
+        ok, obj = jalankan(
+            request, form, lambda: services.simpan_versi_pk(versi=form.save(commit=False), token=form.token_dimuat())
+        )
         if ok:
             messages.success(request, _("Versi PK disimpan."))
             return redirect("kerja:versi_pk", slug=unit.slug, pk=obj.pk)
@@ -175,7 +166,7 @@ def baris_ubah(request, slug: str, versi_pk: int | None = None, pk: int | None =
         ok, _obj = jalankan(
             request,
             form,
-            lambda: services.simpan_baris_pk(baris=form.save(commit=False), versi=form.versi_dimuat()),
+            lambda: services.simpan_baris_pk(baris=form.save(commit=False), versi=form.token_dimuat()),
         )
         if ok:
             messages.success(request, _("Baris PK disimpan."))
@@ -216,7 +207,7 @@ def rencana_aksi(request, slug: str, versi_pk: int):
         ok, _obj = jalankan(
             request,
             form,
-            lambda: services.simpan_rencana_aksi_pk(versi_pk=versi, target=form.per_baris(), versi=form.versi_dimuat()),
+            lambda: services.simpan_rencana_aksi_pk(versi_pk=versi, target=form.per_baris(), versi=form.token_dimuat()),
         )
         if ok:
             messages.success(request, _("Rencana Aksi disimpan."))

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from indikator import akses, services
 from indikator.models import BuktiDukung, Indikator, Realisasi
-from indikator.versi import token
+from indikator.token_ubah import token
 from kerja import queries
 from kerja.forms.kinerja import BuktiForm, RealisasiForm, RealisasiSelForm
 from kerja.kewajaran import periksa_kewajaran
@@ -37,9 +37,7 @@ def _triwulan(triwulan: int) -> int | None:
 
 
 def _indikator(unit, pk):
-    return get_object_or_404(
-        Indikator.objects.select_related("sasaran__revisi__renstra__unit"), pk=pk, sasaran__revisi__renstra__unit=unit
-    )
+    return get_object_or_404(Indikator.objects.dengan_unit().milik(unit), pk=pk)
 
 
 @login_required
@@ -66,7 +64,7 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
                 triwulan=tw,
                 nilai=form.cleaned_data["nilai"],
                 nilai_kualitatif=form.cleaned_data["nilai_kualitatif"],
-                versi=form.versi_dimuat(),
+                versi=form.token_dimuat(),
             )
         except ValidationError as exc:
             galat = " ".join(exc.messages)
@@ -224,7 +222,7 @@ def realisasi_rincian(request, slug: str, tahun: int, indikator_pk: int, triwula
                 nilai=d["nilai"],
                 nilai_kualitatif=d["nilai_kualitatif"],
                 narasi={k: d[k] for k in services.NARASI},
-                versi=form.versi_dimuat(),
+                versi=form.token_dimuat(),
             ),
         )
         if ok:
@@ -286,9 +284,9 @@ def bukti_unggah(request, slug: str, tahun: int, indikator_pk: int, triwulan: in
 def bukti_hapus(request, slug: str, pk: int):
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     bukti = get_object_or_404(
-        BuktiDukung.objects.select_related("realisasi__indikator__sasaran__revisi__renstra__unit"),
+        BuktiDukung.objects.select_related(f"realisasi__indikator__{Indikator.JALUR_UNIT}"),
         pk=pk,
-        realisasi__indikator__sasaran__revisi__renstra__unit=unit,
+        **{f"realisasi__indikator__{Indikator.JALUR_UNIT}": unit},
     )
     r = bukti.realisasi
     ok, _obj = jalankan(request, None, lambda: services.hapus_bukti(bukti=bukti))
@@ -309,7 +307,7 @@ def bukti_unduh(request, slug: str, pk: int):
     scope applies. With SAKIP_SENDFILE_HEADER the web server sends the file (X-Accel-Redirect: internal URL
     SAKIP_SENDFILE_PREFIX + name; X-Sendfile: the absolute path) after this check."""
     unit = akses.ambil_unit(request.user, slug)
-    bukti = get_object_or_404(BuktiDukung, pk=pk, realisasi__indikator__sasaran__revisi__renstra__unit=unit)
+    bukti = get_object_or_404(BuktiDukung, pk=pk, **{f"realisasi__indikator__{Indikator.JALUR_UNIT}": unit})
     nama = bukti.berkas.name.rsplit("/", 1)[-1]
     header = settings.SAKIP_SENDFILE_HEADER
     if not header:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from indikator import akses, services
 from indikator.models import Indikator, Renstra, RevisiRenstra, Sasaran, Tujuan
-from indikator.versi import token, token_objek
+from indikator.token_ubah import token, token_objek
 from kerja import queries
 from kerja.forms.kinerja import (
     IndikatorForm,
@@ -44,7 +44,7 @@ def renstra_ubah(request, slug: str, pk: int | None = None):
     form = RenstraForm(request.POST or None, instance=renstra)
     if request.method == "POST" and form.is_valid():
         ok, obj = jalankan(
-            request, form, lambda: services.simpan_renstra(renstra=form.save(commit=False), versi=form.versi_dimuat())
+            request, form, lambda: services.simpan_renstra(renstra=form.save(commit=False), versi=form.token_dimuat())
         )
         if ok:
             messages.success(request, _("Renstra disimpan."))
@@ -77,7 +77,7 @@ def tujuan_ubah(request, slug: str, pk: int | None = None, renstra_pk: int | Non
     form = TujuanForm(request.POST or None, instance=tujuan)
     if request.method == "POST" and form.is_valid():
         ok, _obj = jalankan(
-            request, form, lambda: services.simpan_tujuan(tujuan=form.save(commit=False), versi=form.versi_dimuat())
+            request, form, lambda: services.simpan_tujuan(tujuan=form.save(commit=False), versi=form.token_dimuat())
         )
         if ok:
             messages.success(request, _("Tujuan disimpan."))
@@ -105,7 +105,7 @@ def revisi_baru(request, slug: str, renstra_pk: int):
     form = RevisiForm(request.POST or None, instance=revisi, versi=token(services.riwayat_revisi(revisi)))
     if request.method == "POST" and form.is_valid():
         ok, _obj = jalankan(
-            request, form, lambda: services.simpan_revisi(revisi=form.save(commit=False), versi=form.versi_dimuat())
+            request, form, lambda: services.simpan_revisi(revisi=form.save(commit=False), versi=form.token_dimuat())
         )
         if ok:
             messages.success(request, _("Revisi Renstra disimpan."))
@@ -129,7 +129,7 @@ def sasaran_ubah(request, slug: str, pk: int | None = None, revisi_pk: int | Non
     form = SasaranForm(request.POST or None, instance=sasaran, renstra=renstra)
     if request.method == "POST" and form.is_valid():
         ok, _obj = jalankan(
-            request, form, lambda: services.simpan_sasaran(sasaran=form.save(commit=False), versi=form.versi_dimuat())
+            request, form, lambda: services.simpan_sasaran(sasaran=form.save(commit=False), versi=form.token_dimuat())
         )
         if ok:
             messages.success(request, _("Sasaran disimpan."))
@@ -166,9 +166,7 @@ def sasaran_hapus(request, slug: str, pk: int):
 
 
 def _indikator(unit, pk):
-    return get_object_or_404(
-        Indikator.objects.select_related("sasaran__revisi__renstra__unit"), pk=pk, sasaran__revisi__renstra__unit=unit
-    )
+    return get_object_or_404(Indikator.objects.dengan_unit().milik(unit), pk=pk)
 
 
 @login_required
@@ -187,7 +185,7 @@ def indikator_ubah(request, slug: str, pk: int | None = None, sasaran_pk: int | 
         ok, _obj = jalankan(
             request,
             form,
-            lambda: services.simpan_indikator(indikator=form.save(commit=False), versi=form.versi_dimuat()),
+            lambda: services.simpan_indikator(indikator=form.save(commit=False), versi=form.token_dimuat()),
         )
         if ok:
             messages.success(request, _("Indikator disimpan."))
@@ -223,7 +221,7 @@ def indikator_pensiun(request, slug: str, pk: int):
         ok, _obj = jalankan(
             request,
             form,
-            lambda: services.pensiunkan_indikator(indikator=indikator, tahun=tahun, versi=form.versi_dimuat()),
+            lambda: services.pensiunkan_indikator(indikator=indikator, tahun=tahun, versi=form.token_dimuat()),
         )
         if ok:
             messages.success(request, _("Status pensiun indikator disimpan."))
@@ -259,7 +257,7 @@ def target_grid(request, slug: str, revisi_pk: int):
             request,
             form,
             lambda: services.simpan_target_tahunan(
-                unit=unit, indikator=indikator, nilai=form.nilai(), versi=form.versi_dimuat()
+                unit=unit, indikator=indikator, nilai=form.nilai(), versi=form.token_dimuat()
             ),
         )
         if ok:

@@ -29,7 +29,7 @@ from indikator.periode import (
 )
 from indikator.tahun import tahun_unit
 from kerja.forms.kinerja import KomentarForm, ProfilUnitForm
-from sakip.converters import tahun_kueri
+from umum.converters import tahun_kueri
 
 from .umum import jalankan, konteks, tahun_kerja
 
@@ -49,7 +49,7 @@ def profil_unit(request, slug: str):
     form = ProfilUnitForm(request.POST or None, request.FILES or None, instance=unit)
     if request.method == "POST" and form.is_valid():
         ok, _obj = jalankan(
-            request, form, lambda: services.simpan_profil_unit(unit=form.save(commit=False), versi=form.versi_dimuat())
+            request, form, lambda: services.simpan_profil_unit(unit=form.save(commit=False), versi=form.token_dimuat())
         )
         if ok:
             messages.success(request, _("Profil unit disimpan."))

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from indikator import akses
 from indikator.models import UnitKerja
-from indikator.periode import PeriodeTerkunci, ambil_periode
+from indikator.periode import PeriodeBeku, ambil_periode, pastikan_dapat_diubah
 from indikator.tahun import tahun_berjalan
 
 
@@ -49,6 +49,15 @@ def konteks(request, unit: UnitKerja, tahun: int | None = None, **lain) -> dict:
     }
 
 
+def pesan_beku(unit: UnitKerja, tahun: int) -> str:
+    """Why the year may not be edited now (`PeriodeBeku`), or "" when it may."""
+    try:
+        pastikan_dapat_diubah(unit, tahun)
+    except PeriodeBeku as e:
+        return " ".join(e.messages)
+    return ""
+
+
 def halaman_formulir(request, unit: UnitKerja, tahun: int | None, *, judul: str, form, kembali, **lain):
     """The shared create/edit page (`kerja/form.html`): a title, the form and a way back, in the unit's context."""
     return render(
@@ -74,7 +83,7 @@ def jalankan(request, form, fungsi):
     the form. Returns (True, result) or (False, None); nothing is changed on failure (services are atomic)."""
     try:
         return True, fungsi()
-    except PeriodeTerkunci as exc:
+    except PeriodeBeku as exc:
         messages.error(request, " ".join(exc.messages))
     except ValidationError as exc:
         if form is None:

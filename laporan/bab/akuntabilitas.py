@@ -13,7 +13,7 @@ from anggaran import queries as aq
 from anggaran.enums import KategoriEfisiensi
 from indikator import queries as iq
 from indikator.enums import AgregasiNko
-from sakip.format import format_angka, format_persen, format_rupiah
+from umum.format import format_angka, format_persen, format_rupiah
 
 from .. import grafik
 from ..bundel import Bundel

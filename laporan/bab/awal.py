@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from sakip.format import format_persen
+from umum.format import format_persen
 
 from ..bundel import Bundel
 from ..dokumen import Bagian, Blok, Daftar, Paragraf, Pejabat, TandaTangan

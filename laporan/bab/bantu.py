@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from indikator import formulas as fi
 from indikator import queries as iq
-from sakip.bulan import NAMA_BULAN
-from sakip.format import format_angka
+from umum.bulan import NAMA_BULAN
+from umum.format import format_angka
 
 from ..bundel import Bundel
 from ..dokumen import Gambar, Pejabat, Sel, Tabel

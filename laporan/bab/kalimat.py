@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from sakip.format import format_persen, format_rupiah
+from umum.format import format_persen, format_rupiah
 
 from ..bundel import Bundel
 from .bantu import hitungan, label_kriteria, tanggal

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import sakip.penyimpanan
+import umum.penyimpanan
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('antri', 'dalam antrean'), ('dirender', 'sedang dibuat'), ('selesai', 'selesai'), ('gagal', 'gagal')], default='antri', max_length=10, verbose_name='status')),
                 ('alasan', models.TextField(blank=True, verbose_name='alasan gagal')),
                 ('final', models.BooleanField(default=False, verbose_name='final')),
-                ('berkas', models.FileField(blank=True, max_length=255, storage=sakip.penyimpanan.penyimpanan_privat, upload_to='', verbose_name='berkas')),
+                ('berkas', models.FileField(blank=True, max_length=255, storage=umum.penyimpanan.penyimpanan_privat, upload_to='', verbose_name='berkas')),
                 ('ukuran', models.PositiveIntegerField(default=0, verbose_name='ukuran (byte)')),
                 ('dibuat_pada', models.DateTimeField(auto_now_add=True, verbose_name='diminta pada')),
                 ('diperbarui_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diperbarui pada')),

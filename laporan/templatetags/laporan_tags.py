@@ -7,7 +7,7 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from sakip.format import format_angka
+from umum.format import format_angka
 
 register = template.Library()
 

@@ -122,7 +122,7 @@ def test_rollup_urut_tidak_dikenal_kembali_ke_nama(skala):
 def test_baris_rollup_lolos_escape_dan_format_indonesia(client, skala):
     """The roll-up rows are written in Python (`dasbor/templatetags/tabel_rollup.py`): names are escaped, figures
     use the same Indonesian formats as the template filters, the year in links is not formatted."""
-    from sakip.format import format_angka, format_persen, format_rupiah
+    from umum.format import format_angka, format_persen, format_rupiah
 
     hasil, kepala = skala(unit=3, indikator=4)
     u = hasil.units[0]

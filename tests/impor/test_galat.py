@@ -7,7 +7,7 @@ from impor.buku_kerja import WorkbookTidakValid
 from impor.layanan import impor_excel
 from indikator.enums import StatusPeriode
 from indikator.models import PeriodeUnit, Realisasi
-from indikator.periode import PeriodeTerkunci
+from indikator.periode import PeriodeBeku
 
 from .test_round_trip import _jejak
 from .util import TAHUN, atur, cari_baris, ekspor, impor, simpan, tambah_baris
@@ -80,7 +80,7 @@ def test_tahun_terkunci_menolak_impor(data, status):
     wb = ekspor(data["unit"])
     atur(wb["Realisasi"], cari_baris(wb["Realisasi"], Kode_indikator="IK2", Triwulan="Tahunan"), "Nilai", 99)
     PeriodeUnit.objects.create(unit=data["unit"], tahun=TAHUN, status=status)
-    with pytest.raises(PeriodeTerkunci, match="tidak dapat diubah"):
+    with pytest.raises(PeriodeBeku, match="tidak dapat diubah"):
         impor(data["unit"], wb)
     assert Realisasi.objects.get(indikator=data["i2"], triwulan=None).nilai == Decimal("78.35")
 

@@ -136,9 +136,9 @@ def test_halaman_utama_menampilkan_status_dan_langkah(client, data):
     assert reverse("kerja:realisasi", args=["biro-ks", TAHUN]) in isi
     # Every part of the year's work is reachable from the workspace: narrative, Excel, consistency, report.
     for nama in (
-        "laporan:narasi_daftar",
+        "kerja:narasi_daftar",
         "kerja:excel_unduh",
-        "laporan:konsistensi",
+        "kerja:konsistensi",
         "laporan:html",
     ):
         assert reverse(nama, args=["biro-ks", TAHUN]) in isi, nama

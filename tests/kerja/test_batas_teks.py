@@ -20,8 +20,8 @@ from indikator.models import Tujuan
 from laporan.dinas import simpan_naskah, simpan_reviu
 from laporan.models import NaskahDinas
 from laporan.narasi import simpan_narasi
-from sakip.teks import TeksPanjang
 from tests.pabrik import buat_pengguna
+from umum.teks import TeksPanjang
 
 from .conftest import TAHUN, atur_status, potret
 
@@ -86,7 +86,7 @@ def _reviu(**lain):
 
 
 def _narasi(d):
-    return reverse("laporan:narasi_ubah", args=[S, TAHUN, "kata_pengantar"])
+    return reverse("kerja:narasi_ubah", args=[S, TAHUN, "kata_pengantar"])
 
 
 def _rincian(d):
@@ -112,20 +112,20 @@ ISIAN = [
     Isian("profil_kota", lambda d: reverse("kerja:profil_unit", args=[S]), lambda d, t: _profil(kota=t), None),
     Isian(
         "naskah_pk_janji",
-        lambda d: reverse("laporan:naskah_ubah", args=[S, TAHUN]),
+        lambda d: reverse("kerja:naskah_ubah", args=[S, TAHUN]),
         lambda d, t: _naskah(pk_janji=t),
         3000,
     ),
     Isian(
         "naskah_iku_diktum",
-        lambda d: reverse("laporan:naskah_ubah", args=[S, TAHUN]),
+        lambda d: reverse("kerja:naskah_ubah", args=[S, TAHUN]),
         lambda d, t: _naskah(iku_diktum=t),
         5000,
     ),
-    Isian("reviu_isi", lambda d: reverse("laporan:naskah_ubah", args=[S, TAHUN]), lambda d, t: _reviu(isi=t), 5000),
+    Isian("reviu_isi", lambda d: reverse("kerja:naskah_ubah", args=[S, TAHUN]), lambda d, t: _reviu(isi=t), 5000),
     Isian(
         "reviu_pereviu_nama",
-        lambda d: reverse("laporan:naskah_ubah", args=[S, TAHUN]),
+        lambda d: reverse("kerja:naskah_ubah", args=[S, TAHUN]),
         lambda d, t: _reviu(pereviu_nama=t),
         None,
     ),
@@ -298,7 +298,7 @@ def test_admin_menolak_yang_sama(client, data, url, isi, pesan):
 def test_pratinjau_narasi_tidak_merender_teks_melebihi_batas(client, data):
     """The htmx preview saves nothing, but rendering 10 MB of Markdown would hold a web worker: refused too."""
     client.force_login(data.pengguna["perencana"])
-    url = reverse("laporan:narasi_pratinjau", args=[S, TAHUN, "kata_pengantar"])
+    url = reverse("kerja:narasi_pratinjau", args=[S, TAHUN, "kata_pengantar"])
     html = client.post(url, {"isi": "**x** " * 4000}).content.decode()
     assert "paling banyak 20000 karakter (sekarang 24000" in html and "<strong>" not in html
     assert "<strong>x</strong>" in client.post(url, {"isi": "**x**"}).content.decode()

@@ -101,7 +101,7 @@ def test_tulis_yang_berpacu_dengan_pengesahan_ditolak(data, putaran):
         try:
             services.simpan_realisasi(indikator=data.ind1, tahun=TAHUN, triwulan=2, nilai=D("9"))
             hasil["tulis"] = "tersimpan"
-        except periode.PeriodeTerkunci:
+        except periode.PeriodeBeku:
             hasil["tulis"] = "ditolak"
         finally:
             connection.close()

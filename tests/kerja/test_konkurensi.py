@@ -11,7 +11,7 @@ from django.urls import reverse
 from indikator import services
 from indikator.enums import SumberTarget
 from indikator.models import BarisPK, Realisasi, Target
-from indikator.versi import DataBerubah
+from indikator.token_ubah import DataBerubah
 
 from .conftest import TAHUN
 

@@ -106,12 +106,12 @@ FORMULIR = [
     ),
     Formulir(
         "narasi_laporan",
-        lambda d: reverse("laporan:narasi_ubah", args=[S, TAHUN, "kata_pengantar"]),
+        lambda d: reverse("kerja:narasi_ubah", args=[S, TAHUN, "kata_pengantar"]),
         lambda d, n: {"judul": "Kata Pengantar", "isi": f"Teks pengguna {n}.", "aksi": "simpan"},
     ),
     Formulir(
         "narasi_laporan_sasaran",
-        lambda d: reverse("laporan:narasi_ubah", args=[S, TAHUN, "analisis--S1"]),
+        lambda d: reverse("kerja:narasi_ubah", args=[S, TAHUN, "analisis--S1"]),
         lambda d, n: {"judul": "Analisis", "isi": f"Analisis pengguna {n}.", "aksi": "simpan"},
     ),
     Formulir(

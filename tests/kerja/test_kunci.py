@@ -53,7 +53,28 @@ def test_halaman_menampilkan_status_terkunci_tanpa_isian(client, kunci):
 
 
 def test_layanan_menolak_tulis_langsung_saat_terkunci(kunci):
-    with pytest.raises(periode.PeriodeTerkunci):
+    with pytest.raises(periode.PeriodeBeku):
         services.simpan_realisasi(indikator=kunci.ind1, tahun=TAHUN, triwulan=2, nilai=1)
-    with pytest.raises(periode.PeriodeTerkunci):
+    with pytest.raises(periode.PeriodeBeku):
         services.pensiunkan_indikator(indikator=kunci.ind2, tahun=TAHUN)
+
+
+def test_versi_pk_pertama_membuat_pk_tahun(data):
+    """The year's first PK version creates the year's PK (one write service, `services.simpan_versi_pk`)."""
+    import datetime
+
+    from indikator.models import PerjanjianKinerja, VersiPK
+
+    tahun = TAHUN + 1
+    versi = VersiPK(
+        pk_induk=PerjanjianKinerja(unit=data.unit, tahun=tahun),
+        berlaku_mulai=datetime.date(tahun, 1, 1),
+        berlaku_sampai=datetime.date(tahun, 12, 31),
+        pihak_pertama_nama="A",
+        pihak_pertama_jabatan="Kepala Biro",
+        pihak_kedua_nama="B",
+        pihak_kedua_jabatan="Sekretaris Utama",
+    )
+    services.simpan_versi_pk(versi=versi)
+    pk = PerjanjianKinerja.objects.get(unit=data.unit, tahun=tahun)
+    assert list(pk.versi.values_list("nomor", flat=True)) == [1]

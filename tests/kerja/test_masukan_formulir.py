@@ -9,7 +9,7 @@ from django.urls import reverse
 from indikator.models import Realisasi
 from kerja.forms.anggaran import PaguForm
 from kerja.forms.kinerja import BuktiForm, RealisasiForm
-from sakip.forms import AngkaField
+from umum.forms import AngkaField
 
 from .conftest import TAHUN, potret
 

@@ -93,7 +93,7 @@ def test_pengajuan_dengan_catatan_membekukan_dan_menyurati_pimpinan(client, sure
     assert "Biro Kerja Sama tahun 2018 diajukan" in m.subject
     assert "IK2 menunggu BPS" in m.body and URL_SAHKAN in m.body
     # Frozen: the planner's edit is refused by the service and the page says why.
-    with pytest.raises(periode.PeriodeTerkunci, match="sedang diajukan"):
+    with pytest.raises(periode.PeriodeBeku, match="sedang diajukan"):
         simpan_realisasi(indikator=surel.ind1, tahun=TAHUN, triwulan=2, nilai=D("5"))
     r = client.get(reverse("kerja:realisasi", args=["biro-ks", TAHUN]))
     assert "sedang diajukan untuk disahkan: data dibekukan" in r.content.decode()
@@ -107,7 +107,7 @@ def test_pengajuan_dengan_catatan_membekukan_dan_menyurati_pimpinan(client, sure
 def test_pembekuan_berlaku_juga_untuk_pimpinan_dan_admin(data):
     atur_status(data, S.DIAJUKAN)
     for nama in ("pimpinan", "admin"):
-        with pytest.raises(periode.PeriodeTerkunci):
+        with pytest.raises(periode.PeriodeBeku):
             periode.pastikan_dapat_diubah(data.unit, TAHUN)
         assert nama  # the lock does not look at the user: frozen for everyone
 

@@ -10,10 +10,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from alur import salin
+from alur.salin import salin_tahun_berikut
 from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi
-from anggaran.services import salin_tahun_berikut
-from indikator import salin
 from indikator.enums import StatusPeriode, SumberTarget
 from indikator.models import (
     Indikator,

@@ -17,9 +17,9 @@ from django.urls import reverse
 from indikator import periode
 from indikator.enums import StatusPeriode
 from indikator.models import PeriodeUnit, SurelGagal, UnitKerja
-from sakip.log import FormatJSON
-from sakip.teks import satu_baris, tanpa_karakter_kendali
 from tests.pabrik import buat_pengguna
+from umum.log import FormatJSON
+from umum.teks import satu_baris, tanpa_karakter_kendali
 
 from .conftest import TAHUN
 

@@ -1,4 +1,4 @@
-"""A range or qualitative target reads the same on every page (`sakip.format.format_target`).
+"""A range or qualitative target reads the same on every page (`umum.format.format_target`).
 
 Before, the realisasi sheet and the Rencana Aksi page showed only the lower bound of a range (80 for 80–90) and
 the Rencana Aksi page "–" for a qualitative target; `hitung_capaian` printed only the lower bound too."""

@@ -9,9 +9,9 @@ from django.urls import reverse
 from indikator.enums import Peran
 from laporan.models import NarasiLaporan
 from laporan.narasi import letak_analisis_indikator, letak_cetak
-from sakip.templatetags.angka import dengan_satuan
 from tests.laporan.test_konsistensi import TAHUN, buat_unit
 from tests.pabrik import buat_pengguna
+from umum.templatetags.angka import dengan_satuan
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_dengan_satuan(teks, satuan, hasil):
 def test_daftar_narasi_memakai_letak_bukan_kunci(client):
     unit = buat_unit("biro", sasaran=2)
     client.force_login(buat_pengguna("perencana", Peran.PERENCANA, unit))
-    html = client.get(reverse("laporan:narasi_daftar", args=[unit.slug, TAHUN])).content.decode()
+    html = client.get(reverse("kerja:narasi_daftar", args=[unit.slug, TAHUN])).content.decode()
     teks = re.sub(r"<[^>]+>", " ", html)  # what people read (links' targets left out)
     assert "Bab III · Sasaran 1 · Analisis capaian" in teks
     assert "Bab III · Sasaran 2 · Analisis capaian" in teks
@@ -71,9 +71,9 @@ def test_daftar_narasi_memakai_letak_bukan_kunci(client):
 def test_halaman_ubah_menyebut_letak_cetak(client):
     unit = buat_unit("biro", sasaran=2)
     client.force_login(buat_pengguna("perencana", Peran.PERENCANA, unit))
-    html = client.get(reverse("laporan:narasi_ubah", args=[unit.slug, TAHUN, "analisis--S2"])).content.decode()
+    html = client.get(reverse("kerja:narasi_ubah", args=[unit.slug, TAHUN, "analisis--S2"])).content.decode()
     assert re.search(r"data-letak>Bab III · Sasaran 2 · Analisis capaian<", html)
     assert "Analisis per indikator" in html  # says where the other analysis goes
     NarasiLaporan.objects.create(unit=unit, tahun=TAHUN, bagian="bab4_saran", isi="Saran.")
-    html = client.get(reverse("laporan:narasi_ubah", args=[unit.slug, TAHUN, "bab4_saran"])).content.decode()
+    html = client.get(reverse("kerja:narasi_ubah", args=[unit.slug, TAHUN, "bab4_saran"])).content.decode()
     assert "data-letak>Bab IV · Saran<" in html

@@ -34,7 +34,7 @@ def perencana(unit):
 
 
 def url(nama, unit, *args, tahun=TAHUN):
-    return reverse(f"laporan:{nama}", args=[unit.slug, tahun, *args])
+    return reverse(f"kerja:{nama}", args=[unit.slug, tahun, *args])
 
 
 def masuk(client, user):

@@ -202,9 +202,9 @@ def test_naskah_tahun_disahkan_tetap_saat_naskah_diubah(client, unit):
     assert susun_dokumen_pk(versi_2018).janji == PK_JANJI
     assert ambil_bundel(unit, 2018).naskah.iku_nomor == ""  # the standalone IKU decree reads the bundle
     client.force_login(buat_pengguna("perencana-bks", Peran.PERENCANA, unit))
-    halaman = client.get(reverse("laporan:naskah_ubah", args=[unit.slug, 2018])).content.decode()
+    halaman = client.get(reverse("kerja:naskah_ubah", args=[unit.slug, 2018])).content.decode()
     assert "data-naskah-disahkan" in halaman and "naskah baru" not in halaman
-    client_halaman = client.get(reverse("laporan:naskah_ubah", args=[unit.slug, 2019])).content.decode()
+    client_halaman = client.get(reverse("kerja:naskah_ubah", args=[unit.slug, 2019])).content.decode()
     assert "data-naskah-disahkan" not in client_halaman and "naskah baru" in client_halaman
 
     admin = buat_pengguna("admin-bks", Peran.ADMINISTRATOR, unit)

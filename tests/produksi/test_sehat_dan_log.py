@@ -10,7 +10,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from sakip.log import FormatJSON, SaringIdPermintaan
+from umum.log import FormatJSON, SaringIdPermintaan
 
 pytestmark = pytest.mark.django_db
 

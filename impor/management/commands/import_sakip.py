@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from impor.buku_kerja import WorkbookTidakValid
 from impor.layanan import impor_excel
 from indikator.models import UnitKerja
-from indikator.periode import PeriodeTerkunci
+from indikator.periode import PeriodeBeku
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             raise CommandError(_("Berkas “%(b)s” tidak ditemukan.") % {"b": opts["berkas"]})
         try:
             hasil = impor_excel(unit=unit, tahun=opts["tahun"], berkas=opts["berkas"], terapkan=not opts["dry_run"])
-        except (PeriodeTerkunci, WorkbookTidakValid) as e:
+        except (PeriodeBeku, WorkbookTidakValid) as e:
             raise CommandError(e.messages[0] if hasattr(e, "messages") else str(e)) from e
 
         lebar = max([len(h.judul) for h in hasil.lembar] + [6])

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from indikator.models import UnitKerja
 from indikator.queries import DataTidakDitemukan, susun_pengukuran
-from sakip.format import format_angka, format_persen, teks_desimal
+from umum.format import format_angka, format_persen, teks_desimal
 
 
 def _s(nilai):

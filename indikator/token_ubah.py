@@ -55,7 +55,7 @@ def galat_berubah(riwayat) -> DataBerubah:
     )
 
 
-def pastikan_versi(riwayat, diharapkan: str | None) -> None:
+def pastikan_token(riwayat, diharapkan: str | None) -> None:
     """Refuse (DataBerubah) when the current version differs from the one the form was loaded from.
 
     `diharapkan=None`: no check (writes that do not come from a loaded form, e.g. imports)."""

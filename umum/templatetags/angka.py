@@ -2,7 +2,7 @@
 
 from django import template
 
-from sakip.format import format_angka, format_persen, format_rupiah
+from umum.format import format_angka, format_persen, format_rupiah
 
 register = template.Library()
 

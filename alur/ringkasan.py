@@ -11,7 +11,7 @@ from anggaran.queries import Anggaran, susun_anggaran
 from indikator.queries import DataTidakDitemukan, Pengukuran, susun_pengukuran
 from indikator.riwayat import perubahan_sejak_pengajuan_lalu
 from laporan.konsistensi import PERINGATAN, PeringatanKonsistensi, periksa_konsistensi
-from laporan.narasi import Bagian, ambil_narasi, daftar_bagian
+from laporan.narasi import BagianNarasi, ambil_narasi, daftar_bagian
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Ringkasan:
     anggaran: Anggaran
     peringatan: tuple[PeringatanKonsistensi, ...]  # level PERINGATAN: must be acknowledged on submit
     info: tuple[PeringatanKonsistensi, ...]
-    narasi_kosong: tuple[Bagian, ...]  # mandatory sections without text
+    narasi_kosong: tuple[BagianNarasi, ...]  # mandatory sections without text
     pengajuan_lalu: Any = None  # time of the previous submission (head's page)
     perubahan: tuple = field(default_factory=tuple)
     jumlah_perubahan: int = 0

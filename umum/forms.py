@@ -1,4 +1,4 @@
-"""Project-wide form pieces: `AngkaField` reads numbers typed in Indonesian or plain format (sakip.masukan)."""
+"""Project-wide form pieces: `AngkaField` reads numbers typed in Indonesian or plain format (umum.masukan)."""
 
 from __future__ import annotations
 

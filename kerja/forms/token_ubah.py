@@ -1,8 +1,8 @@
-"""The version a form was loaded from (optimistic concurrency, `indikator.versi`).
+"""The version a form was loaded from (optimistic concurrency, `indikator.token_ubah`).
 
-Every edit form of the workspace mixes in `VersiMixin`: a hidden field `versi` carries the version of the data the
+Every edit form of the workspace mixes in `TokenUbahMixin`: a hidden field `versi` carries the version of the data the
 form shows (by default the edited row's, `versi.token_objek`; a grid or a set of rows passes its own with
-`versi=`), and the view hands `form.versi_dimuat()` to the write service, which refuses a stale save with
+`versi=`), and the view hands `form.token_dimuat()` to the write service, which refuses a stale save with
 "Data ini diubah oleh <nama> pada <waktu>; muat ulang halaman." and changes nothing.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from django import forms
 
-from indikator.versi import token_objek
+from indikator.token_ubah import token_objek
 
 
-class VersiMixin:
+class TokenUbahMixin:
     """Adds the hidden `versi` field. `versi=`: the version of what the form shows (default: its instance's)."""
 
     def __init__(self, *args, versi: str | None = None, **kwargs):
@@ -24,6 +24,6 @@ class VersiMixin:
         if versi is not None:
             self.initial.setdefault("versi", versi)
 
-    def versi_dimuat(self) -> str | None:
+    def token_dimuat(self) -> str | None:
         """The version the submitted form was loaded from; None (no check) when the request carries none."""
         return (self.cleaned_data.get("versi") or "").strip() or None

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 _KENDALI = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-@deconstructible(path="sakip.teks.TanpaKarakterKendali")
+@deconstructible(path="umum.teks.TanpaKarakterKendali")
 class TanpaKarakterKendali:
     """Validator of one-line fields: refuses control characters (newline, tab, ...)."""
 

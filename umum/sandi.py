@@ -15,6 +15,9 @@ from functools import lru_cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+# Session key: the signed-in user still has a temporary password (set at login, read by the middleware).
+KUNCI_SANDI_SEMENTARA = "_sakip_sandi_sementara"
+
 # The app, the domain and the office: words anyone guessing a SAKIP password tries first.
 KATA_LOKAL = (
     "sakip lakip akip lkjip esakip kinerja akuntabilitas renstra renja iku nko bpom pemda pemkab pemkot pemprov "

@@ -4,7 +4,8 @@ from the old one's structure (indikator linked to their predecessors through `pe
 
 Every function writes through the period lock inside one transaction. `pratinjau=True` runs the same writes and
 rolls them back, so the preview ("akan dibuat: ...") is exactly what applying would do and writes nothing.
-The budget part of the copy-forward (budget line structure) is `anggaran.services.salin_struktur_anggaran`.
+Copy forward spans both apps: `salin_tahun_berikut` = the PK (`salin_pk_tahun`) and the budget line structure
+(`salin_struktur_anggaran`) of year N+1 in one transaction.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from . import services
-from .enums import SumberTarget
-from .models import (
+from anggaran.models import MataAnggaran
+from indikator import services
+from indikator.enums import SumberTarget
+from indikator.models import (
     BandKriteria,
     BarisPK,
     BobotPerspektif,
@@ -36,7 +38,7 @@ from .models import (
     UnitKerja,
     VersiPK,
 )
-from .periode import kunci_periode_untuk_tulis
+from indikator.periode import kunci_periode_untuk_tulis
 
 # The two BPOM presets shipped by migration 0002 (domain guide §3).
 KODE_PRESET = ("bpom-2015-2019", "bpom-2020-2024")
@@ -384,3 +386,56 @@ def salin_renstra(
         return hasil
 
     return _jalankan(pratinjau, tulis)
+
+
+# --- Copy forward (year N+1 from year N) -------------------------------------------------------------------
+
+
+def salin_struktur_anggaran(*, unit, tahun: int, hasil) -> None:
+    """The budget lines of `tahun - 1` into `tahun`: code, name, type, order and tree, without pagu, realisasi or
+    spending plan. Skipped with a note when `tahun` already has budget lines (nothing is merged)."""
+    kunci_periode_untuk_tulis(unit, tahun)
+    if MataAnggaran.objects.filter(unit=unit, tahun=tahun).exists():
+        hasil.catatan.append(gettext("Mata anggaran tahun %(tahun)s sudah ada; tidak disalin.") % {"tahun": tahun})
+        return
+    lama = list(MataAnggaran.objects.filter(unit=unit, tahun=tahun - 1).order_by("induk_id", "urutan", "kode"))
+    peta: dict[int, MataAnggaran] = {}
+    sisa = lama
+    while sisa:  # parents before children
+        berikut = []
+        for m in sisa:
+            if m.induk_id is not None and m.induk_id not in peta:
+                berikut.append(m)
+                continue
+            peta[m.pk] = MataAnggaran.objects.create(
+                unit=unit,
+                tahun=tahun,
+                kode=m.kode,
+                nama=m.nama,
+                jenis=m.jenis,
+                urutan=m.urutan,
+                induk=peta.get(m.induk_id),
+            )
+        if len(berikut) == len(sisa):
+            break
+        sisa = berikut
+    hasil.tambah(gettext("mata anggaran (tanpa pagu dan realisasi)"), len(peta))
+
+
+def salin_tahun_berikut(*, unit, tahun_asal: int, pratinjau: bool = False):
+    """Year N+1 from year N, all or nothing: the PK from the Renstra targets of N+1 (`salin_pk_tahun`) and the
+    budget line structure. Refused (nothing written) when N+1 is approved or locked or nothing is left to create."""
+    tahun = tahun_asal + 1
+    with transaction.atomic():
+        hasil = Ringkasan()
+        salin_pk_tahun(unit=unit, tahun=tahun, hasil=hasil)
+        salin_struktur_anggaran(unit=unit, tahun=tahun, hasil=hasil)
+        if hasil.kosong:
+            raise ValidationError(
+                gettext("Tidak ada yang perlu dibuat untuk tahun %(tahun)s. %(catatan)s")
+                % {"tahun": tahun, "catatan": " ".join(hasil.catatan)},
+                code="kosong",
+            )
+        if pratinjau:
+            transaction.set_rollback(True)
+    return hasil
