@@ -28,15 +28,17 @@ from io import BytesIO
 import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
+from impor.models import ImporLatar
 from indikator import models as m
 from indikator.enums import Peran, StatusPeriode
-from laporan.models import NaskahDinas
+from laporan.models import BerkasLaporan, NaskahDinas
 from tests.kerja.conftest import TAHUN, atur_status, buat_data
 from tests.kerja.titik import TITIK
 from tests.pabrik import buat_pengguna
@@ -244,6 +246,62 @@ PER_PENGGUNA = {
 ADMIN_TERBUKA = {"admin:login", "admin:logout", "admin:jsi18n"}
 
 
+@dataclass(frozen=True)
+class Baca:
+    url: Callable  # dataset -> url
+    pembaca: tuple[str, ...] = ("pimpinan_induk", "auditor")  # read it (200)
+    ditolak: tuple[str, ...] = ("pimpinan_lain", "auditor_lain", "perencana_lain")  # 403/404
+    pilih: bool = False  # the page picks among the user's own units: others get theirs, never this one
+
+
+PENGELOLA = {"pembaca": ("admin",), "ditolak": ("pimpinan", "auditor", "perencana")}
+
+# Every route that does not accept POST, with who reads it and who is refused (a unit's data: its readers,
+# the head of the parent unit and the Inspektorat's auditor; not another unit's head, planner or internal auditor).
+BACA: dict[str, Baca] = {
+    "laporan:html": Baca(_r("laporan:html", S, TAHUN)),
+    "laporan:gambar_berkas": Baca(_r("laporan:gambar_berkas", lambda d: d.gambar.pk)),
+    "laporan:berkas": Baca(_r("laporan:berkas", lambda d: d.berkas.pk)),
+    "laporan:berkas_unduh": Baca(_r("laporan:berkas_unduh", lambda d: d.berkas.pk)),
+    "laporan:narasi_daftar": Baca(_r("laporan:narasi_daftar", S, TAHUN)),
+    "laporan:konsistensi": Baca(_r("laporan:konsistensi", S, TAHUN)),
+    "dasbor:utama": Baca(lambda d: reverse("dasbor:utama") + f"?unit={S}&tahun={TAHUN}"),
+    "dasbor:rollup": Baca(
+        lambda d: reverse("dasbor:rollup") + f"?unit=sestama&tahun={TAHUN}", pembaca=("pimpinan_induk", "auditor")
+    ),
+    "dasbor:indikator": Baca(_r("dasbor:indikator", lambda d: d.ind1.pk)),
+    "kerja:utama": Baca(lambda d: reverse("kerja:utama") + f"?unit={S}&tahun={TAHUN}", pilih=True),
+    "kerja:riwayat_objek": Baca(_r("kerja:riwayat_objek", "indikator", lambda d: d.ind1.pk)),
+    "kerja:riwayat_unit": Baca(_r("kerja:riwayat_unit", S, TAHUN)),
+    "kerja:pengesahan": Baca(_r("kerja:pengesahan", S, TAHUN)),
+    "kerja:renstra_daftar": Baca(_r("kerja:renstra_daftar", S)),
+    "kerja:renstra": Baca(_r("kerja:renstra", S, lambda d: d.renstra.pk)),
+    "kerja:pk": Baca(_r("kerja:pk", S, TAHUN)),
+    "kerja:versi_pk": Baca(_r("kerja:versi_pk", S, lambda d: d.versi.pk)),
+    "kerja:realisasi": Baca(_r("kerja:realisasi", S, TAHUN)),
+    "kerja:bukti_unduh": Baca(_r("kerja:bukti_unduh", S, lambda d: d.bukti.pk)),
+    "kerja:anggaran": Baca(_r("kerja:anggaran", S, TAHUN)),
+    "kerja:mata_anggaran": Baca(_r("kerja:mata_anggaran", S, lambda d: d.mata.pk)),
+    "kerja:sub_kegiatan": Baca(_r("kerja:sub_kegiatan", S, TAHUN)),
+    "kerja:excel_unduh": Baca(_r("kerja:excel_unduh", S, TAHUN)),
+    "kerja:impor_status": Baca(
+        _r("kerja:impor_status", S, TAHUN, lambda d: d.impor.pk),
+        pembaca=("perencana", "admin"),
+        ditolak=("pimpinan", "auditor", "perencana_lain"),
+    ),
+    "kerja:terhapus": Baca(_r("kerja:terhapus", S), **PENGELOLA),
+    "kerja:pengguna": Baca(_r("kerja:pengguna"), **PENGELOLA),
+    "kerja:admin_riwayat": Baca(_r("kerja:admin_riwayat"), **PENGELOLA),
+    "kerja:admin_unit": Baca(_r("kerja:admin_unit"), pembaca=("admin", "pimpinan"), ditolak=("auditor", "perencana")),
+}
+# Pages that show no unit's data.
+BACA_TANPA_UNIT = {
+    "beranda": "redirects to the user's own start page",
+    "sehat": "health check",
+    "password_change_done": "the user's own password",
+}
+
+
 # --- the dataset -----------------------------------------------------------------------------------------------
 
 
@@ -269,6 +327,13 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
 
             d.gambar = simpan_gambar(unit=d.unit, tahun=TAHUN, bagian="bab1_peran", judul="G", berkas=_png(), urutan=1)
             d.pengguna["auditor_lain"] = buat_pengguna("auditor_lain", Peran.AUDITOR, d.lain)
+            d.berkas = BerkasLaporan.objects.create(
+                unit=d.unit, tahun=TAHUN, format="xlsx", hash="0" * 64, status=BerkasLaporan.Status.SELESAI
+            )
+            d.berkas.berkas.save("laporan.xlsx", ContentFile(b"PK isi"))
+            d.impor = ImporLatar.objects.create(
+                unit=d.unit, tahun=TAHUN, pengguna=d.pengguna["perencana"], nama_berkas="buku.xlsx"
+            )
             klien = Client()
             klien.force_login(d.pengguna["perencana"])
             d.buku_kerja = klien.get(reverse("kerja:excel_unduh", args=[S, TAHUN])).content
@@ -279,9 +344,7 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
 
 
 @pytest.fixture
-def d(dataset, db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
+def d(dataset, db):
     return dataset
 
 
@@ -310,6 +373,12 @@ def _kirim(client, rute: Rute, d, **lain):
 def test_setiap_rute_tulis_tercakup():
     """A write route (accepts POST) that is neither in TULIS nor in PER_PENGGUNA fails here: add it to TULIS."""
     assert rute_tulis() == set(TULIS) | set(PER_PENGGUNA)
+
+
+def test_setiap_rute_baca_tercakup():
+    """A page that is neither in BACA nor in BACA_TANPA_UNIT fails here: add it to BACA."""
+    baca = {n for n, _p in semua_rute() if not n.startswith("admin:")} - rute_tulis()
+    assert baca == set(BACA) | set(BACA_TANPA_UNIT)
 
 
 @pytest.mark.parametrize(
@@ -403,4 +472,55 @@ def test_admin_django_hanya_untuk_staf(client, d, peran):
         if not (r.status_code == 302 and "/admin/login/" in r["Location"]) and not 400 <= r.status_code < 500:
             salah[nama] = r.status_code
     assert not salah
+    assert sidik() == sebelum
+
+
+def _kasus_baca():
+    for nama, b in sorted(BACA.items()):
+        yield from ((nama, p, True) for p in b.pembaca)
+        yield from ((nama, p, False) for p in b.ditolak)
+
+
+@pytest.mark.parametrize(("nama", "peran", "boleh"), list(_kasus_baca()))
+def test_halaman_hanya_untuk_pembacanya(client, d, nama, peran, boleh):
+    client.force_login(d.pengguna[peran])
+    r = client.get(BACA[nama].url(d))
+    if boleh:
+        assert r.status_code == 200, r.content.decode()[:2000]
+        if BACA[nama].pilih:
+            assert r.context["unit"].slug == S
+    elif BACA[nama].pilih and r.status_code == 200:
+        assert r.context["unit"] is None or r.context["unit"].slug != S
+    else:
+        assert r.status_code in (403, 404), r.status_code
+
+
+def test_halaman_anonim_ke_login(client, d):
+    for nama, b in BACA.items():
+        r = client.get(b.url(d))
+        assert r.status_code == 302 and r["Location"].startswith(reverse("login")), nama
+
+
+def _rute_objek() -> list[str]:
+    """Write routes that name an object of the unit (not only the unit, year or a word)."""
+    bukan_objek = {"slug", "unit_slug", "tahun", "arah", "aksi", "bagian", "jenis", "triwulan"}
+    pola = dict(semua_rute())
+    hasil = []
+    for n in TULIS:
+        nama_kw = set(pola[n].pattern.converters)
+        if nama_kw & {"slug", "unit_slug"} and nama_kw - bukan_objek:
+            hasil.append(n)
+    return sorted(hasil)
+
+
+@pytest.mark.parametrize("nama", _rute_objek())
+def test_objek_unit_lain_lewat_unit_sendiri_ditolak(client, d, nama):
+    """The planner of another unit names this unit's object under their own unit's address: refused (404, or 403
+    for a route that is not theirs anyway), nothing changes."""
+    rute = TULIS[nama]
+    client.force_login(d.pengguna["perencana_lain"])
+    sebelum = sidik()
+    kepala = {"HTTP_HX_REQUEST": "true"} if rute.htmx else {}
+    r = client.post(rute.url(d).replace(f"/{S}/", "/biro-lain/"), rute.isi(d), **kepala)
+    assert r.status_code in (403, 404), r.status_code
     assert sidik() == sebelum
