@@ -102,6 +102,7 @@ def test_superuser_dan_anonim(pohon, pengguna, baca, ubah):
         ([(Peran.AUDITOR, None)], "anak", False, "anak"),
         ([(Peran.AUDITOR, None)], "anak", True, PermissionDenied),
         ([(Peran.AUDITOR, "anak")], "induk", False, PermissionDenied),
+        ([(Peran.ADMINISTRATOR, None)], "cucu", True, "cucu"),
         ([(Peran.ADMINISTRATOR, None)], "tidak-ada", False, Http404),
     ],
 )

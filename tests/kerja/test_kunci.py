@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from indikator import models as m
 from indikator import periode, services
+from indikator.enums import StatusPeriode
 
-from .conftest import TAHUN, potret
+from .conftest import TAHUN, atur_status, potret
 
 PESAN = "tidak dapat diubah"
 
@@ -79,3 +80,42 @@ def test_realisasi_indikator_tidak_berlaku_ditolak_tanpa_tulis(client, data, tah
 @pytest.mark.parametrize(("tahun", "berlaku"), [(2014, False), (2015, True), (2019, True), (2020, False)])
 def test_indikator_berlaku(data, tahun, berlaku):
     assert services.indikator_berlaku(data.ind1, tahun) is berlaku
+
+
+@pytest.mark.parametrize(
+    ("status", "pesan"),
+    [
+        (None, None),  # no period row: draft
+        (StatusPeriode.DRAFT, None),
+        (StatusPeriode.DIKEMBALIKAN, None),
+        (StatusPeriode.DIAJUKAN, f"Data Biro Kerja Sama tahun {TAHUN} sedang diajukan untuk disahkan dan dibekukan"),
+        (StatusPeriode.DISAHKAN, f"Data Biro Kerja Sama tahun {TAHUN} sudah disahkan dan tidak dapat diubah."),
+        (StatusPeriode.DIKUNCI, f"Data Biro Kerja Sama tahun {TAHUN} sudah dikunci dan tidak dapat diubah."),
+    ],
+)
+def test_kunci_periode_per_status(data, status, pesan):
+    """The one lock rule every write route asks (tests/test_rute.py posts to each on a frozen year), whoever
+    writes: the same for planners and administrators. Only the year itself is frozen."""
+    if status:
+        atur_status(data, status)
+    for fungsi in (periode.pastikan_dapat_diubah, periode.kunci_periode_untuk_tulis):
+        if pesan is None:
+            fungsi(data.unit, TAHUN)
+        else:
+            with pytest.raises(periode.PeriodeTerkunci) as e:
+                fungsi(data.unit, TAHUN)
+            assert e.value.messages[0].startswith(pesan)
+        fungsi(data.unit, TAHUN + 1)
+    if pesan:
+        with pytest.raises(periode.PeriodeTerkunci):
+            periode.kunci_rentang_untuk_tulis(data.unit, tahun_mulai=2015, tahun_selesai=2019)
+
+
+def test_admin_juga_ditolak_saat_terkunci(client, kunci):
+    client.force_login(kunci.pengguna["admin"])
+    sebelum = potret()
+    r = client.post(
+        reverse("kerja:realisasi_sel", args=["biro-ks", TAHUN, kunci.ind1.pk, 2]), {"nilai": "9"}, follow=True
+    )
+    assert f"Data Biro Kerja Sama tahun {TAHUN} sudah dikunci dan tidak dapat diubah." in r.content.decode()
+    assert potret() == sebelum
