@@ -119,3 +119,14 @@ def test_admin_juga_ditolak_saat_terkunci(client, kunci):
     )
     assert f"Data Biro Kerja Sama tahun {TAHUN} sudah dikunci dan tidak dapat diubah." in r.content.decode()
     assert potret() == sebelum
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "biasa"])
+def test_realisasi_triwulan_di_luar_1_4_ditolak_dengan_alasan(client, data, htmx):
+    client.force_login(data.pengguna["perencana"])
+    sebelum = potret()
+    url = reverse("kerja:realisasi_sel", args=["biro-ks", TAHUN, data.ind1.pk, 5])
+    r = client.post(url, {"nilai": "9"}, **({"HTTP_HX_REQUEST": "true"} if htmx else {}), follow=not htmx)
+    assert r.status_code == 200
+    assert "Triwulan harus 1 sampai 4." in r.content.decode()
+    assert potret() == sebelum
