@@ -1,19 +1,25 @@
-"""Every route of the app, generated: the URL resolver is walked and each route that accepts POST is a write route.
+"""Every route of the app, generated: the URL resolver is walked; each route that accepts POST is a write route,
+every other one a page.
 
-Each write route must be in `TULIS` (how to build its URL and a valid POST for the dataset of tests/kerja), in
-`PER_PENGGUNA` (routes about the signed-in user, not a unit's data) or in the Django admin (staff only); a new write
-route that is in none of them fails `test_setiap_rute_tulis_tercakup`. For each write route:
+Each write route must be in `TULIS` (how to build its URL and a valid POST for the dataset of tests/kerja) or in
+`PER_PENGGUNA` (routes about the signed-in user, not a unit's data), each page in `BACA` (who reads it) or in
+`BACA_TANPA_UNIT`; a new route in none of them fails `test_setiap_rute_tulis_tercakup` or
+`test_setiap_rute_baca_tercakup`. For each write route:
 
 - its writer (the unit's planner, or head, or an administrator) on an open year is accepted and the data changes,
   so the POST is a real one and the refusals below are refusals of it;
 - the head of another unit, the Inspektorat's auditor (reads every unit, writes nothing) and an anonymous visitor
-  are refused (403/404/4xx, the login page for anonymous) with no database change;
+  are refused (4xx, the login page for anonymous) with no database change;
 - on a submitted, approved or locked year the unit's own planner is refused with no database change (4xx, or the
-  reason in the page or the htmx fragment), never a 500.
+  reason in the page or the htmx fragment), never a 500;
+- another unit's planner naming this unit's object under his own unit's address is refused;
+- an empty or garbled POST by its writer is never a 500.
 
-POSTs that only read (ask for a report file, preview Markdown) are `baca`: every reader of the unit may make them, on
-any year; outsiders are refused. One dataset per module, inside a transaction rolled back at the end; each test
-runs in its own savepoint.
+POSTs that only read (ask for a report file) are `baca`: every reader of the unit may make them, on any year;
+outsiders are refused. Each page: its readers 200, other units' heads, planners and internal auditors 403/404,
+anonymous the login page. Every Django admin route refuses users who are not staff. One dataset per module,
+inside a transaction rolled back at the end; each test runs in its own savepoint; "no database change" compares
+every row of every table (`sidik`).
 """
 
 from __future__ import annotations
