@@ -385,9 +385,40 @@ TRIWULAN = (1, 2, 3, 4)
 NARASI = ("analisis", "faktor_pendukung", "faktor_penghambat", "rencana_tindak_lanjut")
 
 
+def indikator_berlaku(indikator: Indikator, tahun: int) -> bool:
+    """Whether the indikator belongs to the structure in force in `tahun`: its revision is the one the year's
+    measurement reads (the unit's Renstra covering the year, latest start first, and in it the covering revision
+    with the highest number: `queries.renstra_untuk` / `revisi_untuk`). Two queries."""
+    unit_id = indikator.sasaran.revisi.renstra.unit_id
+    renstra_id = (
+        Renstra.objects.filter(unit_id=unit_id, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
+        .order_by("-tahun_mulai", "-id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if renstra_id is None:
+        return False
+    revisi_id = (
+        RevisiRenstra.objects.filter(renstra_id=renstra_id, berlaku_mulai__lte=tahun, berlaku_sampai__gte=tahun)
+        .order_by("-nomor", "-id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return revisi_id == indikator.sasaran.revisi_id
+
+
 def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | None) -> None:
     if triwulan is not None and triwulan not in TRIWULAN:
         raise ValidationError({"triwulan": gettext("Triwulan harus 1 sampai 4.")}, code="triwulan")
+    if not indikator_berlaku(indikator, tahun):
+        raise ValidationError(
+            gettext(
+                "Indikator %(kode)s tidak berlaku pada tahun %(tahun)s (struktur Renstra tahun itu tidak memuatnya); "
+                "realisasi tidak dapat dicatat."
+            )
+            % {"kode": indikator.kode, "tahun": tahun},
+            code="tidak_berlaku",
+        )
     if not indikator.aktif_pada(tahun):
         raise ValidationError(
             gettext("Indikator ini sudah dipensiunkan mulai tahun %(tahun)s; realisasi tidak dapat dicatat.")

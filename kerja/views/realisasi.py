@@ -78,6 +78,10 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
         return redirect("kerja:realisasi", slug=unit.slug, tahun=tahun)
     lembar = queries.susun_lembar_realisasi(unit, tahun)
     b = queries.baris_realisasi(lembar, indikator.pk)
+    if b is None or triwulan not in SEL:
+        # Not on the year's sheet (not in force that year) or not a cell of the row (a quarter outside 1–4): the
+        # service refused it, so the reason is shown alone.
+        return render(request, "kerja/_baris_ditolak.html", {"indikator": indikator, "galat": galat})
     if galat:
         b = _dengan_isian(
             b, {triwulan: request.POST.get("nilai") or request.POST.get("nilai_kualitatif", "")}, {triwulan: galat}
