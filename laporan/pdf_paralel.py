@@ -16,7 +16,9 @@ a part rendered with a wrong start or wrong daftar numbers is rendered again (th
 single render). Without a map the whole document is rendered at once and its map returned for the next time.
 
 Parts run in a process pool (fork: the children inherit the loaded code and settings and never touch the
-database: uploaded figures are inlined as data: URIs first). `SAKIP_PDF_PARALEL = False` or one processor:
+database: uploaded figures are inlined as data: URIs first). The pool's processes die with the process that made
+them and cap their memory (`laporan.batas`); within a report file task every render, the single one too, runs in
+the pool and is waited for within the task's time budget (killed at the deadline) while its heartbeat beats. `SAKIP_PDF_PARALEL = False` or one processor:
 the single render. A part already rendered with the same input (same HTML, start page and daftar numbers) is
 taken from the cache (`SAKIP_PDF_CACHE_BAGIAN_DETIK`), so after a one-chapter edit only what changed is rendered.
 """
