@@ -178,7 +178,11 @@ def tunggu(futures: Iterable[Future], saat_habis: Callable[[], None]) -> None:
             if a.sisa() <= 0:
                 saat_habis()
                 raise MelewatiBatas(pesan_waktu(a.detik))
-            a.berdetak()
+            try:
+                a.berdetak()
+            except SewaHilang:
+                saat_habis()  # another worker renders this file now: stop this render's processes
+                raise
 
 
 def jalankan_di_anak(fungsi: Callable, *args):

@@ -170,12 +170,23 @@ def _render_terbatas(html: str) -> Hasil:
     if a is None or "fork" not in multiprocessing.get_all_start_methods():
         return render_dokumen(html)
     try:
-        f = _ambil_kolam().submit(render_dokumen, html)
-        batas.tunggu([f], matikan_kolam)
-        return f.result()
-    except (BrokenProcessPool, MemoryError) as e:  # a process killed or out of its address space
+        return _di_kolam(html, a)
+    except BrokenProcessPool:
+        tutup_kolam()  # the pool was gone before this render (e.g. the thread that made it ended): once more
+    try:
+        return _di_kolam(html, a)
+    except BrokenProcessPool as e:  # a process died in this render (out of memory, killed)
         tutup_kolam()
         raise batas.MelewatiBatas(batas.pesan_memori(a.memori_mb)) from e
+
+
+def _di_kolam(html: str, a: batas.Anggaran) -> Hasil:
+    f = _ambil_kolam().submit(render_dokumen, html)
+    try:
+        batas.tunggu([f], matikan_kolam)
+    except MemoryError as e:  # out of its address space
+        raise batas.MelewatiBatas(batas.pesan_memori(a.memori_mb)) from e
+    return f.result()
 
 
 @lru_cache(maxsize=8)

@@ -330,6 +330,39 @@ def test_kolam_pdf_dihentikan_saat_batas_waktu(settings):
     assert pdf_paralel._kolam is None and not any(p.is_alive() for p in proses)
 
 
+def _rakus_pdf(html):
+    return pdf_paralel.Hasil(bytes(bytearray(512 * 1024 * 1024)), 1, {})
+
+
+@pytest.fixture
+def kolam_baru(settings):
+    settings.SAKIP_PDF_PROSES = 1
+    pdf_paralel.tutup_kolam()
+    yield
+    pdf_paralel.tutup_kolam()
+
+
+def test_render_pdf_di_kolam_melebihi_memori(settings, kolam_baru):
+    settings.SAKIP_LAPORAN_MEMORI_MB = 64
+    with (
+        mock.patch.object(pdf_paralel, "render_dokumen", _rakus_pdf),  # the pool made now inherits it
+        batas.anggaran(30, 64),
+        pytest.raises(batas.MelewatiBatas, match="melebihi batas memori 64 MB"),
+    ):
+        pdf_paralel._render_terbatas("<p>x</p>")
+
+
+def test_kolam_yang_prosesnya_sudah_mati_dibuat_ulang(kolam_baru):
+    kolam = pdf_paralel._ambil_kolam()
+    kolam.submit(os.getpid).result()
+    for p in kolam._processes.values():
+        p.kill()
+        p.join()
+    with batas.anggaran(60, 0):
+        hasil = pdf_paralel._render_terbatas("<html><body><p>Halo</p></body></html>")
+    assert hasil.pdf.startswith(b"%PDF") and hasil.halaman == 1
+
+
 def test_detak_selama_menunggu():
     detak = mock.Mock()
     with batas.anggaran(30, 0, detak=detak, selang=0.05):
