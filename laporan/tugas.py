@@ -34,8 +34,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from indikator.models import PeriodeUnit, Renstra, UnitKerja
-from indikator.queries import DataTidakDitemukan
+from indikator.models import PeriodeUnit, UnitKerja
+from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
 
 from . import batas
 from .kunci import kunci_berkas, versi_masukan
@@ -255,13 +255,8 @@ def _minta(unit, tahun, format_, jenis, versi, dengan_peringatan, bahasa) -> Ber
     final = _final_tersimpan(unit, tahun, format_, dengan_peringatan, bahasa, jenis, versi, periode=periode)
     if final is not None and _ada(final):
         return final
-    if (
-        jenis == Jenis.LAPORAN
-        and not Renstra.objects.filter(unit=unit, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun).exists()
-    ):
-        raise DataTidakDitemukan(
-            _("Tidak ada Renstra %(unit)s yang mencakup tahun %(tahun)s.") % {"unit": unit.nama, "tahun": tahun}
-        )
+    if jenis == Jenis.LAPORAN:  # the year has a report: a Renstra with a structure for it (the builder's rule)
+        revisi_untuk(renstra_untuk(unit, tahun), tahun)
     versi_id = getattr(versi, "pk", None)
     v = versi_masukan(unit.pk)
     kunci = _kunci(unit.pk, tahun, format_, jenis, versi_id, dengan_peringatan, bahasa, periode, versi=v)
