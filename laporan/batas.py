@@ -189,8 +189,8 @@ def jalankan_di_anak(fungsi: Callable, *args):
     """`fungsi(*args)` in a forked child within the current budget (time, memory, heartbeat); its return value
     (pickled through a pipe) or its exception here. Without a budget or without fork: called in this process.
 
-    The child inherits everything already loaded (the report document, settings) and must not use the database
-    (the parent's connection is shared after a fork): it only writes bytes."""
+    The child inherits everything already loaded (the report document, settings); it only writes bytes (a query
+    there would open its own connection, never use the parent's socket)."""
     a = kini()
     if a is None or "fork" not in multiprocessing.get_all_start_methods():
         return fungsi(*args)
@@ -222,8 +222,21 @@ def jalankan_di_anak(fungsi: Callable, *args):
     return hasil
 
 
+_koneksi_induk: list = []  # the parent's database connections, kept (never closed here) until os._exit
+
+
+def _lepas_koneksi_induk() -> None:
+    """A forked child must not talk on its parent's database socket: a query here opens its own connection."""
+    from django.db import connections
+
+    for c in connections.all(initialized_only=True):
+        _koneksi_induk.append(c.connection)
+        c.connection = None
+
+
 def _anak(tulis, induk: int, memori_mb: int, fungsi: Callable, args) -> None:
     siapkan_proses(induk, memori_mb)
+    _lepas_koneksi_induk()
     try:
         hasil = (True, fungsi(*args))
     except BaseException as e:  # noqa: BLE001 - every failure goes back to the parent
