@@ -144,9 +144,20 @@ TASKS = {
         "BACKEND": os.environ.get("SAKIP_TASKS_BACKEND", _BACKEND_TUGAS[SAKIP_TUGAS_BACKEND]),
     }
 }
-# A report file still queued or rendering after this many seconds is taken as lost (worker stopped) and can be
-# requested again.
+# A report file still queued after this many seconds is taken as lost (no worker took it) and can be requested
+# again.
 SAKIP_LAPORAN_BATAS_DETIK = int(os.environ.get("SAKIP_LAPORAN_BATAS_DETIK", "900"))
+# The budget of one report file render (laporan/batas.py): wall-clock seconds (0: none) and the memory each render
+# process may add (RLIMIT_AS, MB; 0: none). Over it the file fails with "Berkas terlalu lama/besar dibuat".
+SAKIP_LAPORAN_WAKTU_MAKS_DETIK = int(os.environ.get("SAKIP_LAPORAN_WAKTU_MAKS_DETIK", "600"))
+SAKIP_LAPORAN_MEMORI_MB = int(os.environ.get("SAKIP_LAPORAN_MEMORI_MB", "2048"))
+# A rendering worker beats its file's heartbeat every SAKIP_LAPORAN_DETAK_DETIK; a render without a beat for
+# SAKIP_LAPORAN_DETAK_MATI_DETIK is taken as dead (worker killed): shown as failed, made anew on the next request.
+SAKIP_LAPORAN_DETAK_DETIK = float(os.environ.get("SAKIP_LAPORAN_DETAK_DETIK", "5"))
+SAKIP_LAPORAN_DETAK_MATI_DETIK = int(os.environ.get("SAKIP_LAPORAN_DETAK_MATI_DETIK", "60"))
+# Part of every report file's key (laporan/kunci.py) beside the hash of the code, templates and static files:
+# e.g. the deployed commit.
+SAKIP_VERSI_BUILD = os.environ.get("SAKIP_VERSI_BUILD", "")
 # The report PDF in parts side by side (laporan/pdf_paralel.py): off with SAKIP_PDF_PARALEL=0; SAKIP_PDF_PROSES
 # processes (0: one per processor this process may use); a rendered part is kept in the cache this many seconds
 # (0: not kept) so that after a one-chapter edit only that chapter is rendered again.

@@ -236,9 +236,7 @@ TULIS: dict[str, Rute] = {
         _r("kerja:gambar_daftar", S, TAHUN),
         lambda d: {"bagian": "bab1_peran", "judul": "Bagan", "urutan": "1", "berkas": _png()},
     ),
-    "kerja:gambar_ubah": Rute(
-        _r("kerja:gambar_ubah", S, TAHUN, lambda d: d.gambar.pk), lambda d: {"aksi": "hapus"}
-    ),
+    "kerja:gambar_ubah": Rute(_r("kerja:gambar_ubah", S, TAHUN, lambda d: d.gambar.pk), lambda d: {"aksi": "hapus"}),
     "kerja:naskah_ubah": Rute(_r("kerja:naskah_ubah", S, TAHUN), lambda d: _naskah()),
     **{
         f"laporan:{f}": Rute(_r(f"laporan:{f}", S, TAHUN), penulis="auditor", baca=True, beku=None)

@@ -66,6 +66,7 @@ def test_versi_pk_pertama_membuat_pk_tahun(data):
     pk = PerjanjianKinerja.objects.get(unit=data.unit, tahun=tahun)
     assert list(pk.versi.values_list("nomor", flat=True)) == [1]
 
+
 def _revisi_baru(data):
     """A revision from 2019 on: the dataset's indikator are no longer in force in 2019."""
     return m.RevisiRenstra.objects.create(
