@@ -57,16 +57,18 @@ def _font_cid(penulis: PdfWriter) -> list[tuple[DictionaryObject, DictionaryObje
     return hasil
 
 
-def _glyph_tertinggi(lebar: ArrayObject) -> int:
-    """The highest glyph id of a CIDFont's `/W` (`c [w ...]` and `c1 c2 w` entries): the last one printed."""
-    tertinggi, i = -1, 0
+def _glyph_dicetak(lebar: ArrayObject) -> set[int]:
+    """The glyph ids a CIDFont prints: those of its `/W` (`c [w ...]` and `c1 c2 w` entries)."""
+    hasil, i = set(), 0
     while i < len(lebar):
         awal, isi = int(lebar[i]), lebar[i + 1]
         if isinstance(isi, ArrayObject):
-            tertinggi, i = max(tertinggi, awal + len(isi) - 1), i + 2
+            hasil.update(range(awal, awal + len(isi)))
+            i += 2
         else:
-            tertinggi, i = max(tertinggi, int(isi)), i + 3
-    return tertinggi
+            hasil.update(range(awal, int(isi) + 1))
+            i += 3
+    return hasil
 
 
 def _buka(data: bytes) -> TTFont:
@@ -134,8 +136,9 @@ def gabung_subset(subset: list[tuple[bytes, int]]) -> bytes:
 
 def satukan_huruf(penulis: PdfWriter) -> None:
     """Every font's subsets in the merged document as one program, referenced by all its font descriptors (the
-    programs left unreferenced go with `compress_identical_objects(remove_unreferenced=True)`)."""
-    kelompok: dict[str, list[tuple[DictionaryObject, int]]] = {}
+    programs left unreferenced go with `compress_identical_objects(remove_unreferenced=True)`). A subset whose
+    printed glyphs all come with the subsets merged before it is not read."""
+    kelompok: dict[str, list[tuple[DictionaryObject, set[int]]]] = {}
     tidak: set[str] = set()
     for font, cid in _font_cid(penulis):
         deskriptor = cid["/FontDescriptor"].get_object()
@@ -148,17 +151,23 @@ def satukan_huruf(penulis: PdfWriter) -> None:
         ):
             tidak.add(nama)  # another kind of font (CFF, missing glyphs mapped by a CMap): kept as it is
             continue
-        kelompok.setdefault(nama, []).append((deskriptor, _glyph_tertinggi(cid["/W"].get_object())))
+        kelompok.setdefault(nama, []).append((deskriptor, _glyph_dicetak(cid["/W"].get_object())))
     for nama, daftar in kelompok.items():
-        program: dict[int, tuple[bytes, int]] = {}
-        for deskriptor, tertinggi in daftar:
+        program: dict[int, tuple[IndirectObject, set[int]]] = {}
+        for deskriptor, dicetak in daftar:
             ref = deskriptor.raw_get("/FontFile2")
-            data, lama = program.get(ref.idnum, (b"", -1))
-            program[ref.idnum] = (data or ref.get_object().get_data(), max(lama, tertinggi))
+            program.setdefault(ref.idnum, (ref, set()))[1].update(dicetak)
         if nama in tidak or len(program) < 2:
             continue
+        # The subset printing the highest glyph first, then only those that print a glyph none before does.
+        urut = sorted(program.values(), key=lambda x: -max(x[1], default=-1))
+        perlu, semua = [urut[0]], set(urut[0][1])
+        for ref, dicetak in urut[1:]:
+            if not dicetak <= semua:
+                perlu.append((ref, dicetak))
+                semua |= dicetak
         try:
-            data = gabung_subset(list(program.values()))
+            data = gabung_subset([(ref.get_object().get_data(), max(d, default=-1)) for ref, d in perlu])
         except (_TidakCocok, TTLibError, KeyError, struct.error):
             continue
         aliran = StreamObject()
