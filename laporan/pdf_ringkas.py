@@ -223,15 +223,17 @@ def tulis_ringkas(penulis: PdfWriter) -> bytes:
     )
     indeks = {nomor: i for i, (nomor, _) in enumerate(dalam)}
     posisi[nomor_xref] = keluar.tell()
+    # Entry fields: type (0 free, 1 at an offset, 2 in the object stream), offset or stream number, index.
     lebar = max(4, (keluar.tell().bit_length() + 7) // 8)
-    baris = [struct.pack(">B", 0) + (0).to_bytes(lebar, "big") + struct.pack(">H", 65535)]
+    lebar3 = max(2, (len(dalam).bit_length() + 7) // 8)
+    baris = [b"\x00" + bytes(lebar) + (65535).to_bytes(lebar3, "big")]
     for nomor in range(1, nomor_xref + 1):
         if nomor in posisi:
-            baris.append(b"\x01" + posisi[nomor].to_bytes(lebar, "big") + b"\x00\x00")
+            baris.append(b"\x01" + posisi[nomor].to_bytes(lebar, "big") + bytes(lebar3))
         elif nomor in indeks:
-            baris.append(b"\x02" + nomor_aliran.to_bytes(lebar, "big") + struct.pack(">H", indeks[nomor]))
+            baris.append(b"\x02" + nomor_aliran.to_bytes(lebar, "big") + indeks[nomor].to_bytes(lebar3, "big"))
         else:
-            baris.append(b"\x00" + (0).to_bytes(lebar, "big") + b"\x00\x00")
+            baris.append(b"\x00" + bytes(lebar + lebar3))
     xref = zlib.compress(b"".join(baris), 9)
     trailer = f"/Root {penulis.root_object.indirect_reference.idnum} 0 R".encode()
     if penulis._info is not None:
@@ -239,7 +241,7 @@ def tulis_ringkas(penulis: PdfWriter) -> bytes:
     if penulis._ID is not None:
         trailer += b" /ID " + _tulis(penulis._ID)
     keluar.write(
-        f"{nomor_xref} 0 obj\n<< /Type /XRef /Size {nomor_xref + 1} /W [1 {lebar} 2] /Filter /FlateDecode "
+        f"{nomor_xref} 0 obj\n<< /Type /XRef /Size {nomor_xref + 1} /W [1 {lebar} {lebar3}] /Filter /FlateDecode "
         f"/Length {len(xref)} ".encode()
         + trailer
         + b" >>\nstream\n"
