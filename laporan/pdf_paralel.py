@@ -44,6 +44,7 @@ from weasyprint import HTML
 from weasyprint import __version__ as versi_weasyprint
 
 from . import batas
+from .pdf_ringkas import satukan_huruf, tulis_ringkas
 from .pengambil import _SRC, BASE_URL, PengambilLokal, _gambar_unggahan, data_uri
 
 PENANDA = "<!--potong-cetak-->"
@@ -302,7 +303,9 @@ def _render_bagian(html: str, peta: Peta) -> tuple[bytes, Peta] | None:
 
 def _gabung(bagian: list[Hasil], depan_halaman: int) -> bytes:
     """The parts' PDFs as one: pages, outlines and named destinations (pypdf), the front matter's metadata, and
-    the daftar links (`sakip-jangkar:ID`) as the internal links the single render has (`/Dest ID`)."""
+    the daftar links (`sakip-jangkar:ID`) as the internal links the single render has (`/Dest ID`); each font's
+    subsets as one program and the small objects compressed (`laporan.pdf_ringkas`), so the file is about the
+    size of the single render's."""
     penulis = PdfWriter()
     pertama = PdfReader(BytesIO(bagian[0].pdf))
     for h in bagian:
@@ -318,6 +321,6 @@ def _gabung(bagian: list[Hasil], depan_halaman: int) -> bytes:
         penulis.add_metadata(dict(pertama.metadata))
     if "/Lang" in pertama.trailer["/Root"]:
         penulis._root_object[NameObject("/Lang")] = pertama.trailer["/Root"]["/Lang"]
-    keluar = BytesIO()
-    penulis.write(keluar)
-    return keluar.getvalue()
+    satukan_huruf(penulis)
+    penulis.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    return tulis_ringkas(penulis)
