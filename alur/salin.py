@@ -39,6 +39,7 @@ from indikator.models import (
     VersiPK,
 )
 from indikator.periode import kunci_periode_untuk_tulis
+from umum.format import format_angka
 
 # The two BPOM presets shipped by migration 0002 (domain guide §3).
 KODE_PRESET = ("bpom-2015-2019", "bpom-2020-2024")
@@ -84,6 +85,29 @@ def preset_untuk(tahun: int) -> SkemaPenilaian | None:
     """The preset whose years contain `tahun`, else the latest preset."""
     qs = skema_preset()
     return qs.filter(tahun_mulai__lte=tahun, tahun_selesai__gte=tahun).first() or qs.last()
+
+
+def teks_band(band: BandKriteria) -> str:
+    """A band's range of capaian in words, e.g. "≥ 90 % dan < 100 %"."""
+    bagian = []
+    if band.batas_bawah is not None:
+        bagian.append(f"{'≥' if band.bawah_inklusif else '>'} {format_angka(band.batas_bawah, None)} %")
+    if band.batas_atas is not None:
+        bagian.append(f"{'≤' if band.atas_inklusif else '<'} {format_angka(band.batas_atas, None)} %")
+    return gettext(" dan ").join(bagian) or gettext("semua capaian")
+
+
+def preset_dengan_band() -> list[tuple[SkemaPenilaian, list[tuple[str, str]]]]:
+    """Each preset with its kriteria bands (label, range in words), for the guided start page."""
+    return [(s, [(b.label, teks_band(b)) for b in s.band.all()]) for s in skema_preset().prefetch_related("band")]
+
+
+def preset_salah_periode(skema: SkemaPenilaian, tahun_mulai: int) -> SkemaPenilaian | None:
+    """The preset valid in `tahun_mulai` when `skema` is a different preset not valid then (else None)."""
+    if skema.kode not in KODE_PRESET or skema.tahun_mulai <= tahun_mulai <= skema.tahun_selesai:
+        return None
+    benar = skema_preset().filter(tahun_mulai__lte=tahun_mulai, tahun_selesai__gte=tahun_mulai).first()
+    return benar if benar is not None and benar.pk != skema.pk else None
 
 
 def _kode_unik(dasar: str) -> str:
@@ -157,7 +181,8 @@ def mulai_renstra(
 
     def tulis() -> Ringkasan:
         hasil = Ringkasan()
-        sumber = skema if pilihan in (PILIH_PRESET, PILIH_SALIN) else (skema or preset_untuk(tahun_mulai))
+        # No scheme chosen: the preset valid in the Renstra's first year (its kriteria bands are that period's).
+        sumber = skema if pilihan == PILIH_SALIN else (skema or preset_untuk(tahun_mulai))
         if sumber is None:
             raise ValidationError({"skema": gettext("Pilih skema penilaian.")}, code="skema")
         if pilihan == PILIH_PRESET:

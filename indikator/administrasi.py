@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.dispatch import receiver
+from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from umum.sandi import KUNCI_SANDI_SEMENTARA
@@ -103,6 +104,17 @@ def _pastikan_bukan_siklus(unit: UnitKerja) -> None:
 
 
 @transaction.atomic
+def kode_unit_unik(nama: str) -> str:
+    """A unit code (the slug of its page addresses) made from its name, unique with a suffix: "biro-hukum",
+    "biro-hukum-2", ..."""
+    panjang = UnitKerja._meta.get_field("slug").max_length
+    dasar = slugify(nama)[: panjang - 4].strip("-") or "unit"
+    kode, i = dasar, 2
+    while UnitKerja.objects.filter(slug=kode).exists():
+        kode, i = f"{dasar}-{i}", i + 1
+    return kode
+
+
 def simpan_unit(*, unit: UnitKerja, oleh) -> UnitKerja:
     _pastikan_admin(oleh)
     _pastikan_bukan_siklus(unit)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from indikator.administrasi import sandi_diganti_sendiri
-from indikator.akses import id_unit_dipimpin, id_unit_tertulis, peran_pengguna, unit_terbaca
+from indikator.akses import adalah_admin, id_unit_dipimpin, id_unit_tertulis, peran_pengguna, unit_terbaca
 from indikator.enums import STATUS_FINAL, Peran, StatusPeriode
 from indikator.models import PeriodeUnit
 from indikator.tahun import tahun_unit_banyak
@@ -28,6 +28,7 @@ class TahunBeranda:
     langkah: str
     url: str
     url_laporan: str | None
+    url_langkah: str | None = None
 
 
 def _langkah(status: str, *, tulis: bool, sahkan: bool) -> str:
@@ -62,10 +63,16 @@ def beranda(request):
         sahkan = dipimpin is None or u.pk in dipimpin
         # The years of the unit's own Renstra (the ones with a report); the current year when it has none.
         tahun_tampil = sorted(info.renstra or {info.berjalan}, reverse=True)
+        # A unit without data: the first step is the guided start (scheme and Renstra period).
+        mulai = reverse("kerja:mulai", args=[u.slug]) if not info.renstra and tulis else None
         baris = []
         for t in tahun_tampil:
             p = status.get((u.pk, t))
             kode = p.status if p else StatusPeriode.DRAFT
+            if info.renstra:
+                langkah = _langkah(kode, tulis=tulis, sahkan=sahkan)
+            else:
+                langkah = _("Belum ada rencana — mulai di sini") if mulai else _("Belum ada rencana.")
             baris.append(
                 TahunBeranda(
                     tahun=t,
@@ -73,13 +80,12 @@ def beranda(request):
                     status_label=StatusPeriode(kode).label,
                     komentar=p.komentar if p and kode == StatusPeriode.DIKEMBALIKAN else "",
                     berjalan=t == info.berjalan,
-                    langkah=_langkah(kode, tulis=tulis, sahkan=sahkan),
+                    langkah=langkah,
                     url=f"{reverse('kerja:utama')}?unit={u.slug}&tahun={t}",
                     url_laporan=reverse("laporan:html", args=[u.slug, t]) if t in info.renstra else None,
+                    url_langkah=mulai,
                 )
             )
-        # A unit without data: the first step is the guided start (scheme and Renstra period).
-        mulai = reverse("kerja:mulai", args=[u.slug]) if not info.renstra and tulis else None
         daftar.append({"unit": u, "berjalan": info.berjalan, "tahun": baris, "mulai": mulai})
     # The workflow's outcome where the planner looks first: "Dikembalikan: <comment>", "Disahkan oleh … pada …".
     kabar = list(
@@ -88,7 +94,9 @@ def beranda(request):
         .select_related("unit", "diubah_oleh")
         .order_by("-diubah_pada")[:10]
     )
-    return render(request, "beranda.html", {"daftar": daftar, "kabar": kabar})
+    # An administrator with no unit yet (right after createsuperuser): the first step is to create one.
+    admin_kosong = not daftar and adalah_admin(request.user)
+    return render(request, "beranda.html", {"daftar": daftar, "kabar": kabar, "admin_kosong": admin_kosong})
 
 
 class FormGantiSandi(PasswordChangeForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alur.salin import KODE_PRESET, PILIH_PRESET, PILIH_SALIN, PILIH_TANPA_PERSPEKTIF
+from alur.salin import KODE_PRESET, PILIH_PRESET, PILIH_SALIN, PILIH_TANPA_PERSPEKTIF, preset_salah_periode
 from indikator.models import Renstra, SkemaPenilaian
 from kerja.forms.kinerja import maks
 from umum.teks import tanpa_karakter_kendali
@@ -37,9 +37,10 @@ class MulaiForm(forms.Form):
         label=_("Skema dasar"),
         queryset=SkemaPenilaian.objects.order_by("tahun_mulai", "nama"),
         required=False,
+        empty_label=_("— sesuai periode Renstra —"),
         help_text=_(
-            "Untuk skema bawaan: pilih salah satu skema BPOM. Untuk salinan: skema yang disalin. Tanpa perspektif: "
-            "kosongkan untuk memakai pita kriteria skema BPOM yang berlaku pada periode itu."
+            "Kosongkan untuk memakai skema BPOM yang berlaku pada tahun mulai Renstra (pita kriterianya di bawah). "
+            "Untuk salinan: skema yang disalin."
         ),
     )
     nama = forms.CharField(label=_("Nama Renstra"), max_length=200, validators=[tanpa_karakter_kendali])
@@ -59,8 +60,16 @@ class MulaiForm(forms.Form):
     def clean(self):
         d = super().clean()
         pilihan, skema = d.get("pilihan"), d.get("skema")
-        if pilihan == PILIH_PRESET and (skema is None or skema.kode not in KODE_PRESET):
+        if pilihan == PILIH_PRESET and skema is not None and skema.kode not in KODE_PRESET:
             self.add_error("skema", _("Pilih salah satu skema bawaan BPOM."))
+        mulai = d.get("tahun_mulai")
+        if pilihan == PILIH_PRESET and skema is not None and mulai and (benar := preset_salah_periode(skema, mulai)):
+            # A preset of another period would silently give the unit other kriteria bands.
+            self.add_error(
+                "skema",
+                _("%(skema)s tidak berlaku untuk Renstra yang mulai tahun %(tahun)s; pakai %(benar)s.")
+                % {"skema": skema.nama, "tahun": mulai, "benar": benar.nama},
+            )
         if pilihan == PILIH_SALIN and skema is None:
             self.add_error("skema", _("Pilih skema yang akan disalin."))
         return d

@@ -123,7 +123,7 @@ def unit_detail(request, slug: str):
         Keanggotaan.objects.filter(unit=unit).select_related("pengguna").order_by("peran", "pengguna__username")
     )
     if not admin:
-        form_peran.fields["peran"].choices = [(p.value, p.label) for p in adm.PERAN_OLEH_KEPALA]
+        form_peran.tawarkan_peran(adm.PERAN_OLEH_KEPALA)
     for k in anggota:
         k.boleh_hapus = adm.boleh_atur_peran(request.user, unit=unit, peran=k.peran)
     return render(

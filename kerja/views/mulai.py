@@ -39,10 +39,8 @@ def mulai(request, slug: str):
     renstra = list(Renstra.objects.filter(unit=unit).select_related("skema").order_by("-tahun_mulai"))
     form = MulaiForm(request.POST or None)
     if not renstra and request.method != "POST":
-        preset = salin.preset_untuk(konteks(request, unit)["tahun"])
-        form.initial.update(
-            {"skema": preset.pk if preset else None, "nama": _("Renstra %(unit)s") % {"unit": unit.nama}}
-        )
+        # No scheme preselected: the preset follows the Renstra period chosen (alur.salin.mulai_renstra).
+        form.initial.update({"nama": _("Renstra %(unit)s") % {"unit": unit.nama}})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         ok, hasil = _jalankan(
@@ -60,13 +58,26 @@ def mulai(request, slug: str):
             ),
         )
         if ok:
-            messages.success(request, _("Dibuat: %(daftar)s.") % {"daftar": hasil.teks()})
+            skema = hasil.objek.skema
+            messages.success(
+                request,
+                _("Dibuat: %(daftar)s. Skema penilaian: %(skema)s; pita kriteria: %(band)s.")
+                % {
+                    "daftar": hasil.teks(),
+                    "skema": skema.nama,
+                    "band": "; ".join(f"{b.label} {salin.teks_band(b)}" for b in skema.band.all()),
+                },
+            )
             return redirect(f"{request.path}?tahun={d['tahun_mulai']}")
     ctx = konteks(request, unit, tahun_kueri(request.GET.get("tahun")), renstra=renstra, form=form)
     tahun = ctx["tahun"]
     berlaku = next((r for r in renstra if r.tahun_mulai <= tahun <= r.tahun_selesai), None)
     ctx["renstra_tahun"] = berlaku or (renstra[0] if renstra else None)
     ctx["tahun_buku"] = tahun if berlaku or not renstra else renstra[0].tahun_mulai
+    if r := ctx["renstra_tahun"]:
+        # The year of the unit's first report: any year of the Renstra, each with its own workbook.
+        ctx["pilihan_tahun_buku"] = list(range(r.tahun_mulai, r.tahun_selesai + 1))
+    ctx["preset"] = salin.preset_dengan_band()
     return render(request, "kerja/mulai.html", ctx)
 
 

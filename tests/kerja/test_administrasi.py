@@ -262,7 +262,7 @@ def test_kepala_unit_hanya_memberi_dan_mencabut_perencana(client, data, peran, b
 def test_formulir_kepala_hanya_menawarkan_perencana(client, data):
     client.force_login(data.pengguna["pimpinan"])
     form = client.get(reverse("kerja:admin_unit_detail", args=["biro-ks"])).context["form_peran"]
-    assert [v for v, _label in form.fields["peran"].choices] == ["perencana"]
+    assert [v for v, _label in form.fields["peran"].choices] == ["", "perencana"]  # "", "— pilih peran —"
     client.force_login(data.pengguna["admin"])
     form = client.get(reverse("kerja:admin_unit_detail", args=["biro-ks"])).context["form_peran"]
     assert [v for v, _label in form.fields["peran"].choices] == list(Peran.values)

@@ -98,7 +98,7 @@ def test_mulai_dengan_salinan_skema_lain(client, baru, data):
 @pytest.mark.parametrize(
     "lain, pesan",
     [
-        ({"pilihan": "preset", "skema": ""}, "Pilih salah satu skema bawaan BPOM."),
+        ({"pilihan": "preset", "skema": "uji-kerja"}, "Pilih salah satu skema bawaan BPOM."),
         ({"pilihan": "salin", "skema": ""}, "Pilih skema yang akan disalin."),
         ({"tahun_selesai": "2024"}, "Tahun selesai tidak boleh sebelum tahun mulai."),
         ({"tahun_mulai": "dua ribu"}, "Masukkan keseluruhan angka bilangan."),
@@ -108,6 +108,8 @@ def test_masukan_salah_ditolak_dengan_pesan_tanpa_perubahan(client, baru, lain, 
     unit, perencana = baru
     client.force_login(perencana)
     sebelum = potret()
+    if lain.get("skema") == "uji-kerja":  # a scheme that is no preset (an empty one means the period's preset)
+        lain = {**lain, "skema": SkemaPenilaian.objects.get(kode="uji-kerja").pk}
     r = client.post(reverse("kerja:mulai", args=[unit.slug]), _isi(**lain))
     assert r.status_code == 200 and pesan in r.content.decode()
     assert potret() == sebelum
@@ -117,7 +119,7 @@ def test_periode_tumpang_tindih_ditolak(client, data):
     pastikan_preset()
     client.force_login(data.pengguna["perencana"])
     sebelum = potret()
-    r = client.post(reverse("kerja:mulai", args=["biro-ks"]), _isi(tahun_mulai="2019", tahun_selesai="2023"))
+    r = client.post(reverse("kerja:mulai", args=["biro-ks"]), _isi(tahun_mulai="2019", tahun_selesai="2023", skema=""))
     assert "tumpang tindih" in r.content.decode()
     assert potret() == sebelum
 
