@@ -369,7 +369,7 @@ class VersiPKWidget(KodeWidget):
         versi = self.konteks.versi_per_nomor.get(nomor)
         if versi is None:
             raise ValueError(
-                _("Versi PK %(nomor)s tidak ada untuk tahun %(tahun)s; buat versinya dulu di ruang kerja.")
+                _("Versi PK %(nomor)s tidak ada untuk tahun %(tahun)s; isi di lembar Versi PK atau buat di ruang kerja.")
                 % {"nomor": kode, "tahun": self.konteks.tahun}
             )
         return versi
@@ -629,6 +629,8 @@ def _tampil_widget(f, nilai) -> str:
         return tampilkan(getattr(nilai, f.widget.field, nilai))
     if isinstance(f.widget, TriwulanWidget):
         return tampilkan(f.widget.render(nilai))
+    if isinstance(f.widget, BulatWidget) and isinstance(nilai, int):
+        return str(nilai)  # years, order, version numbers: never a thousands separator ("2015", not "2.015")
     return tampilkan(nilai)
 
 

@@ -411,8 +411,9 @@ class LembarPK(LembarBerbasisResource):
     benda = gettext_lazy("baris PK")
     contoh = ("", 1, "Meningkatnya …", "IK1", "Persentase …", 80, None, "", "80%")
     keterangan = _(
-        "Baris setiap versi Perjanjian Kinerja tahun ini. Kunci baris: Versi PK + Urutan. Versi PK harus sudah "
-        "ada (dibuat di ruang kerja, lengkap dengan penandatangan); baris baru dengan urutan baru ditambahkan."
+        "Baris setiap versi Perjanjian Kinerja tahun ini. Kunci baris: Versi PK + Urutan. Versi PK diambil dari "
+        "lembar Versi PK (dibuat di sana dalam impor yang sama) atau dari ruang kerja; baris baru dengan urutan "
+        "baru ditambahkan."
     )
 
 

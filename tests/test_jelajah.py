@@ -59,8 +59,8 @@ def _pola(url: str) -> tuple:
     return (nama, tuple(sorted({k for k, _v in parse_qsl(bagian.query)})))
 
 
-# A year printed with a thousands separator ("2.018"), not part of a larger number.
-TAHUN_BERTITIK = re.compile(r"(?<![\d.,])2\.0\d\d(?![\d.,])")
+# A year printed with a thousands separator ("2.018", "1.998"), not part of a larger number.
+TAHUN_BERTITIK = re.compile(r"(?<![\d.,])(?:2\.0|1\.9)\d\d(?![\d.,])")
 
 
 def jelajahi(client) -> tuple[dict[str, int], dict[str, list[str]]]:
