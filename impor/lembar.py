@@ -369,7 +369,9 @@ class VersiPKWidget(KodeWidget):
         versi = self.konteks.versi_per_nomor.get(nomor)
         if versi is None:
             raise ValueError(
-                _("Versi PK %(nomor)s tidak ada untuk tahun %(tahun)s; isi di lembar Versi PK atau buat di ruang kerja.")
+                _(
+                    "Versi PK %(nomor)s tidak ada untuk tahun %(tahun)s; isi di lembar Versi PK atau buat di ruang kerja."
+                )
                 % {"nomor": kode, "tahun": self.konteks.tahun}
             )
         return versi

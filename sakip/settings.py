@@ -128,20 +128,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # "db" (default; the database backend, which needs nothing beyond the app's own database; worker `manage.py
 # db_worker`, `make run` starts one), "rq" (Redis through django-tasks-rq and django-rq, queue at SAKIP_RQ_URL,
 # default REDIS_URL; worker `manage.py rqworker --job-class django_tasks_rq.Job`; docs/deploy.md) or "langsung"
-# (run at once in the process; the tests' default). SAKIP_TASKS_BACKEND may still name any backend class.
+# (run at once in the process; the tests' default). SAKIP_TASKS_BACKEND, the old name, is read only when
+# SAKIP_TUGAS_BACKEND is unset and must name one of these backend classes (README).
 _BACKEND_TUGAS = {
     "db": "django_tasks_db.DatabaseBackend",
     "rq": "django_tasks_rq.RQBackend",
     "langsung": "django_tasks.backends.immediate.ImmediateBackend",
 }
-SAKIP_TUGAS_BACKEND = os.environ.get("SAKIP_TUGAS_BACKEND", "").strip().lower() or ("langsung" if TESTING else "db")
+_NAMA_BACKEND_TUGAS = {kelas: nama for nama, kelas in _BACKEND_TUGAS.items()}
+_TUGAS_LAMA = os.environ.get("SAKIP_TASKS_BACKEND", "").strip()
+SAKIP_TUGAS_BACKEND = (
+    os.environ.get("SAKIP_TUGAS_BACKEND", "").strip().lower()
+    or _NAMA_BACKEND_TUGAS.get(_TUGAS_LAMA, _TUGAS_LAMA)
+    or ("langsung" if TESTING else "db")
+)
 if SAKIP_TUGAS_BACKEND not in _BACKEND_TUGAS:
     raise ImproperlyConfigured(
         f"SAKIP_TUGAS_BACKEND={SAKIP_TUGAS_BACKEND!r} tidak dikenal; pilih salah satu: {', '.join(_BACKEND_TUGAS)}."
     )
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("SAKIP_TASKS_BACKEND", _BACKEND_TUGAS[SAKIP_TUGAS_BACKEND]),
+        "BACKEND": _BACKEND_TUGAS[SAKIP_TUGAS_BACKEND],
     }
 }
 # A report file still queued after this many seconds is taken as lost (no worker took it) and can be requested

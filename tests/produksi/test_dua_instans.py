@@ -136,7 +136,7 @@ def dua_instans(transactional_db, tmp_path):
         "DATABASE_URL": _url_basis_data(),
         "REDIS_URL": REDIS_UJI,
         "SAKIP_CACHE_PREFIX": "dua-instans-" + uuid.uuid4().hex,
-        "SAKIP_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "SAKIP_TUGAS_BACKEND": "db",
         "SAKIP_PRIVATE_ROOT": str(tmp_path / "privat"),
         "SAKIP_WEB_WORKERS": "1",
         "SAKIP_ACCESS_LOG": "",
