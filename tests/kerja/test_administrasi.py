@@ -265,7 +265,7 @@ def test_formulir_kepala_hanya_menawarkan_perencana(client, data):
     assert [v for v, _label in form.fields["peran"].choices] == ["", "perencana"]  # "", "— pilih peran —"
     client.force_login(data.pengguna["admin"])
     form = client.get(reverse("kerja:admin_unit_detail", args=["biro-ks"])).context["form_peran"]
-    assert [v for v, _label in form.fields["peran"].choices] == list(Peran.values)
+    assert [v for v, _label in form.fields["peran"].choices] == ["", *Peran.values]
 
 
 def test_pemberian_dan_pencabutan_peran_tercatat_di_riwayat_administrasi(client, data):
