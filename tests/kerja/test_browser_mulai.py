@@ -67,6 +67,14 @@ def test_admin_membuat_unit_dan_perencana_lalu_perencana_memulai(data, live_serv
 
         # Planner: the home page says what to do first; the guided start creates the scheme and the Renstra.
         _masuk(page, base, "rina", sandi)
+        # The temporary password is changed at the first login, then home.
+        page.wait_for_url(lambda url: "/sandi/" in url)
+        page.fill("input[name=old_password]", sandi)
+        page.fill("input[name=new_password1]", "Balai-uji-sandi-2025!")
+        page.fill("input[name=new_password2]", "Balai-uji-sandi-2025!")
+        page.click("form button.utama")
+        page.wait_for_url(lambda url: "/sandi/selesai/" in url)
+        page.goto(f"{base}/")
         page.click(".beranda-unit .mulai a")
         page.check("input[name=pilihan][value=tanpa_perspektif]")
         page.fill("input[name=nama]", "Renstra Balai Uji 2025-2029")
