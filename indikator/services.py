@@ -30,7 +30,7 @@ from .models import (
     VersiPK,
 )
 from .periode import kunci_periode_untuk_tulis, kunci_rentang_untuk_tulis, tahan_periode
-from .queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
+from .struktur import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from .token_ubah import galat_berubah, pastikan_token, riwayat_objek
 
 # --- helpers ----------------------------------------------------------------------------------------
