@@ -424,7 +424,23 @@ def hitung_baris_data(berkas) -> int:
 def proses(konteks: Konteks, data: DataWorkbook) -> HasilImpor:
     """Validate, diff and write every sheet (inside the caller's transaction; the caller rolls back)."""
     hasil = HasilImpor(galat_umum=list(data.galat))
-    if data.unit and data.unit != konteks.unit.slug or data.tahun and data.tahun != konteks.tahun:
+    if not data.unit or not data.tahun:
+        # The unit/year check cannot be skipped by deleting the Petunjuk sheet or emptying its cells.
+        hasil.galat_umum.append(
+            Galat(
+                JUDUL_PETUNJUK,
+                None,
+                None,
+                _(
+                    "Lembar Petunjuk dengan isian Unit dan Tahun tidak ada atau tidak lengkap, sehingga tidak dapat "
+                    "dipastikan bahwa workbook ini milik %(unit)s tahun %(tahun)s. Unduh workbook dari ruang kerja "
+                    "unit ini, salin isinya ke sana, lalu unggah lagi; tidak ada data yang diubah."
+                )
+                % {"unit": konteks.unit.slug, "tahun": konteks.tahun},
+            )
+        )
+        return hasil
+    if data.unit != konteks.unit.slug or data.tahun != konteks.tahun:
         hasil.galat_umum.append(
             Galat(
                 JUDUL_PETUNJUK,
