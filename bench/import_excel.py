@@ -30,7 +30,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
@@ -40,6 +39,7 @@ from anggaran.models import MataAnggaran  # noqa: E402
 from impor.buku_kerja import buat_workbook, hitung_baris_data  # noqa: E402
 from impor.layanan import impor_excel  # noqa: E402
 from impor.lembar import Konteks  # noqa: E402
+from impor.tugas import perlu_latar  # noqa: E402
 from indikator.enums import Perspektif  # noqa: E402
 from indikator.models import Indikator, Renstra, RevisiRenstra, Sasaran, SkemaPenilaian, UnitKerja  # noqa: E402
 
@@ -141,9 +141,11 @@ def main():
         print(f"  ekspor + isi workbook      : {time.perf_counter() - t:6.2f} s")
 
         with Langkah() as lk:
-            jumlah = hitung_baris_data(io.BytesIO(isi))
-        latar = jumlah > settings.SAKIP_IMPOR_LATAR_BARIS
-        print(f"  hitung baris (permintaan)  : {lk.detik:6.2f} s  {jumlah} baris, latar={latar}")
+            hitungan = hitung_baris_data(io.BytesIO(isi))
+        print(
+            f"  hitung baris (permintaan)  : {lk.detik:6.2f} s  {hitungan.jumlah} baris, "
+            f"lengkap={hitungan.lengkap}, latar={perlu_latar(hitungan)}"
+        )
 
         with Langkah() as lk:
             hasil = impor_excel(unit=unit, tahun=TAHUN, berkas=io.BytesIO(isi), terapkan=False)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import time
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
+from xml.etree.ElementTree import ParseError
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -24,6 +27,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
 
 from laporan.excel import teks_bukan_rumus
 
@@ -398,23 +403,71 @@ def _buka_workbook(berkas):
         raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
 
 
-def hitung_baris_data(berkas) -> int:
-    """Data rows (below the header) of the known sheets, as their <dimension> declares — read without reading a
-    row, to decide whether an upload is imported by the task worker (settings.SAKIP_IMPOR_LATAR_BARIS). Checks the
-    size limits first; raises WorkbookTidakValid like `baca_workbook`."""
-    wb = _buka_workbook(berkas)
-    try:
-        dikenal = {cls.judul for cls in LEMBAR}
-        jumlah = 0
-        for ws in wb.worksheets:
-            if ws.title not in dikenal:
+class HitunganBaris(NamedTuple):
+    """Data rows of an upload's known sheets, counted from the rows present in the sheet XML."""
+
+    jumlah: int
+    lengkap: bool = True  # False: the time budget ran out before every row was counted (taken as large)
+
+
+_TAG_BARIS = f"{{{SHEET_MAIN_NS}}}row"
+_TAG_ISI = {f"{{{SHEET_MAIN_NS}}}v", f"{{{SHEET_MAIN_NS}}}is", f"{{{SHEET_MAIN_NS}}}f"}
+
+
+def _baris_berisi(baris) -> bool:
+    """A <row> with at least one cell holding a value, an inline string or a formula (style-only cells are empty)."""
+    for sel in baris:
+        for isi in sel:
+            if isi.tag in _TAG_ISI and (isi.tag != f"{{{SHEET_MAIN_NS}}}v" or (isi.text or "").strip()):
+                return True
+    return False
+
+
+def _hitung_baris_lembar(ws, batas_waktu: float) -> tuple[int, bool]:
+    """(data rows below the header, complete) of one read-only sheet, streamed from its XML whatever its declared
+    <dimension> says; WorkbookTidakValid when a row with content lies beyond the row limit."""
+    maks_baris = settings.SAKIP_IMPOR_MAKS_BARIS
+    jumlah = nomor = 0
+    with ws._get_source() as sumber:
+        for _peristiwa, el in iterparse(sumber):
+            if el.tag != _TAG_BARIS:
                 continue
+            r = el.get("r")
+            nomor = int(r) if r and r.isdigit() else nomor + 1
+            if nomor > 1 and _baris_berisi(el):
+                if nomor > maks_baris + 1:
+                    raise _lembar_terlalu_besar(ws.title, nomor, ws.max_column or 0)
+                jumlah += 1
+            el.clear()  # cells already read: memory stays flat
+            if time.monotonic() > batas_waktu:
+                return jumlah, False
+    return jumlah, True
+
+
+def hitung_baris_data(berkas) -> HitunganBaris:
+    """Data rows (below the header) of the known sheets, to decide whether an upload is imported by the task worker
+    (settings.SAKIP_IMPOR_LATAR_BARIS). A declared <dimension> may lie (19,000 rows behind "A1:L2"), so the rows
+    are counted while streaming each sheet's XML, within settings.SAKIP_IMPOR_HITUNG_DETIK: past that budget the
+    count stops and is marked incomplete (a large upload). Checks the size limits and the declared dimensions
+    first (a refusal before any row is read); raises WorkbookTidakValid like `baca_workbook`."""
+    wb = _buka_workbook(berkas)
+    batas_waktu = time.monotonic() + settings.SAKIP_IMPOR_HITUNG_DETIK
+    try:
+        dikenal = [ws for ws in wb.worksheets if ws.title in {cls.judul for cls in LEMBAR}]
+        for ws in dikenal:
             if (ws.max_row or 0) > settings.SAKIP_IMPOR_MAKS_BARIS + 1 or (ws.max_column or 0) > (
                 settings.SAKIP_IMPOR_MAKS_KOLOM
             ):
                 raise _lembar_terlalu_besar(ws.title, ws.max_row or 0, ws.max_column or 0)
-            jumlah += max((ws.max_row or 0) - 1, 0)
-        return jumlah
+        jumlah = 0
+        for ws in dikenal:
+            n, lengkap = _hitung_baris_lembar(ws, batas_waktu)
+            jumlah += n
+            if not lengkap:
+                return HitunganBaris(jumlah, False)
+        return HitunganBaris(jumlah)
+    except (ParseError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
     finally:
         wb.close()
         if not isinstance(berkas, str | os.PathLike):
