@@ -22,9 +22,11 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.xml.constants import SHEET_MAIN_NS
@@ -444,16 +446,36 @@ def _hitung_baris_lembar(ws, batas_waktu: float) -> tuple[int, bool]:
     return jumlah, True
 
 
+def _lembar_dikenal(berkas) -> tuple[zipfile.ZipFile, list[ReadOnlyWorksheet]]:
+    """The upload's archive and its known sheets (read-only), found from the workbook part alone: unlike
+    `load_workbook`, the shared strings (up to the uncompressed limit) are not read, a row count needs none."""
+    pembaca = ExcelReader(berkas, read_only=True, data_only=True)
+    try:
+        pembaca.read_manifest()
+        pembaca.read_workbook()
+        dikenal = {cls.judul for cls in LEMBAR}
+        lembar = [
+            ReadOnlyWorksheet(pembaca.wb, sheet.name, rel.target, [])
+            for sheet, rel in pembaca.parser.find_sheets()
+            if sheet.name in dikenal and rel.target in pembaca.valid_files and "chartsheet" not in rel.Type
+        ]
+    except BaseException:
+        pembaca.archive.close()
+        raise
+    return pembaca.archive, lembar
+
+
 def hitung_baris_data(berkas) -> HitunganBaris:
     """Data rows (below the header) of the known sheets, to decide whether an upload is imported by the task worker
     (settings.SAKIP_IMPOR_LATAR_BARIS). A declared <dimension> may lie (19,000 rows behind "A1:L2"), so the rows
     are counted while streaming each sheet's XML, within settings.SAKIP_IMPOR_HITUNG_DETIK: past that budget the
     count stops and is marked incomplete (a large upload). Checks the size limits and the declared dimensions
     first (a refusal before any row is read); raises WorkbookTidakValid like `baca_workbook`."""
-    wb = _buka_workbook(berkas)
     batas_waktu = time.monotonic() + settings.SAKIP_IMPOR_HITUNG_DETIK
+    _periksa_berkas(berkas)
+    arsip = None
     try:
-        dikenal = [ws for ws in wb.worksheets if ws.title in {cls.judul for cls in LEMBAR}]
+        arsip, dikenal = _lembar_dikenal(berkas)
         for ws in dikenal:
             if (ws.max_row or 0) > settings.SAKIP_IMPOR_MAKS_BARIS + 1 or (ws.max_column or 0) > (
                 settings.SAKIP_IMPOR_MAKS_KOLOM
@@ -466,10 +488,11 @@ def hitung_baris_data(berkas) -> HitunganBaris:
             if not lengkap:
                 return HitunganBaris(jumlah, False)
         return HitunganBaris(jumlah)
-    except (ParseError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, ParseError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
     finally:
-        wb.close()
+        if arsip is not None:
+            arsip.close()
         if not isinstance(berkas, str | os.PathLike):
             berkas.seek(0)
 
