@@ -114,7 +114,12 @@ def dimensi_berbohong(isi: bytes, ref: str = "A1:L2") -> bytes:
         for info in zin.infolist():
             bagian = zin.read(info.filename)
             if info.filename.startswith("xl/worksheets/sheet"):
-                bagian = re.sub(rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode(), bagian)
+                dimensi = f'<dimension ref="{ref}"/>'.encode()
+                bagian, n = re.subn(rb'<dimension ref="[^"]*"\s*/>', dimensi, bagian)
+                if not n:  # none declared (a write-only workbook): one goes before the sheet's first part
+                    bagian = re.sub(
+                        rb"<(sheetViews|sheetFormatPr|cols|sheetData)\b", dimensi + rb"<\1", bagian, count=1
+                    )
             zout.writestr(info, bagian)
     return keluar.getvalue()
 
