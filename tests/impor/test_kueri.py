@@ -70,9 +70,12 @@ def test_kueri_tidak_bertambah_dengan_baris(db):
         unit = _unit(f"kueri-{n}", n)
         jumlah[n, "baru"], hasil = _kueri_impor(unit, _workbook(unit, n, 1))
         assert hasil.baru == 5 * n + n and hasil.berubah == n  # realisasi and sub-kegiatan new, budget lines changed
+        sebelum = max(Realisasi.objects.values_list("diubah_pada", flat=True))
         jumlah[n, "ubah"], hasil = _kueri_impor(unit, _workbook(unit, n, 2))
         assert hasil.berubah == 5 * n + n + n
-        assert Realisasi.objects.filter(indikator__sasaran__revisi__renstra__unit=unit).count() == 5 * n
+        milik = Realisasi.objects.filter(indikator__sasaran__revisi__renstra__unit=unit)
+        assert not milik.filter(diubah_pada__lte=sebelum).exists()  # auto_now kept by the batched UPDATE
+        assert milik.count() == 5 * n
         assert Realisasi.history.filter(indikator__sasaran__revisi__renstra__unit=unit).count() == 10 * n
         sub = SubKegiatan.objects.get(unit=unit, nama="Sub 0")
         assert sorted(sub.indikator.values_list("kode", flat=True)) == ["IK0", "IK1"]
