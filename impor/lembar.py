@@ -7,8 +7,11 @@ A *sheet* (`Lembar`) knows its columns, the rows it exports and how to import it
   through `Resource.import_data` and its row results are translated into `HasilLembar`.
 - Hand-written sheets (pivoted shapes such as B3/B6/B9/B12 or Jan–Des): subclass `Lembar` directly.
 
-Everything here runs inside the transaction opened by `impor.layanan.impor_excel`; sheets save as they go
-so that later sheets see rows created by earlier ones, and the service rolls back for a dry run or on any error.
+Everything here runs inside the transaction opened by `impor.layanan.impor_excel`; each sheet writes its rows
+before the next one runs, so that later sheets see rows created by earlier ones, and the service rolls back for a
+dry run or on any error. Writes and lookups are batched: a model sheet validates every row first, then writes its
+new and changed rows with a few bulk INSERTs and UPDATEs and their history rows (`tulis_tertunda`), so the
+number of queries does not grow with the rows (tests/impor/test_kueri.py, bench/import_excel.py).
 """
 
 from __future__ import annotations
