@@ -413,34 +413,37 @@ class HitunganBaris(NamedTuple):
 
 
 _TAG_BARIS = f"{{{SHEET_MAIN_NS}}}row"
-_TAG_ISI = {f"{{{SHEET_MAIN_NS}}}v", f"{{{SHEET_MAIN_NS}}}is", f"{{{SHEET_MAIN_NS}}}f"}
+_TAG_SEL = f"{{{SHEET_MAIN_NS}}}c"
+_TAG_NILAI = f"{{{SHEET_MAIN_NS}}}v"
+_TAG_ISI = {_TAG_NILAI, f"{{{SHEET_MAIN_NS}}}is", f"{{{SHEET_MAIN_NS}}}f"}
 
 
-def _baris_berisi(baris) -> bool:
-    """A <row> with at least one cell holding a value, an inline string or a formula (style-only cells are empty)."""
-    for sel in baris:
-        for isi in sel:
-            if isi.tag in _TAG_ISI and (isi.tag != f"{{{SHEET_MAIN_NS}}}v" or (isi.text or "").strip()):
-                return True
-    return False
+def _sel_berisi(sel) -> bool:
+    """A <c> holding a value, an inline string or a formula (a style-only cell is empty)."""
+    return any(isi.tag in _TAG_ISI and (isi.tag != _TAG_NILAI or (isi.text or "").strip()) for isi in sel)
 
 
 def _hitung_baris_lembar(ws, batas_waktu: float) -> tuple[int, bool]:
     """(data rows below the header, complete) of one read-only sheet, streamed from its XML whatever its declared
-    <dimension> says; WorkbookTidakValid when a row with content lies beyond the row limit."""
+    <dimension> says; WorkbookTidakValid when a row with content lies beyond the row limit. Each cell is dropped
+    once read and the time budget is checked at every element (a single huge row cannot hold the request)."""
     maks_baris = settings.SAKIP_IMPOR_MAKS_BARIS
     jumlah = nomor = 0
+    berisi = False
     with ws._get_source() as sumber:
         for _peristiwa, el in iterparse(sumber):
-            if el.tag != _TAG_BARIS:
-                continue
-            r = el.get("r")
-            nomor = int(r) if r and r.isdigit() else nomor + 1
-            if nomor > 1 and _baris_berisi(el):
-                if nomor > maks_baris + 1:
-                    raise _lembar_terlalu_besar(ws.title, nomor, ws.max_column or 0)
-                jumlah += 1
-            el.clear()  # cells already read: memory stays flat
+            if el.tag == _TAG_SEL:
+                berisi = berisi or _sel_berisi(el)
+                el.clear()
+            elif el.tag == _TAG_BARIS:
+                r = el.get("r")
+                nomor = int(r) if r and r.isdigit() else nomor + 1
+                if nomor > 1 and berisi:
+                    if nomor > maks_baris + 1:
+                        raise _lembar_terlalu_besar(ws.title, nomor, ws.max_column or 0)
+                    jumlah += 1
+                berisi = False
+                el.clear()
             if time.monotonic() > batas_waktu:
                 return jumlah, False
     return jumlah, True
