@@ -76,6 +76,7 @@ class HasilImpor:
     lembar: list[HasilLembar] = field(default_factory=list)
     galat_umum: list[Galat] = field(default_factory=list)
     diterapkan: bool = False
+    jumlah_baris: int = 0  # data rows read from the known sheets (example rows left out)
 
     @property
     def galat(self) -> list[Galat]:
@@ -502,7 +503,7 @@ def hitung_baris_data(berkas) -> HitunganBaris:
 
 def proses(konteks: Konteks, data: DataWorkbook) -> HasilImpor:
     """Validate, diff and write every sheet (inside the caller's transaction; the caller rolls back)."""
-    hasil = HasilImpor(galat_umum=list(data.galat))
+    hasil = HasilImpor(galat_umum=list(data.galat), jumlah_baris=sum(len(b) for _h, b in data.lembar.values()))
     if not data.unit or not data.tahun:
         # The unit/year check cannot be skipped by deleting the Petunjuk sheet or emptying its cells.
         hasil.galat_umum.append(

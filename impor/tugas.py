@@ -104,7 +104,7 @@ def jalankan_impor(impor_id: int) -> None:
     ):
         return  # already done or taken by another worker
     impor = ImporLatar.objects.select_related("unit", "pengguna").get(pk=impor_id)
-    status, alasan, ringkasan = Status.GAGAL, "", {}
+    status, alasan, ringkasan, jumlah_baris = Status.GAGAL, "", {}, impor.jumlah_baris
     try:
         with translation.override(impor.bahasa), _atas_nama(impor.pengguna):
             try:
@@ -122,6 +122,7 @@ def jalankan_impor(impor_id: int) -> None:
                 raise
             else:
                 ringkasan = _ringkas(hasil)
+                jumlah_baris = hasil.jumlah_baris  # the request's count may have stopped at its time budget
                 if hasil.diterapkan:
                     status = Status.SELESAI
                 else:
@@ -130,7 +131,13 @@ def jalankan_impor(impor_id: int) -> None:
         _buang_berkas(impor)
         kini = timezone.now()
         ImporLatar.objects.filter(pk=impor_id).update(
-            status=status, alasan=alasan[:2000], hasil=ringkasan, berkas="", selesai_pada=kini, diperbarui_pada=kini
+            status=status,
+            alasan=alasan[:2000],
+            hasil=ringkasan,
+            jumlah_baris=jumlah_baris,
+            berkas="",
+            selesai_pada=kini,
+            diperbarui_pada=kini,
         )
 
 

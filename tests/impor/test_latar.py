@@ -138,6 +138,9 @@ def test_dimensi_berbohong_tetap_ke_pekerja(client, perencana, data, antrean, la
     impor.refresh_from_db()
     assert impor.status == "selesai", impor.alasan
     assert _nilai_ik2(data) == Decimal("80") and _berkas_tersimpan(latar_kecil) == []
+    # The data rows the worker read (example rows left out), whatever the request counted.
+    contoh = sum(1 for ws in ekspor(data["unit"]).worksheets if ws.cell(row=2, column=1).value == "CONTOH")
+    assert impor.jumlah_baris == _baris_nyata(data) - contoh
 
 
 def test_impor_besar_diantrekan_bukan_diterapkan_di_permintaan(client, perencana, data, antrean, latar_kecil):
