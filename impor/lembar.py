@@ -510,13 +510,9 @@ class ModelResourceLembar(resources.ModelResource):
         model = self._meta.model
         baru = [obj for _n, obj, b in tertunda if b]
         ubah = [obj for _n, obj, b in tertunda if not b]
-        for f in model._meta.concrete_fields:
-            if getattr(f, "auto_now", False):
-                for obj in ubah:
-                    f.pre_save(obj, add=False)  # bulk_update does not call pre_save
         try:
             with transaction.atomic():
-                _tulis_massal(model, baru, ubah, riwayat=not self.konteks.pratinjau)
+                tulis_massal(model, baru, ubah, riwayat=not self.konteks.pratinjau)
                 _tulis_m2m(model, self._tertunda_m2m)
             return {}
         except DatabaseError:
@@ -733,9 +729,13 @@ class LembarBerbasisResource(Lembar):
 UKURAN_BATCH = 500
 
 
-def _tulis_massal(model, baru: list, ubah: list, *, riwayat: bool) -> None:
+def tulis_massal(model, baru: list, ubah: list, *, riwayat: bool) -> None:
     """INSERT `baru` and UPDATE every field of `ubah` in batches; with their history rows when `riwayat`."""
     kolom = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+    for f in model._meta.concrete_fields:
+        if getattr(f, "auto_now", False):
+            for obj in ubah:
+                f.pre_save(obj, add=False)  # bulk_update does not call pre_save
     if riwayat:
         if baru:
             bulk_create_with_history(baru, model, batch_size=UKURAN_BATCH)

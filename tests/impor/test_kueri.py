@@ -16,7 +16,7 @@ from .util import TAHUN, atur, cari_baris, ekspor, impor, simpan, tambah_baris
 
 
 def _unit(slug: str, n: int) -> UnitKerja:
-    """A unit with n indikator (5n Realisasi rows in its workbook) and n budget lines."""
+    """A unit with n indikator (n rows on "Indikator & Target", 5n on Realisasi) and n budget lines."""
     unit = UnitKerja.objects.create(slug=slug, nama=slug)
     renstra = Renstra.objects.create(
         unit=unit, nama="R", tahun_mulai=2015, tahun_selesai=2019, skema=SkemaPenilaian.objects.first()
@@ -40,6 +40,10 @@ def _workbook(unit, n: int, nilai: int) -> bytes:
     for r in range(2, ws.max_row + 1):
         atur(ws, r, "Nilai", Decimal(nilai + r))
         atur(ws, r, "Analisis", f"Analisis {nilai} {r}")
+    ws = wb["Indikator & Target"]
+    for r in range(2, ws.max_row + 1):
+        atur(ws, r, "Satuan", f"satuan {nilai}")
+        atur(ws, r, "Target 2018", nilai)
     ws = wb["Anggaran"]
     for r in range(2, ws.max_row + 1):
         atur(ws, r, "Pagu revisi 0", 1_000_000 + nilai)
@@ -66,13 +70,15 @@ def _kueri_impor(unit, isi) -> tuple[int, object]:
 
 def test_kueri_tidak_bertambah_dengan_baris(db):
     jumlah = {}
-    for n in (2, 10):  # 10 + 2 + 2 rows, then 50 + 10 + 10 rows
+    for n in (2, 10):  # 8n rows: 16, then 80
         unit = _unit(f"kueri-{n}", n)
         jumlah[n, "baru"], hasil = _kueri_impor(unit, _workbook(unit, n, 1))
-        assert hasil.baru == 5 * n + n and hasil.berubah == n  # realisasi and sub-kegiatan new, budget lines changed
+        # Realisasi and sub-kegiatan new; indikator (unit, target) and budget lines changed.
+        assert hasil.baru == 5 * n + n and hasil.berubah == n + n
         sebelum = max(Realisasi.objects.values_list("diubah_pada", flat=True))
         jumlah[n, "ubah"], hasil = _kueri_impor(unit, _workbook(unit, n, 2))
-        assert hasil.berubah == 5 * n + n + n
+        assert hasil.berubah == 5 * n + n + n + n
+        assert Indikator.history.filter(sasaran__revisi__renstra__unit=unit, satuan="satuan 2").count() == n
         milik = Realisasi.objects.filter(indikator__sasaran__revisi__renstra__unit=unit)
         assert not milik.filter(diubah_pada__lte=sebelum).exists()  # auto_now kept by the batched UPDATE
         assert milik.count() == 5 * n
@@ -82,7 +88,7 @@ def test_kueri_tidak_bertambah_dengan_baris(db):
         assert RealisasiAnggaran.objects.filter(mata_anggaran__unit=unit, bulan=1, nilai=2).count() == n
 
     for jenis in ("baru", "ubah"):
-        assert jumlah[10, jenis] == jumlah[2, jenis], jumlah  # 14 rows or 70: the same queries
+        assert jumlah[10, jenis] == jumlah[2, jenis], jumlah  # 16 rows or 80: the same queries
 
 
 def test_baris_yang_ditolak_basis_data_disebut_barisnya(data, monkeypatch):
