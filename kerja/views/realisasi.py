@@ -154,7 +154,8 @@ def realisasi_baris(request, slug: str, tahun: int, indikator_pk: int):
     ("tersimpan", or the errors and questions at the row with the typed text kept)."""
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     indikator = _indikator(unit, indikator_pk)
-    awal = queries.baris_realisasi(queries.susun_lembar_realisasi(unit, tahun), indikator.pk)
+    lembar_awal = queries.susun_lembar_realisasi(unit, tahun)
+    awal = queries.baris_realisasi(lembar_awal, indikator.pk)
     if awal is None:
         raise Http404
     th = awal.ukur.realisasi.catatan
@@ -212,8 +213,12 @@ def realisasi_baris(request, slug: str, tahun: int, indikator_pk: int):
             baru = None
     if not request.htmx:
         if tanya:
-            messages.error(request, PESAN_TANYA)
-        elif galat or peringatan:
+            # Without htmx the page itself asks, the row keeping what was typed.
+            b = replace(_dengan_isian(awal, isian, galat), tanya_tahunan=True)
+            lembar = replace(lembar_awal, baris=tuple(b if x is awal else x for x in lembar_awal.baris))
+            messages.warning(request, PESAN_TANYA)
+            return render(request, "kerja/realisasi_daftar.html", konteks(request, unit, tahun, lembar=lembar))
+        if galat or peringatan:
             messages.error(request, " ".join([*galat.values(), *peringatan]))
         elif baru is not None:
             messages.success(request, _("Realisasi disimpan."))

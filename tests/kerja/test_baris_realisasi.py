@@ -176,3 +176,18 @@ def test_tanpa_pilihan_bila_tidak_ada_yang_tertimpa(client, data, isian):
     client.force_login(data.pengguna["perencana"])
     html = client.post(_url(data.ind1), {**isian, "konfirmasi": "1"}, **HTMX).content.decode()
     assert "Nilai mana yang dipakai?" not in html and "✓ tersimpan" in html
+
+
+def test_tanpa_htmx_halaman_yang_bertanya(client, data):
+    """Without JavaScript the page itself asks (the row keeps the typed text); the choice then saves."""
+    versi = _dengan_tahunan(data)
+    client.force_login(data.pengguna["perencana"])
+    sebelum = potret()
+    isian = {"tw4-nilai": "30", "tw0-nilai": "34", "tw0-versi": versi}
+    r = client.post(_url(data.ind1), isian)
+    html = r.content.decode()
+    assert r.status_code == 200 and potret() == sebelum
+    assert html.count('data-aksi="pakai-triwulan"') == 1 and 'value="30"' in html
+    r = client.post(_url(data.ind1), {**isian, "pilihan": "triwulan"})
+    assert r.status_code == 302
+    assert (_nilai(data.ind1, 4), _nilai(data.ind1, None)) == (D("30"), None)
