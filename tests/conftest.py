@@ -157,23 +157,29 @@ def ringkasan_terpisah(monkeypatch):
     monkeypatch.setattr(indikator.tahun, "AWALAN", f"{indikator.tahun.AWALAN}:{nomor}")
 
 
-# Fixtures through which a test reaches the test database (a module fixture may unblock it with django_db_blocker).
+# Fixtures through which a test reaches the test database.
 FIXTURE_DB = frozenset(
-    {
-        "db",
-        "transactional_db",
-        "django_db_reset_sequences",
-        "django_db_serialized_rollback",
-        "live_server",
-        "django_db_setup",
-        "django_db_blocker",
-    }
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
 )
 
 
 def pakai_db(item: pytest.Item) -> bool:
-    return item.get_closest_marker("django_db") is not None or not FIXTURE_DB.isdisjoint(
-        getattr(item, "fixturenames", ())
+    """Whether `item` may reach the test database: a django_db mark, a database fixture, or a fixture of ours (or
+    the test) that unblocks the database itself with django_db_blocker (pytest-django's autouse fixtures ask for
+    the blocker in every test only to keep it blocked)."""
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    if not FIXTURE_DB.isdisjoint(getattr(item, "fixturenames", ())):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    if "django_db_blocker" in info.argnames:
+        return True
+    return any(
+        "django_db_blocker" in d.argnames and not d.func.__module__.startswith("pytest_django")
+        for daftar in info.name2fixturedefs.values()
+        for d in daftar
     )
 
 
