@@ -67,11 +67,13 @@ def _tolak_bila_beku(unit: UnitKerja, tahun: int, status: str) -> None:
         )
 
 
-def pastikan_dapat_diubah(unit: UnitKerja, tahun: int) -> None:
+def pastikan_dapat_diubah(unit: UnitKerja, tahun: int, periode: PeriodeUnit | None = None) -> None:
     """Refuse edits (and imports) to a year that is submitted (diajukan), approved (disahkan) or locked (dikunci).
 
-    A read-only check (pages, previews). Writes use `kunci_periode_untuk_tulis`, which also holds the row."""
-    _tolak_bila_beku(unit, tahun, status_periode(unit, tahun))
+    A read-only check (pages, previews); `periode`: the row when the caller already fetched it (no query).
+    Writes use `kunci_periode_untuk_tulis`, which also holds the row."""
+    status = periode.status if periode is not None else status_periode(unit, tahun)
+    _tolak_bila_beku(unit, tahun, status)
 
 
 def tahan_periode(unit: UnitKerja, tahun: int) -> PeriodeUnit:

@@ -1,105 +1,84 @@
+import copy
 import functools
 import itertools
 import os
 
 import pytest
 
+from tests.basis import BasisBersama, basis_bersama, lapisan_item, transaksional
+
 os.environ.setdefault("SAKIP_TESTING", "1")
 
 SLUG_REFERENSI = "biro-kerja-sama"
 
 
-def _transaksional(item: pytest.Item) -> bool:
-    """pytest-django's rule: such a test commits for real and its tables are flushed afterwards."""
-    from pytest_django.fixtures import validate_django_db
+@basis_bersama
+def referensi():
+    """The Biro Kerja Sama unit with its reference data (Laporan Kinerja 2018) in the test database.
 
-    penanda = item.get_closest_marker("django_db")
-    if penanda:
-        transaksi, urutan_ulang, *_ = validate_django_db(penanda)
-        if transaksi or urutan_ulang:
-            return True
-    nama = getattr(item, "fixturenames", ())
-    return any(n in nama for n in ("transactional_db", "live_server", "django_db_reset_sequences"))
+    A shared dataset (tests/basis.py): loaded once and kept while consecutive tests ask for it; a transactional
+    test loads its own copy."""
+    from demo.referensi import muat_referensi
+    from indikator.models import UnitKerja
+
+    muat_referensi()
+    return UnitKerja.objects.get(slug=SLUG_REFERENSI)
 
 
-class ReferensiBersama:
-    """The reference data, loaded once inside a transaction that stays open beneath the tests' own transactions
-    (a test's writes are savepoints, rolled back after it). Rolled back before a test that must not see the data
-    (it does not ask for `referensi`, or it commits: transactional/live-server), and at the end of the session;
-    loaded again by the next test that asks for it. A module-scoped fixture that writes to the database while the
-    data is loaded (laporan/test_pdf.py) has its rows rolled back with it."""
-
-    def __init__(self, blocker):
-        self._blocker = blocker
-        self._atomic = None
-
-    @property
-    def dimuat(self) -> bool:
-        return self._atomic is not None
-
-    def muat(self):
-        from django.db import transaction
-
-        from demo.referensi import muat_referensi
-        from indikator.models import UnitKerja
-
-        with self._blocker.unblock():
-            if self._atomic is None:
-                self._atomic = transaction.atomic()
-                self._atomic.__enter__()
-                try:
-                    muat_referensi()
-                except BaseException:
-                    self.lepas()
-                    raise
-            return UnitKerja.objects.get(slug=SLUG_REFERENSI)
-
-    def lepas(self):
-        from django.db import transaction
-
-        if self._atomic is not None:
-            atomic, self._atomic = self._atomic, None
-            with self._blocker.unblock():
-                transaction.set_rollback(True)
-                atomic.__exit__(None, None, None)
+# The shared base of named actors (users of every role, units, scheme, plan, budget, an evidence file): fixture
+# `dunia`, for every test directory (tests/kerja calls it `data`).
+from tests.dunia import dunia  # noqa: E402, F401
 
 
 @pytest.fixture(scope="session")
-def referensi_bersama(django_db_setup, django_db_blocker):
-    """For module-scoped fixtures that read the reference data: `referensi_bersama.muat()` gives the unit."""
-    bersama = ReferensiBersama(django_db_blocker)
-    yield bersama
-    bersama.lepas()
+def basis_bersama_sesi(django_db_setup, django_db_blocker):
+    """The session's open shared datasets (tests/basis.py), rolled back at the end."""
+    basis = BasisBersama(django_db_blocker)
+    yield basis
+    basis.lepas()
+
+
+class ReferensiBersama:
+    """For module-scoped fixtures that read the reference data: `referensi_bersama.muat()` makes the reference
+    data the only open shared dataset and gives the unit. A module fixture that writes to the database then
+    (laporan/test_pdf.py) has its rows rolled back with it."""
+
+    def __init__(self, basis: BasisBersama):
+        self._basis = basis
+
+    @property
+    def dimuat(self) -> bool:
+        return self._basis.terbuka(referensi._lapisan)
+
+    def muat(self):
+        self._basis.siapkan([referensi._lapisan])
+        return copy.deepcopy(self._basis.nilai(referensi._lapisan))
+
+    def lepas(self):
+        self._basis.lepas()
+
+
+@pytest.fixture(scope="session")
+def referensi_bersama(basis_bersama_sesi):
+    return ReferensiBersama(basis_bersama_sesi)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_fixture_setup(fixturedef, request):
-    # Just before pytest-django opens a test's transaction: the shared reference data is there exactly for the
-    # tests that ask for `referensi` (and do not commit).
+    # Just before pytest-django opens a test's transaction: the open shared datasets are exactly the ones the test
+    # asks for (none for a test that commits).
     if fixturedef.argname == "_django_db_helper":
-        bersama = request.getfixturevalue("referensi_bersama")
-        if "referensi" in request.node.fixturenames and not _transaksional(request.node):
-            bersama.muat()
-        else:
-            bersama.lepas()
+        basis = request.getfixturevalue("basis_bersama_sesi")
+        basis.siapkan([] if transaksional(request.node) else lapisan_item(request.node))
     return (yield)
 
 
 @pytest.fixture
-def referensi(request, db, referensi_bersama):
-    """The Biro Kerja Sama unit with its reference data (Laporan Kinerja 2018) in the test database.
-
-    Loaded once and shared by the tests that ask for it (see ReferensiBersama); a transactional test loads its
-    own copy."""
-    from indikator.models import UnitKerja
-
-    if _transaksional(request.node):
-        from demo.referensi import muat_referensi
-
-        muat_referensi()
-    else:
-        assert referensi_bersama.dimuat, "pytest_fixture_setup (tests/conftest.py) did not load the reference data"
-    return UnitKerja.objects.get(slug=SLUG_REFERENSI)
+def media_sementara(settings, tmp_path):
+    """The test's own MEDIA_ROOT and SAKIP_PRIVATE_ROOT (evidence and other private files)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -178,20 +157,71 @@ def ringkasan_terpisah(monkeypatch):
     monkeypatch.setattr(indikator.tahun, "AWALAN", f"{indikator.tahun.AWALAN}:{nomor}")
 
 
-def pytest_collection_modifyitems(config, items):
-    """Every test that commits for real (transactional or live-server) restores the serialized database afterwards.
+# Fixtures through which a test reaches the test database.
+FIXTURE_DB = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+)
 
+
+def pakai_db(item: pytest.Item) -> bool:
+    """Whether `item` may reach the test database: a django_db mark, a database fixture, or a fixture of ours (or
+    the test) that unblocks the database itself with django_db_blocker (pytest-django's autouse fixtures ask for
+    the blocker in every test only to keep it blocked)."""
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    if not FIXTURE_DB.isdisjoint(getattr(item, "fixturenames", ())):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    if "django_db_blocker" in info.argnames:
+        return True
+    return any(
+        "django_db_blocker" in d.argnames and not d.func.__module__.startswith("pytest_django")
+        for daftar in info.name2fixturedefs.values()
+        for d in daftar
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that reaches no database `tanpa_db` (CI runs it once, on SQLite; the PostgreSQL leg runs
+    `-m "not tanpa_db"`).
+
+    Every test that commits for real (transactional or live-server) restores the serialized database afterwards.
     Without it, the flush after such a test deletes the scheme presets and recreates the content types under new
     ids, and a later test that restores the serialized database fails on a duplicate content type."""
     from pytest_django.fixtures import validate_django_db
 
     for item in items:
-        if not _transaksional(item):
+        if not pakai_db(item):
+            item.add_marker(pytest.mark.tanpa_db)
+            continue
+        if item.get_closest_marker("tanpa_db"):
+            raise pytest.UsageError(f"{item.nodeid}: ditandai tanpa_db tetapi memakai basis data")
+        if not transaksional(item):
             continue
         penanda = item.get_closest_marker("django_db")
         if penanda is not None and validate_django_db(penanda)[3]:
             continue
         item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False)
+
+
+class _UrutanBasis:
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        """Within a module, the database tests that ask for the same shared datasets run one after another (each
+        dataset is built once for them). Runs after pytest-django's ordering, which it keeps."""
+        hasil = []
+        for (_, db, komit), run in itertools.groupby(items, key=lambda i: (i.path, pakai_db(i), transaksional(i))):
+            run = list(run)
+            if db and not komit:
+                run.sort(key=lambda i: tuple(lapisan.kunci for lapisan in lapisan_item(i)))
+            hasil += run
+        items[:] = hasil
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(_UrutanBasis(), "sakip-urutan-basis")
 
 
 def backend_rq() -> bool:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from indikator import akses
-from indikator.periode import PeriodeBeku
+from indikator.periode import PeriodeBeku, ambil_periode
 from kerja.forms.gambar import UbahGambarForm, UnggahGambarForm
 from laporan.markdown import penanda_gambar
 from laporan.models import GambarLaporan, NarasiLaporan
@@ -42,6 +42,7 @@ def gambar_daftar(request, slug: str, tahun: int):
         else:
             status = 400
     gambar = list(GambarLaporan.objects.filter(unit=unit, tahun=tahun).order_by("bagian", "urutan", "id"))
+    periode = ambil_periode(unit=unit, tahun=tahun)
     label = dict(pilihan_bagian())
     bernarasi = set(
         NarasiLaporan.objects.filter(unit=unit, tahun=tahun, sasaran__isnull=True)
@@ -62,7 +63,14 @@ def gambar_daftar(request, slug: str, tahun: int):
     return render(
         request,
         "laporan/narasi/gambar.html",
-        {"unit": unit, "tahun": tahun, "form": form, "baris": baris, "pesan_terkunci": pesan_beku(unit, tahun)},
+        {
+            "unit": unit,
+            "tahun": tahun,
+            "form": form,
+            "baris": baris,
+            "pesan_terkunci": pesan_beku(unit, tahun, periode),
+            "periode": periode,
+        },
         status=status,
     )
 

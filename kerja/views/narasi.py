@@ -117,6 +117,7 @@ def narasi_daftar(request, slug: str, tahun: int):
             "dapat_mengubah": akses.dapat_mengubah(request.user, unit) and not periode.dibekukan,
             "status": StatusPeriode(periode.status).label,
             "terkunci": periode.dibekukan,
+            "periode": periode,
         },
     )
 
@@ -128,7 +129,8 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
     kunci = bagian
     bagian, sasaran = _bagian_dari_url(unit, tahun, kunci)
     narasi = NarasiLaporan.objects.filter(unit=unit, tahun=tahun, bagian=bagian, sasaran=sasaran).first()
-    kunci_pesan = pesan_beku(unit, tahun)
+    periode = ambil_periode(unit=unit, tahun=tahun)
+    kunci_pesan = pesan_beku(unit, tahun, periode)
     dapat_mengubah = akses.dapat_mengubah(request.user, unit) and not kunci_pesan
     awal = {"judul": narasi.judul, "isi": narasi.isi} if narasi else {"judul": label_bagian(bagian)}
     form = NarasiForm(request.POST or None, initial=awal, versi=token(riwayat_narasi(unit, tahun, bagian, sasaran)))
@@ -181,6 +183,7 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
             "pratinjau": pratinjau,
             "dapat_mengubah": dapat_mengubah,
             "pesan_terkunci": kunci_pesan,
+            "periode": periode,
             "riwayat": riwayat,
             "gambar": _gambar_bagian(unit, tahun, bagian, sasaran),
         },

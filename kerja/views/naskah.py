@@ -25,7 +25,8 @@ def naskah_ubah(request, slug: str, tahun: int):
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     naskah = NaskahDinas.objects.filter(unit=unit).first() or NaskahDinas(unit=unit)
     # an approved year shows (read-only, the year is locked) the wording kept at its approval
-    naskah_tahun = ambil_naskah(unit, tahun, ambil_periode(unit=unit, tahun=tahun))
+    periode = ambil_periode(unit=unit, tahun=tahun)
+    naskah_tahun = ambil_naskah(unit, tahun, periode)
     naskah_disahkan = isinstance(naskah_tahun, NaskahDinasDisahkan)
     if naskah_disahkan:
         naskah = NaskahDinas(unit=unit, **{k: getattr(naskah_tahun, k) for k in KOLOM_NASKAH})
@@ -73,7 +74,8 @@ def naskah_ubah(request, slug: str, tahun: int):
             "form_reviu": form_reviu,
             "ada_reviu": reviu is not None,
             "naskah_disahkan": naskah_disahkan,
-            "pesan_terkunci": pesan_beku(unit, tahun),
+            "pesan_terkunci": pesan_beku(unit, tahun, periode),
+            "periode": periode,
         },
         status=status,
     )

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from indikator import akses
-from indikator.models import UnitKerja
+from indikator.models import PeriodeUnit, UnitKerja
 from indikator.periode import PeriodeBeku, ambil_periode, pastikan_dapat_diubah
 from indikator.tahun import tahun_berjalan
 
@@ -49,10 +49,10 @@ def konteks(request, unit: UnitKerja, tahun: int | None = None, **lain) -> dict:
     }
 
 
-def pesan_beku(unit: UnitKerja, tahun: int) -> str:
-    """Why the year may not be edited now (`PeriodeBeku`), or "" when it may."""
+def pesan_beku(unit: UnitKerja, tahun: int, periode: PeriodeUnit | None = None) -> str:
+    """Why the year may not be edited now (`PeriodeBeku`), or "" when it may (`periode`: the row, if fetched)."""
     try:
-        pastikan_dapat_diubah(unit, tahun)
+        pastikan_dapat_diubah(unit, tahun, periode)
     except PeriodeBeku as e:
         return " ".join(e.messages)
     return ""

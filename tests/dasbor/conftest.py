@@ -6,11 +6,13 @@ import pytest
 
 from demo.skala import buat_data_skala
 from indikator.enums import Peran
+from tests.basis import basis_bersama
 from tests.pabrik import buat_pengguna
 
 
-@pytest.fixture
+@basis_bersama
 def kepala(referensi):
+    """Shared (tests/basis.py): built once, rolled back beneath each test."""
     return buat_pengguna("kepala", Peran.PIMPINAN, referensi)
 
 

@@ -3,8 +3,6 @@
 import datetime as dt
 from decimal import Decimal as D
 
-import pytest
-
 from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
 from indikator.enums import Agregasi, LevelSasaran, Peran, Perspektif, Polaritas
@@ -23,13 +21,15 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
+from tests.basis import basis_bersama
 from tests.pabrik import buat_pengguna
 
 TAHUN = 2018
 
 
-@pytest.fixture
-def data(db):
+@basis_bersama
+def data():
+    """Shared (tests/basis.py): built once, rolled back beneath each test."""
     unit = UnitKerja.objects.create(slug="biro-ks", nama="Biro Kerja Sama")
     lain = UnitKerja.objects.create(slug="biro-lain", nama="Biro Lain")
     skema = SkemaPenilaian.objects.get(kode="bpom-2015-2019")
@@ -153,16 +153,16 @@ def data(db):
     return {"unit": unit, "lain": lain, "i1": i1, "i2": i2, "i3": i3, "b1": b1, "m001": m001, "m0011": m0011}
 
 
-@pytest.fixture
+@basis_bersama
 def perencana(data):
     return buat_pengguna("perencana", Peran.PERENCANA, data["unit"])
 
 
-@pytest.fixture
+@basis_bersama
 def perencana_lain(data):
     return buat_pengguna("perencana-lain", Peran.PERENCANA, data["lain"])
 
 
-@pytest.fixture
+@basis_bersama
 def auditor(data):
     return buat_pengguna("auditor", Peran.AUDITOR)

@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from indikator.enums import Peran
+from tests.basis import basis_bersama
 from tests.pabrik import buat_pengguna
 
 
@@ -16,9 +17,10 @@ def unit(referensi):
     return referensi
 
 
-@pytest.fixture
-def perencana(unit):
-    return buat_pengguna("perencana-bks", Peran.PERENCANA, unit)
+@basis_bersama
+def perencana(referensi):
+    """Shared (tests/basis.py): built once, rolled back beneath each test."""
+    return buat_pengguna("perencana-bks", Peran.PERENCANA, referensi)
 
 
 @pytest.fixture

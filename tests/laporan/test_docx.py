@@ -45,14 +45,19 @@ def _angka_docx(doc) -> Counter:
     return hasil
 
 
-@pytest.fixture
-def laporan(unit):
-    return susun_laporan(unit, 2018)
+@pytest.fixture(scope="module")
+def dokumen_2018(referensi_bersama, django_db_blocker) -> tuple[bytes, str]:
+    """The 2018 report's DOCX and print HTML, rendered once for the module."""
+    unit = referensi_bersama.muat()
+    with django_db_blocker.unblock():
+        laporan = susun_laporan(unit, 2018)
+        return render_docx(laporan), render_html_cetak(laporan)
 
 
-def test_angka_docx_sama_dengan_html(laporan):
-    doc = Document(BytesIO(render_docx(laporan)))
-    dari_html = _angka_html(render_html_cetak(laporan))
+def test_angka_docx_sama_dengan_html(dokumen_2018):
+    docx, html = dokumen_2018
+    doc = Document(BytesIO(docx))
+    dari_html = _angka_html(html)
     dari_docx = _angka_docx(doc)
     assert sum(dari_html.values()) > 500
     assert dari_docx == dari_html
@@ -60,8 +65,8 @@ def test_angka_docx_sama_dengan_html(laporan):
         assert dari_docx[nilai] >= 1
 
 
-def test_struktur_docx(laporan):
-    doc = Document(BytesIO(render_docx(laporan)))
+def test_struktur_docx(dokumen_2018):
+    doc = Document(BytesIO(dokumen_2018[0]))
     judul = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert ("Heading 1", "BAB III AKUNTABILITAS KINERJA") in judul
     assert ("Heading 2", "A. Capaian Kinerja") in judul
@@ -115,12 +120,13 @@ def _keterangan_html(teks: str) -> list[str]:
     ]
 
 
-def test_gambar_docx_sama_dengan_html_dan_png_terbaca(laporan):
+def test_gambar_docx_sama_dengan_html_dan_png_terbaca(dokumen_2018):
     """Every figure of the HTML is an image in the DOCX, in the same order, each followed by its numbered caption;
     each embedded image decodes as a non-empty PNG."""
     from PIL import Image
 
-    doc = Document(BytesIO(render_docx(laporan)))
+    docx, html = dokumen_2018
+    doc = Document(BytesIO(docx))
     paragraf = doc.paragraphs
     keterangan, gambar = [], []
     for i, p in enumerate(paragraf):
@@ -128,7 +134,7 @@ def test_gambar_docx_sama_dengan_html_dan_png_terbaca(laporan):
         if blip:
             keterangan.append(paragraf[i + 1].text)
             gambar.append(doc.part.related_parts[blip[0]].blob)
-    dari_html = _keterangan_html(render_html_cetak(laporan))
+    dari_html = _keterangan_html(html)
     assert len(dari_html) >= 4
     assert keterangan == dari_html
     assert len(doc.inline_shapes) == len(dari_html)

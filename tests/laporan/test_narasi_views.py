@@ -284,3 +284,18 @@ def test_jumlah_query_halaman_tidak_bergantung_ukuran_data(client, nama):
     c = masuk(client, buat_pengguna("admin", is_superuser=True))
     c.get(url(nama, kecil))  # warm-up (session)
     assert _query(c, url(nama, kecil)) == _query(c, url(nama, besar))
+
+
+@pytest.mark.parametrize(
+    ("nama", "args"),
+    [("narasi_daftar", ()), ("narasi_ubah", (BAGIAN_UMUM[0][0],)), ("naskah_ubah", ()), ("gambar_daftar", ())],
+)
+@pytest.mark.parametrize("status", [StatusPeriode.DRAFT, StatusPeriode.DISAHKAN])
+def test_baris_periode_dibaca_sekali_per_halaman(client, unit, perencana, nama, args, status):
+    """The period row is read once per page (`ambil_periode`), shared by the lock message and the unit strip."""
+    PeriodeUnit.objects.create(unit=unit, tahun=TAHUN, status=status)
+    c = masuk(client, perencana)
+    with CaptureQueriesContext(connection) as q:
+        r = c.get(url(nama, unit, *args))
+    assert r.status_code == 200
+    assert sum('FROM "indikator_periodeunit"' in x["sql"] for x in q.captured_queries) == 1

@@ -18,16 +18,25 @@ from laporan.models import NarasiLaporan
 from laporan.pdf import render_html_cetak
 from laporan.susun import susun_laporan
 
+# The PDF renderer's parts against its single render: the same on every database; CI runs it once, on SQLite.
+pytestmark = pytest.mark.slow
+
 PARALEL = {"SAKIP_PDF_PARALEL": True, "SAKIP_PDF_PROSES": 2}
-_TUNGGAL: dict[str, tuple[bytes, dict]] = {}
+_TUNGGAL: dict[str, pdf_paralel.Hasil] = {}
+_RENDER_DOKUMEN = pdf_paralel.render_dokumen  # the real one, also while a test replaces it
+
+
+def _hasil_tunggal(html: str) -> pdf_paralel.Hasil:
+    """The single render of `html` (kept for the module: three tests use the 2018 one)."""
+    if html not in _TUNGGAL:
+        _TUNGGAL[html] = _RENDER_DOKUMEN(html)
+    return _TUNGGAL[html]
 
 
 def _tunggal(html: str) -> tuple[bytes, dict]:
-    """The single render of `html` and its page map (kept for the module: two tests use the 2018 one)."""
-    if html not in _TUNGGAL:
-        hasil = pdf_paralel.render_dokumen(html)
-        _TUNGGAL[html] = hasil.pdf, pdf_paralel.peta_dari(hasil, pdf_paralel.pecah(html)[1])
-    return _TUNGGAL[html]
+    """The single render of `html` and its page map."""
+    hasil = _hasil_tunggal(html)
+    return hasil.pdf, pdf_paralel.peta_dari(hasil, pdf_paralel.pecah(html)[1])
 
 
 def _paralel(html: str, peta: dict) -> tuple[bytes, dict]:
@@ -123,7 +132,8 @@ def test_bab_bertambah_satu_halaman_nomor_tetap_benar(unit, laporan):
 
 def test_tanpa_peta_atau_paralel_mati_render_tunggal(laporan):
     html = render_html_cetak(laporan)
-    with mock.patch.object(pdf_paralel, "render_dokumen", wraps=pdf_paralel.render_dokumen) as render:
+    # Each call answers with the module's single render of the same HTML (the render itself is checked above).
+    with mock.patch.object(pdf_paralel, "render_dokumen", side_effect=_hasil_tunggal) as render:
         with override_settings(**PARALEL):
             pdf_paralel.render(html, None)
         with override_settings(SAKIP_PDF_PARALEL=False):

@@ -4,6 +4,7 @@ top of a page)."""
 
 from __future__ import annotations
 
+import pytest
 from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
@@ -11,6 +12,9 @@ from laporan.pdf import BASE_URL, PengambilLokal, render_html_cetak
 from laporan.susun import susun_laporan
 
 TOLERANSI = 0.5  # CSS px
+
+# WeasyPrint's layout of the full report: the same on every database; CI runs it once, on SQLite.
+pytestmark = pytest.mark.slow
 
 
 def _halaman(laporan):
