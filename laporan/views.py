@@ -73,6 +73,7 @@ def _minta(request, unit_slug: str, tahun: int, format_: str):
     dengan_peringatan = (request.POST if request.method == "POST" else request.GET).get("dengan_peringatan") in BENAR
     if request.method != "POST":
         konteks = {"unit": unit, "tahun": tahun, "format": format_, "dengan_peringatan": dengan_peringatan}
+        konteks["daftar_berkas"] = [b for b in daftar_berkas(unit, tahun) if b.format == format_]
         return render(request, "laporan/berkas.html", konteks)
     try:
         berkas = minta_berkas(unit, tahun, format_, dengan_peringatan=dengan_peringatan, bahasa=_bahasa())

@@ -156,3 +156,11 @@ def test_pekerja_melaporkan_tahap_dan_waktu_mulai(klien, unit, settings):
     assert berkas.status == "selesai" and berkas.mulai_pada is not None
     assert berkas.mulai_pada <= berkas.selesai_pada
     assert tugas.durasi_per_format()["pdf"] >= 0
+
+
+def test_halaman_buat_pdf_menampilkan_pdf_tersimpan(klien, unit):
+    pdf = _berkas(unit, _kunci_kini(unit))
+    word = _berkas(unit, _kunci_kini(unit, "docx"), "docx")
+    html = klien.get(reverse("laporan:pdf", args=[unit.slug, TAHUN])).content.decode()
+    assert reverse("laporan:berkas_unduh", args=[pdf.pk]) in html and ">terkini<" in html
+    assert reverse("laporan:berkas_unduh", args=[word.pk]) not in html
