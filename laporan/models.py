@@ -78,6 +78,7 @@ class BerkasLaporan(models.Model):
 
         SUSUN = "susun", _("menyusun data")
         RENDER = "render", _("membuat berkas")
+        GABUNG = "gabung", _("menggabungkan bagian PDF")
         SIMPAN = "simpan", _("menyimpan berkas")
 
     class Jenis(models.TextChoices):
@@ -112,10 +113,11 @@ class BerkasLaporan(models.Model):
     detak = models.DateTimeField(_("detak terakhir"), null=True, blank=True)
     mulai_pada = models.DateTimeField(_("mulai dibuat pada"), null=True, blank=True)
     tahap = models.CharField(_("tahap"), max_length=8, choices=Tahap.choices, blank=True)
+    tahap_bagian = models.CharField(_("bagian selesai"), max_length=12, blank=True)  # e.g. "3/7" (PDF parts)
     sewa = models.CharField(_("sewa pekerja"), max_length=32, blank=True)
     menunggu = models.BooleanField(_("menunggu berkas lain unit ini"), default=False)
     tugas_id = models.CharField(_("id tugas"), max_length=64, blank=True)
-    history = HistoricalRecords(excluded_fields=["detak", "sewa", "menunggu", "tugas_id", "tahap"])
+    history = HistoricalRecords(excluded_fields=["detak", "sewa", "menunggu", "tugas_id", "tahap", "tahap_bagian"])
 
     class Meta:
         verbose_name = _("berkas laporan")

@@ -496,6 +496,7 @@ def _buat(berkas: BerkasLaporan, a: batas.Anggaran) -> tuple[int, str, bool, str
     _periksa_kunci(berkas)  # nothing changed while it was built
     a.berdetak(paksa=True)
     _lapor_tahap(berkas, Tahap.RENDER)
+    a.lapor = lambda tahap, bagian="": _lapor_tahap(berkas, tahap, bagian)  # PDF parts done, merging
     isi_hash = hash_isi(
         berkas.format, berkas.dengan_peringatan, berkas.bahasa, html, jenis=berkas.jenis, versi_id=berkas.versi_pk_id
     )
@@ -528,9 +529,9 @@ def _buat(berkas: BerkasLaporan, a: batas.Anggaran) -> tuple[int, str, bool, str
     return len(isi), nama, final, isi_hash
 
 
-def _lapor_tahap(berkas: BerkasLaporan, tahap: str) -> None:
+def _lapor_tahap(berkas: BerkasLaporan, tahap: str, bagian: str = "") -> None:
     """The stage the page shows while the file is made (one UPDATE, only while this render runs)."""
-    BerkasLaporan.objects.filter(pk=berkas.pk, status=Status.DIRENDER).update(tahap=tahap)
+    BerkasLaporan.objects.filter(pk=berkas.pk, status=Status.DIRENDER).update(tahap=tahap, tahap_bagian=bagian)
 
 
 def _sejenis(berkas: BerkasLaporan):

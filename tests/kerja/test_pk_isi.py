@@ -170,3 +170,14 @@ def test_tombol_isi_dari_renstra_dan_akses_baca_saja(client, data):
     assert "Isi dari target Renstra" in html and 'name="timpa"' in html
     client.force_login(data.pengguna["auditor"])
     assert _isi(client, data.versi).status_code == 403
+
+
+def test_isi_ulang_penandatangan_menjaga_isian_lain(client, kepala):
+    client.force_login(kepala.pengguna["perencana"])
+    r = client.get(
+        reverse("kerja:versi_pk_baru", args=["biro-ks", TAHUN]),
+        {"tanggal_tanda_tangan": "2018-09-01", "kota": "Bandung", "pihak_pertama_nama": "Ketik lama"},
+    )
+    html = r.content.decode()
+    assert 'value="Bandung"' in html
+    assert 'name="pihak_pertama_nama" value="Budi"' in html and "Ketik lama" not in html

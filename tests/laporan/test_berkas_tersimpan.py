@@ -164,3 +164,24 @@ def test_halaman_buat_pdf_menampilkan_pdf_tersimpan(klien, unit):
     html = klien.get(reverse("laporan:pdf", args=[unit.slug, TAHUN])).content.decode()
     assert reverse("laporan:berkas_unduh", args=[pdf.pk]) in html and ">terkini<" in html
     assert reverse("laporan:berkas_unduh", args=[word.pk]) not in html
+
+
+def test_bagian_pdf_yang_selesai_dilaporkan():
+    """The parts of a PDF rendered side by side report how many are done (laporan.batas.tunggu)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from laporan import batas
+
+    laporan_tahap = []
+    with batas.anggaran(60, 0, selang=0.01) as a, ThreadPoolExecutor(2) as kolam:
+        a.lapor = lambda tahap, bagian="": laporan_tahap.append((tahap, bagian))
+        batas.tunggu([kolam.submit(pow, 2, n) for n in range(3)], lambda: None)
+        batas.lapor("gabung")
+    assert laporan_tahap[-2:] == [("render", "3/3"), ("gabung", "")]
+    assert all(t == "render" and b.endswith("/3") for t, b in laporan_tahap[:-1])
+
+
+def test_fragmen_menampilkan_bagian_selesai(klien, unit):
+    jalan = _berkas(unit, "e" * 64, status="dirender", mulai_pada=timezone.now(), tahap="render", tahap_bagian="3/7")
+    html = klien.get(reverse("laporan:berkas", args=[jalan.pk]), **HTMX).content.decode()
+    assert "Tahap: membuat berkas, bagian 3/7 selesai." in html
