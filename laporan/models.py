@@ -136,8 +136,8 @@ class BerkasLaporan(models.Model):
 
     @property
     def lama_detik(self) -> int:
-        """Seconds since the request (queued) or since the worker took it (rendering)."""
-        awal = self.mulai_pada if self.status == self.Status.DIRENDER and self.mulai_pada else self.dibuat_pada
+        """Seconds since it was queued (queued) or since the worker took it (rendering)."""
+        awal = self.mulai_pada if self.status == self.Status.DIRENDER and self.mulai_pada else self.diperbarui_pada
         return max(0, int((timezone.now() - awal).total_seconds())) if awal else 0
 
     def nama_simpan(self) -> str:

@@ -185,3 +185,18 @@ def test_fragmen_menampilkan_bagian_selesai(klien, unit):
     jalan = _berkas(unit, "e" * 64, status="dirender", mulai_pada=timezone.now(), tahap="render", tahap_bagian="3/7")
     html = klien.get(reverse("laporan:berkas", args=[jalan.pk]), **HTMX).content.decode()
     assert "Tahap: membuat berkas, bagian 3/7 selesai." in html
+
+
+@pytest.mark.parametrize(
+    ("status", "antri_detik", "mulai_detik", "harapan"),
+    [("antri", 5, None, 5), ("dirender", 50, 8, 8), ("dirender", 50, None, 50)],
+)
+def test_lama_detik(unit, status, antri_detik, mulai_detik, harapan):
+    kini = timezone.now()
+    b = BerkasLaporan(
+        unit=unit,
+        status=status,
+        diperbarui_pada=kini - timedelta(seconds=antri_detik),
+        mulai_pada=kini - timedelta(seconds=mulai_detik) if mulai_detik else None,
+    )
+    assert b.lama_detik in (harapan, harapan + 1)
