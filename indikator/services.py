@@ -30,6 +30,7 @@ from .models import (
     VersiPK,
 )
 from .periode import kunci_periode_untuk_tulis, kunci_rentang_untuk_tulis, tahan_periode
+from .struktur import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from .token_ubah import galat_berubah, pastikan_token, riwayat_objek
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -387,24 +388,12 @@ NARASI = ("analisis", "faktor_pendukung", "faktor_penghambat", "rencana_tindak_l
 
 def indikator_berlaku(indikator: Indikator, tahun: int) -> bool:
     """Whether the indikator belongs to the structure in force in `tahun`: its revision is the one the year's
-    measurement reads (the unit's Renstra covering the year, latest start first, and in it the covering revision
-    with the highest number: `queries.renstra_untuk` / `revisi_untuk`). Two queries."""
-    unit_id = indikator.sasaran.revisi.renstra.unit_id
-    renstra_id = (
-        Renstra.objects.filter(unit_id=unit_id, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
-        .order_by("-tahun_mulai", "-id")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if renstra_id is None:
+    measurement reads (the same rule: `queries.renstra_untuk` / `revisi_untuk`)."""
+    try:
+        revisi = revisi_untuk(renstra_untuk(indikator.unit, tahun), tahun)
+    except DataTidakDitemukan:
         return False
-    revisi_id = (
-        RevisiRenstra.objects.filter(renstra_id=renstra_id, berlaku_mulai__lte=tahun, berlaku_sampai__gte=tahun)
-        .order_by("-nomor", "-id")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return revisi_id == indikator.sasaran.revisi_id
+    return revisi.pk == indikator.sasaran.revisi_id
 
 
 def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | None) -> None:

@@ -365,10 +365,12 @@ SAKIP_IMPOR_MAKS_BARIS = int(os.environ.get("SAKIP_IMPOR_MAKS_BARIS", "20000"))
 SAKIP_IMPOR_MAKS_KOLOM = int(os.environ.get("SAKIP_IMPOR_MAKS_KOLOM", "60"))
 SAKIP_IMPOR_DIR = os.environ.get("SAKIP_IMPOR_DIR", "")
 SAKIP_IMPOR_UMUR_DETIK = int(os.environ.get("SAKIP_IMPOR_UMUR_DETIK", "3600"))
-# Uploads with more data rows than this (all known sheets, from their declared dimensions) are imported by the task
-# worker (impor.tugas: stored in private storage, status page) instead of inside the request; an import still
-# queued or running after SAKIP_IMPOR_BATAS_DETIK is taken as lost.
+# Uploads with more data rows than this (all known sheets, counted while streaming the sheet XML, never from the
+# declared dimensions) are imported by the task worker (impor.tugas: stored in private storage, status page) instead
+# of inside the request; counting stops after SAKIP_IMPOR_HITUNG_DETIK seconds and such an upload goes to the worker
+# too. An import still queued or running after SAKIP_IMPOR_BATAS_DETIK is taken as lost.
 SAKIP_IMPOR_LATAR_BARIS = int(os.environ.get("SAKIP_IMPOR_LATAR_BARIS", "2000"))
+SAKIP_IMPOR_HITUNG_DETIK = float(os.environ.get("SAKIP_IMPOR_HITUNG_DETIK", "2"))
 SAKIP_IMPOR_BATAS_DETIK = int(os.environ.get("SAKIP_IMPOR_BATAS_DETIK", "1800"))
 
 # The RQ task queue (SAKIP_TUGAS_BACKEND=rq): Redis at SAKIP_RQ_URL, by default the cache's REDIS_URL (RQ's keys
