@@ -244,12 +244,7 @@ def _penandatangan(unit: UnitKerja, tahun: int) -> dict:
     def kepala(u):
         if u is None:
             return None
-        return (
-            KepalaUnit.objects.filter(unit=u, mulai__lte=awal)
-            .filter(Q(selesai__isnull=True) | Q(selesai__gte=awal))
-            .order_by("-mulai")
-            .first()
-        ) or KepalaUnit.objects.filter(unit=u).order_by("-mulai").first()
+        return kepala_berlaku(u, awal) or KepalaUnit.objects.filter(unit=u).order_by("-mulai").first()
 
     satu, dua = kepala(unit), kepala(unit.induk)
     if satu is None or dua is None:
@@ -261,15 +256,71 @@ def _penandatangan(unit: UnitKerja, tahun: int) -> dict:
             % {"tahun": tahun - 1},
             code="penandatangan",
         )
+    return {**_pihak("pertama", satu), **_pihak("kedua", dua), "kota": unit.kota or "Jakarta"}
+
+
+def kepala_berlaku(unit: UnitKerja | None, tanggal: datetime.date) -> KepalaUnit | None:
+    """The head of `unit` in force on `tanggal` (the latest appointment started by then, not ended before)."""
+    if unit is None:
+        return None
+    return (
+        KepalaUnit.objects.filter(unit=unit, mulai__lte=tanggal)
+        .filter(Q(selesai__isnull=True) | Q(selesai__gte=tanggal))
+        .order_by("-mulai")
+        .first()
+    )
+
+
+def _pihak(pihak: str, kepala: KepalaUnit) -> dict:
     return {
-        "pihak_pertama_nama": satu.nama_bergelar or satu.nama,
-        "pihak_pertama_nip": satu.nip,
-        "pihak_pertama_jabatan": satu.jabatan,
-        "pihak_kedua_nama": dua.nama_bergelar or dua.nama,
-        "pihak_kedua_nip": dua.nip,
-        "pihak_kedua_jabatan": dua.jabatan,
+        f"pihak_{pihak}_nama": kepala.nama_bergelar or kepala.nama,
+        f"pihak_{pihak}_nip": kepala.nip,
+        f"pihak_{pihak}_jabatan": kepala.jabatan,
+    }
+
+
+def tanggal_tanda_tangan_usulan(tahun: int, hari_ini: datetime.date | None = None) -> datetime.date:
+    """The signing date a new PK version proposes: today within its year, else the year's first working day
+    (2 January: the agreement is signed at the start of the year it covers)."""
+    hari_ini = hari_ini or datetime.date.today()
+    return hari_ini if hari_ini.year == tahun else datetime.date(tahun, 1, 2)
+
+
+def usulan_versi_pk(
+    unit: UnitKerja, tahun: int, *, tanggal: datetime.date | None = None, hari_ini: datetime.date | None = None
+) -> tuple[dict, list[str]]:
+    """Initial values of a new PK version of `tahun` and notes on what could not be proposed.
+
+    Signing date `tanggal` (default `tanggal_tanda_tangan_usulan`); first party: the unit's head in force on that
+    date, second party: the parent unit's head in force on that date (names and titles from KepalaUnit); city:
+    the unit's. The year's first version covers the whole year; a later one runs from its signing date to the
+    year's end and keeps the latest version's title, activities and budget."""
+    tanggal = tanggal or tanggal_tanda_tangan_usulan(tahun, hari_ini)
+    akhir = datetime.date(tahun, 12, 31)
+    awal: dict = {
+        "judul": gettext("Perjanjian Kinerja %(tahun)s") % {"tahun": tahun},
+        "tanggal_tanda_tangan": tanggal,
+        "berlaku_mulai": datetime.date(tahun, 1, 1),
+        "berlaku_sampai": akhir,
         "kota": unit.kota or "Jakarta",
     }
+    terakhir = VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=tahun).order_by("-nomor").first()
+    if terakhir is not None:
+        awal.update(judul=terakhir.judul, kegiatan=terakhir.kegiatan, anggaran=terakhir.anggaran, kota=terakhir.kota)
+        if datetime.date(tahun, 1, 1) <= tanggal <= akhir:
+            awal["berlaku_mulai"] = tanggal
+    catatan = []
+    tanggal_teks = tanggal.strftime("%d-%m-%Y")
+    for pihak, u, pesan in (
+        ("pertama", unit, gettext("Belum ada kepala %(unit)s yang menjabat pada %(tanggal)s; isi pihak pertama.")),
+        ("kedua", unit.induk, gettext("Belum ada kepala unit atasan yang menjabat pada %(tanggal)s; isi pihak kedua.")),
+    ):
+        kepala = kepala_berlaku(u, tanggal)
+        if kepala is None:
+            catatan.append(pesan % {"unit": unit.nama, "tanggal": tanggal_teks})
+        else:
+            awal.update(_pihak(pihak, kepala))
+    return awal, catatan
 
 
 def salin_pk_tahun(*, unit: UnitKerja, tahun: int, hasil: Ringkasan) -> None:
@@ -280,25 +331,13 @@ def salin_pk_tahun(*, unit: UnitKerja, tahun: int, hasil: Ringkasan) -> None:
     if VersiPK.objects.filter(pk_induk__unit=unit, pk_induk__tahun=tahun).exists():
         hasil.catatan.append(gettext("PK tahun %(tahun)s sudah ada; tidak disalin.") % {"tahun": tahun})
         return
-    revisi = _revisi_berlaku(unit, tahun)
-    if revisi is None:
+    pilihan = _target_renstra(unit, tahun)
+    if pilihan is None:
         hasil.catatan.append(
             gettext("Tidak ada Renstra yang berlaku pada tahun %(tahun)s; PK tidak dibuat.") % {"tahun": tahun}
         )
         return
-    indikator = [
-        i
-        for i in Indikator.objects.filter(sasaran__revisi=revisi)
-        .select_related("sasaran")
-        .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
-        if i.aktif_pada(tahun)
-    ]
-    target = {
-        t.indikator_id: t
-        for t in Target.objects.filter(indikator__in=indikator, tahun=tahun, sumber=SumberTarget.RENSTRA)
-    }
-    dengan_target = [i for i in indikator if i.pk in target]
-    tanpa = [i.kode for i in indikator if i.pk not in target]
+    dengan_target, target, tanpa = pilihan
     if tanpa:
         hasil.catatan.append(
             gettext("Indikator tanpa target Renstra %(tahun)s tidak dimasukkan ke PK: %(kode)s.")
@@ -320,19 +359,86 @@ def salin_pk_tahun(*, unit: UnitKerja, tahun: int, hasil: Ringkasan) -> None:
     versi.save()
     hasil.tambah(gettext("versi PK"))
     for urutan, ind in enumerate(dengan_target, start=1):
-        t = target[ind.pk]
-        BarisPK.objects.create(
-            versi=versi,
-            urutan=urutan,
-            indikator=ind,
-            uraian_sasaran=ind.sasaran.nama,
-            uraian_indikator=ind.nama,
-            nilai=t.nilai,
-            nilai_atas=t.nilai_atas,
-            nilai_kualitatif=t.nilai_kualitatif,
-            teks_tampilan=t.teks_tampilan,
-        )
+        baris = BarisPK(versi=versi, urutan=urutan)
+        _isi_baris(baris, ind, target[ind.pk])
+        baris.save()
     hasil.tambah(gettext("baris PK"), len(dengan_target))
+
+
+def _target_renstra(unit: UnitKerja, tahun: int) -> tuple[list[Indikator], dict[int, Target], list[str]] | None:
+    """(indikator in force in `tahun` with a Renstra target of it, in Renstra order; their targets by indikator
+    id; codes of those without one), or None when no Renstra covers the year. 2 queries."""
+    revisi = _revisi_berlaku(unit, tahun)
+    if revisi is None:
+        return None
+    indikator = [
+        i
+        for i in Indikator.objects.filter(sasaran__revisi=revisi)
+        .select_related("sasaran")
+        .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
+        if i.aktif_pada(tahun)
+    ]
+    target = {
+        t.indikator_id: t
+        for t in Target.objects.filter(indikator__in=indikator, tahun=tahun, sumber=SumberTarget.RENSTRA)
+    }
+    return [i for i in indikator if i.pk in target], target, [i.kode for i in indikator if i.pk not in target]
+
+
+def _isi_baris(baris: BarisPK, ind: Indikator, t: Target) -> None:
+    """A PK row as the Renstra says: the indikator, its sasaran's and its own name, its target of the year."""
+    baris.indikator = ind
+    baris.uraian_sasaran = ind.sasaran.nama
+    baris.uraian_indikator = ind.nama
+    baris.nilai = t.nilai
+    baris.nilai_atas = t.nilai_atas
+    baris.nilai_kualitatif = t.nilai_kualitatif
+    baris.teks_tampilan = t.teks_tampilan
+
+
+@transaction.atomic
+def isi_pk_dari_renstra(*, versi: VersiPK, timpa: bool = False) -> Ringkasan:
+    """Fill the PK rows of `versi` from the Renstra targets of its year: one row per indikator in force with a
+    Renstra target. A row the version already has for an indikator is left as it is unless `timpa` (then its
+    target and wording are set from the Renstra; its Rencana Aksi stays). Writes through `simpan_baris_pk` under
+    the period lock, all or nothing: refused on a frozen year (PeriodeBeku) and when the year has no Renstra
+    target (ValidationError)."""
+    induk = versi.pk_induk
+    unit, tahun = induk.unit, induk.tahun
+    kunci_periode_untuk_tulis(unit, tahun)
+    pilihan = _target_renstra(unit, tahun)
+    if pilihan is None:
+        raise ValidationError(
+            gettext("Tidak ada Renstra yang berlaku pada tahun %(tahun)s.") % {"tahun": tahun}, code="renstra"
+        )
+    dengan_target, target, tanpa = pilihan
+    if not dengan_target:
+        raise ValidationError(
+            gettext("Belum ada target Renstra tahun %(tahun)s; isi target di halaman Renstra dahulu.")
+            % {"tahun": tahun},
+            code="target",
+        )
+    hasil = Ringkasan(objek=versi)
+    ada = {b.indikator_id: b for b in versi.baris.select_related("versi__pk_induk__unit") if b.indikator_id}
+    lewati = []
+    for ind in dengan_target:
+        baris = ada.get(ind.pk)
+        if baris is not None and not timpa:
+            lewati.append(ind.kode)
+            continue
+        label = gettext("baris PK ditimpa") if baris is not None else gettext("baris PK baru")
+        baris = baris or BarisPK(versi=versi)
+        _isi_baris(baris, ind, target[ind.pk])
+        services.simpan_baris_pk(baris=baris)
+        hasil.tambah(label)
+    if lewati:
+        hasil.catatan.append(gettext("Sudah ada di versi ini, tidak diubah: %(kode)s.") % {"kode": ", ".join(lewati)})
+    if tanpa:
+        hasil.catatan.append(
+            gettext("Indikator tanpa target Renstra %(tahun)s tidak dimasukkan ke PK: %(kode)s.")
+            % {"tahun": tahun, "kode": ", ".join(tanpa)}
+        )
+    return hasil
 
 
 # --- A new Renstra period from the old one -----------------------------------------------------------------

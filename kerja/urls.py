@@ -44,6 +44,7 @@ urlpatterns = [
     path(U + "pk/versi/<int:pk>/", pk.versi_detail, name="versi_pk"),
     path(U + "pk/versi/<int:pk>/dokumen/pdf/", pk.versi_pdf, name="versi_pk_pdf"),
     path(U + "pk/versi/<int:pk>/ubah/", pk.versi_ubah, name="versi_pk_ubah"),
+    path(U + "pk/versi/<int:pk>/isi-renstra/", pk.versi_isi_renstra, name="versi_pk_isi_renstra"),
     path(U + "pk/versi/<int:versi_pk>/baris/baru/", pk.baris_ubah, name="baris_pk_baru"),
     path(U + "pk/versi/<int:versi_pk>/rencana-aksi/", pk.rencana_aksi, name="rencana_aksi"),
     path(U + "pk/baris/<int:pk>/ubah/", pk.baris_ubah, name="baris_pk_ubah"),

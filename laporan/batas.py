@@ -129,6 +129,7 @@ class Anggaran:
     detak: Callable[[], None] | None
     selang: float  # seconds between heartbeats
     _detak_terakhir: float = 0.0
+    lapor: Callable[[str, str], None] | None = None  # (stage, parts done "3/7") for the page, set by the task
 
     def sisa(self) -> float:
         return self.batas_waktu - time.monotonic()
@@ -149,6 +150,13 @@ def kini() -> Anggaran | None:
     return getattr(_lokal, "anggaran", None)
 
 
+def lapor(tahap: str, bagian: str = "") -> None:
+    """Tell the running render's page its stage (and parts done); nothing without a budget or a reporter."""
+    a = kini()
+    if a is not None and a.lapor is not None:
+        a.lapor(tahap, bagian)
+
+
 @contextlib.contextmanager
 def anggaran(detik: int, memori_mb: int, *, detak: Callable[[], None] | None = None, selang: float = 5.0):
     """A time and memory budget for the renders of this thread (`detik` 0: no deadline)."""
@@ -166,12 +174,16 @@ def tunggu(futures: Iterable[Future], saat_habis: Callable[[], None]) -> None:
     (kill the processes) and raise MelewatiBatas. Without a budget: a plain wait. Raises the first exception."""
     daftar = list(futures)
     a = kini()
+    dilapor = 0
     while True:
         selang = None if a is None else max(0.0, min(a.selang, a.sisa()))
         selesai, belum = _tunggu_future(daftar, timeout=selang, return_when=FIRST_EXCEPTION)
         for f in selesai:
             if f.exception() is not None:
                 raise f.exception()
+        if len(daftar) > 1 and len(selesai) != dilapor:
+            dilapor = len(selesai)
+            lapor("render", f"{dilapor}/{len(daftar)}")  # parts rendered side by side: how many are done
         if not belum:
             return
         if a is not None:

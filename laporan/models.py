@@ -73,6 +73,14 @@ class BerkasLaporan(models.Model):
         SELESAI = "selesai", _("selesai")
         GAGAL = "gagal", _("gagal")
 
+    class Tahap(models.TextChoices):
+        """The stage a render reports (shown while the file is made)."""
+
+        SUSUN = "susun", _("menyusun data")
+        RENDER = "render", _("membuat berkas")
+        GABUNG = "gabung", _("menggabungkan bagian PDF")
+        SIMPAN = "simpan", _("menyimpan berkas")
+
     class Jenis(models.TextChoices):
         LAPORAN = "laporan", _("Laporan Kinerja")
         PK = "pk", _("Dokumen Perjanjian Kinerja")
@@ -103,10 +111,13 @@ class BerkasLaporan(models.Model):
     diperbarui_pada = models.DateTimeField(_("diperbarui pada"), default=timezone.now)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
     detak = models.DateTimeField(_("detak terakhir"), null=True, blank=True)
+    mulai_pada = models.DateTimeField(_("mulai dibuat pada"), null=True, blank=True)
+    tahap = models.CharField(_("tahap"), max_length=8, choices=Tahap.choices, blank=True)
+    tahap_bagian = models.CharField(_("bagian selesai"), max_length=12, blank=True)  # e.g. "3/7" (PDF parts)
     sewa = models.CharField(_("sewa pekerja"), max_length=32, blank=True)
     menunggu = models.BooleanField(_("menunggu berkas lain unit ini"), default=False)
     tugas_id = models.CharField(_("id tugas"), max_length=64, blank=True)
-    history = HistoricalRecords(excluded_fields=["detak", "sewa", "menunggu", "tugas_id"])
+    history = HistoricalRecords(excluded_fields=["detak", "sewa", "menunggu", "tugas_id", "tahap", "tahap_bagian"])
 
     class Meta:
         verbose_name = _("berkas laporan")
@@ -122,6 +133,12 @@ class BerkasLaporan(models.Model):
     @property
     def berjalan(self) -> bool:
         return self.status in (self.Status.ANTRI, self.Status.DIRENDER)
+
+    @property
+    def lama_detik(self) -> int:
+        """Seconds since it was queued (queued) or since the worker took it (rendering)."""
+        awal = self.mulai_pada if self.status == self.Status.DIRENDER and self.mulai_pada else self.diperbarui_pada
+        return max(0, int((timezone.now() - awal).total_seconds())) if awal else 0
 
     def nama_simpan(self) -> str:
         """Storage key: unit, year and content hash."""

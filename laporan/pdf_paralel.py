@@ -284,6 +284,7 @@ def _render_bagian(html: str, peta: Peta) -> tuple[bytes, Peta] | None:
                 perlu[b.kunci] = _dokumen(awal, b, akhir, *masukan)
                 dipakai[b.kunci] = masukan
         if not perlu:
+            batas.lapor("gabung")
             return _gabung([hasil[b.kunci] for b in bagian], depan_halaman=hasil[depan.kunci].halaman), {
                 "halaman": halaman,
                 "jangkar": jangkar,

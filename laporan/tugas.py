@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import statistics
 import uuid
 from datetime import timedelta
 
@@ -52,6 +53,7 @@ except ImportError:  # Django 5.2: the backport
 log = logging.getLogger(__name__)
 Status = BerkasLaporan.Status
 Jenis = BerkasLaporan.Jenis
+Tahap = BerkasLaporan.Tahap
 
 
 class DataBerubah(RuntimeError):
@@ -299,6 +301,70 @@ def _minta(unit, tahun, format_, jenis, versi, dengan_peringatan, bahasa) -> Ber
     return berkas
 
 
+# ---------------------------------------------------------------------- what the page shows
+
+# How many recent renders of a format give its typical duration.
+JUMLAH_CONTOH_DURASI = 10
+
+
+def durasi_biasa(durasi: list[float]) -> int | None:
+    """The typical duration (whole seconds, the median) of recent renders, or None without any."""
+    if not durasi:
+        return None
+    return int(statistics.median(durasi) + 0.5)
+
+
+def durasi_per_format() -> dict[str, int]:
+    """Typical render duration of a report file per format, from the latest done renders (1 query)."""
+    baris = (
+        BerkasLaporan.objects.filter(
+            jenis=Jenis.LAPORAN, status=Status.SELESAI, mulai_pada__isnull=False, selesai_pada__isnull=False
+        )
+        .order_by("-selesai_pada")
+        .values_list("format", "mulai_pada", "selesai_pada")[: JUMLAH_CONTOH_DURASI * len(BerkasLaporan.Format)]
+    )
+    contoh: dict[str, list[float]] = {}
+    for format_, mulai, selesai in baris:
+        daftar = contoh.setdefault(format_, [])
+        if len(daftar) < JUMLAH_CONTOH_DURASI:
+            daftar.append((selesai - mulai).total_seconds())
+    return {f: d for f, d in ((f, durasi_biasa(d)) for f, d in contoh.items()) if d is not None}
+
+
+def terkini(berkas: BerkasLaporan, kunci: str, periode: PeriodeUnit | None) -> bool:
+    """Whether a stored file is the one a request would get now: its key is the current key, or it is the final
+    file of an approved or locked year made after the year's last status change (`_final_tersimpan`'s rule)."""
+    if berkas.hash == kunci:
+        return True
+    return bool(
+        periode is not None
+        and periode.final
+        and berkas.final
+        and berkas.status == Status.SELESAI
+        and berkas.dibuat_pada >= periode.diubah_pada
+    )
+
+
+def daftar_berkas(unit: UnitKerja, tahun: int) -> list[BerkasLaporan]:
+    """The report files stored or being made for a unit's year, each with `terkini` (current or out of date,
+    from the key; no report is built) and `durasi_biasa` (typical seconds of its format); 4 queries whatever
+    their number."""
+    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
+    versi = versi_masukan(unit.pk)
+    daftar = list(
+        BerkasLaporan.objects.filter(unit=unit, tahun=tahun, jenis=Jenis.LAPORAN).order_by(
+            "format", "bahasa", "dengan_peringatan", "-dibuat_pada"
+        )
+    )
+    biasa = durasi_per_format()
+    for b in daftar:
+        kunci = _kunci(unit.pk, tahun, b.format, b.jenis, None, b.dengan_peringatan, b.bahasa, periode, versi=versi)
+        b.terkini = terkini(b, kunci, periode)
+        b.durasi_biasa = biasa.get(b.format)
+        b.unit = unit
+    return daftar
+
+
 def _antrekan(berkas: BerkasLaporan) -> None:
     pk = berkas.pk
 
@@ -325,7 +391,13 @@ def _ambil_giliran(berkas_id: int, sewa: str) -> BerkasLaporan | None:
             return None
         kini = timezone.now()
         if not BerkasLaporan.objects.filter(pk=berkas_id, status=Status.ANTRI).update(
-            status=Status.DIRENDER, sewa=sewa, detak=kini, diperbarui_pada=kini, menunggu=False
+            status=Status.DIRENDER,
+            sewa=sewa,
+            detak=kini,
+            diperbarui_pada=kini,
+            menunggu=False,
+            mulai_pada=kini,
+            tahap=Tahap.SUSUN,
         ):
             return None
     return BerkasLaporan.objects.select_related("unit", "versi_pk__pk_induk__unit").get(pk=berkas_id)
@@ -423,6 +495,8 @@ def _buat(berkas: BerkasLaporan, a: batas.Anggaran) -> tuple[int, str, bool, str
     )
     _periksa_kunci(berkas)  # nothing changed while it was built
     a.berdetak(paksa=True)
+    _lapor_tahap(berkas, Tahap.RENDER)
+    a.lapor = lambda tahap, bagian="": _lapor_tahap(berkas, tahap, bagian)  # PDF parts done, merging
     isi_hash = hash_isi(
         berkas.format, berkas.dengan_peringatan, berkas.bahasa, html, jenis=berkas.jenis, versi_id=berkas.versi_pk_id
     )
@@ -446,12 +520,18 @@ def _buat(berkas: BerkasLaporan, a: batas.Anggaran) -> tuple[int, str, bool, str
 
             isi = batas.jalankan_di_anak(render_xlsx, laporan)
     a.berdetak(paksa=True)
+    _lapor_tahap(berkas, Tahap.SIMPAN)
     penyimpanan = berkas.berkas.storage
     nama = berkas.nama_simpan()
     if penyimpanan.exists(nama):
         penyimpanan.delete(nama)
     nama = penyimpanan.save(nama, ContentFile(isi))
     return len(isi), nama, final, isi_hash
+
+
+def _lapor_tahap(berkas: BerkasLaporan, tahap: str, bagian: str = "") -> None:
+    """The stage the page shows while the file is made (one UPDATE, only while this render runs)."""
+    BerkasLaporan.objects.filter(pk=berkas.pk, status=Status.DIRENDER).update(tahap=tahap, tahap_bagian=bagian)
 
 
 def _sejenis(berkas: BerkasLaporan):

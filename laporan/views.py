@@ -19,7 +19,7 @@ from umum.unduhan import respons_unduhan
 from .dokumen import Laporan
 from .models import BerkasLaporan, GambarLaporan
 from .susun import susun_laporan
-from .tugas import minta_berkas, tandai_kedaluwarsa
+from .tugas import daftar_berkas, durasi_per_format, minta_berkas, tandai_kedaluwarsa
 
 BENAR = ("1", "true", "ya")
 
@@ -47,8 +47,19 @@ def laporan_html(request, unit_slug: str, tahun: int):
     return render(
         request,
         "laporan/laporan.html",
-        {"laporan": laporan, "url_konsistensi": url_konsistensi(unit_slug, tahun)},
+        {
+            "laporan": laporan,
+            "url_konsistensi": url_konsistensi(unit_slug, tahun),
+            "daftar_berkas": daftar_berkas(laporan.unit, tahun),
+        },
     )
+
+
+def _dengan_durasi(berkas: BerkasLaporan) -> BerkasLaporan:
+    """A file being made carries the typical duration of its format (the progress shown while it is made)."""
+    if berkas.berjalan and berkas.jenis == BerkasLaporan.Jenis.LAPORAN:
+        berkas.durasi_biasa = durasi_per_format().get(berkas.format)
+    return berkas
 
 
 def _bahasa() -> str:
@@ -62,13 +73,14 @@ def _minta(request, unit_slug: str, tahun: int, format_: str):
     dengan_peringatan = (request.POST if request.method == "POST" else request.GET).get("dengan_peringatan") in BENAR
     if request.method != "POST":
         konteks = {"unit": unit, "tahun": tahun, "format": format_, "dengan_peringatan": dengan_peringatan}
+        konteks["daftar_berkas"] = [b for b in daftar_berkas(unit, tahun) if b.format == format_]
         return render(request, "laporan/berkas.html", konteks)
     try:
         berkas = minta_berkas(unit, tahun, format_, dengan_peringatan=dengan_peringatan, bahasa=_bahasa())
     except DataTidakDitemukan as e:
         raise Http404(str(e)) from e
     if request.htmx:
-        return render(request, "laporan/_berkas.html", {"berkas": berkas})
+        return render(request, "laporan/_berkas.html", {"berkas": _dengan_durasi(berkas)})
     return redirect("laporan:berkas", berkas.pk)
 
 
@@ -104,7 +116,7 @@ def _berkas(request, pk: int) -> BerkasLaporan:
 @require_GET
 def berkas_status(request, pk: int):
     """Status of a report file (queued, rendering, done, failed with the reason); htmx polls the fragment."""
-    berkas = tandai_kedaluwarsa(_berkas(request, pk))
+    berkas = _dengan_durasi(tandai_kedaluwarsa(_berkas(request, pk)))
     if request.htmx:
         return render(request, "laporan/_berkas.html", {"berkas": berkas})
     konteks = {

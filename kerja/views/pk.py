@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
@@ -12,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alur import salin
 from indikator import akses, services
 from indikator.models import BarisPK, Indikator, PerjanjianKinerja, RencanaAksi, VersiPK
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
@@ -53,9 +56,16 @@ def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = No
     if pk:
         versi = _versi(unit, pk)
         tahun = versi.pk_induk.tahun
+        awal, catatan = None, []
     else:
         versi = VersiPK(pk_induk=PerjanjianKinerja(unit=unit, tahun=tahun), nomor=0)
-    form = VersiPKForm(request.POST or None, instance=versi)
+        awal, catatan = salin.usulan_versi_pk(unit, tahun, tanggal=_tanggal_kueri(request))
+        # "Isi penandatangan untuk tanggal ini" (GET): what was typed stays, except the signatories.
+        awal.update(
+            {k: v for k, v in request.GET.items() if k in VersiPK.KOLOM_UBAH and v and not k.startswith("pihak_")}
+        )
+        awal["tanggal_tanda_tangan"] = _tanggal_kueri(request) or awal["tanggal_tanda_tangan"]
+    form = VersiPKForm(request.POST or None, instance=versi, initial=awal)
     if request.method == "POST" and form.is_valid():
         ok, obj = jalankan(
             request, form, lambda: services.simpan_versi_pk(versi=form.save(commit=False), token=form.token_dimuat())
@@ -70,7 +80,45 @@ def versi_ubah(request, slug: str, tahun: int | None = None, pk: int | None = No
         judul=_("Ubah versi PK") if pk else _("Versi PK baru"),
         form=form,
         kembali=("kerja:pk", unit.slug, tahun),
+        keterangan=" ".join(catatan)
+        or (
+            ""
+            if pk
+            else _(
+                "Penandatangan diisi dari kepala unit ini (pihak pertama) dan kepala unit atasannya (pihak kedua) "
+                "yang menjabat pada tanggal tanda tangan."
+            )
+        ),
+        isi_ulang=None if pk else _("Isi penandatangan untuk tanggal ini"),
     )
+
+
+def _tanggal_kueri(request):
+    """The signing date asked for by "Isi penandatangan untuk tanggal ini" (GET), or None."""
+    try:
+        return datetime.date.fromisoformat(request.GET.get("tanggal_tanda_tangan", ""))
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+def versi_isi_renstra(request, slug: str, pk: int):
+    """ "Isi dari target Renstra": the version's PK rows from the Renstra targets of its year (all or nothing;
+    existing rows kept unless "timpa")."""
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    versi = _versi(unit, pk)
+    ok, hasil = jalankan(
+        request, None, lambda: salin.isi_pk_dari_renstra(versi=versi, timpa=request.POST.get("timpa") == "1")
+    )
+    if ok:
+        if hasil.kosong:
+            messages.info(request, _("Tidak ada baris PK yang diubah."))
+        else:
+            messages.success(request, _("Diisi dari target Renstra: %(ringkasan)s.") % {"ringkasan": hasil.teks()})
+        for c in hasil.catatan:
+            messages.info(request, c)
+    return redirect("kerja:versi_pk", slug=unit.slug, pk=versi.pk)
 
 
 @login_required

@@ -128,6 +128,11 @@ TITIK = [
     ),
     Titik("baris_pk_hapus", lambda d: reverse("kerja:baris_pk_hapus", args=[S, d.baris1.pk]), lambda d: {}),
     Titik(
+        "versi_pk_isi_renstra",
+        lambda d: reverse("kerja:versi_pk_isi_renstra", args=[S, d.versi.pk]),
+        lambda d: {"timpa": "1"},
+    ),
+    Titik(
         "rencana_aksi",
         lambda d: reverse("kerja:rencana_aksi", args=[S, d.versi.pk]),
         lambda d: {
