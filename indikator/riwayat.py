@@ -253,10 +253,15 @@ class RiwayatUnit:
                     sebelum[(s.kode, b.id, b.history_id)] = a
         ind_ids = {getattr(c, "indikator_id", None) for _s, c in halaman} - {None}
         indikator = Indikator.objects.in_bulk(ind_ids) if ind_ids else {}
+        # A budget line's figures (pagu, realisasi, rencana penarikan) are named by their line (1 query).
+        mata_ids = {getattr(c, "mata_anggaran_id", None) for _s, c in halaman} - {None}
+        mata = apps.get_model("anggaran", "MataAnggaran").objects.in_bulk(mata_ids) if mata_ids else {}
         hasil = []
         for s, c in halaman:
             ind = indikator.get(getattr(c, "indikator_id", None))
             nama = f"{ind.kode} {ind.nama[:60]}" if ind else ""
+            if m := mata.get(getattr(c, "mata_anggaran_id", None)):
+                nama = f"{m.kode} {m.nama[:60]}"
             if getattr(c, "triwulan", None):
                 nama += f" TW{c.triwulan}"
             if hasattr(c, "kode") and not ind:
@@ -282,24 +287,21 @@ class RiwayatRentang(RiwayatUnit):
         return qs
 
 
-def waktu_pengajuan(unit: UnitKerja, tahun: int) -> list:
-    """When the unit's year was submitted (history of the period row, status diajukan), oldest first (1 query)."""
-    sumber = SUMBER["periode"]
-    catatan = sumber.kelas.history.filter(unit=unit, tahun=tahun).order_by("history_date", "history_id")
-    hasil, sebelumnya = [], None
-    for status, waktu in catatan.values_list("status", "history_date"):
-        if status == "diajukan" and sebelumnya != "diajukan":
-            hasil.append(waktu)
-        sebelumnya = status
-    return hasil
+def waktu_pengesahan(unit: UnitKerja, tahun: int):
+    """When the unit's year was last approved (history of the period row, status disahkan), or None (1 query)."""
+    return (
+        SUMBER["periode"]
+        .kelas.history.filter(unit=unit, tahun=tahun, status="disahkan")
+        .order_by("-history_date", "-history_id")
+        .values_list("history_date", flat=True)
+        .first()
+    )
 
 
-def perubahan_sejak_pengajuan_lalu(unit: UnitKerja, tahun: int, *, batas: int = 100):
-    """What changed between the previous submission and now: (previous submission time or None, entries, total).
+def perubahan_sejak_pengesahan(unit: UnitKerja, tahun: int, *, batas: int = 100):
+    """What changed since the year's last approved state: (time of the last approval or None, entries, total).
 
-    None (and no entries) for a first submission: there is nothing to compare with."""
-    waktu = waktu_pengajuan(unit, tahun)
-    if len(waktu) < 2:
-        return None, [], 0
-    rentang = RiwayatRentang(unit, tahun, sejak=waktu[-2])
-    return waktu[-2], rentang[0:batas], len(rentang)
+    A year never approved compares with the previous year's approval: everything entered for this year."""
+    lalu = waktu_pengesahan(unit, tahun)
+    rentang = RiwayatRentang(unit, tahun, sejak=lalu)
+    return lalu, rentang[0:batas], len(rentang)

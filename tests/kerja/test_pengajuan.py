@@ -81,7 +81,7 @@ def test_pengajuan_hanya_perencana(client, data, peran):
     assert _status(data) == S.DRAFT
 
 
-def test_pengajuan_dengan_catatan_membekukan_dan_menyurati_pimpinan(client, surel):
+def test_pengajuan_dengan_catatan_membekukan_dan_menyurati_pimpinan(client, surel, narasi_lengkap):
     client.force_login(surel.pengguna["perencana"])
     r = client.post(URL_AJUKAN, {"konfirmasi": "on", "akui_peringatan": "on", "catatan": "IK2 menunggu BPS"})
     assert r.status_code == 302
@@ -131,7 +131,7 @@ def test_halaman_pengesahan_catatan_dan_perubahan_sejak_pengajuan_lalu(client, s
     assert 'id="form-sahkan"' in html and 'id="form-kembalikan"' in html
 
 
-def test_kembalikan_dan_sahkan_menyurati_perencana_dan_tampil_di_ruang_kerja(client, surel):
+def test_kembalikan_dan_sahkan_menyurati_perencana_dan_tampil_di_ruang_kerja(client, surel, narasi_lengkap):
     u, t = surel.unit, TAHUN
     periode.ajukan_periode(unit=u, tahun=t, oleh=surel.pengguna["perencana"])
     mail.outbox.clear()
