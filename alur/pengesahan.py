@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import ngettext
 
-from indikator.periode import ajukan_periode, sahkan_periode, tahan_periode
+from indikator.periode import ALUR, ajukan_periode, boleh_melakukan, sahkan_periode, tahan_periode
 
 from .ringkasan import BagianKosong, periksa_tahun
 
@@ -31,12 +31,19 @@ def pastikan_narasi_lengkap(unit, tahun: int) -> None:
         raise NarasiBelumLengkap(kosong)
 
 
+def _periksa_bila_berlaku(aksi: str, unit, tahun: int, oleh) -> None:
+    """Hold the period row, then refuse an incomplete narrative when the step itself would be allowed (a wrong
+    status or user is refused by the workflow with its own message)."""
+    periode = tahan_periode(unit, tahun)
+    if periode.status in ALUR[aksi][0] and boleh_melakukan(oleh, aksi=aksi, unit=unit):
+        pastikan_narasi_lengkap(unit, tahun)
+
+
 @transaction.atomic
 def ajukan(*, unit, tahun: int, oleh, catatan: str = ""):
     """The planner submits the year; refused (NarasiBelumLengkap) while a mandatory section is empty. The period
     row is held first, so no narrative write slips between the check and the step."""
-    tahan_periode(unit, tahun)
-    pastikan_narasi_lengkap(unit, tahun)
+    _periksa_bila_berlaku("ajukan", unit, tahun, oleh)
     return ajukan_periode(unit=unit, tahun=tahun, oleh=oleh, catatan=catatan)
 
 
@@ -44,6 +51,5 @@ def ajukan(*, unit, tahun: int, oleh, catatan: str = ""):
 def sahkan(*, unit, tahun: int, oleh, komentar: str = ""):
     """The head approves the year; refused (NarasiBelumLengkap) while a mandatory section is empty (a year
     submitted before this rule, or reopened by an administrator)."""
-    tahan_periode(unit, tahun)
-    pastikan_narasi_lengkap(unit, tahun)
+    _periksa_bila_berlaku("sahkan", unit, tahun, oleh)
     return sahkan_periode(unit=unit, tahun=tahun, oleh=oleh, komentar=komentar)

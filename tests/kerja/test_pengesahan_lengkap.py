@@ -2,7 +2,6 @@
 drafts generated from the data help to fill them); the head's page shows what changed since the last approval in
 people's words, every warning names its subject and links to where to fix it."""
 
-
 import pytest
 from django.urls import reverse
 
