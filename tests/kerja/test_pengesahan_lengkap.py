@@ -9,7 +9,6 @@ from indikator import periode
 from indikator.enums import StatusPeriode as S
 from indikator.models import PeriodeUnit
 from laporan.bab.awal import kata_pengantar
-from laporan.bab.kalimat import penanda_draf
 from laporan.bab.pendahuluan import bab_pendahuluan
 from laporan.bab.penutup import bab_penutup
 from laporan.bundel import ambil_bundel
@@ -108,7 +107,7 @@ def test_laporan_unit_tanpa_narasi_tidak_punya_bagian_kosong(data, status, berta
     b = ambil_bundel(data.unit, TAHUN)
     pengantar = kata_pengantar(b)
     assert any(data.unit.nama in t for t in _teks(pengantar))
-    assert (penanda_draf() in _teks(pengantar)) is bertanda
+    assert (PENANDA in _teks(pengantar)) is bertanda
     bab1 = bab_pendahuluan(b)
     assert {"Maksud dan Tujuan", "Potensi dan Permasalahan", "Sistematika Penyajian Laporan Kinerja"} <= {
         a.judul for a in bab1.anak
