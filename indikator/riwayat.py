@@ -5,6 +5,7 @@ Constant number of queries: per source model one count, one page fetch and one f
 
 from __future__ import annotations
 
+import datetime
 import functools
 import heapq
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from umum.bulan import NAMA_BULAN
 from umum.format import format_angka
 
 from .models import Indikator, UnitKerja
@@ -92,8 +94,13 @@ def _label(model, nama: str) -> str:
 
 
 def _tampil(nilai):
-    """Decimal values shown the Indonesian way, as stored (7,5 not 7.5000)."""
-    return format_angka(nilai, None) if isinstance(nilai, Decimal) else nilai
+    """Decimal values shown the Indonesian way, as stored (7,5 not 7.5000); dates as people write them
+    (1 Januari 2018)."""
+    if isinstance(nilai, Decimal):
+        return format_angka(nilai, None)
+    if isinstance(nilai, datetime.date) and not isinstance(nilai, datetime.datetime):
+        return f"{nilai.day} {NAMA_BULAN[nilai.month - 1]} {nilai.year}"
+    return nilai
 
 
 def _beda(sumber: Sumber, baru, lama) -> tuple[Perubahan, ...]:

@@ -2,10 +2,13 @@
 drafts generated from the data help to fill them); the head's page shows what changed since the last approval in
 people's words, every warning names its subject and links to where to fix it."""
 
+import datetime
+from decimal import Decimal as D
+
 import pytest
 from django.urls import reverse
 
-from indikator import periode
+from indikator import periode, riwayat
 from indikator.enums import StatusPeriode as S
 from indikator.models import PeriodeUnit
 from laporan.bab.awal import kata_pengantar
@@ -162,6 +165,21 @@ def test_pengesahan_membandingkan_dengan_pengesahan_terakhir_dalam_kata_orang(cl
     assert [(e.sumber.kode, e.objek) for e in perubahan] == [("realisasi", f"{data.ind1.kode} {data.ind1.nama} TW3")]
     assert "Sri Lestari" in html and ">perencana<" not in html
     assert [(p.label, p.baru) for p in perubahan[0].perubahan if p.field == "nilai"] == [("nilai", "12")]
+    assert "<strong>Nilai</strong>" in html
+
+
+@pytest.mark.parametrize(
+    "nilai, tampil",
+    [
+        (D("7.5000"), "7,5"),
+        (D("1250000.00"), "1.250.000"),
+        (datetime.date(2018, 1, 31), "31 Januari 2018"),
+        ("teks", "teks"),
+        (None, None),
+    ],
+)
+def test_nilai_perubahan_ditulis_seperti_orang_menulisnya(nilai, tampil):
+    assert riwayat._tampil(nilai) == tampil
 
 
 def test_pekerjaan_sesudah_pengesahan_tanpa_langkah_kunci_dan_nama_bukan_username(client, data):
