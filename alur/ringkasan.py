@@ -85,8 +85,10 @@ class Ringkasan:
         return bool(self.peringatan)
 
 
-# Fields that name the object a change belongs to (shown as the object, not as a change of a created row).
-_IDENTITAS = frozenset({"unit", "tahun", "indikator", "mata_anggaran", "bagian", "sasaran", "triwulan", "versi"})
+# Fields that name the object a change belongs to, and its place in a list: not shown for a created row.
+_IDENTITAS = frozenset(
+    {"unit", "tahun", "indikator", "mata_anggaran", "bagian", "sasaran", "triwulan", "versi", "urutan"}
+)
 
 
 def _dalam_kata_orang(entri: list[Entri]) -> list[Entri]:

@@ -266,13 +266,19 @@ class RiwayatUnit:
         hasil = []
         for s, c in halaman:
             ind = indikator.get(getattr(c, "indikator_id", None))
-            nama = f"{ind.kode} {ind.nama[:60]}" if ind else ""
-            if m := mata.get(getattr(c, "mata_anggaran_id", None)):
+            m = mata.get(getattr(c, "mata_anggaran_id", None))
+            if ind:
+                nama = f"{ind.kode} {ind.nama[:60]}"
+            elif hasattr(c, "kode"):
+                nama = f"{c.kode} {getattr(c, 'nama', '')[:60]}"
+            elif isinstance(getattr(c, "nama", None), str):
+                nama = c.nama[:60]
+            elif m:
                 nama = f"{m.kode} {m.nama[:60]}"
+            else:
+                nama = ""
             if getattr(c, "triwulan", None):
                 nama += f" TW{c.triwulan}"
-            if hasattr(c, "kode") and not ind:
-                nama = f"{c.kode} {getattr(c, 'nama', '')[:60]}"
             hasil.append(Entri(s, c, _beda(s, c, sebelum.get((s.kode, c.id, c.history_id))), nama.strip()))
         return _dengan_nama(hasil)
 

@@ -140,6 +140,7 @@ def test_pengesahan_membandingkan_dengan_pengesahan_terakhir_dalam_kata_orang(cl
     objek = {e.objek for e in r.context["ringkasan"].perubahan}
     assert f"{data.ind1.kode} {data.ind1.nama} TW1" in objek
     assert f"Sasaran {data.sasaran.kode} · Kegiatan pendukung" in objek
+    assert data.sub.nama in objek and f"{data.mata.kode} {data.mata.nama}" in objek  # each line by its own name
     bagian_perubahan = html.split('id="perubahan"')[1].split("</section>")[0]
     assert "kegiatan_pendukung" not in bagian_perubahan and "<strong>bagian</strong>" not in bagian_perubahan
     # People's words on the approval page: no developer text, distinct buttons, approval explained.
