@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from umum.bulan import NAMA_BULAN
 from umum.format import format_angka
 
-from .models import Indikator, UnitKerja
+from .models import BarisPK, Indikator, UnitKerja
 
 ABAIKAN = {"diubah_pada", "id"}
 
@@ -263,9 +263,14 @@ class RiwayatUnit:
         # A budget line's figures (pagu, realisasi, rencana penarikan) are named by their line (1 query).
         mata_ids = {getattr(c, "mata_anggaran_id", None) for _s, c in halaman} - {None}
         mata = apps.get_model("anggaran", "MataAnggaran").objects.in_bulk(mata_ids) if mata_ids else {}
+        # A Rencana Aksi row is named by its PK row's indikator (1 query).
+        bp_ids = {getattr(c, "baris_pk_id", None) for _s, c in halaman} - {None}
+        baris_pk = BarisPK.objects.select_related("indikator").in_bulk(bp_ids) if bp_ids else {}
         hasil = []
         for s, c in halaman:
             ind = indikator.get(getattr(c, "indikator_id", None))
+            if ind is None and (bp := baris_pk.get(getattr(c, "baris_pk_id", None))) is not None:
+                ind = bp.indikator
             m = mata.get(getattr(c, "mata_anggaran_id", None))
             if ind:
                 nama = f"{ind.kode} {ind.nama[:60]}"

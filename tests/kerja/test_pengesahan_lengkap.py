@@ -139,6 +139,7 @@ def test_pengesahan_membandingkan_dengan_pengesahan_terakhir_dalam_kata_orang(cl
     assert "belum ada pengajuan sebelumnya" not in html and "belum pernah disahkan" in html
     objek = {e.objek for e in r.context["ringkasan"].perubahan}
     assert f"{data.ind1.kode} {data.ind1.nama} TW1" in objek
+    assert sum(1 for o in objek if o.startswith(f"{data.ind1.kode} {data.ind1.nama} TW")) > 1  # Rencana Aksi too
     assert f"Sasaran {data.sasaran.kode} · Kegiatan pendukung" in objek
     assert data.sub.nama in objek and f"{data.mata.kode} {data.mata.nama}" in objek  # each line by its own name
     bagian_perubahan = html.split('id="perubahan"')[1].split("</section>")[0]
