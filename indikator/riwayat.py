@@ -5,6 +5,7 @@ Constant number of queries: per source model one count, one page fetch and one f
 
 from __future__ import annotations
 
+import datetime
 import functools
 import heapq
 from dataclasses import dataclass
@@ -16,9 +17,10 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from umum.bulan import NAMA_BULAN
 from umum.format import format_angka
 
-from .models import Indikator, UnitKerja
+from .models import BarisPK, Indikator, UnitKerja
 
 ABAIKAN = {"diubah_pada", "id"}
 
@@ -92,8 +94,13 @@ def _label(model, nama: str) -> str:
 
 
 def _tampil(nilai):
-    """Decimal values shown the Indonesian way, as stored (7,5 not 7.5000)."""
-    return format_angka(nilai, None) if isinstance(nilai, Decimal) else nilai
+    """Decimal values shown the Indonesian way, as stored (7,5 not 7.5000); dates as people write them
+    (1 Januari 2018)."""
+    if isinstance(nilai, Decimal):
+        return format_angka(nilai, None)
+    if isinstance(nilai, datetime.date) and not isinstance(nilai, datetime.datetime):
+        return f"{nilai.day} {NAMA_BULAN[nilai.month - 1]} {nilai.year}"
+    return nilai
 
 
 def _beda(sumber: Sumber, baru, lama) -> tuple[Perubahan, ...]:
@@ -253,14 +260,30 @@ class RiwayatUnit:
                     sebelum[(s.kode, b.id, b.history_id)] = a
         ind_ids = {getattr(c, "indikator_id", None) for _s, c in halaman} - {None}
         indikator = Indikator.objects.in_bulk(ind_ids) if ind_ids else {}
+        # A budget line's figures (pagu, realisasi, rencana penarikan) are named by their line (1 query).
+        mata_ids = {getattr(c, "mata_anggaran_id", None) for _s, c in halaman} - {None}
+        mata = apps.get_model("anggaran", "MataAnggaran").objects.in_bulk(mata_ids) if mata_ids else {}
+        # A Rencana Aksi row is named by its PK row's indikator (1 query).
+        bp_ids = {getattr(c, "baris_pk_id", None) for _s, c in halaman} - {None}
+        baris_pk = BarisPK.objects.select_related("indikator").in_bulk(bp_ids) if bp_ids else {}
         hasil = []
         for s, c in halaman:
             ind = indikator.get(getattr(c, "indikator_id", None))
-            nama = f"{ind.kode} {ind.nama[:60]}" if ind else ""
+            if ind is None and (bp := baris_pk.get(getattr(c, "baris_pk_id", None))) is not None:
+                ind = bp.indikator
+            m = mata.get(getattr(c, "mata_anggaran_id", None))
+            if ind:
+                nama = f"{ind.kode} {ind.nama[:60]}"
+            elif hasattr(c, "kode"):
+                nama = f"{c.kode} {getattr(c, 'nama', '')[:60]}"
+            elif isinstance(getattr(c, "nama", None), str):
+                nama = c.nama[:60]
+            elif m:
+                nama = f"{m.kode} {m.nama[:60]}"
+            else:
+                nama = ""
             if getattr(c, "triwulan", None):
                 nama += f" TW{c.triwulan}"
-            if hasattr(c, "kode") and not ind:
-                nama = f"{c.kode} {getattr(c, 'nama', '')[:60]}"
             hasil.append(Entri(s, c, _beda(s, c, sebelum.get((s.kode, c.id, c.history_id))), nama.strip()))
         return _dengan_nama(hasil)
 
@@ -282,24 +305,21 @@ class RiwayatRentang(RiwayatUnit):
         return qs
 
 
-def waktu_pengajuan(unit: UnitKerja, tahun: int) -> list:
-    """When the unit's year was submitted (history of the period row, status diajukan), oldest first (1 query)."""
-    sumber = SUMBER["periode"]
-    catatan = sumber.kelas.history.filter(unit=unit, tahun=tahun).order_by("history_date", "history_id")
-    hasil, sebelumnya = [], None
-    for status, waktu in catatan.values_list("status", "history_date"):
-        if status == "diajukan" and sebelumnya != "diajukan":
-            hasil.append(waktu)
-        sebelumnya = status
-    return hasil
+def waktu_pengesahan(unit: UnitKerja, tahun: int):
+    """When the unit's year was last approved (history of the period row, status disahkan), or None (1 query)."""
+    return (
+        SUMBER["periode"]
+        .kelas.history.filter(unit=unit, tahun=tahun, status="disahkan")
+        .order_by("-history_date", "-history_id")
+        .values_list("history_date", flat=True)
+        .first()
+    )
 
 
-def perubahan_sejak_pengajuan_lalu(unit: UnitKerja, tahun: int, *, batas: int = 100):
-    """What changed between the previous submission and now: (previous submission time or None, entries, total).
+def perubahan_sejak_pengesahan(unit: UnitKerja, tahun: int, *, batas: int = 100):
+    """What changed since the year's last approved state: (time of the last approval or None, entries, total).
 
-    None (and no entries) for a first submission: there is nothing to compare with."""
-    waktu = waktu_pengajuan(unit, tahun)
-    if len(waktu) < 2:
-        return None, [], 0
-    rentang = RiwayatRentang(unit, tahun, sejak=waktu[-2])
-    return waktu[-2], rentang[0:batas], len(rentang)
+    A year never approved compares with the previous year's approval: everything entered for this year."""
+    lalu = waktu_pengesahan(unit, tahun)
+    rentang = RiwayatRentang(unit, tahun, sejak=lalu)
+    return lalu, rentang[0:batas], len(rentang)

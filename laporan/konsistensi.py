@@ -134,6 +134,7 @@ def periksa_konsistensi(
                 _("Angka mata anggaran ini tidak sama dengan jumlah rinciannya: %(rincian)s.")
                 % {"rincian": "; ".join(bagian)},
                 label,
+                _url("kerja:mata_anggaran", unit.slug, b.mata.pk),
             )
         if b.pagu is not None and b.realisasi is not None and b.realisasi > b.pagu:
             tambah(
@@ -141,6 +142,7 @@ def periksa_konsistensi(
                 _("Realisasi %(realisasi)s melebihi pagu %(pagu)s.")
                 % {"realisasi": format_rupiah(b.realisasi), "pagu": format_rupiah(b.pagu)},
                 label,
+                _url("kerja:mata_anggaran", unit.slug, b.mata.pk),
             )
 
     _periksa_penanda_gambar(unit, tahun, tambah, gambar)
@@ -157,6 +159,7 @@ def periksa_konsistensi(
                 _("Output sub-kegiatan belum memiliki %(apa)s; efisiensinya tidak dapat dihitung.")
                 % {"apa": _(" dan ").join(kosong)},
                 s.nama,
+                _url("kerja:sub_kegiatan_ubah", unit.slug, s.pk),
             )
 
     return [p for kode in JENIS for p in hasil.get(kode, [])]
@@ -223,6 +226,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                     "renstra": renstra.teks_target(),
                 },
                 f"{b.indikator.kode} {b.indikator.nama}",
+                _url("kerja:versi_pk", unit.slug, baris_pk.versi_id),
             )
 
     if akip_baris is None:
@@ -245,6 +249,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                 "dilaporkan": format_angka(akip.nilai_dilaporkan, None),
             },
             _("Nilai AKIP %(tahun)s") % {"tahun": tahun},
+            _url("kerja:excel_impor", unit.slug, tahun),
         )
 
     if pengukuran.pakai_perspektif:
@@ -257,16 +262,20 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                     )
                     % {"skema": pengukuran.skema.nama},
                     f"{ns.sasaran.kode} {ns.sasaran.nama}",
+                    _url("kerja:sasaran_ubah", unit.slug, ns.sasaran.pk),
                 )
 
+    url_target = _url("kerja:target", unit.slug, pengukuran.revisi.pk)
     for b in pengukuran.baris:
         ind = b.indikator
         label = f"{ind.kode} {ind.nama}"
+        url_realisasi = (_url("kerja:realisasi", unit.slug, tahun) or "") + f"#baris-{ind.pk}"
         if not b.ada_realisasi:
             tambah(
                 "realisasi_kosong",
                 _("Belum ada realisasi tahun %(tahun)s; capaian belum dapat dihitung.") % {"tahun": tahun},
                 label,
+                url_realisasi,
             )
         target = b.target
         if b.ada_realisasi and target.nilai is None and not target.kualitatif:
@@ -275,6 +284,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                 _("Ada realisasi tahun %(tahun)s tetapi belum ada target; capaian tidak dapat dihitung.")
                 % {"tahun": tahun},
                 label,
+                url_target,
             )
         if b.capaian is None and b.alasan not in (None, *_ALASAN_SUDAH_DILAPORKAN):
             tambah(
@@ -284,6 +294,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                 )
                 % {"alasan": b.alasan.label, "n": pengukuran.jumlah_dihitung, "total": pengukuran.jumlah_indikator},
                 label,
+                url_realisasi,
             )
         if b.capaian is not None and b.capaian > batas:
             tambah(
@@ -291,6 +302,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                 _("Capaian %(capaian)s di atas %(batas)s; periksa target dan realisasinya.")
                 % {"capaian": format_persen(b.capaian, 2), "batas": format_persen(batas, 0)},
                 label,
+                url_realisasi,
             )
         if akip is not None and akip.nilai is not None and ind.ukur_akip:
             nilai = b.realisasi.nilai
@@ -304,6 +316,7 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
                         "akip": format_angka(akip.nilai, None),
                     },
                     label,
+                    url_realisasi,
                 )
         catatan = b.realisasi.catatan
         ada_narasi_indikator = catatan is not None and any((getattr(catatan, k) or "").strip() for k in NARASI)

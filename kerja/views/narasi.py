@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from alur.ringkasan import periksa_tahun
 from indikator import akses
 from indikator.enums import StatusPeriode
 from indikator.models import Sasaran
@@ -23,7 +24,9 @@ from indikator.periode import PeriodeBeku, ambil_periode
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from indikator.token_ubah import DataBerubah, token
 from kerja.forms.token_ubah import TokenUbahMixin
-from laporan.konsistensi import INFO, JENIS, PERINGATAN, periksa_konsistensi
+from laporan.bab.kalimat import DRAF, draf_narasi
+from laporan.bundel import ambil_bundel
+from laporan.konsistensi import INFO, JENIS, PERINGATAN
 from laporan.markdown import penanda_gambar, render_markdown
 from laporan.models import GambarLaporan, NarasiLaporan
 from laporan.narasi import (
@@ -133,6 +136,11 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
     kunci_pesan = pesan_beku(unit, tahun, periode)
     dapat_mengubah = akses.dapat_mengubah(request.user, unit) and not kunci_pesan
     awal = {"judul": narasi.judul, "isi": narasi.isi} if narasi else {"judul": label_bagian(bagian)}
+    draf = None
+    if request.method != "POST" and dapat_mengubah and sasaran is None and not (narasi and narasi.isi.strip()):
+        draf = _draf(unit, tahun, bagian)
+        if draf:
+            awal["isi"] = draf
     form = NarasiForm(request.POST or None, initial=awal, versi=token(riwayat_narasi(unit, tahun, bagian, sasaran)))
     pratinjau = None
     status = 200
@@ -186,9 +194,21 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
             "periode": periode,
             "riwayat": riwayat,
             "gambar": _gambar_bagian(unit, tahun, bagian, sasaran),
+            "draf": bool(draf),
         },
         status=status,
     )
+
+
+def _draf(unit, tahun: int, bagian: str) -> str | None:
+    """The generated first draft of an empty general section (`laporan.bab.kalimat.draf_narasi`), offered in the
+    editor as a proposal the planner reviews and saves; None without a generator or a Renstra for the year."""
+    if bagian not in DRAF:
+        return None
+    try:
+        return draf_narasi(ambil_bundel(unit, tahun), bagian)
+    except DataTidakDitemukan:
+        return None
 
 
 def _gambar_bagian(unit, tahun: int, bagian: str, sasaran: Sasaran | None) -> list[dict]:
@@ -218,7 +238,9 @@ def narasi_pratinjau(request, slug: str, tahun: int, bagian: str):
 def konsistensi(request, slug: str, tahun: int):
     """The consistency warnings of the unit's year, grouped by kind with counts."""
     unit = akses.ambil_unit(request.user, slug)
-    hasil = periksa_konsistensi(unit, tahun)
+    # The same list as the submission summary (`alur.ringkasan.periksa_tahun`): warnings and empty sections.
+    periksa = periksa_tahun(unit, tahun)
+    hasil = [*periksa.peringatan, *periksa.info]
     kelompok = []
     for kode, (label, tingkat) in JENIS.items():
         item = [p for p in hasil if p.kode == kode]
@@ -231,8 +253,9 @@ def konsistensi(request, slug: str, tahun: int):
             "unit": unit,
             "tahun": tahun,
             "kelompok": kelompok,
-            "jumlah": len(hasil),
-            "jumlah_peringatan": sum(1 for p in hasil if p.tingkat == PERINGATAN),
+            "narasi_kosong": periksa.narasi_kosong,
+            "jumlah": len(hasil) + len(periksa.narasi_kosong),
+            "jumlah_peringatan": sum(1 for p in hasil if p.tingkat == PERINGATAN) + len(periksa.narasi_kosong),
             "jumlah_info": sum(1 for p in hasil if p.tingkat == INFO),
         },
     )

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from alur.pengesahan import ajukan
 from alur.ringkasan import susun_ringkasan
 from indikator import akses
 from indikator.enums import StatusPeriode
 from indikator.models import PeriodeUnit
-from indikator.periode import ajukan_periode, aksi_tersedia, atur_tenggat, boleh_melakukan
+from indikator.periode import aksi_tersedia, atur_tenggat, boleh_melakukan
 
 from .umum import jalankan, konteks
 
@@ -31,7 +32,7 @@ class PengajuanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     akui_peringatan = forms.BooleanField(
-        label=gettext_lazy("Saya sudah membaca peringatan dan bagian narasi yang kosong di atas dan tetap mengajukan."),
+        label=gettext_lazy("Saya sudah membaca peringatan di atas dan tetap mengajukan."),
         required=False,
     )
     konfirmasi = forms.BooleanField(
@@ -49,7 +50,7 @@ class PengajuanForm(forms.Form):
     def clean_akui_peringatan(self):
         nilai = self.cleaned_data.get("akui_peringatan")
         if self.perlu_diakui and not nilai:
-            raise forms.ValidationError(_("Akui peringatan dan narasi yang kosong sebelum mengajukan."))
+            raise forms.ValidationError(_("Akui peringatan sebelum mengajukan."))
         return nilai
 
 
@@ -74,10 +75,11 @@ def pengajuan(request, slug: str, tahun: int):
     ctx = konteks(request, unit, tahun, ringkasan=ringkasan, form=form)
     ctx["boleh_ajukan"] = "ajukan" in aksi_tersedia(request.user, periode=ctx["periode"])
     if request.method == "POST" and form.is_valid():
+        # The service refuses while a mandatory narrative section is empty (listed with links on this page).
         ok, _hasil = jalankan(
             request,
             form,
-            lambda: ajukan_periode(unit=unit, tahun=tahun, oleh=request.user, catatan=form.cleaned_data["catatan"]),
+            lambda: ajukan(unit=unit, tahun=tahun, oleh=request.user, catatan=form.cleaned_data["catatan"]),
         )
         if ok:
             messages.success(

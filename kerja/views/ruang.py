@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from alur.pengesahan import NarasiBelumLengkap, sahkan
 from indikator import akses, pemulihan, riwayat, services
 from indikator.enums import StatusPeriode
 from indikator.models import Keanggotaan, Renstra
@@ -25,7 +26,6 @@ from indikator.periode import (
     buka_kunci_periode,
     kembalikan_periode,
     kunci_periode,
-    sahkan_periode,
 )
 from indikator.tahun import tahun_unit
 from kerja.forms.kinerja import KomentarForm, ProfilUnitForm
@@ -72,9 +72,12 @@ def utama(request):
     if unit is not None:
         ctx = konteks(request, unit, tahun, units=units)
         periode = ctx["periode"]
+        # "Kunci" is folded into approval: an approved year is already frozen for everyone and only an
+        # administrator reopens it, so a second step would add nothing (older locked years still show "Dikunci").
         ctx["aksi"] = [
             {"kode": a, "label": LABEL_AKSI[a], "wajib_komentar": a in {"kembalikan", "buka_kunci"}}
             for a in aksi_tersedia(request.user, periode=periode)
+            if a != "kunci"
         ]
         ctx["renstra"] = list(
             Renstra.objects.filter(unit=unit, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun).order_by("tahun_mulai")
@@ -105,12 +108,16 @@ def periode_aksi(request, slug: str, tahun: int, aksi: str):
     komentar = request.POST.get("komentar", "")
     fungsi = {
         "kembalikan": lambda: kembalikan_periode(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
-        "sahkan": lambda: sahkan_periode(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
+        "sahkan": lambda: sahkan(unit=unit, tahun=tahun, oleh=request.user, komentar=komentar),
         "kunci": lambda: kunci_periode(unit=unit, tahun=tahun, oleh=request.user),
         "buka_kunci": lambda: buka_kunci_periode(unit=unit, tahun=tahun, oleh=request.user, alasan=komentar),
     }[aksi]
     try:
         periode = fungsi()
+    except NarasiBelumLengkap as exc:
+        # The approval page lists each empty section with a link to its editor.
+        messages.error(request, " ".join(exc.messages))
+        return redirect("kerja:pengesahan", slug=unit.slug, tahun=tahun)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -15,8 +15,8 @@ from .naskah import isi_naskah
 
 def kata_pengantar(b: Bundel) -> Bagian:
     blok: list[Blok] = []
-    if n := b.narasi.ambil("kata_pengantar"):
-        blok.append(n)
+    n, penanda = kerangka.narasi_atau_draf(b, "kata_pengantar")
+    blok.extend(x for x in (penanda, n) if x is not None)
     if p := pejabat(b):
         blok.append(TandaTangan(kota(b), tanggal_laporan(b), p))
     return Bagian("kata-pengantar", "", b.narasi.judul("kata_pengantar", _("Kata Pengantar")), 1, tuple(blok))

@@ -9,9 +9,10 @@ from collections.abc import Callable, Mapping, Sequence
 from django.utils.translation import gettext as _
 
 from ..bundel import Bundel
-from ..dokumen import Bagian, Blok, Narasi
+from ..dokumen import Bagian, Blok, Narasi, Paragraf
 from ..markdown import render_markdown
 from ..narasi import SLOT_BAB
+from . import kalimat
 from .bantu import HURUF, ROMAWI
 
 # A paragraph that is plain prose (no heading, list item, table row or quote) may be split off a narrative.
@@ -34,6 +35,19 @@ def pisah_narasi(n: Narasi | None) -> tuple[Narasi | None, Narasi | None]:
     )
 
 
+def narasi_atau_draf(b: Bundel, kunci: str) -> tuple[Narasi | None, Paragraf | None]:
+    """A general section's saved text, else its generated first draft (`kalimat.draf_narasi`) with, in a draft
+    report, the marker that says it awaits review (a final report prints no marker)."""
+    n = b.narasi.ambil(kunci)
+    if n is not None:
+        return n, None
+    teks = kalimat.draf_narasi(b, kunci)
+    if not teks:
+        return None, None
+    draf = Narasi(bagian=kunci, judul="", isi=teks, html=render_markdown(teks))
+    return draf, (None if b.periode.final else Paragraf(kalimat.penanda_draf()))
+
+
 def sub_bab(
     b: Bundel,
     bab: int,
@@ -45,12 +59,14 @@ def sub_bab(
     untitled ones merge into the chapter's intro."""
     hasil: list[Bagian] = []
     for kunci, judul, sebelum, sela, sesudah in bagian:
-        n = b.narasi.ambil(kunci) if kunci else None
+        n, penanda = narasi_atau_draf(b, kunci) if kunci else (None, None)
         if sela:
             n1, n2 = pisah_narasi(n)
             teks = [x for x in (n1,) if x] + list(sela) + [x for x in (n2,) if x]
         else:
             teks = [n] if n else []
+        if penanda is not None:
+            teks.insert(0, penanda)
         isi = [*sebelum, *teks, *sesudah]
         if not isi:
             continue

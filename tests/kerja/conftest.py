@@ -24,6 +24,28 @@ def atur_status(data: Data, status: str, tahun: int = TAHUN):
     m.PeriodeUnit.objects.update_or_create(unit=data.unit, tahun=tahun, defaults={"status": status})
 
 
+def isi_narasi_wajib(data: Data, tahun: int = TAHUN) -> None:
+    """Write every mandatory narrative section of the unit's year (submit and approve refuse while one is empty)."""
+    from laporan.models import NarasiLaporan
+    from laporan.narasi import BAGIAN_SASARAN, BAGIAN_UMUM, KUNCI_OPSIONAL
+
+    baris = [NarasiLaporan(unit=data.unit, tahun=tahun, bagian=k, isi=f"Teks {k}.") for k, _l in BAGIAN_UMUM]
+    baris += [
+        NarasiLaporan(unit=data.unit, tahun=tahun, bagian=k, sasaran=s, isi=f"Teks {k}.")
+        for s in m.Sasaran.objects.filter(revisi=data.revisi)
+        for k, _l in BAGIAN_SASARAN
+        if k not in KUNCI_OPSIONAL
+    ]
+    NarasiLaporan.objects.bulk_create(baris)
+
+
+@pytest.fixture
+def narasi_lengkap(data):
+    """The data year with every mandatory narrative section written."""
+    isi_narasi_wajib(data)
+    return data
+
+
 @pytest.fixture
 def kunci(data):
     """Lock the data year."""

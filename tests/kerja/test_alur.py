@@ -34,7 +34,8 @@ def _status(data):
 
 @pytest.mark.parametrize("peran", PERAN)
 @pytest.mark.parametrize("aksi", list(LANGKAH))
-def test_siapa_boleh_melakukan_setiap_langkah(client, data, aksi, peran):
+def test_siapa_boleh_melakukan_setiap_langkah(client, narasi_lengkap, aksi, peran):
+    data = narasi_lengkap
     asal, tujuan = LANGKAH[aksi]
     atur_status(data, asal)
     client.force_login(data.pengguna[peran])

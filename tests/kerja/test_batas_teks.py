@@ -23,7 +23,7 @@ from laporan.narasi import simpan_narasi
 from tests.pabrik import buat_pengguna
 from umum.teks import TeksPanjang
 
-from .conftest import TAHUN, atur_status, potret
+from .conftest import TAHUN, atur_status, isi_narasi_wajib, potret
 
 S = "biro-ks"
 X = "x"
@@ -165,6 +165,7 @@ ISIAN = [
         lambda d: reverse("kerja:pengajuan", args=[S, TAHUN]),
         lambda d, t: {"catatan": t, "konfirmasi": "on", "akui_peringatan": "on"},
         2000,
+        siapkan=isi_narasi_wajib,  # submitting needs every mandatory narrative section
     ),
     Isian(
         "pengguna_nama_depan",

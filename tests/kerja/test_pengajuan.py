@@ -52,7 +52,7 @@ def test_ringkasan_pengajuan_menampilkan_pengukuran_peringatan_dan_narasi_kosong
     "isian, pesan",
     [
         ({}, "Centang konfirmasi untuk mengajukan."),
-        ({"konfirmasi": "on"}, "Akui peringatan dan narasi yang kosong sebelum mengajukan."),
+        ({"konfirmasi": "on"}, "Akui peringatan sebelum mengajukan."),
         ({"akui_peringatan": "on"}, "Centang konfirmasi untuk mengajukan."),
     ],
 )
@@ -81,7 +81,7 @@ def test_pengajuan_hanya_perencana(client, data, peran):
     assert _status(data) == S.DRAFT
 
 
-def test_pengajuan_dengan_catatan_membekukan_dan_menyurati_pimpinan(client, surel):
+def test_pengajuan_dengan_catatan_membekukan_dan_menyurati_pimpinan(client, surel, narasi_lengkap):
     client.force_login(surel.pengguna["perencana"])
     r = client.post(URL_AJUKAN, {"konfirmasi": "on", "akui_peringatan": "on", "catatan": "IK2 menunggu BPS"})
     assert r.status_code == 302
@@ -112,12 +112,15 @@ def test_pembekuan_berlaku_juga_untuk_pimpinan_dan_admin(data):
         assert nama  # the lock does not look at the user: frozen for everyone
 
 
-def test_halaman_pengesahan_catatan_dan_perubahan_sejak_pengajuan_lalu(client, surel):
+def test_halaman_pengesahan_catatan_dan_perubahan_sejak_pengesahan_terakhir(client, surel):
+    """Never approved: the head sees everything entered for the year (see also test_pengesahan_lengkap)."""
     u, t = surel.unit, TAHUN
     periode.ajukan_periode(unit=u, tahun=t, oleh=surel.pengguna["perencana"], catatan="Pertama")
     client.force_login(surel.pengguna["pimpinan"])
     r = client.get(URL_SAHKAN)
-    assert "Ini pengajuan pertama" in r.content.decode()
+    assert "belum pernah disahkan" in r.content.decode()
+    jumlah_awal = r.context["ringkasan"].jumlah_perubahan
+    assert jumlah_awal > 0
     periode.kembalikan_periode(unit=u, tahun=t, oleh=surel.pengguna["pimpinan"], komentar="Isi TW3 IK1")
     simpan_realisasi(indikator=surel.ind1, tahun=t, triwulan=3, nilai=D("12"))
     periode.ajukan_periode(unit=u, tahun=t, oleh=surel.pengguna["perencana"], catatan="TW3 sudah diisi")
@@ -125,13 +128,16 @@ def test_halaman_pengesahan_catatan_dan_perubahan_sejak_pengajuan_lalu(client, s
     html = r.content.decode()
     assert r.status_code == 200
     assert "TW3 sudah diisi" in html
-    perubahan = r.context["ringkasan"].perubahan
-    assert [(e.sumber.kode, e.objek) for e in perubahan] == [("realisasi", f"{surel.ind1.kode} {surel.ind1.nama} TW3")]
-    assert "1 perubahan sejak itu" in html
+    ringkasan = r.context["ringkasan"]
+    assert ringkasan.jumlah_perubahan == jumlah_awal + 1
+    assert (ringkasan.perubahan[0].sumber.kode, ringkasan.perubahan[0].objek) == (
+        "realisasi",
+        f"{surel.ind1.kode} {surel.ind1.nama} TW3",
+    )
     assert 'id="form-sahkan"' in html and 'id="form-kembalikan"' in html
 
 
-def test_kembalikan_dan_sahkan_menyurati_perencana_dan_tampil_di_ruang_kerja(client, surel):
+def test_kembalikan_dan_sahkan_menyurati_perencana_dan_tampil_di_ruang_kerja(client, surel, narasi_lengkap):
     u, t = surel.unit, TAHUN
     periode.ajukan_periode(unit=u, tahun=t, oleh=surel.pengguna["perencana"])
     mail.outbox.clear()

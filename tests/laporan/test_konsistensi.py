@@ -6,6 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, SubKegiatan
 from indikator.models import (
@@ -121,6 +122,7 @@ def test_target_pk_berbeda_dengan_renstra():
             tingkat=PERINGATAN,
             pesan="Target PK versi 2 (85) berbeda dengan target Renstra 2020 (80).",
             objek="I1.1 Indikator 1.1",
+            url=reverse("kerja:versi_pk", args=[unit.slug, versi.pk]),
         )
     ]
 

@@ -9,7 +9,7 @@ from anggaran.models import SubKegiatan
 from indikator.enums import Peran, StatusPeriode
 from indikator.models import PeriodeUnit, Sasaran, UnitKerja
 from laporan.models import NarasiLaporan
-from laporan.narasi import BAGIAN_SASARAN, BAGIAN_UMUM
+from laporan.narasi import BAGIAN_SASARAN, BAGIAN_UMUM, KUNCI_OPSIONAL
 from tests.laporan.test_konsistensi import TAHUN, buat_anggaran, buat_unit
 from tests.pabrik import buat_pengguna
 
@@ -222,12 +222,21 @@ def test_konsistensi_dikelompokkan_dengan_jumlah(client, unit):
         ("narasi_kosong", 1),
     ]
     html = r.content.decode()
-    assert "5 peringatan dan 1 catatan informasi." in html
+    # Empty mandatory sections are listed (with links) and counted with the warnings: they block submission.
+    kosong = r.context["narasi_kosong"]
+    assert kosong and all(b.url in html for b in kosong)
+    assert f"{5 + len(kosong)} peringatan dan 1 catatan informasi." in html
     assert "Rp 6" in html and "Sub-kegiatan tanpa target atau realisasi output" in html
     assert url("narasi_ubah", unit, "analisis--S2") in html  # link to fix the missing narrative
 
 
 def test_konsistensi_kosong(client, unit, perencana):
+    for s in Sasaran.objects.filter(revisi__renstra__unit=unit):
+        for k, _label in BAGIAN_SASARAN:
+            if k not in KUNCI_OPSIONAL:
+                NarasiLaporan.objects.get_or_create(unit=unit, tahun=TAHUN, bagian=k, sasaran=s, defaults={"isi": "x"})
+    for k, _label in BAGIAN_UMUM:
+        NarasiLaporan.objects.create(unit=unit, tahun=TAHUN, bagian=k, isi="x")
     r = masuk(client, perencana).get(url("konsistensi", unit))
     assert r.status_code == 200
     assert "Tidak ada temuan" in r.content.decode()
