@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from indikator import services
+from indikator.enums import Polaritas
 from indikator.models import (
     BarisPK,
     Indikator,
@@ -21,6 +22,8 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
+from indikator.queries import skala_target
+from indikator.target import IsianTarget, TargetTidakSah, baca_isian_target, teks_isian
 from kerja.forms.token_ubah import TokenUbahMixin
 from umum.forms import AngkaField
 
@@ -267,8 +270,61 @@ def _grid_field(label: str, **kwargs) -> AngkaField:
     return AngkaField(label=label, required=False, **kwargs)
 
 
+class TargetField(forms.CharField):
+    """A target cell: a number, a range ("80 – 90") or a grade of the indikator's scale ("A"), read by
+    `indikator.target.baca_isian_target` into an IsianTarget (empty: an empty IsianTarget)."""
+
+    def __init__(self, *, polaritas: str = Polaritas.POSITIF, skala=(), **kwargs):
+        self.polaritas, self.skala = polaritas, tuple(skala)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 60)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"autocomplete": "off", "class": "isian-angka"})
+        attrs.pop("maxlength", None)
+        return attrs
+
+    def baca(self, teks) -> IsianTarget:
+        try:
+            return baca_isian_target(teks, polaritas=self.polaritas, skala=self.skala)
+        except TargetTidakSah as exc:
+            raise ValidationError(str(exc), code="target") from exc
+
+    def to_python(self, value):
+        if isinstance(value, IsianTarget):
+            return value
+        return self.baca(super().to_python(value))
+
+    def validate(self, value):
+        if self.required and value.kosong:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def run_validators(self, value):
+        return
+
+    def prepare_value(self, value):
+        if isinstance(value, IsianTarget):
+            return teks_isian(value.nilai, value.nilai_atas, value.kualitatif)
+        return value
+
+    def has_changed(self, initial, data):
+        try:
+            return self.to_python(data) != (initial or IsianTarget())
+        except ValidationError:
+            return True
+
+
+def petunjuk_target(skala) -> str:
+    """The help text of a target cell: what may be typed, with the scale's grades."""
+    if skala:
+        return _("Angka, rentang (80 – 90) atau nilai huruf: %(daftar)s.") % {"daftar": ", ".join(skala)}
+    return _("Angka, atau rentang (80 – 90) untuk polaritas rentang.")
+
+
 class TargetGridForm(TokenUbahMixin, forms.Form):
-    """One AngkaField per (indikator, year): name t_<indikator>_<tahun>."""
+    """One TargetField per (indikator, year): name t_<indikator>_<tahun>."""
 
     def __init__(self, *args, baris, daftar_tahun: list[int], **kwargs):
         super().__init__(*args, **kwargs)
@@ -278,12 +334,14 @@ class TargetGridForm(TokenUbahMixin, forms.Form):
                 if not aktif:
                     continue
                 nama = f"t_{b.indikator.pk}_{tahun}"
-                self.fields[nama] = _grid_field(f"{b.indikator.kode} {tahun}")
+                self.fields[nama] = TargetField(
+                    label=f"{b.indikator.kode} {tahun}", polaritas=b.indikator.polaritas, skala=b.skala
+                )
                 self.initial[nama] = nilai
                 self.sel[nama] = (b.indikator.pk, tahun)
 
-    def nilai(self) -> dict[tuple[int, int], object]:
-        return {kunci: self.cleaned_data.get(nama) for nama, kunci in self.sel.items()}
+    def nilai(self) -> dict[tuple[int, int], IsianTarget]:
+        return {kunci: self.cleaned_data.get(nama) or IsianTarget() for nama, kunci in self.sel.items()}
 
 
 class VersiPKForm(TokenUbahMixin, forms.ModelForm):
@@ -301,13 +359,14 @@ class VersiPKForm(TokenUbahMixin, forms.ModelForm):
 
 
 class BarisPKForm(TokenUbahMixin, forms.ModelForm):
-    nilai = AngkaField(label=_("Target"), required=False)
-    nilai_atas = AngkaField(label=_("Batas atas target"), required=False)
+    """A PK row; its target is one cell (`TargetField`) read for the chosen indikator's polarity and scale."""
+
+    nilai = forms.CharField(label=_("Target"), required=False, max_length=60)
+    field_order = ["indikator", "uraian_sasaran", "uraian_indikator", "nilai", "teks_tampilan"]
 
     class Meta:
         model = BarisPK
-        fields = ["indikator", "uraian_sasaran", "uraian_indikator", "nilai", "nilai_atas", "nilai_kualitatif"]
-        fields += ["teks_tampilan"]
+        fields = ["indikator", "uraian_sasaran", "uraian_indikator", "teks_tampilan"]
         widgets = {
             "uraian_sasaran": forms.Textarea(attrs={"rows": 2}),
             "uraian_indikator": forms.Textarea(attrs={"rows": 2}),
@@ -326,6 +385,26 @@ class BarisPKForm(TokenUbahMixin, forms.ModelForm):
         )
         self.fields["uraian_sasaran"].required = False
         self.fields["uraian_sasaran"].help_text = _("Kosongkan untuk memakai nama sasaran indikator.")
+        self.fields["nilai"].help_text = _(
+            "Angka, rentang (80 – 90) untuk polaritas rentang, atau nilai huruf skala indikator (mis. A)."
+        )
+        self.initial["nilai"] = teks_isian(
+            self.instance.nilai, self.instance.nilai_atas, self.instance.nilai_kualitatif
+        )
+
+    def clean(self):
+        data = super().clean()
+        ind = data.get("indikator")
+        polaritas = ind.polaritas if ind else Polaritas.POSITIF
+        skala = skala_target([ind.pk]).get(ind.pk, []) if ind else []
+        try:
+            isian = TargetField(polaritas=polaritas, skala=skala).clean(data.get("nilai"))
+        except ValidationError as exc:
+            self.add_error("nilai", exc)
+            return data
+        self.instance.nilai, self.instance.nilai_atas = isian.nilai, isian.nilai_atas
+        self.instance.nilai_kualitatif = isian.kualitatif
+        return data
 
 
 class RencanaAksiForm(TokenUbahMixin, forms.Form):
