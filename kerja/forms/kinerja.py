@@ -274,8 +274,8 @@ class TargetField(forms.CharField):
     """A target cell: a number, a range ("80 – 90") or a grade of the indikator's scale ("A"), read by
     `indikator.target.baca_isian_target` into an IsianTarget (empty: an empty IsianTarget)."""
 
-    def __init__(self, *, polaritas: str = Polaritas.POSITIF, skala=(), **kwargs):
-        self.polaritas, self.skala = polaritas, tuple(skala)
+    def __init__(self, *, polaritas: str = Polaritas.POSITIF, skala=(), awal: IsianTarget | None = None, **kwargs):
+        self.polaritas, self.skala, self.awal = polaritas, tuple(skala), awal
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 60)
         super().__init__(**kwargs)
@@ -287,6 +287,10 @@ class TargetField(forms.CharField):
         return attrs
 
     def baca(self, teks) -> IsianTarget:
+        # A cell left as shown keeps its stored value, even one the parser would not take (an old number on an
+        # indikator made Kualitatif since): only what the person typed is read.
+        if self.awal is not None and (teks or "").strip() == self.prepare_value(self.awal):
+            return self.awal
         try:
             return baca_isian_target(teks, polaritas=self.polaritas, skala=self.skala)
         except TargetTidakSah as exc:
@@ -335,7 +339,7 @@ class TargetGridForm(TokenUbahMixin, forms.Form):
                     continue
                 nama = f"t_{b.indikator.pk}_{tahun}"
                 self.fields[nama] = TargetField(
-                    label=f"{b.indikator.kode} {tahun}", polaritas=b.indikator.polaritas, skala=b.skala
+                    label=f"{b.indikator.kode} {tahun}", polaritas=b.indikator.polaritas, skala=b.skala, awal=nilai
                 )
                 self.initial[nama] = nilai
                 self.sel[nama] = (b.indikator.pk, tahun)
