@@ -224,7 +224,23 @@ class SasaranForm(TokenUbahMixin, forms.ModelForm):
             del self.fields["perspektif"]
 
 
+def _ya_tidak(nilai) -> bool:
+    return nilai == "ya"
+
+
 class IndikatorForm(TokenUbahMixin, forms.ModelForm):
+    """An indikator of the Renstra. IKU is an explicit Ya/Tidak with nothing preselected for a new indikator: a
+    silent "no" dropped indikator from the IKU table and decree unnoticed."""
+
+    iku = forms.TypedChoiceField(
+        label=_("Indikator Kinerja Utama (IKU)?"),
+        choices=[("ya", _("Ya")), ("tidak", _("Tidak"))],
+        coerce=_ya_tidak,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Pilih Ya atau Tidak: apakah indikator ini IKU?")},
+        help_text=_("IKU masuk tabel capaian IKU laporan kinerja dan Keputusan IKU."),
+    )
+
     class Meta:
         model = Indikator
         fields = [
@@ -250,6 +266,7 @@ class IndikatorForm(TokenUbahMixin, forms.ModelForm):
 
     def __init__(self, *args, unit: UnitKerja, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial["iku"] = ("ya" if self.instance.iku else "tidak") if self.instance.pk else None
         qs = Indikator.objects.milik(unit).order_by("kode")
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
