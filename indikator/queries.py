@@ -189,6 +189,13 @@ def _skala_nilai(indikator: Iterable[Indikator], *skema: Skema) -> dict[int, dic
     return hasil
 
 
+def kode_skala(skala_id: int | None) -> list[str]:
+    """1 query (none without a scale): the grades of a scale, in scale order."""
+    if not skala_id:
+        return []
+    return [k.strip().upper() for k in NilaiSkala.objects.filter(skala_id=skala_id).values_list("kode", flat=True)]
+
+
 def skala_target(indikator_ids: Iterable[int]) -> dict[int, list[str]]:
     """2 queries: per indikator, the grades a target may take (`indikator.target`), in scale order: its own scale,
     else its scheme's letter scale (the scale the measurement reads the grade on); no entry without a scale."""

@@ -174,8 +174,11 @@ def hapus_sasaran(*, sasaran: Sasaran) -> None:
 
 
 @transaction.atomic
-def simpan_indikator(*, indikator: Indikator, versi: str | None = None) -> Indikator:
-    """Create or update an indikator; `versi`: its version when the form was loaded (stale saves refused)."""
+def simpan_indikator(
+    *, indikator: Indikator, versi: str | None = None, target: Mapping[int, IsianTarget] | None = None
+) -> Indikator:
+    """Create or update an indikator; `versi`: its version when the form was loaded (stale saves refused).
+    `target`: its Renstra targets by year (the indikator form's cells), written like the target grid's."""
     revisi = indikator.sasaran.revisi
     if indikator.pk is not None:
         lama = Indikator.objects.dengan_unit().get(pk=indikator.pk)
@@ -184,7 +187,12 @@ def simpan_indikator(*, indikator: Indikator, versi: str | None = None) -> Indik
     pastikan_token(riwayat_objek(indikator), versi)
     if indikator.pk is None and not indikator.urutan:
         indikator.urutan = (indikator.sasaran.indikator.aggregate(m=Max("urutan"))["m"] or 0) + 1
-    return _simpan(indikator)
+    _simpan(indikator)
+    if target:
+        simpan_target_tahunan(
+            unit=revisi.renstra.unit, indikator=[indikator], nilai={(indikator.pk, t): v for t, v in target.items()}
+        )
+    return indikator
 
 
 def _geser(obj, saudara, arah: str):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from indikator import services
-from indikator.enums import Polaritas
+from indikator.enums import Polaritas, SumberTarget
 from indikator.models import (
     BarisPK,
     Indikator,
@@ -22,7 +22,7 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
-from indikator.queries import skala_target
+from indikator.queries import kode_skala, skala_target
 from indikator.target import IsianTarget, TargetTidakSah, baca_isian_target, teks_isian
 from kerja.forms.token_ubah import TokenUbahMixin
 from umum.forms import AngkaField
@@ -271,6 +271,57 @@ class IndikatorForm(TokenUbahMixin, forms.ModelForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["pendahulu"].queryset = qs
+        self._target_awal: dict[int, IsianTarget] = {}
+        self.tahun_target: list[int] = []
+        self.target: dict[int, IsianTarget] = {}  # the changed target cells, after is_valid()
+        if self.instance.sasaran_id:
+            self._siapkan_target()
+
+    def _siapkan_target(self):
+        """One target cell per year of the revision the indikator is active in, like a row of the target grid."""
+        ind, revisi = self.instance, self.instance.sasaran.revisi
+        if ind.pk:
+            self._target_awal = {
+                t.tahun: IsianTarget(t.nilai, t.nilai_atas, t.nilai_kualitatif)
+                for t in ind.target.filter(sumber=SumberTarget.RENSTRA)
+            }
+        for tahun in range(revisi.berlaku_mulai, revisi.berlaku_sampai + 1):
+            if not ind.aktif_pada(tahun):
+                continue
+            nama = f"target_{tahun}"
+            self.fields[nama] = forms.CharField(
+                label=_("Target Renstra %(tahun)s") % {"tahun": tahun}, required=False, max_length=60
+            )
+            awal = self._target_awal.get(tahun)
+            self.initial[nama] = teks_isian(awal.nilai, awal.nilai_atas, awal.kualitatif) if awal else ""
+            self.tahun_target.append(tahun)
+        if self.tahun_target:
+            self.fields[f"target_{self.tahun_target[0]}"].help_text = _(
+                "Angka, rentang (80 – 90) untuk polaritas rentang, atau nilai huruf skala indikator (mis. A). "
+                "Semua target juga dapat diisi pada halaman Target tahunan."
+            )
+
+    def clean(self):
+        data = super().clean()
+        if not self.tahun_target:
+            return data
+        polaritas = data.get("polaritas") or self.instance.polaritas
+        skala = data.get("skala") if "skala" in data else self.instance.skala
+        kode = kode_skala(skala.pk if skala else self.instance.sasaran.revisi.renstra.skema.skala_huruf_id)
+        for tahun in self.tahun_target:
+            nama = f"target_{tahun}"
+            if self.add_prefix(nama) not in self.data:
+                continue  # a post without the cell (an older page, a script) leaves that target alone
+            awal = self._target_awal.get(tahun)
+            field = TargetField(polaritas=polaritas, skala=kode, awal=awal)
+            try:
+                isian = field.clean(data.get(nama))
+            except ValidationError as exc:
+                self.add_error(nama, exc)
+                continue
+            if isian != (awal or IsianTarget()):
+                self.target[tahun] = isian
+        return data
 
 
 class PensiunForm(TokenUbahMixin, forms.Form):

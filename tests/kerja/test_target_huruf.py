@@ -3,7 +3,8 @@
 Before, the Renstra target grid refused "A" for a Kualitatif indikator on the Predikat AKIP scale ("bukan angka
 yang sah") and showed a stored "A" as an empty cell, while the PK row and the workbook accepted it; the PK row
 took any grade, on the scale or not. Each input below goes through the parser, the grid, the PK row form and the
-workbook's "Indikator & Target" sheet; all four store the same value or give the same message.
+workbook's "Indikator & Target" sheet, and through the indikator form's new target cells; all store the same value
+or give the same message.
 """
 
 import html as html_lib
@@ -110,6 +111,25 @@ def lewat_baris_pk(client, data, ind, teks):
     return html_lib.unescape(re.search(r'<ul class="errorlist[^"]*"[^>]*><li>(.*?)</li>', r.content.decode()).group(1))
 
 
+def lewat_form_indikator(client, data, ind, teks):
+    url = reverse("kerja:indikator_ubah", args=["biro-ks", ind.pk])
+    halaman = client.get(url).content.decode()
+    isi = {
+        "kode": ind.kode,
+        "nama": ind.nama,
+        "satuan": ind.satuan,
+        "polaritas": ind.polaritas,
+        "agregasi": ind.agregasi,
+        "skala": ind.skala_id or "",
+        "iku": "ya" if ind.iku else "tidak",
+        f"target_{TAHUN}": teks,
+    }
+    r = client.post(url, {**isi, "versi": _versi(halaman)})
+    if r.status_code == 302:
+        return _tersimpan(ind)
+    return html_lib.unescape(re.search(r'<ul class="errorlist[^"]*"[^>]*><li>(.*?)</li>', r.content.decode()).group(1))
+
+
 _BUKU: dict[str, bytes] = {}
 
 
@@ -132,7 +152,7 @@ def test_sel_target_sama_di_setiap_jalur(client, data, indikator, jenis, teks, h
     client.force_login(data.pengguna["perencana"])
     ind = indikator[jenis]
     assert lewat_parser(data, ind, teks) == harapan
-    for jalur in (lewat_grid, lewat_baris_pk, lewat_workbook):
+    for jalur in (lewat_grid, lewat_form_indikator, lewat_baris_pk, lewat_workbook):
         m.Target.objects.filter(indikator=ind, tahun=TAHUN).delete()
         assert jalur(client, data, ind, teks) == harapan, jalur.__name__
 
@@ -155,3 +175,32 @@ def test_grid_menampilkan_huruf_dan_rentang_tersimpan(client, data, indikator):
     r = client.post(url, {**isian, "versi": _versi(halaman)})
     assert r.status_code == 302
     assert list(m.Target.history.values_list("history_id", flat=True)) == sebelum
+
+
+def test_form_indikator_baru_menyimpan_target_dan_menampilkannya(client, data, indikator):
+    """The indikator form carries one target cell per Renstra year: a new Kualitatif indikator gets its grade
+    targets in the same save, and the edit page shows them."""
+    client.force_login(data.pengguna["perencana"])
+    isi = {
+        "kode": "I9",
+        "nama": "Predikat AKIP",
+        "polaritas": Polaritas.KUALITATIF,
+        "agregasi": "terakhir",
+        "skala": m.SkalaKualitatif.objects.get(kode="predikat-akip").pk,
+        "iku": "ya",
+        "target_2018": "a",
+        "target_2019": "AA",
+    }
+    r = client.post(reverse("kerja:indikator_baru", args=["biro-ks", data.sasaran.pk]), isi)
+    assert r.status_code == 302
+    baru = m.Indikator.objects.get(kode="I9")
+    assert dict(baru.target.values_list("tahun", "nilai_kualitatif")) == {2018: "A", 2019: "AA"}
+    halaman = client.get(reverse("kerja:indikator_ubah", args=["biro-ks", baru.pk])).content.decode()
+    assert _isian_form(halaman, "target_2019") == "AA"
+    assert _isian_form(halaman, "target_2015") == ""
+
+
+def _isian_form(html: str, nama: str) -> str:
+    tag = re.search(rf'<input[^>]*name="{nama}"[^>]*>', html).group(0)
+    nilai = re.search(r'value="([^"]*)"', tag)
+    return nilai.group(1) if nilai else ""
