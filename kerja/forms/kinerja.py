@@ -388,13 +388,6 @@ class TargetField(forms.CharField):
             return True
 
 
-def petunjuk_target(skala) -> str:
-    """The help text of a target cell: what may be typed, with the scale's grades."""
-    if skala:
-        return _("Angka, rentang (80 – 90) atau nilai huruf: %(daftar)s.") % {"daftar": ", ".join(skala)}
-    return _("Angka, atau rentang (80 – 90) untuk polaritas rentang.")
-
-
 class TargetGridForm(TokenUbahMixin, forms.Form):
     """One TargetField per (indikator, year): name t_<indikator>_<tahun>."""
 
@@ -469,8 +462,14 @@ class BarisPKForm(TokenUbahMixin, forms.ModelForm):
         ind = data.get("indikator")
         polaritas = ind.polaritas if ind else Polaritas.POSITIF
         skala = skala_target([ind.pk]).get(ind.pk, []) if ind else []
+        b = self.instance
+        awal = (
+            IsianTarget(b.nilai, b.nilai_atas, b.nilai_kualitatif)
+            if b.pk and ind and ind.pk == b.indikator_id
+            else None
+        )
         try:
-            isian = TargetField(polaritas=polaritas, skala=skala).clean(data.get("nilai"))
+            isian = TargetField(polaritas=polaritas, skala=skala, awal=awal).clean(data.get("nilai"))
         except ValidationError as exc:
             self.add_error("nilai", exc)
             return data
