@@ -4,7 +4,8 @@ Standalone: sets up Django on a temporary SQLite database, migrates, loads the r
 Prints the median wall and CPU time per uncached render (data + HTML + WeasyPrint), the peak memory of one render
 (tracemalloc, Python allocations) and of the process (ru_maxrss), and the page count; then the WeasyPrint part
 alone, single render against the parts side by side (`laporan.pdf_paralel`, with the page map of the previous
-render and without the parts' cache), median of N each, taken in turn.
+render and without the parts' cache), median of N each, taken in turn, with the bytes and embedded font programs of
+both files.
 
     python bench/pdf_report.py [N]          # everything
     python bench/pdf_report.py N tunggal    # only N single renders of the print HTML (for timing whole processes)
@@ -27,6 +28,20 @@ AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
 
+def _program_font(pdf: bytes) -> int:
+    """Embedded font programs (FontFile streams) of a PDF."""
+    from pypdf import PdfReader
+
+    r = PdfReader(BytesIO(pdf))
+    program = set()
+    for hal in r.pages:
+        for font in (hal["/Resources"].get("/Font") or {}).values():
+            for cid in font.get_object().get("/DescendantFonts", []):
+                d = cid.get_object()["/FontDescriptor"].get_object()
+                program.update(d.raw_get(k).idnum for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in d)
+    return len(program)
+
+
 def _pdf_saja(unit, n: int, mode: str) -> None:
     """N renders of the print HTML only, single or in parts (the page map from one earlier single render)."""
     from django.test import override_settings
@@ -38,13 +53,14 @@ def _pdf_saja(unit, n: int, mode: str) -> None:
     html = render_html_cetak(susun_laporan(unit, 2018))
     _, peta = pdf_paralel.render(html, None)
     waktu: dict[str, list[float]] = {"tunggal": [], "paralel": []}
+    berkas: dict[str, bytes] = {}
     with override_settings(SAKIP_PDF_CACHE_BAGIAN_DETIK=0):
         for _ in range(n):
             for m in ("tunggal", "paralel"):
                 if mode not in (m, "semua"):
                     continue
                 t0 = time.perf_counter()
-                pdf_paralel.render(html, peta if m == "paralel" else None)
+                berkas[m] = pdf_paralel.render(html, peta if m == "paralel" else None)[0]
                 waktu[m].append(time.perf_counter() - t0)
     pdf_paralel.tutup_kolam()
     print(f"  WeasyPrint saja ({pdf_paralel.jumlah_proses()} proses untuk paralel), median dari {n}:")
@@ -55,6 +71,10 @@ def _pdf_saja(unit, n: int, mode: str) -> None:
         print(
             f"    rasio tunggal/paralel: {statistics.median(waktu['tunggal']) / statistics.median(waktu['paralel']):.2f}"
         )
+    for m, pdf in berkas.items():
+        print(f"    berkas {m:8}: {len(pdf)} byte, {_program_font(pdf)} program font")
+    if len(berkas) == 2:
+        print(f"    rasio byte paralel/tunggal: {len(berkas['paralel']) / len(berkas['tunggal']):.3f}")
 
 
 def main(n: int = 5, mode: str = "semua") -> None:

@@ -11,19 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import time
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
+from xml.etree.ElementTree import ParseError
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
 
 from laporan.excel import teks_bukan_rumus
 
@@ -69,6 +76,7 @@ class HasilImpor:
     lembar: list[HasilLembar] = field(default_factory=list)
     galat_umum: list[Galat] = field(default_factory=list)
     diterapkan: bool = False
+    jumlah_baris: int = 0  # data rows read from the known sheets (example rows left out)
 
     @property
     def galat(self) -> list[Galat]:
@@ -398,33 +406,121 @@ def _buka_workbook(berkas):
         raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
 
 
-def hitung_baris_data(berkas) -> int:
-    """Data rows (below the header) of the known sheets, as their <dimension> declares — read without reading a
-    row, to decide whether an upload is imported by the task worker (settings.SAKIP_IMPOR_LATAR_BARIS). Checks the
-    size limits first; raises WorkbookTidakValid like `baca_workbook`."""
-    wb = _buka_workbook(berkas)
+class HitunganBaris(NamedTuple):
+    """Data rows of an upload's known sheets, counted from the rows present in the sheet XML."""
+
+    jumlah: int
+    lengkap: bool = True  # False: the time budget ran out before every row was counted (taken as large)
+
+
+_TAG_BARIS = f"{{{SHEET_MAIN_NS}}}row"
+_TAG_SEL = f"{{{SHEET_MAIN_NS}}}c"
+_TAG_NILAI = f"{{{SHEET_MAIN_NS}}}v"
+_TAG_ISI = {_TAG_NILAI, f"{{{SHEET_MAIN_NS}}}is", f"{{{SHEET_MAIN_NS}}}f"}
+
+
+def _sel_berisi(sel) -> bool:
+    """A <c> holding a value, an inline string or a formula (a style-only cell is empty)."""
+    return any(isi.tag in _TAG_ISI and (isi.tag != _TAG_NILAI or (isi.text or "").strip()) for isi in sel)
+
+
+def _hitung_baris_lembar(ws, batas_waktu: float) -> tuple[int, bool]:
+    """(data rows below the header, complete) of one read-only sheet, streamed from its XML whatever its declared
+    <dimension> says; WorkbookTidakValid when a row with content lies beyond the row limit. Each cell is dropped
+    once read and the time budget is checked at every element (a single huge row cannot hold the request)."""
+    maks_baris = settings.SAKIP_IMPOR_MAKS_BARIS
+    jumlah = nomor = 0
+    berisi = False
+    with ws._get_source() as sumber:
+        for _peristiwa, el in iterparse(sumber):
+            if el.tag == _TAG_SEL:
+                berisi = berisi or _sel_berisi(el)
+                el.clear()
+            elif el.tag == _TAG_BARIS:
+                r = el.get("r")
+                nomor = int(r) if r and r.isdigit() else nomor + 1
+                if nomor > 1 and berisi:
+                    if nomor > maks_baris + 1:
+                        raise _lembar_terlalu_besar(ws.title, nomor, ws.max_column or 0)
+                    jumlah += 1
+                berisi = False
+                el.clear()
+            if time.monotonic() > batas_waktu:
+                return jumlah, False
+    return jumlah, True
+
+
+def _lembar_dikenal(berkas) -> tuple[zipfile.ZipFile, list[ReadOnlyWorksheet]]:
+    """The upload's archive and its known sheets (read-only), found from the workbook part alone: unlike
+    `load_workbook`, the shared strings (up to the uncompressed limit) are not read, a row count needs none."""
+    pembaca = ExcelReader(berkas, read_only=True, data_only=True)
     try:
+        pembaca.read_manifest()
+        pembaca.read_workbook()
         dikenal = {cls.judul for cls in LEMBAR}
-        jumlah = 0
-        for ws in wb.worksheets:
-            if ws.title not in dikenal:
-                continue
+        lembar = [
+            ReadOnlyWorksheet(pembaca.wb, sheet.name, rel.target, [])
+            for sheet, rel in pembaca.parser.find_sheets()
+            if sheet.name in dikenal and rel.target in pembaca.valid_files and "chartsheet" not in rel.Type
+        ]
+    except BaseException:
+        pembaca.archive.close()
+        raise
+    return pembaca.archive, lembar
+
+
+def hitung_baris_data(berkas) -> HitunganBaris:
+    """Data rows (below the header) of the known sheets, to decide whether an upload is imported by the task worker
+    (settings.SAKIP_IMPOR_LATAR_BARIS). A declared <dimension> may lie (19,000 rows behind "A1:L2"), so the rows
+    are counted while streaming each sheet's XML, within settings.SAKIP_IMPOR_HITUNG_DETIK: past that budget the
+    count stops and is marked incomplete (a large upload). Checks the size limits and the declared dimensions
+    first (a refusal before any row is read); raises WorkbookTidakValid like `baca_workbook`."""
+    batas_waktu = time.monotonic() + settings.SAKIP_IMPOR_HITUNG_DETIK
+    _periksa_berkas(berkas)
+    arsip = None
+    try:
+        arsip, dikenal = _lembar_dikenal(berkas)
+        for ws in dikenal:
             if (ws.max_row or 0) > settings.SAKIP_IMPOR_MAKS_BARIS + 1 or (ws.max_column or 0) > (
                 settings.SAKIP_IMPOR_MAKS_KOLOM
             ):
                 raise _lembar_terlalu_besar(ws.title, ws.max_row or 0, ws.max_column or 0)
-            jumlah += max((ws.max_row or 0) - 1, 0)
-        return jumlah
+        jumlah = 0
+        for ws in dikenal:
+            n, lengkap = _hitung_baris_lembar(ws, batas_waktu)
+            jumlah += n
+            if not lengkap:
+                return HitunganBaris(jumlah, False)
+        return HitunganBaris(jumlah)
+    except (InvalidFileException, ParseError, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise WorkbookTidakValid(_("Berkas bukan workbook Excel (.xlsx) yang sah.")) from exc
     finally:
-        wb.close()
+        if arsip is not None:
+            arsip.close()
         if not isinstance(berkas, str | os.PathLike):
             berkas.seek(0)
 
 
 def proses(konteks: Konteks, data: DataWorkbook) -> HasilImpor:
     """Validate, diff and write every sheet (inside the caller's transaction; the caller rolls back)."""
-    hasil = HasilImpor(galat_umum=list(data.galat))
-    if data.unit and data.unit != konteks.unit.slug or data.tahun and data.tahun != konteks.tahun:
+    hasil = HasilImpor(galat_umum=list(data.galat), jumlah_baris=sum(len(b) for _h, b in data.lembar.values()))
+    if not data.unit or not data.tahun:
+        # The unit/year check cannot be skipped by deleting the Petunjuk sheet or emptying its cells.
+        hasil.galat_umum.append(
+            Galat(
+                JUDUL_PETUNJUK,
+                None,
+                None,
+                _(
+                    "Lembar Petunjuk dengan isian Unit dan Tahun tidak ada atau tidak lengkap, sehingga tidak dapat "
+                    "dipastikan bahwa workbook ini milik %(unit)s tahun %(tahun)s. Unduh workbook dari ruang kerja "
+                    "unit ini, salin isinya ke sana, lalu unggah lagi; tidak ada data yang diubah."
+                )
+                % {"unit": konteks.unit.slug, "tahun": konteks.tahun},
+            )
+        )
+        return hasil
+    if data.unit != konteks.unit.slug or data.tahun != konteks.tahun:
         hasil.galat_umum.append(
             Galat(
                 JUDUL_PETUNJUK,

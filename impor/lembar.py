@@ -7,8 +7,11 @@ A *sheet* (`Lembar`) knows its columns, the rows it exports and how to import it
   through `Resource.import_data` and its row results are translated into `HasilLembar`.
 - Hand-written sheets (pivoted shapes such as B3/B6/B9/B12 or Jan–Des): subclass `Lembar` directly.
 
-Everything here runs inside the transaction opened by `impor.layanan.impor_excel`; sheets save as they go
-so that later sheets see rows created by earlier ones, and the service rolls back for a dry run or on any error.
+Everything here runs inside the transaction opened by `impor.layanan.impor_excel`; each sheet writes its rows
+before the next one runs, so that later sheets see rows created by earlier ones, and the service rolls back for a
+dry run or on any error. Writes and lookups are batched: a model sheet validates every row first, then writes its
+new and changed rows with a few bulk INSERTs and UPDATEs and their history rows (`tulis_tertunda`), so the
+number of queries does not grow with the rows (tests/impor/test_kueri.py, bench/import_excel.py).
 """
 
 from __future__ import annotations
@@ -23,9 +26,11 @@ from typing import Any
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from indikator.models import Indikator, PerjanjianKinerja, RevisiRenstra, Sasaran, UnitKerja, VersiPK
 from umum.format import format_angka
@@ -357,7 +362,10 @@ class KodeBanyakWidget(widgets.ManyToManyWidget):
         return [self.cari(self.konteks, k) for k in dict.fromkeys(kode)]
 
     def render(self, value, obj=None, **kwargs):
-        return ", ".join(sorted(o.kode for o in value.all())) if value is not None else ""
+        return self.render_daftar(value.all()) if value is not None else ""
+
+    def render_daftar(self, daftar) -> str:
+        return ", ".join(sorted(o.kode for o in daftar))
 
 
 class VersiPKWidget(KodeWidget):
@@ -456,6 +464,69 @@ class ModelResourceLembar(resources.ModelResource):
         self._terlihat: dict[tuple, int] = {}
         self._loader: PemuatKunci | None = None
         self._m2m_lama: dict[tuple, str] = {}
+        # Rows validated but not yet written (batched writes): (Excel row, instance), new and changed; the
+        # many-to-many links asked for: (instance, field, objects).
+        self._tertunda_baru: list[tuple[int, Any]] = []
+        self._tertunda_ubah: list[tuple[int, Any]] = []
+        self._tertunda_m2m: list[tuple[Any, Any, list]] = []
+        self._m2m_tampil: dict[tuple[int, str], list] = {}
+
+    # Write the sheet's rows in batches at the end (`tulis_tertunda`) instead of one save per row; a resource whose
+    # `after_save_instance` needs the saved row sets it False.
+    simpan_massal = True
+
+    def save_m2m(self, instance, row, **kwargs):
+        if not self.simpan_massal:
+            return super().save_m2m(instance, row, **kwargs)
+        for f in self.get_import_fields():
+            if isinstance(f.widget, widgets.ManyToManyWidget) and f.column_name in row:
+                self._tertunda_m2m.append((instance, f, list(f.clean(row))))
+
+    def m2m_baru(self, instance, f) -> str | None:
+        """The many-to-many cell as it will read after the import (without a query per row)."""
+        if len(self._m2m_tampil) != len(self._tertunda_m2m):
+            self._m2m_tampil = {(id(obj), m.column_name): daftar for obj, m, daftar in self._tertunda_m2m}
+        daftar = self._m2m_tampil.get((id(instance), f.column_name))
+        return None if daftar is None else f.widget.render_daftar(daftar)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if not self.simpan_massal:
+            return super().save_instance(instance, is_create, row, **kwargs)
+        self.before_save_instance(instance, row, **kwargs)
+        nomor = self.nomor_baris[kwargs["row_number"] - 1]
+        (self._tertunda_baru if is_create else self._tertunda_ubah).append((nomor, instance))
+        self.after_save_instance(instance, row, **kwargs)
+
+    def tulis_tertunda(self) -> dict[int, str]:
+        """Write the batched rows: a few INSERTs and UPDATEs with their audit-trail copies (none for a preview).
+        When the database refuses the batch (a constraint), each row is written again on its own to name the rows
+        it refuses: {Excel row: message}; the caller's transaction is rolled back then anyway."""
+        tertunda = [(nomor, obj, True) for nomor, obj in self._tertunda_baru]
+        tertunda += [(nomor, obj, False) for nomor, obj in self._tertunda_ubah]
+        self._tertunda_baru, self._tertunda_ubah = [], []
+        if not tertunda:
+            return {}
+        model = self._meta.model
+        baru = [obj for _n, obj, b in tertunda if b]
+        ubah = [obj for _n, obj, b in tertunda if not b]
+        try:
+            with transaction.atomic():
+                tulis_massal(model, baru, ubah, riwayat=not self.konteks.pratinjau)
+                _tulis_m2m(model, self._tertunda_m2m)
+            return {}
+        except DatabaseError:
+            pass
+        galat = {}
+        for nomor, obj, b in tertunda:
+            if b:
+                obj.pk, obj._state.adding = None, True  # the rolled-back batch may have set it
+            try:
+                with transaction.atomic():
+                    obj.save(force_insert=b)
+                    _tulis_m2m(model, [m for m in self._tertunda_m2m if m[0] is obj])
+            except DatabaseError as e:
+                galat[nomor] = _("Baris tidak dapat disimpan: %(e)s") % {"e": e}
+        return galat
 
     # -- scope and natural keys (subclasses)
     def before_save_instance(self, instance, row, **kwargs):
@@ -528,6 +599,10 @@ class ModelResourceLembar(resources.ModelResource):
         errors = dict(import_validation_errors or {})
         # Foreign keys read by a KodeWidget were looked up within the scope already: skip the existence query.
         dicari = {f.attribute for f in self.fields.values() if isinstance(f.widget, KodeWidget)}
+        # So are the foreign keys the sheet does not read: the import context's (unit, PK, Renstra revision) or
+        # the stored row's.
+        dibaca = {f.attribute for f in self.get_import_fields()}
+        dicari |= {f.name for f in instance._meta.concrete_fields if f.is_relation and f.name not in dibaca}
         try:
             instance.full_clean(exclude=set(errors) | dicari, validate_unique=False, validate_constraints=False)
         except ValidationError as e:
@@ -550,13 +625,32 @@ class ModelResourceLembar(resources.ModelResource):
                 return f.readonly
         return True  # unknown columns are ignored
 
+    def get_diff_class(self):
+        return _TanpaDiff  # the preview's diff is built from the row results (`LembarBerbasisResource.impor`)
+
     def skip_row(self, instance, original, row, import_validation_errors=None):
+        if original is not None and hasattr(instance, "_prefetched_objects_cache"):
+            # deepcopy() dropped the prefetched many-to-many rows of the copy: compare without a query per row.
+            original._prefetched_objects_cache = dict(instance._prefetched_objects_cache)
         if instance.pk is None and not import_validation_errors and self.baris_kosong_baru(row):
             return True
         return super().skip_row(instance, original, row, import_validation_errors)
 
     def kunci_tampil(self, row) -> str:
         return " / ".join(baca_teks(row.get(self.fields[n].column_name)) or KOSONG for n in self.get_import_id_fields())
+
+
+class _TanpaDiff:
+    """django-import-export's row diff (an HTML table of every field, read twice per row) is not used here."""
+
+    def __init__(self, resource, instance, new):
+        pass
+
+    def compare_with(self, resource, instance):
+        pass
+
+    def as_html(self):
+        return []
 
 
 class LembarBerbasisResource(Lembar):
@@ -587,9 +681,13 @@ class LembarBerbasisResource(Lembar):
         for b in baris:
             ds.append([b.nilai.get(h) for h in header])
         r.nomor_baris = [b.nomor for b in baris]
-        result = r.import_data(ds, dry_run=False, use_transactions=True, raise_errors=False)
+        # Batched rows write nothing per row: no savepoint per row either (the service's transaction holds all).
+        result = r.import_data(ds, dry_run=False, use_transactions=not r.simpan_massal, raise_errors=False)
         for err in result.base_errors:
             hasil.catat_galat(None, None, str(err.error))
+        galat_tulis = r.tulis_tertunda() if r.simpan_massal else {}
+        for nomor, pesan in galat_tulis.items():
+            hasil.catat_galat(nomor, None, pesan)
         kolom_per_atribut = {f.attribute: f.column_name for f in r.fields.values() if f.attribute}
         for i, rr in enumerate(result.rows):
             nomor = r.nomor_baris[i]
@@ -597,6 +695,8 @@ class LembarBerbasisResource(Lembar):
             if rr.validation_error is not None:
                 for atribut, pesan in _pesan_validasi(rr.validation_error):
                     hasil.catat_galat(nomor, kolom_per_atribut.get(atribut), pesan)
+            elif nomor in galat_tulis:
+                continue
             elif rr.errors:
                 for e in rr.errors:
                     hasil.catat_galat(nomor, None, _("Baris tidak dapat disimpan: %(e)s") % {"e": e.error})
@@ -609,7 +709,10 @@ class LembarBerbasisResource(Lembar):
                     if f.readonly or f.column_name not in row:
                         continue
                     if isinstance(f.widget, widgets.ManyToManyWidget):
-                        baru = f.widget.render(f.get_value(rr.instance)) or None
+                        if r.simpan_massal:
+                            baru = r.m2m_baru(rr.instance, f) or None
+                        else:
+                            baru = f.widget.render(f.get_value(rr.instance)) or None
                         lama = None if rr.is_new() else r._m2m_lama.get((rr.instance.pk, f.column_name)) or None
                     else:
                         baru = f.get_value(rr.instance)
@@ -620,6 +723,54 @@ class LembarBerbasisResource(Lembar):
                         medan.append((f.column_name, _tampil_widget(f, lama), _tampil_widget(f, baru)))
                 hasil.catat(nomor, r.kunci_tampil(row), medan, baru=rr.is_new())
         return hasil
+
+
+UKURAN_BATCH = 500
+
+
+def tulis_massal(model, baru: list, ubah: list, *, riwayat: bool) -> None:
+    """INSERT `baru` and UPDATE every field of `ubah` in batches; with their history rows when `riwayat`."""
+    kolom = [f.name for f in model._meta.concrete_fields if not f.primary_key]
+    for f in model._meta.concrete_fields:
+        if getattr(f, "auto_now", False):
+            for obj in ubah:
+                f.pre_save(obj, add=False)  # bulk_update does not call pre_save
+    if riwayat:
+        if baru:
+            bulk_create_with_history(baru, model, batch_size=UKURAN_BATCH)
+        if ubah:
+            bulk_update_with_history(ubah, model, kolom, batch_size=UKURAN_BATCH)
+    else:
+        if baru:
+            model.objects.bulk_create(baru, batch_size=UKURAN_BATCH)
+        if ubah:
+            model.objects.bulk_update(ubah, kolom, batch_size=UKURAN_BATCH)
+
+
+def _tulis_m2m(model, tertunda: list[tuple[Any, Any, list]]) -> None:
+    """Set each instance's many-to-many links to the objects asked for: one read of the current links and a few
+    batched DELETEs and INSERTs per field (what `.set()` does with queries per row)."""
+    per_medan: dict[str, dict[int, set[int]]] = {}
+    for obj, f, daftar in tertunda:
+        per_medan.setdefault(f.attribute, {})[obj.pk] = {o.pk for o in daftar}
+    for atribut, diminta in per_medan.items():
+        relasi = model._meta.get_field(atribut)
+        antara = relasi.remote_field.through
+        asal, tujuan = f"{relasi.m2m_field_name()}_id", f"{relasi.m2m_reverse_field_name()}_id"
+        ada: dict[int, dict[int, int]] = {}
+        pk_asal = list(diminta)
+        for i in range(0, len(pk_asal), UKURAN_BATCH):
+            for pk, a, t in antara.objects.filter(**{f"{asal}__in": pk_asal[i : i + UKURAN_BATCH]}).values_list(
+                "pk", asal, tujuan
+            ):
+                ada.setdefault(a, {})[t] = pk
+        buang = [pk for a, tautan in ada.items() for t, pk in tautan.items() if t not in diminta[a]]
+        for i in range(0, len(buang), UKURAN_BATCH):
+            antara.objects.filter(pk__in=buang[i : i + UKURAN_BATCH]).delete()
+        baru = [
+            antara(**{asal: a, tujuan: t}) for a, daftar in diminta.items() for t in daftar if t not in ada.get(a, {})
+        ]
+        antara.objects.bulk_create(baru, batch_size=UKURAN_BATCH)
 
 
 def _tampil_widget(f, nilai) -> str:

@@ -338,7 +338,10 @@ class MataAnggaranWidget(KodeWidget):
         super().__init__(MataAnggaran, "kode")
 
     def cari(self, kode):
-        m = MataAnggaran.objects.filter(unit=self.konteks.unit, tahun=self.konteks.tahun, kode=kode).first()
+        if getattr(self, "_per_kode", (None,))[0] is not self.konteks:  # read once per import (later sheets)
+            semua = MataAnggaran.objects.filter(unit=self.konteks.unit, tahun=self.konteks.tahun)
+            self._per_kode = (self.konteks, {m.kode: m for m in semua})
+        m = self._per_kode[1].get(kode)
         if m is None:
             raise ValueError(_("Kode mata anggaran “%(kode)s” tidak ada pada tahun ini.") % {"kode": kode})
         return m

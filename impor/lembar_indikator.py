@@ -51,6 +51,7 @@ from .lembar import (
     label_pilihan,
     sel_kosong,
     tampilkan,
+    tulis_massal,
 )
 from .sel import baca_ya_tidak
 
@@ -196,6 +197,7 @@ class LembarIndikator(Lembar):
         tahun_luar = [h for h in header if (m := _POLA_TARGET.match(h)) and int(m.group(2)) not in periode]
         terlihat: dict[tuple, int] = {}
         target_baru, target_ubah, target_hapus = [], [], []
+        indikator_baru, indikator_ubah = [], []
 
         for b in baris:
             galat_awal = len(hasil.galat)
@@ -278,7 +280,9 @@ class LembarIndikator(Lembar):
                 hasil.catat_galat(b.nomor, "Nama indikator", _("Wajib diisi untuk indikator baru."))
                 continue
             try:
-                ind.full_clean(exclude=["sasaran", "pendahulu"], validate_unique=False, validate_constraints=False)
+                ind.full_clean(  # the sasaran and the scale were looked up above: no existence query per row
+                    exclude=["sasaran", "pendahulu", "skala"], validate_unique=False, validate_constraints=False
+                )
             except ValidationError as e:
                 for atribut, pesan in e.message_dict.items():
                     kolom = {
@@ -302,9 +306,10 @@ class LembarIndikator(Lembar):
                 rencana.append((t, k_nilai, k_teks, parsed, teks))
             if len(hasil.galat) > galat_awal:
                 continue
-            if baru or ind.pk is None or any(m for m in medan):
-                ind.save()
-                k.daftarkan_indikator(ind)
+            if baru:
+                indikator_baru.append(ind)
+            elif medan:
+                indikator_ubah.append(ind)
             for t, k_nilai, k_teks, parsed, teks in rencana:
                 nilai, atas, kual = parsed or (None, None, "")
                 tg = lama_target.get(t)
@@ -330,6 +335,10 @@ class LembarIndikator(Lembar):
                     medan.append((k_teks, tampilkan(sebelum[1]), tampilkan(sesudah[1])))
             hasil.catat(b.nomor, f"{kode_s} / {kode_i}", medan, baru=baru)
 
+        # Indikator first, in batches (new targets then take the new indikator's id).
+        tulis_massal(Indikator, indikator_baru, indikator_ubah, riwayat=not k.pratinjau)
+        for ind in indikator_baru + indikator_ubah:
+            k.daftarkan_indikator(ind)
         if target_baru:
             bulk_create_with_history(target_baru, Target)
         if target_ubah:

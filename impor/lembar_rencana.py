@@ -109,6 +109,8 @@ class RenstraResource(ModelResourceLembar):
             errors.setdefault("tahun_selesai", []).append(_("Tahun selesai lebih awal dari tahun mulai."))
         super().validate_instance(instance, errors, validate_unique)
 
+    simpan_massal = False  # a new Renstra gets its first revision right after its save (below)
+
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)
         if not instance.revisi.exists():
@@ -182,7 +184,9 @@ class TujuanWidget(KodeWidget):
         super().__init__(Tujuan, "kode")
 
     def cari(self, kode):
-        for t in Tujuan.objects.filter(renstra=self.konteks.renstra):
+        if getattr(self, "_semua", (None,))[0] is not self.konteks:  # read once per import
+            self._semua = (self.konteks, list(Tujuan.objects.filter(renstra=self.konteks.renstra)))
+        for t in self._semua[1]:
             if kode in {t.kode, t.uraian}:
                 return t
         raise ValueError(_("Kode tujuan “%(kode)s” tidak ada pada lembar Tujuan.") % {"kode": kode})

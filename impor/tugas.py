@@ -1,8 +1,8 @@
 """Large Excel imports through Django's task API (django-tasks now, `django.tasks` from Django 6).
 
-An upload with more than settings.SAKIP_IMPOR_LATAR_BARIS data rows (counted from the sheets' declared
-dimensions, `buku_kerja.hitung_baris_data`) is not imported in the request: `antrekan_impor` stores it in private
-storage and queues `impor_latar`; the worker validates and applies it with the same service as the workspace
+An upload with more than settings.SAKIP_IMPOR_LATAR_BARIS data rows (counted while streaming the sheets' XML within
+a time budget, `buku_kerja.hitung_baris_data`; one that cannot be counted in time counts as large) is not imported
+in the request: `antrekan_impor` stores it in private storage and queues `impor_latar`; the worker validates and applies it with the same service as the workspace
 (`layanan.impor_excel`: period lock, one transaction, all or nothing), records the summary or the row errors on
 the `ImporLatar` row the status page polls, and deletes the stored upload whatever the outcome. Smaller uploads keep
 the preview-then-confirm flow inside the request.
@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from indikator.periode import PeriodeBeku, pastikan_dapat_diubah
 
-from .buku_kerja import HasilImpor, WorkbookTidakValid
+from .buku_kerja import HasilImpor, HitunganBaris, WorkbookTidakValid
 from .layanan import impor_excel
 from .models import ImporLatar
 
@@ -38,8 +38,9 @@ Status = ImporLatar.Status
 MAKS_GALAT = 500  # row errors kept for the status page
 
 
-def perlu_latar(jumlah_baris: int) -> bool:
-    return jumlah_baris > settings.SAKIP_IMPOR_LATAR_BARIS
+def perlu_latar(hitungan: HitunganBaris) -> bool:
+    """A large upload: more data rows than settings.SAKIP_IMPOR_LATAR_BARIS, or too many to count in the request."""
+    return not hitungan.lengkap or hitungan.jumlah > settings.SAKIP_IMPOR_LATAR_BARIS
 
 
 def antrekan_impor(*, unit, tahun: int, pengguna, berkas, jumlah_baris: int, bahasa: str = "id") -> ImporLatar:
@@ -103,7 +104,7 @@ def jalankan_impor(impor_id: int) -> None:
     ):
         return  # already done or taken by another worker
     impor = ImporLatar.objects.select_related("unit", "pengguna").get(pk=impor_id)
-    status, alasan, ringkasan = Status.GAGAL, "", {}
+    status, alasan, ringkasan, jumlah_baris = Status.GAGAL, "", {}, impor.jumlah_baris
     try:
         with translation.override(impor.bahasa), _atas_nama(impor.pengguna):
             try:
@@ -121,6 +122,7 @@ def jalankan_impor(impor_id: int) -> None:
                 raise
             else:
                 ringkasan = _ringkas(hasil)
+                jumlah_baris = hasil.jumlah_baris  # the request's count may have stopped at its time budget
                 if hasil.diterapkan:
                     status = Status.SELESAI
                 else:
@@ -129,7 +131,13 @@ def jalankan_impor(impor_id: int) -> None:
         _buang_berkas(impor)
         kini = timezone.now()
         ImporLatar.objects.filter(pk=impor_id).update(
-            status=status, alasan=alasan[:2000], hasil=ringkasan, berkas="", selesai_pada=kini, diperbarui_pada=kini
+            status=status,
+            alasan=alasan[:2000],
+            hasil=ringkasan,
+            jumlah_baris=jumlah_baris,
+            berkas="",
+            selesai_pada=kini,
+            diperbarui_pada=kini,
         )
 
 

@@ -1,7 +1,8 @@
 """Administration writes: units and their heads, users (create, deactivate, temporary password) and roles per unit.
 
 Who may do what is checked here too (the views check first for a 403): administrators everything; the head of a
-unit (pimpinan) adds and removes planners and auditors of their own unit and its sub-units. Units, heads and
+unit (pimpinan) adds and removes planners (perencana) of their own unit and its sub-units, nothing else. Auditor,
+pimpinan and administrator roles are granted and revoked by administrators only. Units, heads and
 memberships keep their django-simple-history trail; user accounts (which have no history table) get a Django
 `LogEntry` per change, shown with the rest on the administration history page.
 """
@@ -27,8 +28,8 @@ from . import akses
 from .enums import Peran
 from .models import Keanggotaan, KepalaUnit, SandiSementara, UnitKerja
 
-# Roles a unit's head may hand out in their own units.
-PERAN_OLEH_KEPALA = (Peran.PERENCANA, Peran.AUDITOR)
+# Roles a unit's head may hand out in their own units (and sub-units); every other role is an administrator's.
+PERAN_OLEH_KEPALA = (Peran.PERENCANA,)
 HURUF_SANDI = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -178,21 +179,35 @@ def reset_kata_sandi(*, pengguna, oleh, sandi: str | None = None) -> str:
 # --- Roles -------------------------------------------------------------------------------------------------
 
 
-def boleh_atur_peran(user, *, unit: UnitKerja | None, peran: str) -> bool:
-    """Administrators: any role anywhere. A unit's head: planners and auditors of their units and sub-units."""
+def alasan_tolak_peran(user, *, unit: UnitKerja | None, peran: str) -> str | None:
+    """Why `user` may not grant or revoke `peran` in `unit` (None: allowed). Administrators: any role anywhere.
+    A unit's head: planners of their units and sub-units only."""
     if akses.adalah_admin(user):
-        return True
-    return unit is not None and peran in PERAN_OLEH_KEPALA and akses.dapat_mengesahkan(user, unit)
+        return None
+    if peran not in PERAN_OLEH_KEPALA:
+        return gettext(
+            "Peran %(peran)s hanya dapat diberikan atau dicabut oleh administrator; pimpinan unit hanya mengatur "
+            "perencana."
+        ) % {"peran": Peran(peran).label if peran in Peran.values else peran}
+    if unit is None or not akses.dapat_mengesahkan(user, unit):
+        return gettext("Anda tidak berwenang mengatur peran pada unit ini.")
+    return None
 
 
-def _pastikan_boleh(oleh, unit, peran) -> None:
-    if not boleh_atur_peran(oleh, unit=unit, peran=peran):
-        raise PermissionDenied(gettext("Anda tidak berwenang mengatur peran ini pada unit ini."))
+def boleh_atur_peran(user, *, unit: UnitKerja | None, peran: str) -> bool:
+    return alasan_tolak_peran(user, unit=unit, peran=peran) is None
+
+
+def pastikan_boleh_atur_peran(oleh, unit, peran) -> None:
+    """PermissionDenied (403) with the reason when `oleh` may not grant or revoke `peran` in `unit`."""
+    alasan = alasan_tolak_peran(oleh, unit=unit, peran=peran)
+    if alasan:
+        raise PermissionDenied(alasan)
 
 
 @transaction.atomic
 def tambah_peran(*, pengguna, unit: UnitKerja | None, peran: str, oleh) -> Keanggotaan:
-    _pastikan_boleh(oleh, unit, peran)
+    pastikan_boleh_atur_peran(oleh, unit, peran)
     if peran not in Peran.values:
         raise ValidationError({"peran": gettext("Peran tidak dikenal.")}, code="peran")
     if unit is None and peran in (Peran.PERENCANA, Peran.PIMPINAN):
@@ -205,7 +220,7 @@ def tambah_peran(*, pengguna, unit: UnitKerja | None, peran: str, oleh) -> Keang
 
 @transaction.atomic
 def hapus_peran(*, keanggotaan: Keanggotaan, oleh) -> None:
-    _pastikan_boleh(oleh, keanggotaan.unit, keanggotaan.peran)
+    pastikan_boleh_atur_peran(oleh, keanggotaan.unit, keanggotaan.peran)
     if keanggotaan.pengguna_id == oleh.pk and keanggotaan.peran == Peran.ADMINISTRATOR:
         raise ValidationError(gettext("Anda tidak dapat mencabut peran administrator Anda sendiri."), code="diri")
     keanggotaan.delete()

@@ -2,8 +2,9 @@
 
 - Administrator: everything, every unit (a membership without a unit, or any superuser).
 - Perencana: reads and edits the data of their own units.
-- Pimpinan: reads their units and all sub-units; approves and locks.
-- Auditor: reads everything, edits nothing.
+- Pimpinan: reads their units and all sub-units; approves and locks; grants and revokes planners there.
+- Auditor: edits nothing; without a unit (the Inspektorat) reads every unit, with a unit (a unit's internal
+  auditor) reads that unit and its sub-units.
 """
 
 from __future__ import annotations
@@ -66,15 +67,12 @@ def id_unit_terbaca(user) -> set[int] | None:
     if adalah_admin(user) or any(k.peran == Peran.AUDITOR and k.unit_id is None for k in _keanggotaan(user)):
         return None
     ks = _keanggotaan(user)
-    if any(k.peran == Peran.AUDITOR for k in ks):
-        # An auditor reads everything.
-        return None
     anak = _pohon_anak()
     hasil: set[int] = set()
     for k in ks:
         if k.unit_id is None:
             continue
-        if k.peran == Peran.PIMPINAN:
+        if k.peran in (Peran.PIMPINAN, Peran.AUDITOR):
             hasil |= _dengan_turunan([k.unit_id], anak)
         else:
             hasil.add(k.unit_id)

@@ -44,11 +44,7 @@ from .models import (
     Target,
     UnitKerja,
 )
-
-
-class DataTidakDitemukan(LookupError):
-    """No Renstra (or structure) covers the requested unit and year."""
-
+from .struktur import DataTidakDitemukan, renstra_untuk, revisi_untuk
 
 # ---------------------------------------------------------------- scheme
 
@@ -143,29 +139,6 @@ def muat_skema_banyak(daftar: Iterable[SkemaPenilaian]) -> dict[str, Skema]:
 
 
 # ---------------------------------------------------------------- structure
-
-
-def renstra_untuk(unit: UnitKerja, tahun: int) -> Renstra:
-    renstra = (
-        Renstra.objects.select_related("skema", "unit")
-        .filter(unit=unit, tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
-        .order_by("-tahun_mulai", "-id")
-        .first()
-    )
-    if renstra is None:
-        raise DataTidakDitemukan(f"Tidak ada Renstra {unit.nama} yang mencakup tahun {tahun}.")
-    return renstra
-
-
-def revisi_untuk(renstra: Renstra, tahun: int) -> RevisiRenstra:
-    revisi = (
-        RevisiRenstra.objects.filter(renstra=renstra, berlaku_mulai__lte=tahun, berlaku_sampai__gte=tahun)
-        .order_by("-nomor", "-id")
-        .first()
-    )
-    if revisi is None:
-        raise DataTidakDitemukan(f"Renstra {renstra} tidak memiliki struktur sasaran untuk tahun {tahun}.")
-    return revisi
 
 
 def sasaran_dengan_indikator(revisi: RevisiRenstra) -> list[Sasaran]:

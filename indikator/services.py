@@ -31,6 +31,7 @@ from .models import (
     VersiPK,
 )
 from .periode import kunci_periode_untuk_tulis, kunci_rentang_untuk_tulis, tahan_periode
+from .struktur import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from .target import IsianTarget
 from .token_ubah import galat_berubah, pastikan_token, riwayat_objek
 
@@ -398,9 +399,28 @@ TRIWULAN = (1, 2, 3, 4)
 NARASI = ("analisis", "faktor_pendukung", "faktor_penghambat", "rencana_tindak_lanjut")
 
 
+def indikator_berlaku(indikator: Indikator, tahun: int) -> bool:
+    """Whether the indikator belongs to the structure in force in `tahun`: its revision is the one the year's
+    measurement reads (the same rule: `queries.renstra_untuk` / `revisi_untuk`)."""
+    try:
+        revisi = revisi_untuk(renstra_untuk(indikator.unit, tahun), tahun)
+    except DataTidakDitemukan:
+        return False
+    return revisi.pk == indikator.sasaran.revisi_id
+
+
 def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | None) -> None:
     if triwulan is not None and triwulan not in TRIWULAN:
         raise ValidationError({"triwulan": gettext("Triwulan harus 1 sampai 4.")}, code="triwulan")
+    if not indikator_berlaku(indikator, tahun):
+        raise ValidationError(
+            gettext(
+                "Indikator %(kode)s tidak berlaku pada tahun %(tahun)s (struktur Renstra tahun itu tidak memuatnya); "
+                "realisasi tidak dapat dicatat."
+            )
+            % {"kode": indikator.kode, "tahun": tahun},
+            code="tidak_berlaku",
+        )
     if not indikator.aktif_pada(tahun):
         raise ValidationError(
             gettext("Indikator ini sudah dipensiunkan mulai tahun %(tahun)s; realisasi tidak dapat dicatat.")

@@ -57,6 +57,22 @@ class BarisRealisasi:
     galat_tahunan: str = ""
     peringatan: tuple[str, ...] = ()
     tersimpan: bool = False
+    # Set when quarter values were typed while a yearly value (which wins) exists: the row asks which to keep.
+    tanya_tahunan: bool = False
+    pilihan: str = ""  # the choice already made ("tahunan" or "triwulan"), carried through a confirmation
+
+    @property
+    def keterangan_target(self) -> str:
+        """Why quarters have no Rencana Aksi target, said once for the row: quarters with the same reason are
+        grouped ("TW1–TW2: tidak ada di PK versi 2; TW3–TW4: tidak ada di PK versi 3"), a reason every quarter
+        shares is said without labels."""
+        kelompok: dict[str, list[int]] = {}
+        for s in self.triwulan:
+            if s.keterangan_target:
+                kelompok.setdefault(s.keterangan_target, []).append(s.triwulan)
+        if len(kelompok) == 1 and len(next(iter(kelompok.values()))) == len(self.triwulan):
+            return next(iter(kelompok))
+        return "; ".join(f"{_rentang_tw(tw)}: {teks}" for teks, tw in kelompok.items())
 
     @property
     def tahunan_dipakai(self) -> bool:
@@ -68,6 +84,13 @@ class BarisRealisasi:
     @property
     def indikator(self) -> Indikator:
         return self.ukur.indikator
+
+
+def _rentang_tw(triwulan: list[int]) -> str:
+    """[1, 2] → "TW1–TW2"; [3] → "TW3"; [1, 3] → "TW1, TW3"."""
+    if len(triwulan) > 1 and triwulan == list(range(triwulan[0], triwulan[-1] + 1)):
+        return f"TW{triwulan[0]}–TW{triwulan[-1]}"
+    return ", ".join(f"TW{tw}" for tw in triwulan)
 
 
 @dataclass(frozen=True)

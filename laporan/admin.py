@@ -19,7 +19,7 @@ class NarasiLaporanAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
 class BerkasLaporanAdmin(SimpleHistoryAdmin):
     """Read-only: the rows are made and updated by the report task (`laporan.tugas`)."""
 
-    list_display = ["unit", "tahun", "format", "status", "final", "ukuran", "dibuat_pada", "selesai_pada"]
+    list_display = ["unit", "tahun", "format", "status", "final", "ukuran", "dibuat_pada", "selesai_pada", "detak"]
     list_filter = ["format", "status", "final", "tahun"]
     search_fields = ["unit__nama", "hash", "alasan"]
 

@@ -270,3 +270,63 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
         periode=periode,
         peringatan=peringatan,
     )
+
+
+# ---------------------------------------------------------------------- the standalone IKU decree
+
+
+@dataclass(frozen=True)
+class _IndikatorIKU:
+    indikator: Indikator
+
+
+@dataclass(frozen=True)
+class _SasaranIKU:
+    sasaran: Sasaran
+    baris: tuple[_IndikatorIKU, ...]
+
+
+@dataclass(frozen=True)
+class _StrukturIKU:
+    sasaran: tuple[_SasaranIKU, ...]
+
+
+@dataclass(frozen=True)
+class BundelIKU:
+    """What the standalone IKU decree prints (`bab.naskah.keputusan_iku`, `bab.lampiran.lampiran_iku`): the unit
+    as its year prints it, the signing head, the wording, the Renstra period and the year's sasaran with the
+    indikator in force (`ukur.sasaran[].baris[].indikator`, as in `Bundel.ukur`)."""
+
+    unit: UnitKerja
+    tahun: int
+    renstra: Renstra
+    kepala: KepalaUnit | None
+    naskah: IsiNaskahDinas
+    ukur: _StrukturIKU
+
+
+def ambil_bundel_iku(unit: UnitKerja, tahun: int) -> BundelIKU:
+    """The IKU decree's data only (about 7 queries, no measurement). Raises DataTidakDitemukan like
+    `ambil_bundel`."""
+    periode = ambil_periode(unit=unit, tahun=tahun)
+    profil = profil_tahun(periode, unit)
+    unit = profil.unit
+    renstra = iq.renstra_untuk(unit, tahun)
+    revisi = iq.revisi_untuk(renstra, tahun)
+    sasaran = tuple(
+        _SasaranIKU(s, tuple(_IndikatorIKU(i) for i in s.indikator.all() if i.aktif_pada(tahun)))
+        for s in iq.sasaran_dengan_indikator(revisi)
+    )
+    kepala = (
+        profil.kepala
+        if profil.disimpan
+        else kepala_akhir_tahun(tahun, list(KepalaUnit.objects.filter(unit=unit).order_by("-mulai", "-id")))
+    )
+    return BundelIKU(
+        unit=unit,
+        tahun=tahun,
+        renstra=renstra,
+        kepala=kepala,
+        naskah=ambil_naskah(unit, tahun, periode),
+        ukur=_StrukturIKU(sasaran),
+    )

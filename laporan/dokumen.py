@@ -11,12 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from indikator.enums import StatusPeriode
+from umum.format import format_angka
 
 if TYPE_CHECKING:
     from indikator.models import UnitKerja
@@ -25,8 +27,29 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class FormatSel:
+    """How a kind of number cell prints, the same in every output: decimals in HTML, PDF and DOCX (None: as
+    stored) and the Excel number format (the cell keeps the real number)."""
+
+    digit: int | None
+    excel: str
+
+
+FORMAT_SEL = {
+    "angka": FormatSel(None, "#,##0.####"),
+    "persen": FormatSel(2, "0.00"),
+    "rasio": FormatSel(2, "0.00"),
+    "rupiah": FormatSel(0, "#,##0"),
+    "bulat": FormatSel(0, "0"),
+    "miliar": FormatSel(None, "#,##0.000"),
+}
+FORMAT_LAIN = FormatSel(2, "General")
+
+
+@dataclass(frozen=True)
 class Sel:
-    """One table cell. `format`: teks, angka (as stored), persen (2 dec), rasio (2 dec), rupiah, bulat, miliar."""
+    """One table cell. `format`: teks, or a number kind of `FORMAT_SEL`: angka (as stored), persen (2 dec),
+    rasio (2 dec), rupiah, bulat, miliar."""
 
     nilai: Decimal | int | str | None
     format: str = "teks"
@@ -40,11 +63,39 @@ class Sel:
     def angka(self) -> bool:
         return self.format not in ("teks",)
 
+    @property
+    def format_angka(self) -> FormatSel:
+        return FORMAT_SEL.get(self.format, FORMAT_LAIN)
+
+    @property
+    def teks(self) -> str:
+        """The printed text (HTML, PDF, DOCX): a number in Indonesian format with its kind's decimals, – for no
+        value; text as is."""
+        if self.format == "teks":
+            return "–" if self.nilai in (None, "") else str(self.nilai)
+        if self.nilai is None or self.nilai == "":
+            return "–"
+        return format_angka(self.nilai, self.format_angka.digit)
+
 
 @dataclass(frozen=True)
 class Baris:
     sel: tuple[Sel, ...]
     kelas: str = ""  # "", "kelompok" (group heading row), "total"
+
+
+@dataclass(frozen=True)
+class Petak:
+    """A cell placed on its table's grid (`Tabel.kisi`): row (the header rows first, then the body), first
+    column, the spans cut to the grid, and the row's class ("" in the header)."""
+
+    baris: int
+    kolom: int
+    sel: Sel
+    rowspan: int
+    colspan: int
+    kepala: bool
+    kelas: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +119,28 @@ class Tabel:
     @property
     def jumlah_kolom(self) -> int:
         return sum(s.colspan for s in self.kepala[0]) if self.kepala else 0
+
+    @cached_property
+    def kisi(self) -> tuple[Petak, ...]:
+        """Every cell on the grid, in reading order: the one walk of rowspan/colspan that the HTML, Excel and
+        Word renderers share. A cell starts at the first column its row leaves free (cells spanning down from
+        the rows above take theirs); spans stop at the table's edge; a cell past the last column is left out."""
+        n = self.jumlah_kolom or max((sum(s.colspan for s in b.sel) for b in self.baris), default=0)
+        baris = [(s, True, "") for s in self.kepala] + [(b.sel, False, b.kelas) for b in self.baris]
+        terisi: set[tuple[int, int]] = set()
+        hasil: list[Petak] = []
+        for r, (sel_baris, kepala, kelas) in enumerate(baris):
+            k = 0
+            for s in sel_baris:
+                while (r, k) in terisi:
+                    k += 1
+                if k >= n:
+                    break
+                tinggi, lebar = min(s.rowspan, len(baris) - r), min(s.colspan, n - k)
+                terisi.update((r + dr, k + dc) for dr in range(tinggi) for dc in range(lebar))
+                hasil.append(Petak(r, k, s, tinggi, lebar, kepala, kelas))
+                k += lebar
+        return tuple(hasil)
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from .dokumen import DokumenPK, Laporan, Tabel
+from .dokumen import DokumenPK, Laporan, Petak, Tabel
 
-FORMAT_ANGKA = {
-    "rupiah": "#,##0",
-    "persen": "0.00",
-    "rasio": "0.00",
-    "bulat": "0",
-    "miliar": "#,##0.000",
-    "angka": "#,##0.####",
-}
 TIPIS = Side(style="thin", color="9AA7B4")
 BINGKAI = Border(left=TIPIS, right=TIPIS, top=TIPIS, bottom=TIPIS)
 ISI_KEPALA = PatternFill("solid", fgColor="DCE8F4")
@@ -53,45 +45,42 @@ def lembar_tabel(laporan: Laporan) -> list[tuple[str, Tabel]]:
     return hasil
 
 
-def _tulis_baris(ws, baris_ke: int, sel, terisi: set[tuple[int, int]], kepala: bool, kelas: str = "") -> None:
-    kolom = 1
-    for s in sel:
-        while (baris_ke, kolom) in terisi:
-            kolom += 1
-        c = ws.cell(row=baris_ke, column=kolom)
-        if s.format == "teks":
-            c.value = "" if s.nilai is None else str(s.nilai)
-        else:
-            c.value = s.nilai
-            c.number_format = FORMAT_ANGKA.get(s.format, "General")
-        c.border = BINGKAI
-        c.alignment = Alignment(
-            wrap_text=True,
-            vertical="center" if kepala else "top",
-            horizontal="center" if kepala else None,
-            indent=s.tingkat,
+def _tulis_petak(ws, p: Petak, baris_awal: int) -> None:
+    """One cell of the table's grid, its first row at `baris_awal`: the value (a number keeps its kind's
+    Excel format, `dokumen.FORMAT_SEL`), borders over the whole span, the span merged."""
+    s, baris_ke, kolom = p.sel, baris_awal + p.baris, p.kolom + 1
+    c = ws.cell(row=baris_ke, column=kolom)
+    if s.format == "teks":
+        c.value = "" if s.nilai is None else str(s.nilai)
+    else:
+        c.value = s.nilai
+        c.number_format = s.format_angka.excel
+    c.border = BINGKAI
+    c.alignment = Alignment(
+        wrap_text=True,
+        vertical="center" if p.kepala else "top",
+        horizontal="center" if p.kepala else None,
+        indent=s.tingkat,
+    )
+    if p.kepala:
+        c.font = Font(bold=True)
+        c.fill = ISI_KEPALA
+    elif p.kelas in ("kelompok", "total") or s.tebal:
+        c.font = Font(bold=True)
+        c.fill = ISI_KELOMPOK
+    if s.tanda:
+        c.font = Font(bold=True, color="C62828")
+    for dr in range(p.rowspan):
+        for dc in range(p.colspan):
+            if dr or dc:
+                ws.cell(row=baris_ke + dr, column=kolom + dc).border = BINGKAI
+    if p.rowspan > 1 or p.colspan > 1:
+        ws.merge_cells(
+            start_row=baris_ke,
+            start_column=kolom,
+            end_row=baris_ke + p.rowspan - 1,
+            end_column=kolom + p.colspan - 1,
         )
-        if kepala:
-            c.font = Font(bold=True)
-            c.fill = ISI_KEPALA
-        elif kelas in ("kelompok", "total") or s.tebal:
-            c.font = Font(bold=True)
-            c.fill = ISI_KELOMPOK
-        if s.tanda:
-            c.font = Font(bold=True, color="C62828")
-        for dr in range(s.rowspan):
-            for dc in range(s.colspan):
-                terisi.add((baris_ke + dr, kolom + dc))
-                if dr or dc:
-                    ws.cell(row=baris_ke + dr, column=kolom + dc).border = BINGKAI
-        if s.rowspan > 1 or s.colspan > 1:
-            ws.merge_cells(
-                start_row=baris_ke,
-                start_column=kolom,
-                end_row=baris_ke + s.rowspan - 1,
-                end_column=kolom + s.colspan - 1,
-            )
-        kolom += s.colspan
 
 
 def _lembar(wb: Workbook, nama: str, tabel: Tabel) -> None:
@@ -99,15 +88,11 @@ def _lembar(wb: Workbook, nama: str, tabel: Tabel) -> None:
     ws.cell(row=1, column=1, value=f"{tabel.label + '. ' if tabel.nomor else ''}{tabel.judul}").font = Font(
         bold=True, size=12
     )
-    terisi: set[tuple[int, int]] = set()
-    r = 3
-    for baris in tabel.kepala:
-        _tulis_baris(ws, r, baris, terisi, kepala=True)
-        r += 1
-    ws.freeze_panes = ws.cell(row=r, column=1)
-    for baris in tabel.baris:
-        _tulis_baris(ws, r, baris.sel, terisi, kepala=False, kelas=baris.kelas)
-        r += 1
+    awal = 3
+    for p in tabel.kisi:
+        _tulis_petak(ws, p, awal)
+    r = awal + len(tabel.kepala) + len(tabel.baris)
+    ws.freeze_panes = ws.cell(row=awal + len(tabel.kepala), column=1)
     for c in tabel.catatan:
         r += 1
         ws.cell(row=r, column=1, value=c).font = Font(italic=True, size=9)

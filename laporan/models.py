@@ -53,11 +53,14 @@ class BerkasLaporan(models.Model):
     """A rendered report file (PDF or XLSX) of a unit's year, rendered by a task (`laporan.tugas`); also the
     standalone legal PDFs (`jenis`): the "Dokumen Perjanjian Kinerja" of one PK version and the IKU decree.
 
-    Keyed by the hash of what the file is made of (the print HTML of the report in its language, the format and
-    the warnings annex): one row — and at most one render — per distinct content. A data or narrative change
-    gives a new hash, so an open year's drafts go stale by themselves (and are removed once a newer one is
-    stored); an approved or locked year cannot change, so its final file is reused until the year is reopened.
-    The file lives in private storage ("privat") and is served only through the access-checked download view."""
+    Keyed by what the file is made of (`hash`: `laporan.kunci.kunci_berkas`, the data and text versions, the
+    language, the warnings annex, the format and the build id), computed without building the report: one row —
+    and at most one render — per distinct input. A data or narrative change gives a new key, so an open year's
+    drafts go stale by themselves (and are removed once a newer one is stored); an approved or locked year cannot
+    change, so its final file is reused until the year is reopened. `hash_isi` is the hash of the built content
+    (a stored file of the same content is taken over instead of rendered again). A render holds a lease (`sewa`)
+    and beats `detak`; `menunggu`: queued behind another render of its unit. The file lives in private storage
+    ("privat") and is served only through the access-checked download view."""
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
@@ -87,7 +90,8 @@ class BerkasLaporan(models.Model):
     )
     tahun = models.PositiveIntegerField(_("tahun"))
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
-    hash = models.CharField(_("hash isi"), max_length=64)
+    hash = models.CharField(_("kunci masukan"), max_length=64)
+    hash_isi = models.CharField(_("hash isi"), max_length=64, blank=True)
     dengan_peringatan = models.BooleanField(_("dengan lampiran peringatan"), default=False)
     bahasa = models.CharField(_("bahasa"), max_length=8, default="id")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRI)
@@ -98,7 +102,11 @@ class BerkasLaporan(models.Model):
     dibuat_pada = models.DateTimeField(_("diminta pada"), auto_now_add=True)
     diperbarui_pada = models.DateTimeField(_("diperbarui pada"), default=timezone.now)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
-    history = HistoricalRecords()
+    detak = models.DateTimeField(_("detak terakhir"), null=True, blank=True)
+    sewa = models.CharField(_("sewa pekerja"), max_length=32, blank=True)
+    menunggu = models.BooleanField(_("menunggu berkas lain unit ini"), default=False)
+    tugas_id = models.CharField(_("id tugas"), max_length=64, blank=True)
+    history = HistoricalRecords(excluded_fields=["detak", "sewa", "menunggu", "tugas_id"])
 
     class Meta:
         verbose_name = _("berkas laporan")

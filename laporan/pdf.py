@@ -126,9 +126,9 @@ def html_keputusan_iku(unit, tahun: int) -> str | None:
     """The print HTML of the IKU decree (None without IKU); see `render_pdf_keputusan_iku`."""
     from .bab.lampiran import lampiran_iku
     from .bab.naskah import keputusan_iku
-    from .bundel import ambil_bundel
+    from .bundel import ambil_bundel_iku
 
-    b = ambil_bundel(unit, tahun)
+    b = ambil_bundel_iku(unit, tahun)  # only what the decree prints, not the whole report's data
     tabel = lampiran_iku(b)
     if tabel is None:
         return None

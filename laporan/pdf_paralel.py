@@ -16,7 +16,9 @@ a part rendered with a wrong start or wrong daftar numbers is rendered again (th
 single render). Without a map the whole document is rendered at once and its map returned for the next time.
 
 Parts run in a process pool (fork: the children inherit the loaded code and settings and never touch the
-database: uploaded figures are inlined as data: URIs first). `SAKIP_PDF_PARALEL = False` or one processor:
+database: uploaded figures are inlined as data: URIs first). The pool's processes die with the process that made
+them and cap their memory (`laporan.batas`); within a report file task every render, the single one too, runs in
+the pool and is waited for within the task's time budget (killed at the deadline) while its heartbeat beats. `SAKIP_PDF_PARALEL = False` or one processor:
 the single render. A part already rendered with the same input (same HTML, start page and daftar numbers) is
 taken from the cache (`SAKIP_PDF_CACHE_BAGIAN_DETIK`), so after a one-chapter edit only what changed is rendered.
 """
@@ -41,6 +43,8 @@ from pypdf.generic import NameObject, TextStringObject
 from weasyprint import HTML
 from weasyprint import __version__ as versi_weasyprint
 
+from . import batas
+from .pdf_ringkas import satukan_huruf, tulis_ringkas
 from .pengambil import _SRC, BASE_URL, PengambilLokal, _gambar_unggahan, data_uri
 
 PENANDA = "<!--potong-cetak-->"
@@ -130,9 +134,16 @@ def paralel_aktif() -> bool:
 
 
 def _ambil_kolam() -> ProcessPoolExecutor:
+    """The pool, made on first use. Its processes die with the process that made them (a killed worker leaves no
+    orphan) and cap their memory (`laporan.batas.siapkan_proses`, SAKIP_LAPORAN_MEMORI_MB)."""
     global _kolam
     if _kolam is None:
-        _kolam = ProcessPoolExecutor(max_workers=jumlah_proses(), mp_context=multiprocessing.get_context("fork"))
+        _kolam = ProcessPoolExecutor(
+            max_workers=jumlah_proses(),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=batas.siapkan_proses,
+            initargs=(os.getpid(), settings.SAKIP_LAPORAN_MEMORI_MB),
+        )
     return _kolam
 
 
@@ -141,6 +152,42 @@ def tutup_kolam() -> None:
     if _kolam is not None:
         _kolam.shutdown(wait=True, cancel_futures=True)
         _kolam = None
+
+
+def matikan_kolam() -> None:
+    """Kill the pool's processes (a render over its time budget) and drop the pool; the next render makes one."""
+    global _kolam
+    if _kolam is not None:
+        for p in list((getattr(_kolam, "_processes", None) or {}).values()):
+            p.kill()
+        _kolam.shutdown(wait=True, cancel_futures=True)
+        _kolam = None
+
+
+def _render_terbatas(html: str) -> Hasil:
+    """One render within the task's budget: in a pool process (capped memory, killed at the deadline). Without
+    a budget (a command, a test) or without fork: here."""
+    a = batas.kini()
+    if a is None or "fork" not in multiprocessing.get_all_start_methods():
+        return render_dokumen(html)
+    try:
+        return _di_kolam(html, a)
+    except BrokenProcessPool:
+        tutup_kolam()  # the pool was gone before this render (e.g. the thread that made it ended): once more
+    try:
+        return _di_kolam(html, a)
+    except BrokenProcessPool as e:  # a process died in this render (out of memory, killed)
+        tutup_kolam()
+        raise batas.MelewatiBatas(batas.pesan_memori(a.memori_mb)) from e
+
+
+def _di_kolam(html: str, a: batas.Anggaran) -> Hasil:
+    f = _ambil_kolam().submit(render_dokumen, html)
+    try:
+        batas.tunggu([f], matikan_kolam)
+    except MemoryError as e:  # out of its address space
+        raise batas.MelewatiBatas(batas.pesan_memori(a.memori_mb)) from e
+    return f.result()
 
 
 @lru_cache(maxsize=8)
@@ -171,10 +218,11 @@ def _render_semua(dokumen: dict[str, str], bobot: dict[str, int]) -> dict[str, H
         hasil = {k: tersimpan[c] for k, c in kunci.items() if c in tersimpan}
     sisa = sorted((k for k in dokumen if k not in hasil), key=lambda k: -bobot.get(k, 1))
     if len(sisa) == 1:
-        hasil[sisa[0]] = render_dokumen(dokumen[sisa[0]])
+        hasil[sisa[0]] = _render_terbatas(dokumen[sisa[0]])
     elif sisa:
         kolam = _ambil_kolam()
         tugas = {k: kolam.submit(render_dokumen, dokumen[k]) for k in sisa}
+        batas.tunggu(tugas.values(), matikan_kolam)
         for k, t in tugas.items():
             hasil[k] = t.result()
     if kunci and sisa:
@@ -201,6 +249,8 @@ def render(html: str, peta: Peta | None = None) -> tuple[bytes, Peta]:
     """The print HTML as PDF bytes and its page map. In parts side by side when a map of an earlier render is
     given and the pool is on; otherwise (or when the parts do not settle) the single render."""
     _, bagian, _ = pecah(html)
+    if batas.kini() is not None:
+        html = _sisip_gambar_unggahan(html)  # every render of a task runs in a pool process
     if peta and paralel_aktif() and len(bagian) > 1:
         try:
             hasil = _render_bagian(_sisip_gambar_unggahan(html), peta)
@@ -209,7 +259,7 @@ def render(html: str, peta: Peta | None = None) -> tuple[bytes, Peta]:
             hasil = None
         if hasil is not None:
             return hasil
-    tunggal = render_dokumen(html)
+    tunggal = _render_terbatas(html)
     return tunggal.pdf, peta_dari(tunggal, bagian)
 
 
@@ -253,7 +303,9 @@ def _render_bagian(html: str, peta: Peta) -> tuple[bytes, Peta] | None:
 
 def _gabung(bagian: list[Hasil], depan_halaman: int) -> bytes:
     """The parts' PDFs as one: pages, outlines and named destinations (pypdf), the front matter's metadata, and
-    the daftar links (`sakip-jangkar:ID`) as the internal links the single render has (`/Dest ID`)."""
+    the daftar links (`sakip-jangkar:ID`) as the internal links the single render has (`/Dest ID`); each font's
+    subsets as one program and the small objects compressed (`laporan.pdf_ringkas`), so the file is about the
+    size of the single render's."""
     penulis = PdfWriter()
     pertama = PdfReader(BytesIO(bagian[0].pdf))
     for h in bagian:
@@ -269,6 +321,6 @@ def _gabung(bagian: list[Hasil], depan_halaman: int) -> bytes:
         penulis.add_metadata(dict(pertama.metadata))
     if "/Lang" in pertama.trailer["/Root"]:
         penulis._root_object[NameObject("/Lang")] = pertama.trailer["/Root"]["/Lang"]
-    keluar = BytesIO()
-    penulis.write(keluar)
-    return keluar.getvalue()
+    satukan_huruf(penulis)
+    penulis.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    return tulis_ringkas(penulis)

@@ -2,7 +2,7 @@
 
 Built from the same document model as the HTML and the PDF (`laporan.dokumen`), so the chapters cannot drift:
 headings as Word heading styles, a table-of-contents field (Word fills it on opening: F9), page numbers in the
-footer, the tables with merged cells and the Indonesian number format of the PDF (`laporan_tags.sel`), the legal
+footer, the tables with merged cells and the Indonesian number format of the PDF (`Sel.teks`), the legal
 documents of the lampiran. The generated SVG figures (charts, organisation chart, strategy map) are embedded as
 PNG drawn at print resolution with the PDF's fonts (`laporan.raster`); uploaded figures as their stored file.
 """
@@ -39,7 +39,6 @@ from .dokumen import (
     Tabel,
     TandaTangan,
 )
-from .templatetags.laporan_tags import sel as teks_sel
 
 LEBAR_TEKS_CM = Decimal(16)  # A4 less Word's default margins
 
@@ -257,36 +256,28 @@ class _Penulis:
         n = t.jumlah_kolom
         if not n:
             return
-        baris_semua = [(s, True) for s in t.kepala] + [(b.sel, False) for b in t.baris]
-        tabel = self.doc.add_table(rows=len(baris_semua), cols=n)
+        jumlah_baris = len(t.kepala) + len(t.baris)
+        tabel = self.doc.add_table(rows=jumlah_baris, cols=n)
         tabel.style = "Table Grid"
-        terisi: set[tuple[int, int]] = set()
-        for r, (sel_baris, kepala) in enumerate(baris_semua):
-            if kepala:  # header rows repeat on every page in Word
-                tr_pr = tabel.rows[r]._tr.get_or_add_trPr()
-                tr_pr.append(OxmlElement("w:tblHeader"))
-            k = 0
-            for s in sel_baris:
-                while (r, k) in terisi:
-                    k += 1
-                if k >= n:
-                    break
-                r2, k2 = min(r + s.rowspan, len(baris_semua)) - 1, min(k + s.colspan, n) - 1
-                for dr in range(r, r2 + 1):
-                    for dc in range(k, k2 + 1):
-                        terisi.add((dr, dc))
-                sel = tabel.cell(r, k)
-                if (r2, k2) != (r, k):
-                    sel = sel.merge(tabel.cell(r2, k2))
-                teks = str(s.nilai) if kepala else teks_sel(s) + (s.tanda or "")
-                sel.text = teks
-                run = sel.paragraphs[0].runs[0] if sel.paragraphs[0].runs else None
-                if run is not None:
-                    run.bold = kepala or s.tebal
-                    run.font.size = Pt(8 if t.kecil or n > 6 else 9)
-                if not kepala and s.angka:
-                    sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                k = k2 + 1
+        # The cells of the new (unmerged) table once: python-docx's Table.cell() rebuilds the whole grid on every
+        # call. Merging changes only the cells a span covers, never one the grid walk reaches later.
+        sel_tabel = tabel._cells
+        tr = tabel._tbl.tr_lst
+        for r in range(len(t.kepala)):  # header rows repeat on every page in Word
+            tr[r].get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        ukuran = Pt(8 if t.kecil or n > 6 else 9)
+        for p in t.kisi:
+            s = p.sel
+            sel = sel_tabel[p.baris * n + p.kolom]
+            if p.rowspan > 1 or p.colspan > 1:
+                sel = sel.merge(sel_tabel[(p.baris + p.rowspan - 1) * n + p.kolom + p.colspan - 1])
+            sel.text = str(s.nilai) if p.kepala else s.teks + (s.tanda or "")
+            run = sel.paragraphs[0].runs[0] if sel.paragraphs[0].runs else None
+            if run is not None:
+                run.bold = p.kepala or s.tebal
+                run.font.size = ukuran
+            if not p.kepala and s.angka:
+                sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for c in t.catatan:
             self.doc.add_paragraph(c).runs[0].font.size = Pt(8)
 

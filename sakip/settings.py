@@ -144,9 +144,20 @@ TASKS = {
         "BACKEND": os.environ.get("SAKIP_TASKS_BACKEND", _BACKEND_TUGAS[SAKIP_TUGAS_BACKEND]),
     }
 }
-# A report file still queued or rendering after this many seconds is taken as lost (worker stopped) and can be
-# requested again.
+# A report file still queued after this many seconds is taken as lost (no worker took it) and can be requested
+# again.
 SAKIP_LAPORAN_BATAS_DETIK = int(os.environ.get("SAKIP_LAPORAN_BATAS_DETIK", "900"))
+# The budget of one report file render (laporan/batas.py): wall-clock seconds (0: none) and the memory each render
+# process may add (RLIMIT_AS, MB; 0: none). Over it the file fails with "Berkas terlalu lama/besar dibuat".
+SAKIP_LAPORAN_WAKTU_MAKS_DETIK = int(os.environ.get("SAKIP_LAPORAN_WAKTU_MAKS_DETIK", "600"))
+SAKIP_LAPORAN_MEMORI_MB = int(os.environ.get("SAKIP_LAPORAN_MEMORI_MB", "2048"))
+# A rendering worker beats its file's heartbeat every SAKIP_LAPORAN_DETAK_DETIK; a render without a beat for
+# SAKIP_LAPORAN_DETAK_MATI_DETIK is taken as dead (worker killed): shown as failed, made anew on the next request.
+SAKIP_LAPORAN_DETAK_DETIK = float(os.environ.get("SAKIP_LAPORAN_DETAK_DETIK", "5"))
+SAKIP_LAPORAN_DETAK_MATI_DETIK = int(os.environ.get("SAKIP_LAPORAN_DETAK_MATI_DETIK", "60"))
+# Part of every report file's key (laporan/kunci.py) beside the hash of the code, templates and static files:
+# e.g. the deployed commit.
+SAKIP_VERSI_BUILD = os.environ.get("SAKIP_VERSI_BUILD", "")
 # The report PDF in parts side by side (laporan/pdf_paralel.py): off with SAKIP_PDF_PARALEL=0; SAKIP_PDF_PROSES
 # processes (0: one per processor this process may use); a rendered part is kept in the cache this many seconds
 # (0: not kept) so that after a one-chapter edit only that chapter is rendered again.
@@ -354,10 +365,12 @@ SAKIP_IMPOR_MAKS_BARIS = int(os.environ.get("SAKIP_IMPOR_MAKS_BARIS", "20000"))
 SAKIP_IMPOR_MAKS_KOLOM = int(os.environ.get("SAKIP_IMPOR_MAKS_KOLOM", "60"))
 SAKIP_IMPOR_DIR = os.environ.get("SAKIP_IMPOR_DIR", "")
 SAKIP_IMPOR_UMUR_DETIK = int(os.environ.get("SAKIP_IMPOR_UMUR_DETIK", "3600"))
-# Uploads with more data rows than this (all known sheets, from their declared dimensions) are imported by the task
-# worker (impor.tugas: stored in private storage, status page) instead of inside the request; an import still
-# queued or running after SAKIP_IMPOR_BATAS_DETIK is taken as lost.
+# Uploads with more data rows than this (all known sheets, counted while streaming the sheet XML, never from the
+# declared dimensions) are imported by the task worker (impor.tugas: stored in private storage, status page) instead
+# of inside the request; counting stops after SAKIP_IMPOR_HITUNG_DETIK seconds and such an upload goes to the worker
+# too. An import still queued or running after SAKIP_IMPOR_BATAS_DETIK is taken as lost.
 SAKIP_IMPOR_LATAR_BARIS = int(os.environ.get("SAKIP_IMPOR_LATAR_BARIS", "2000"))
+SAKIP_IMPOR_HITUNG_DETIK = float(os.environ.get("SAKIP_IMPOR_HITUNG_DETIK", "2"))
 SAKIP_IMPOR_BATAS_DETIK = int(os.environ.get("SAKIP_IMPOR_BATAS_DETIK", "1800"))
 
 # The RQ task queue (SAKIP_TUGAS_BACKEND=rq): Redis at SAKIP_RQ_URL, by default the cache's REDIS_URL (RQ's keys

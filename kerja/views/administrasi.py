@@ -1,6 +1,6 @@
 """Administration in the app: units (tree, head, scheme and Renstra), users (create, deactivate, temporary
 password), roles per unit, and the administration audit trail. Administrators do everything; a unit's head
-manages the planners and auditors of their units and sub-units (`indikator.administrasi`)."""
+manages the planners of their units and sub-units, nothing else (`indikator.administrasi`)."""
 
 from __future__ import annotations
 
@@ -89,14 +89,15 @@ def unit_ubah(request, slug: str | None = None):
 
 @login_required
 def unit_detail(request, slug: str):
-    """A unit's heads and members; administrators add heads and any role, the head planners and auditors."""
+    """A unit's heads and members; administrators add heads and any role, the head planners only (the form offers
+    the head nothing else; any other role posted is refused with 403)."""
     unit = get_object_or_404(UnitKerja.objects.select_related("induk"), slug=slug)
     ids = _dikelola(request)
     if ids is not None and unit.pk not in ids:
         raise PermissionDenied(_("Anda tidak memimpin unit ini."))
     admin = akses.adalah_admin(request.user)
-    peran = list(Peran) if admin else list(adm.PERAN_OLEH_KEPALA)
-    form_peran = PeranForm(request.POST or None, peran=peran, unit_qs=UnitKerja.objects.filter(pk=unit.pk))
+    # Validated against every role so that a role the head may not grant is a 403, not a form error.
+    form_peran = PeranForm(request.POST or None, peran=list(Peran), unit_qs=UnitKerja.objects.filter(pk=unit.pk))
     form_kepala = KepalaForm(request.POST or None, prefix="kepala") if admin else None
     if request.method == "POST":
         if request.POST.get("aksi") == "kepala" and form_kepala is not None:
@@ -109,8 +110,7 @@ def unit_detail(request, slug: str):
                     return redirect("kerja:admin_unit_detail", slug=unit.slug)
         elif request.POST.get("aksi") == "peran" and form_peran.is_valid():
             d = form_peran.cleaned_data
-            if not adm.boleh_atur_peran(request.user, unit=unit, peran=d["peran"]):
-                raise PermissionDenied(_("Anda tidak berwenang mengatur peran ini pada unit ini."))
+            adm.pastikan_boleh_atur_peran(request.user, unit, d["peran"])
             ok, _obj = jalankan(
                 request,
                 form_peran,
@@ -122,6 +122,8 @@ def unit_detail(request, slug: str):
     anggota = list(
         Keanggotaan.objects.filter(unit=unit).select_related("pengguna").order_by("peran", "pengguna__username")
     )
+    if not admin:
+        form_peran.fields["peran"].choices = [(p.value, p.label) for p in adm.PERAN_OLEH_KEPALA]
     for k in anggota:
         k.boleh_hapus = adm.boleh_atur_peran(request.user, unit=unit, peran=k.peran)
     return render(
@@ -143,8 +145,7 @@ def unit_detail(request, slug: str):
 @require_POST
 def peran_hapus(request, pk: int):
     k = get_object_or_404(Keanggotaan.objects.select_related("unit", "pengguna"), pk=pk)
-    if not adm.boleh_atur_peran(request.user, unit=k.unit, peran=k.peran):
-        raise PermissionDenied(_("Anda tidak berwenang mengatur peran ini pada unit ini."))
+    adm.pastikan_boleh_atur_peran(request.user, k.unit, k.peran)
     ok, _obj = jalankan(request, None, lambda: adm.hapus_peran(keanggotaan=k, oleh=request.user))
     if ok:
         messages.success(request, _("Peran dicabut."))

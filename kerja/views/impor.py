@@ -159,12 +159,12 @@ def impor_excel_view(request, unit_slug: str, tahun: int):
         if form.is_valid():
             berkas = form.cleaned_data["berkas"]
             try:
-                jumlah_baris = hitung_baris_data(berkas)
+                hitungan = hitung_baris_data(berkas)
             except WorkbookTidakValid as e:
                 form.add_error("berkas", str(e))
                 return render(request, "kerja/impor_unggah.html", {**konteks, "form": form})
-            if perlu_latar(jumlah_baris):
-                return _impor_latar(request, konteks, form, berkas, jumlah_baris)
+            if perlu_latar(hitungan):
+                return _impor_latar(request, konteks, form, berkas, hitungan.jumlah)
             token, path = _simpan_unggahan(request, berkas, unit, tahun)
             try:
                 hasil = impor_excel(unit=unit, tahun=tahun, berkas=str(path), terapkan=False)

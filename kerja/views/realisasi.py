@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from indikator import akses, services
@@ -78,6 +79,10 @@ def realisasi_sel(request, slug: str, tahun: int, indikator_pk: int, triwulan: i
         return redirect("kerja:realisasi", slug=unit.slug, tahun=tahun)
     lembar = queries.susun_lembar_realisasi(unit, tahun)
     b = queries.baris_realisasi(lembar, indikator.pk)
+    if b is None or triwulan not in SEL:
+        # Not on the year's sheet (not in force that year) or not a cell of the row (a quarter outside 1–4): the
+        # service refused it, so the reason is shown alone.
+        return render(request, "kerja/_baris_ditolak.html", {"indikator": indikator, "galat": galat})
     if galat:
         b = _dengan_isian(
             b, {triwulan: request.POST.get("nilai") or request.POST.get("nilai_kualitatif", "")}, {triwulan: galat}
@@ -107,6 +112,21 @@ def _dengan_isian(b, isian: dict[int, str], galat: dict[int, str], peringatan=()
     )
 
 
+PAKAI_TAHUNAN, PAKAI_TRIWULAN = "tahunan", "triwulan"
+PESAN_TANYA = _lazy(
+    "Nilai tahunan sudah diisi dan dipakai untuk capaian; nilai triwulan yang diketik tidak dihitung. "
+    "Nilai mana yang dipakai?"
+)
+
+
+def _tahunan_menimpa(ubah, tahunan_sekarang) -> bool:
+    """A quarter gets a value while the yearly value (which replaces the quarters' aggregate) stays or is set:
+    the typed quarter would not count."""
+    tahunan = next(((n, k) for tw, n, k, _v in ubah if tw == TAHUNAN), tahunan_sekarang)
+    ada_tahunan = tahunan[0] is not None or bool(tahunan[1])
+    return ada_tahunan and any(tw != TAHUNAN and (n is not None or k) for tw, n, k, _v in ubah)
+
+
 def _label_sel(tw: int) -> str:
     return _("Tahunan") if tw == TAHUNAN else f"TW{tw}"
 
@@ -127,19 +147,22 @@ def _kewajaran(b, ubah) -> list[str]:
 @require_POST
 def realisasi_baris(request, slug: str, tahun: int, indikator_pk: int):
     """Save a whole row (four quarters and the yearly value) in one action; only the cells whose value changed
-    are written, all or none. Implausible values (capaian outside 50–150 %, a fraction for a count, a percentage
+    are written, all or none. A quarter typed while a yearly value exists (the yearly value wins) comes back as
+    a choice: `pilihan=tahunan` saves as typed (the yearly value still counts), `pilihan=triwulan` also empties
+    the yearly value. Implausible values (capaian outside 50–150 %, a fraction for a count, a percentage
     above 100) come back as a question; the same submit with `konfirmasi=1` saves them. htmx gets the row back
     ("tersimpan", or the errors and questions at the row with the typed text kept)."""
     unit = akses.ambil_unit(request.user, slug, tulis=True)
     indikator = _indikator(unit, indikator_pk)
-    awal = queries.baris_realisasi(queries.susun_lembar_realisasi(unit, tahun), indikator.pk)
+    lembar_awal = queries.susun_lembar_realisasi(unit, tahun)
+    awal = queries.baris_realisasi(lembar_awal, indikator.pk)
     if awal is None:
         raise Http404
     th = awal.ukur.realisasi.catatan
     sekarang = {s.triwulan: (s.nilai, s.kualitatif) for s in awal.triwulan}
     sekarang[TAHUNAN] = (th.nilai if th else None, th.nilai_kualitatif if th else "")
     kualitatif = indikator.polaritas == "kualitatif"
-    isian, galat, ubah = {}, {}, []
+    isian, galat, ubah, versi_sel = {}, {}, [], {}
     for tw in SEL:
         awalan = f"tw{tw}"
         if f"{awalan}-nilai" not in request.POST and f"{awalan}-nilai_kualitatif" not in request.POST:
@@ -151,11 +174,21 @@ def realisasi_baris(request, slug: str, tahun: int, indikator_pk: int):
             continue
         d = form.cleaned_data
         nilai, kual = d["nilai"], (d["nilai_kualitatif"] or "").strip().upper()
+        versi_sel[tw] = d["versi"] or None
         if (nilai, kual) != sekarang[tw]:
-            ubah.append((tw, nilai, kual, d["versi"] or None))
+            ubah.append((tw, nilai, kual, versi_sel[tw]))
+    pilihan = request.POST.get("pilihan", "")
+    tanya = False
+    if not galat and _tahunan_menimpa(ubah, sekarang[TAHUNAN]):
+        if pilihan == PAKAI_TRIWULAN:
+            # Keep the typed quarters: the yearly value is emptied in the same transaction.
+            ubah = [u for u in ubah if u[0] != TAHUNAN]
+            ubah.append((TAHUNAN, None, "", versi_sel.get(TAHUNAN, awal.versi_tahunan)))
+        elif pilihan != PAKAI_TAHUNAN:
+            tanya = True  # nothing is saved until the user says which value counts
     peringatan: list[str] = []
     baru = None
-    if ubah and not galat:
+    if ubah and not galat and not tanya:
         try:
             with transaction.atomic():
                 for tw, nilai, kual, versi in ubah:
@@ -179,6 +212,12 @@ def realisasi_baris(request, slug: str, tahun: int, indikator_pk: int):
         except _Batal:
             baru = None
     if not request.htmx:
+        if tanya:
+            # Without htmx the page itself asks, the row keeping what was typed.
+            b = replace(_dengan_isian(awal, isian, galat), tanya_tahunan=True)
+            lembar = replace(lembar_awal, baris=tuple(b if x is awal else x for x in lembar_awal.baris))
+            messages.warning(request, PESAN_TANYA)
+            return render(request, "kerja/realisasi_daftar.html", konteks(request, unit, tahun, lembar=lembar))
         if galat or peringatan:
             messages.error(request, " ".join([*galat.values(), *peringatan]))
         elif baru is not None:
@@ -186,8 +225,9 @@ def realisasi_baris(request, slug: str, tahun: int, indikator_pk: int):
         return redirect("kerja:realisasi", slug=unit.slug, tahun=tahun)
     if baru is not None:
         b = replace(baru, tersimpan=True)
-    elif galat or peringatan:
+    elif galat or peringatan or tanya:
         b = _dengan_isian(awal, isian, galat, peringatan)
+        b = replace(b, tanya_tahunan=tanya, pilihan="" if tanya else pilihan)
     else:
         b = replace(awal, tersimpan=True)  # nothing changed: nothing to save
     respons = render(request, "kerja/_baris_realisasi.html", konteks(request, unit, tahun, b=b))

@@ -1,4 +1,5 @@
-"""Filters for the report templates: format a table cell (`laporan.dokumen.Sel`) in Indonesian number format."""
+"""Filters for the report templates: a table cell's text (`laporan.dokumen.Sel.teks`), column widths from the
+table's grid (`Tabel.kisi`), the HTML of a report table."""
 
 from django import template
 from django.template.base import render_value_in_context
@@ -7,39 +8,18 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from umum.format import format_angka
-
 register = template.Library()
-
-DIGIT = {"angka": None, "persen": 2, "rasio": 2, "rupiah": 0, "bulat": 0, "miliar": None}
 
 
 @register.filter
 def sel(s) -> str:
-    """The text of a cell: numbers per the cell's format (– for no value), text as is."""
-    if s.format == "teks":
-        return "–" if s.nilai in (None, "") else str(s.nilai)
-    if s.nilai is None or s.nilai == "":
-        return "–"
-    return format_angka(s.nilai, DIGIT.get(s.format, 2))
+    """The text of a cell (`Sel.teks`)."""
+    return s.teks
 
 
 def _grid(tabel, kepala: bool = False):
-    """Yield (column index, cell) for every body cell (or header cell), honouring rowspan/colspan (cells spanning
-    columns skipped)."""
-    terisi: set[tuple[int, int]] = set()
-    daftar = tabel.kepala if kepala else (b.sel for b in tabel.baris)
-    for r, sel_baris in enumerate(daftar):
-        k = 0
-        for s in sel_baris:
-            while (r, k) in terisi:
-                k += 1
-            for dr in range(s.rowspan):
-                for dc in range(s.colspan):
-                    terisi.add((r + dr, k + dc))
-            if s.colspan == 1:
-                yield k, s
-            k += s.colspan
+    """(column, cell) of every body (or header) cell one column wide, from the table's grid."""
+    return ((p.kolom, p.sel) for p in tabel.kisi if p.kepala == kepala and p.sel.colspan == 1)
 
 
 @register.filter

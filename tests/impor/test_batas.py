@@ -19,7 +19,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from anggaran.models import SubKegiatan
-from impor.buku_kerja import WorkbookTidakValid, baca_workbook
+from impor.buku_kerja import WorkbookTidakValid, baca_workbook, hitung_baris_data
 from indikator.models import Indikator, Realisasi, Sasaran
 from kerja.views.impor import SESI
 
@@ -111,6 +111,8 @@ def test_baris_di_luar_dimensi_yang_dinyatakan_tetap_diperiksa(data, settings):
     isi = _dimensi_palsu(simpan(wb), ref="A1:D3")
     with pytest.raises(WorkbookTidakValid, match="Realisasi"):
         impor(data["unit"], isi)
+    with pytest.raises(WorkbookTidakValid, match="Realisasi"):  # the upload's row count too
+        hitung_baris_data(io.BytesIO(isi))
 
 
 def test_kolom_terlalu_banyak_ditolak(data, settings):

@@ -75,6 +75,50 @@ def test_workbook_unit_lain_ditolak(data):
     assert "biro-ks tahun 2018" in hasil.galat[0].pesan
 
 
+def _hapus_petunjuk(wb):
+    del wb["Petunjuk"]
+
+
+def _kosongkan(sel):
+    def ubah(wb):
+        wb["Petunjuk"][sel] = None
+
+    return ubah
+
+
+def _isi(sel, nilai):
+    def ubah(wb):
+        wb["Petunjuk"][sel] = nilai
+
+    return ubah
+
+
+@pytest.mark.parametrize(
+    ("ubah", "pesan"),
+    [
+        (_hapus_petunjuk, "Lembar Petunjuk dengan isian Unit dan Tahun tidak ada"),
+        (_kosongkan("B2"), "Lembar Petunjuk dengan isian Unit dan Tahun tidak ada"),
+        (_kosongkan("B3"), "Lembar Petunjuk dengan isian Unit dan Tahun tidak ada"),
+        (_isi("B3", "dua ribu delapan belas"), "Lembar Petunjuk dengan isian Unit dan Tahun tidak ada"),
+        (_isi("A2", "Satuan kerja"), "Lembar Petunjuk dengan isian Unit dan Tahun tidak ada"),
+        (_isi("B2", "biro-lain"), "Workbook ini milik unit biro-lain tahun 2018, bukan biro-ks tahun 2018."),
+        (_isi("B3", 2019), "Workbook ini milik unit biro-ks tahun 2019, bukan biro-ks tahun 2018."),
+    ],
+    ids=["tanpa-petunjuk", "unit-kosong", "tahun-kosong", "tahun-teks", "label-unit-diubah", "unit-lain", "tahun-lain"],
+)
+def test_cek_unit_tahun_petunjuk_tidak_dapat_dilewati(data, ubah, pesan):
+    """Issue 17 #8: deleting the Petunjuk sheet (or its Unit/Tahun) no longer skips the unit/year check."""
+    wb = ekspor(data["unit"])
+    atur(wb["Realisasi"], cari_baris(wb["Realisasi"], Kode_indikator="IK2", Triwulan="Tahunan"), "Nilai", 99)
+    ubah(wb)
+    sebelum = _jejak()
+    hasil = impor(data["unit"], wb)
+    assert [(g.lembar, g.baris, g.kolom) for g in hasil.galat] == [("Petunjuk", None, None)]
+    assert pesan in hasil.galat[0].pesan
+    assert not hasil.diterapkan and hasil.lembar == []
+    assert _jejak() == sebelum
+
+
 @pytest.mark.parametrize("status", [StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI])
 def test_tahun_terkunci_menolak_impor(data, status):
     wb = ekspor(data["unit"])

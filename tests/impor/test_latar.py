@@ -2,18 +2,24 @@
 private storage and queued (nothing applied in the request), the worker applies it all or nothing under the period
 lock, the status page shows the summary or the row errors, and the stored upload is deleted afterwards."""
 
+import io
+import re
+import zipfile
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from openpyxl import load_workbook
+from openpyxl.styles import Font
 
-from impor.buku_kerja import hitung_baris_data
+from impor.buku_kerja import HitunganBaris, hitung_baris_data
 from impor.models import ImporLatar
-from impor.tugas import jalankan_impor
+from impor.tugas import jalankan_impor, perlu_latar
 from indikator.enums import StatusPeriode
 from indikator.models import PeriodeUnit, Realisasi
+from kerja.views.impor import SESI
 
 from .util import TAHUN, atur, cari_baris, ekspor, simpan
 
@@ -61,13 +67,80 @@ def _berkas_tersimpan(privat):
     return sorted(p.name for p in (privat / "impor").iterdir()) if (privat / "impor").exists() else []
 
 
-def test_jumlah_baris_dari_dimensi_lembar(data):
-    from io import BytesIO
+def _dimensi(isi: bytes, ref: str) -> bytes:
+    """The workbook with every worksheet declaring `<dimension ref=ref/>`, whatever rows it holds."""
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(isi)) as zin, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            isi_bagian = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                teks, n = re.subn(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>', isi_bagian.decode())
+                assert n == 1
+                isi_bagian = teks.encode()
+            zout.writestr(info, isi_bagian)
+    return keluar.getvalue()
 
-    isi = _workbook(data)
-    assert hitung_baris_data(BytesIO(isi)) == sum(
+
+def _baris_nyata(data) -> int:
+    return sum(
         ws.max_row - 1 for ws in ekspor(data["unit"]).worksheets if ws.title not in ("Petunjuk", "Daftar pilihan")
     )
+
+
+def _baris_bergaya_kosong(isi: bytes) -> bytes:
+    """Rows far below the table that hold only a style (a formatted but empty range): not data."""
+    wb = load_workbook(io.BytesIO(isi))
+    for baris in range(40, 400):
+        wb["Realisasi"].cell(row=baris, column=2).font = Font(bold=True)
+    return simpan(wb)
+
+
+@pytest.mark.parametrize(
+    ("ubah", "lengkap"),
+    [
+        (lambda isi: isi, True),
+        (lambda isi: _dimensi(isi, "A1:L2"), True),  # the declared dimension lies
+        (lambda isi: _dimensi(isi, "A1"), True),
+        (_baris_bergaya_kosong, True),
+    ],
+    ids=["jujur", "dimensi-berbohong", "dimensi-satu-sel", "baris-bergaya-kosong"],
+)
+def test_jumlah_baris_dihitung_dari_isi_lembar(data, ubah, lengkap):
+    assert hitung_baris_data(io.BytesIO(ubah(_workbook(data)))) == HitunganBaris(_baris_nyata(data), lengkap)
+
+
+def test_hitungan_melewati_batas_waktu_dianggap_besar(data, settings):
+    settings.SAKIP_IMPOR_LATAR_BARIS = 100_000
+    settings.SAKIP_IMPOR_HITUNG_DETIK = 0
+    hitungan = hitung_baris_data(io.BytesIO(_workbook(data)))
+    assert not hitungan.lengkap and hitungan.jumlah < _baris_nyata(data)
+    assert perlu_latar(hitungan)
+
+
+@pytest.mark.parametrize("alasan", ["dimensi-berbohong", "batas-waktu"])
+def test_dimensi_berbohong_tetap_ke_pekerja(client, perencana, data, antrean, latar_kecil, settings, alasan):
+    """Issue 17 #3: rows behind a sheet declaring `A1:L2` (one data row per sheet, below the threshold) are counted,
+    and the upload goes to the worker instead of the in-request preview."""
+    dikenal = sum(1 for ws in ekspor(data["unit"]).worksheets if ws.title not in ("Petunjuk", "Daftar pilihan"))
+    settings.SAKIP_IMPOR_LATAR_BARIS = dikenal  # what the declared dimensions add up to: not above the threshold
+    assert _baris_nyata(data) > dikenal
+    if alasan == "batas-waktu":
+        settings.SAKIP_IMPOR_LATAR_BARIS = 100_000
+        settings.SAKIP_IMPOR_HITUNG_DETIK = 0
+    client.force_login(perencana)
+    r = _unggah(client, _dimensi(_workbook(data), "A1:L2"))
+    impor = ImporLatar.objects.get()
+    assert r.status_code == 302 and r["Location"] == reverse("kerja:impor_status", args=["biro-ks", TAHUN, impor.pk])
+    assert not client.session.get(SESI)  # no in-request preview
+    assert _nilai_ik2(data) == Decimal("78.35") and len(_berkas_tersimpan(latar_kecil)) == 1
+    assert [(h.task.name, h.args) for h in antrean.results] == [("impor_latar", [impor.pk])]
+    jalankan_impor(impor.pk)
+    impor.refresh_from_db()
+    assert impor.status == "selesai", impor.alasan
+    assert _nilai_ik2(data) == Decimal("80") and _berkas_tersimpan(latar_kecil) == []
+    # The data rows the worker read (example rows left out), whatever the request counted.
+    contoh = sum(1 for ws in ekspor(data["unit"]).worksheets if ws.cell(row=2, column=1).value == "CONTOH")
+    assert impor.jumlah_baris == _baris_nyata(data) - contoh
 
 
 def test_impor_besar_diantrekan_bukan_diterapkan_di_permintaan(client, perencana, data, antrean, latar_kecil):

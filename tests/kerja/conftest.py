@@ -56,6 +56,11 @@ def buat_indikator(sasaran, kode, **kw):
 
 @pytest.fixture
 def data(db, media_sementara) -> Data:
+    return buat_data()
+
+
+def buat_data() -> Data:
+    """The dataset (the `data` fixture; tests/test_rute.py builds it once per module)."""
     skema = m.SkemaPenilaian.objects.create(kode="uji-kerja", nama="Skema uji", tahun_mulai=2015, tahun_selesai=2019)
     for i, (label, warna, bawah, atas, atas_ink) in enumerate(
         [

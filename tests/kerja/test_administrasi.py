@@ -210,7 +210,7 @@ def test_admin_menambah_dan_mencabut_peran_di_halaman_pengguna(client, data):
     assert [h.history_type for h in Keanggotaan.history.filter(id=k.pk).order_by("history_id")] == ["+", "-"]
 
 
-# --- A unit's head manages planners and auditors of their units and sub-units ------------------------------
+# --- A unit's head manages the planners of their units and sub-units ------------------------------
 
 
 def test_kepala_unit_menambah_dan_mencabut_perencana_unit_bawahan(client, data):
@@ -233,25 +233,54 @@ def test_kepala_unit_hanya_melihat_unitnya_di_daftar(client, data):
     assert "Biro Kerja Sama" in html and "Biro Lain" not in html and "Tambah unit" not in html
 
 
-@pytest.mark.parametrize("peran", ["pimpinan", "administrator"])
-def test_kepala_unit_tidak_boleh_memberi_peran_pimpinan_atau_admin(client, data, peran):
+@pytest.mark.parametrize(
+    ("peran", "boleh"),
+    [("perencana", True), ("auditor", False), ("pimpinan", False), ("administrator", False)],
+)
+def test_kepala_unit_hanya_memberi_dan_mencabut_perencana(client, data, peran, boleh):
+    """Finding 1 (round two): a head gave himself *auditor* and read every unit. A head grants and revokes planners
+    of his units only; any other role is refused with 403 and a message, and nothing changes."""
     kepala = data.pengguna["pimpinan"]
-    baru = buat_pengguna("calon")
     client.force_login(kepala)
+    url = reverse("kerja:admin_unit_detail", args=["biro-ks"])
     sebelum = potret()
-    r = client.post(
-        reverse("kerja:admin_unit_detail", args=["biro-ks"]),
-        {"aksi": "peran", "pengguna": baru.pk, "unit": data.unit.pk, "peran": peran},
-    )
-    assert r.status_code in (200, 403)  # not a choice in the head's form (200 with error) or refused
+    r = client.post(url, {"aksi": "peran", "pengguna": kepala.pk, "unit": data.unit.pk, "peran": peran})
+    if boleh:
+        assert r.status_code == 302
+        k = Keanggotaan.objects.get(pengguna=kepala, peran=peran)
+        assert client.post(reverse("kerja:admin_peran_hapus", args=[k.pk])).status_code == 302
+        return
+    assert r.status_code == 403
+    assert "hanya dapat diberikan atau dicabut oleh administrator" in r.content.decode()
     assert potret() == sebelum
+    # ... nor revoke it when an administrator gave it
+    k = Keanggotaan.objects.create(pengguna=data.pengguna["tanpa_peran"], unit=data.unit, peran=peran)
+    r = client.post(reverse("kerja:admin_peran_hapus", args=[k.pk]))
+    assert r.status_code == 403 and Keanggotaan.objects.filter(pk=k.pk).exists()
 
 
-def test_kepala_unit_tidak_boleh_mencabut_pimpinan(client, data):
-    client.force_login(data.pengguna["pimpinan_induk"])
-    k = Keanggotaan.objects.get(pengguna=data.pengguna["pimpinan"])
-    assert client.post(reverse("kerja:admin_peran_hapus", args=[k.pk])).status_code == 403
-    assert Keanggotaan.objects.filter(pk=k.pk).exists()
+def test_formulir_kepala_hanya_menawarkan_perencana(client, data):
+    client.force_login(data.pengguna["pimpinan"])
+    form = client.get(reverse("kerja:admin_unit_detail", args=["biro-ks"])).context["form_peran"]
+    assert [v for v, _label in form.fields["peran"].choices] == ["perencana"]
+    client.force_login(data.pengguna["admin"])
+    form = client.get(reverse("kerja:admin_unit_detail", args=["biro-ks"])).context["form_peran"]
+    assert [v for v, _label in form.fields["peran"].choices] == list(Peran.values)
+
+
+def test_pemberian_dan_pencabutan_peran_tercatat_di_riwayat_administrasi(client, data):
+    kepala, calon = data.pengguna["pimpinan_induk"], buat_pengguna("calon")
+    client.force_login(kepala)
+    client.post(
+        reverse("kerja:admin_unit_detail", args=["biro-ks"]),
+        {"aksi": "peran", "pengguna": calon.pk, "unit": data.unit.pk, "peran": "perencana"},
+    )
+    k = Keanggotaan.objects.get(pengguna=calon)
+    client.post(reverse("kerja:admin_peran_hapus", args=[k.pk]))
+    client.force_login(data.pengguna["admin"])
+    entri = client.get(reverse("kerja:admin_riwayat")).context["entri"]
+    peran = [(e["oleh"], e["objek"]) for e in entri if e["jenis"] == "Peran" and "calon" in e["objek"]]
+    assert peran == [(kepala, "calon — Perencana — Biro Kerja Sama")] * 2  # revoked, then granted
 
 
 @pytest.mark.parametrize("peran", ["pimpinan_lain", "perencana", "auditor", "tanpa_peran"])

@@ -109,3 +109,85 @@ def test_tahun_diajukan_baris_ditolak(client, data):
     r = client.post(_url(data.ind1), {"tw2-nilai": "7"}, **HTMX)
     assert "sedang diajukan untuk disahkan" in r.content.decode()
     assert potret() == sebelum
+
+
+def _dengan_tahunan(data, nilai="34"):
+    """I1 with TW1 = 7 and a yearly value (which replaces the quarters' aggregate); returns its version token."""
+    Realisasi.objects.create(indikator=data.ind1, tahun=TAHUN, triwulan=None, nilai=D(nilai))
+    return str(Realisasi.history.filter(indikator=data.ind1, triwulan=None).latest("history_id").history_id)
+
+
+@pytest.mark.parametrize(
+    "pilihan, tw4, tahunan",
+    [
+        ("", None, D("34")),  # asked first: nothing saved
+        ("tahunan", D("30"), D("34")),  # typed quarter kept, the yearly value still counts
+        ("triwulan", D("30"), None),  # typed quarter kept, the yearly value emptied
+    ],
+)
+def test_triwulan_diisi_saat_nilai_tahunan_ada_meminta_pilihan(client, data, pilihan, tw4, tahunan):
+    versi = _dengan_tahunan(data)
+    client.force_login(data.pengguna["perencana"])
+    sebelum = potret()
+    isian = {"tw1-nilai": "7", "tw4-nilai": "30", "tw0-nilai": "34", "tw0-versi": versi, "pilihan": pilihan}
+    r = client.post(_url(data.ind1), isian, **HTMX)
+    html = r.content.decode()
+    assert (_nilai(data.ind1, 4), _nilai(data.ind1, None)) == (tw4, tahunan)
+    if not pilihan:
+        assert "Nilai mana yang dipakai?" in html
+        assert 'name="pilihan" value="tahunan"' in html and "Pakai nilai tahunan" in html
+        assert 'name="pilihan" value="triwulan"' in html and "Pakai nilai triwulan (kosongkan nilai tahunan)" in html
+        assert f'name="tw4-nilai" form="form-baris-{data.ind1.pk}" value="30"' in html  # the typed text is kept
+        assert "HX-Trigger" not in r and potret() == sebelum
+    else:
+        assert "✓ tersimpan" in html and r["HX-Trigger"] == "realisasi-tersimpan"
+        assert "Nilai mana yang dipakai?" not in html
+        assert ("nilai tahunan dipakai" in html) is (pilihan == "tahunan")
+
+
+@pytest.mark.parametrize(
+    "isian",
+    [
+        {"tw3-nilai": "1.23.4"},  # another cell is refused
+        {"tw0-versi": "1"},  # the yearly value changed since the page was loaded: emptying it is refused
+    ],
+)
+def test_pilihan_triwulan_semua_atau_tidak_sama_sekali(client, data, isian):
+    versi = _dengan_tahunan(data)
+    client.force_login(data.pengguna["perencana"])
+    sebelum = potret()
+    dasar = {"tw4-nilai": "30", "tw0-nilai": "34", "tw0-versi": versi, "pilihan": "triwulan"}
+    r = client.post(_url(data.ind1), {**dasar, **isian}, **HTMX)
+    assert "HX-Trigger" not in r and "tersimpan" not in r.content.decode()
+    assert potret() == sebelum
+
+
+@pytest.mark.parametrize(
+    "isian",
+    [
+        {"tw0-nilai": "30"},  # only the yearly value typed (quarters exist): it is meant to count
+        {"tw1-nilai": "8"},  # a quarter typed, no yearly value: nothing to choose
+        {"tw1-nilai": "", "tw0-nilai": "34"},  # a quarter emptied while the yearly value exists
+    ],
+)
+def test_tanpa_pilihan_bila_tidak_ada_yang_tertimpa(client, data, isian):
+    if "tw0-nilai" in isian:
+        _dengan_tahunan(data, isian["tw0-nilai"] if isian.get("tw1-nilai") == "" else "20")
+    client.force_login(data.pengguna["perencana"])
+    html = client.post(_url(data.ind1), {**isian, "konfirmasi": "1"}, **HTMX).content.decode()
+    assert "Nilai mana yang dipakai?" not in html and "✓ tersimpan" in html
+
+
+def test_tanpa_htmx_halaman_yang_bertanya(client, data):
+    """Without JavaScript the page itself asks (the row keeps the typed text); the choice then saves."""
+    versi = _dengan_tahunan(data)
+    client.force_login(data.pengguna["perencana"])
+    sebelum = potret()
+    isian = {"tw4-nilai": "30", "tw0-nilai": "34", "tw0-versi": versi}
+    r = client.post(_url(data.ind1), isian)
+    html = r.content.decode()
+    assert r.status_code == 200 and potret() == sebelum
+    assert html.count('data-aksi="pakai-triwulan"') == 1 and 'value="30"' in html
+    r = client.post(_url(data.ind1), {**isian, "pilihan": "triwulan"})
+    assert r.status_code == 302
+    assert (_nilai(data.ind1, 4), _nilai(data.ind1, None)) == (D("30"), None)

@@ -4,10 +4,11 @@ a newer version without Rencana Aksi yet shows its state, never the older versio
 import datetime
 from decimal import Decimal as D
 
+import pytest
 from django.urls import reverse
 
 from indikator import models as m
-from kerja.queries import baris_realisasi, susun_lembar_realisasi
+from kerja.queries import BarisRealisasi, SelTriwulan, baris_realisasi, susun_lembar_realisasi
 
 from .conftest import TAHUN
 
@@ -60,6 +61,34 @@ def test_halaman_realisasi_menampilkan_keterangan(client, data):
     html = client.get(reverse("kerja:realisasi", args=["biro-ks", TAHUN])).content.decode()
     baris = html[html.index(f'id="baris-{data.ind1.pk}"') :]
     baris = baris[: baris.index("</tr>")]
-    assert baris.count("belum ada Rencana Aksi (PK versi 2)") == 2
+    # The reason is said once for the row (issue 19, finding 7), not in each quarter cell.
+    assert baris.count("belum ada Rencana Aksi (PK versi 2)") == 1
+    assert "Target Rencana Aksi: TW3–TW4: belum ada Rencana Aksi (PK versi 2)" in baris
+    sel_tw = baris[baris.index('data-tw="1"') : baris.index('data-tw="0"')]
+    assert "Rencana Aksi (PK versi" not in sel_tw
     assert baris.count('class="capaian-tw"') == 2  # Q1 and Q2 only
     assert "RA 26" not in baris and "RA 34" not in baris
+    # I2 (no row in either PK version): one line for the row.
+    baris2 = html[html.index(f'id="baris-{data.ind2.pk}"') :]
+    baris2 = baris2[: baris2.index("</tr>")]
+    assert baris2.count("tidak ada di PK versi") == 2
+    assert "Target Rencana Aksi: TW1–TW2: tidak ada di PK versi 1; TW3–TW4: tidak ada di PK versi 2<" in baris2
+
+
+@pytest.mark.parametrize(
+    "keterangan, hasil",
+    [
+        (["", "", "", ""], ""),
+        (["a"] * 4, "a"),
+        (["", "", "b", "b"], "TW3–TW4: b"),
+        (["a", "a", "b", "b"], "TW1–TW2: a; TW3–TW4: b"),
+        (["a", "", "a", ""], "TW1, TW3: a"),
+        (["", "", "", "b"], "TW4: b"),
+    ],
+)
+def test_keterangan_target_sekali_per_baris(keterangan, hasil):
+    sel = tuple(
+        SelTriwulan(tw, None, "", None, None, None, None, None, 0, keterangan_target=k)
+        for tw, k in enumerate(keterangan, start=1)
+    )
+    assert BarisRealisasi(ukur=None, triwulan=sel).keterangan_target == hasil

@@ -1,5 +1,5 @@
-"""Every write endpoint of the workspace with a valid POST for the conftest dataset (shared by the access and the
-locking tests)."""
+"""Write endpoints of the workspace with a valid POST for the conftest dataset (read by the route table of
+tests/test_rute.py, which adds the other write routes)."""
 
 from __future__ import annotations
 
