@@ -29,6 +29,7 @@ from indikator.models import (
     SkalaKualitatif,
     Target,
 )
+from indikator.target import baca_isian_target
 from umum.format import format_target
 
 from .lembar import (
@@ -54,7 +55,6 @@ from .lembar import (
 )
 from .sel import baca_ya_tidak
 
-_PEMISAH_RENTANG = re.compile(r"\s*[–—]\s*|\s+-\s+|\s+s\.?d\.?\s+")
 _POLA_TARGET = re.compile(r"^(Teks target|Target) (\d{4})$")
 # Text fields of an indikator and their columns on the "Indikator & Target" sheet.
 TEKS_INDIKATOR = {
@@ -74,34 +74,13 @@ def _teks_target(t: Target | BarisPK | None):
 
 
 def baca_target(
-    nilai, *, polaritas: str, kode_skala: set[str] | None, kode_huruf: set[str] | None = None
+    nilai, *, polaritas: str, kode_skala: list[str] | None, kode_huruf: list[str] | None = None
 ) -> tuple[Decimal | None, Decimal | None, str]:
-    """Parse a target cell into (nilai, nilai_atas, nilai_kualitatif) according to the indikator's polarity.
-
-    `kode_huruf`: the grades of the scheme's letter scale; a numeric indikator may have a letter-grade target
-    ("A", measured against the grade's lower bound).
+    """Parse a target cell into (nilai, nilai_atas, nilai_kualitatif): `indikator.target.baca_isian_target`, the
+    parser of every route, on the indikator's own scale (`kode_skala`), else the scheme's letter scale (`kode_huruf`).
     """
-    if sel_kosong(nilai):
-        return None, None, ""
-    if polaritas != Polaritas.KUALITATIF and kode_huruf and isinstance(nilai, str):
-        if nilai.strip().upper() in kode_huruf:
-            return None, None, nilai.strip().upper()
-    if polaritas == Polaritas.KUALITATIF:
-        kode = baca_teks(nilai).upper()
-        if kode_skala and kode not in kode_skala:
-            raise ValueError(
-                _("Nilai “%(kode)s” tidak ada pada skala (%(daftar)s).")
-                % {"kode": kode, "daftar": ", ".join(sorted(kode_skala))}
-            )
-        return None, None, kode
-    if isinstance(nilai, str) and polaritas in (Polaritas.RENTANG, Polaritas.RENTANG_NEGATIF):
-        bagian = _PEMISAH_RENTANG.split(nilai.strip())
-        if len(bagian) == 2:
-            bawah, atas = baca_desimal(bagian[0]), baca_desimal(bagian[1])
-            if bawah is not None and atas is not None and atas < bawah:
-                raise ValueError(_("Batas atas rentang lebih kecil dari batas bawah."))
-            return bawah, atas, ""
-    return baca_desimal(nilai), None, ""
+    isian = baca_isian_target(nilai, polaritas=polaritas, skala=kode_skala or kode_huruf)
+    return isian.nilai, isian.nilai_atas, isian.kualitatif
 
 
 # --------------------------------------------------------------------------------------------- Indikator & Target
@@ -209,7 +188,7 @@ class LembarIndikator(Lembar):
         ada = {(i.sasaran.kode, i.kode): i for i in self._indikator()}
         skala = {}
         for n in NilaiSkala.objects.all():
-            skala.setdefault(n.skala_id, set()).add(n.kode)
+            skala.setdefault(n.skala_id, []).append(n.kode)
         skala_per_kode = {s.kode.lower(): s for s in SkalaKualitatif.objects.all()}
         huruf = skala.get(getattr(k.revisi.renstra.skema, "skala_huruf_id", None))
         urutan_maks = Indikator.objects.filter(sasaran__revisi=k.revisi).aggregate(m=Max("urutan"))["m"] or 0

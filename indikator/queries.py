@@ -162,6 +162,29 @@ def _skala_nilai(indikator: Iterable[Indikator], *skema: Skema) -> dict[int, dic
     return hasil
 
 
+def kode_skala(skala_id: int | None) -> list[str]:
+    """1 query (none without a scale): the grades of a scale, in scale order."""
+    if not skala_id:
+        return []
+    return [k.strip().upper() for k in NilaiSkala.objects.filter(skala_id=skala_id).values_list("kode", flat=True)]
+
+
+def skala_target(indikator_ids: Iterable[int]) -> dict[int, list[str]]:
+    """2 queries: per indikator, the grades a target may take (`indikator.target`), in scale order: its own scale,
+    else its scheme's letter scale (the scale the measurement reads the grade on); no entry without a scale."""
+    skala_ind = {
+        pk: own or huruf
+        for pk, own, huruf in Indikator.objects.filter(pk__in=list(indikator_ids)).values_list(
+            "pk", "skala_id", "sasaran__revisi__renstra__skema__skala_huruf_id"
+        )
+        if own or huruf
+    }
+    kode: dict[int, list[str]] = defaultdict(list)
+    for skala_id, k in NilaiSkala.objects.filter(skala_id__in=set(skala_ind.values())).values_list("skala_id", "kode"):
+        kode[skala_id].append(k.strip().upper())
+    return {pk: kode[s] for pk, s in skala_ind.items() if kode.get(s)}
+
+
 # ---------------------------------------------------------------- values
 
 

@@ -4,6 +4,7 @@ stale save (`versi.DataBerubah`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.conf import settings
@@ -31,6 +32,7 @@ from .models import (
 )
 from .periode import kunci_periode_untuk_tulis, kunci_rentang_untuk_tulis, tahan_periode
 from .struktur import DataTidakDitemukan, renstra_untuk, revisi_untuk
+from .target import IsianTarget
 from .token_ubah import galat_berubah, pastikan_token, riwayat_objek
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -173,8 +175,11 @@ def hapus_sasaran(*, sasaran: Sasaran) -> None:
 
 
 @transaction.atomic
-def simpan_indikator(*, indikator: Indikator, versi: str | None = None) -> Indikator:
-    """Create or update an indikator; `versi`: its version when the form was loaded (stale saves refused)."""
+def simpan_indikator(
+    *, indikator: Indikator, versi: str | None = None, target: Mapping[int, IsianTarget] | None = None
+) -> Indikator:
+    """Create or update an indikator; `versi`: its version when the form was loaded (stale saves refused).
+    `target`: its Renstra targets by year (the indikator form's cells), written like the target grid's."""
     revisi = indikator.sasaran.revisi
     if indikator.pk is not None:
         lama = Indikator.objects.dengan_unit().get(pk=indikator.pk)
@@ -183,7 +188,12 @@ def simpan_indikator(*, indikator: Indikator, versi: str | None = None) -> Indik
     pastikan_token(riwayat_objek(indikator), versi)
     if indikator.pk is None and not indikator.urutan:
         indikator.urutan = (indikator.sasaran.indikator.aggregate(m=Max("urutan"))["m"] or 0) + 1
-    return _simpan(indikator)
+    _simpan(indikator)
+    if target:
+        simpan_target_tahunan(
+            unit=revisi.renstra.unit, indikator=[indikator], nilai={(indikator.pk, t): v for t, v in target.items()}
+        )
+    return indikator
 
 
 def _geser(obj, saudara, arah: str):
@@ -243,43 +253,46 @@ def simpan_target_tahunan(
     *,
     unit: UnitKerja,
     indikator: list[Indikator],
-    nilai: dict[tuple[int, int], Decimal | None],
+    nilai: Mapping[tuple[int, int], IsianTarget | Decimal | None],
     versi: str | None = None,
 ) -> int:
-    """Write the Renstra target grid: nilai[(indikator_id, tahun)]; None removes the value. Returns rows changed.
+    """Write the Renstra target grid: nilai[(indikator_id, tahun)] is the whole target of a cell (number, range or
+    grade, `indikator.target`; a plain Decimal is a number); an empty one removes the value. Returns rows changed.
 
     Only changed cells are written; every year with a change must be open for edits. `versi`: the grid's version
-    when the form was loaded (`riwayat_target_grid`); a grid changed since then is refused as a whole.
+    when the form was loaded (`riwayat_target_grid`); a grid changed since then is refused as a whole. A target's
+    display text is kept (a target with only a display text left stays).
     """
     ids = {i.pk for i in indikator}
     if any(ind_id not in ids for ind_id, _tahun in nilai):
         raise ValidationError(gettext("Indikator tidak termasuk Renstra ini."), code="indikator")
+    isian = {k: v if isinstance(v, IsianTarget) else IsianTarget(v) for k, v in nilai.items()}
     if versi is not None:
-        for tahun in sorted({k[1] for k in nilai}):
+        for tahun in sorted({k[1] for k in isian}):
             tahan_periode(unit, tahun)
         pastikan_token(riwayat_target_grid(ids), versi)
     ada = {
         (t.indikator_id, t.tahun): t
         for t in Target.objects.filter(
-            indikator_id__in=ids, sumber=SumberTarget.RENSTRA, tahun__in={k[1] for k in nilai}
+            indikator_id__in=ids, sumber=SumberTarget.RENSTRA, tahun__in={k[1] for k in isian}
         )
     }
     berubah = {}
-    for kunci, baru in nilai.items():
+    for kunci, baru in isian.items():
         t = ada.get(kunci)
-        if (t.nilai if t else None) != baru and not (t is None and baru is None):
+        lama = IsianTarget(t.nilai, t.nilai_atas, t.nilai_kualitatif) if t else IsianTarget()
+        if lama != baru:
             berubah[kunci] = baru
     for tahun in sorted({k[1] for k in berubah}):
         kunci_periode_untuk_tulis(unit, tahun)
     for (ind_id, tahun), baru in berubah.items():
-        t = ada.get((ind_id, tahun))
-        if t is None:
-            _simpan(Target(indikator_id=ind_id, tahun=tahun, sumber=SumberTarget.RENSTRA, nilai=baru))
-        elif baru is None and not (t.teks_tampilan or t.nilai_kualitatif or t.nilai_atas is not None):
-            t.delete()
-        else:
-            t.nilai = baru
-            _simpan(t)
+        t = ada.get((ind_id, tahun)) or Target(indikator_id=ind_id, tahun=tahun, sumber=SumberTarget.RENSTRA)
+        if baru.kosong and not t.teks_tampilan:
+            if t.pk:
+                t.delete()
+            continue
+        t.nilai, t.nilai_atas, t.nilai_kualitatif = baru.nilai, baru.nilai_atas, baru.kualitatif
+        _simpan(t)
     return len(berubah)
 
 

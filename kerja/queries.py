@@ -23,8 +23,9 @@ from indikator.models import (
     Target,
     UnitKerja,
 )
-from indikator.queries import BarisPengukuran, DataTidakDitemukan, Pengukuran, susun_pengukuran
+from indikator.queries import BarisPengukuran, DataTidakDitemukan, Pengukuran, skala_target, susun_pengukuran
 from indikator.rencana_aksi import baca_rencana_aksi, progres_triwulan
+from indikator.target import IsianTarget
 
 
 @dataclass(frozen=True)
@@ -171,11 +172,12 @@ def struktur_renstra(renstra: Renstra) -> list[tuple[RevisiRenstra, list[Sasaran
 class BarisTarget:
     indikator: Indikator
     sasaran: Sasaran
-    nilai: tuple[tuple[int, Decimal | None, bool], ...]  # (tahun, nilai, aktif)
+    nilai: tuple[tuple[int, IsianTarget | None, bool], ...]  # (tahun, target, aktif)
+    skala: tuple[str, ...] = ()  # the grades a target may take (indikator.target)
 
 
 def susun_grid_target(renstra: Renstra, revisi: RevisiRenstra) -> tuple[list[int], list[BarisTarget]]:
-    """Indikator × year grid of Renstra targets for one revision (3 queries)."""
+    """Indikator × year grid of Renstra targets (number, range or grade) for one revision (4 queries)."""
     daftar_tahun = list(range(revisi.berlaku_mulai, revisi.berlaku_sampai + 1))
     indikator = list(
         Indikator.objects.filter(sasaran__revisi=revisi)
@@ -183,13 +185,19 @@ def susun_grid_target(renstra: Renstra, revisi: RevisiRenstra) -> tuple[list[int
         .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
     )
     nilai = {
-        (t.indikator_id, t.tahun): t.nilai
+        (t.indikator_id, t.tahun): IsianTarget(t.nilai, t.nilai_atas, t.nilai_kualitatif)
         for t in Target.objects.filter(
             indikator__sasaran__revisi=revisi, sumber=SumberTarget.RENSTRA, tahun__in=daftar_tahun
         )
     }
+    skala = skala_target(i.pk for i in indikator) if indikator else {}
     baris = [
-        BarisTarget(i, i.sasaran, tuple((t, nilai.get((i.pk, t)), i.aktif_pada(t)) for t in daftar_tahun))
+        BarisTarget(
+            i,
+            i.sasaran,
+            tuple((t, nilai.get((i.pk, t)), i.aktif_pada(t)) for t in daftar_tahun),
+            tuple(skala.get(i.pk, ())),
+        )
         for i in indikator
     ]
     return daftar_tahun, baris

@@ -5,7 +5,7 @@ susun_anggaran, susun_akip) plus the PK rows, the sub-kegiatan outputs and the n
 number of queries, and lists what a planner should look at: missing realisasi, PK targets that differ from
 the Renstra, parent budget lines that disagree with their children, capaian above 120 %, indikator without
 narrative, realisasi without a target, realisasi above pagu, AKIP indikator vs the AKIP score, AKIP components
-vs the reported score, sub-kegiatan without output figures.
+vs the reported score, sub-kegiatan without output figures, a year with no indikator marked IKU.
 Nothing is recomputed here: the numbers come from the readers and the formulas behind them.
 """
 
@@ -63,6 +63,7 @@ JENIS: dict[str, tuple[str, str]] = {
     "target_kosong": (gettext_lazy("Indikator dengan realisasi tetapi tanpa target"), PERINGATAN),
     "tidak_dihitung": (gettext_lazy("Indikator yang capaiannya tidak dihitung"), PERINGATAN),
     "sasaran_tanpa_perspektif": (gettext_lazy("Sasaran tanpa perspektif pada skema berperspektif"), PERINGATAN),
+    "iku_kosong": (gettext_lazy("Tahun tanpa Indikator Kinerja Utama (IKU)"), PERINGATAN),
     "akip_berbeda": (gettext_lazy("Realisasi indikator AKIP berbeda dengan nilai AKIP"), PERINGATAN),
     "akip_komponen_selisih": (gettext_lazy("Jumlah komponen AKIP berbeda dengan nilai yang dilaporkan"), PERINGATAN),
     "output_kosong": (gettext_lazy("Sub-kegiatan tanpa target atau realisasi output"), PERINGATAN),
@@ -250,6 +251,20 @@ def _periksa_indikator(unit, tahun, pengukuran, tambah, akip_baris=None) -> None
             },
             _("Nilai AKIP %(tahun)s") % {"tahun": tahun},
             _url("kerja:excel_impor", unit.slug, tahun),
+        )
+
+    if pengukuran.baris and not any(b.indikator.iku for b in pengukuran.baris):
+        # IKU is a yes/no of each indikator; none marked drops Tabel 5 and the IKU decree without another word.
+        tambah(
+            "iku_kosong",
+            _(
+                "Tidak ada indikator tahun %(tahun)s yang ditandai sebagai IKU, sehingga tabel capaian IKU dan "
+                "Keputusan IKU tidak tercetak. Pilih “Ya” pada isian IKU setiap indikator kinerja utama di daftar "
+                "indikator Renstra."
+            )
+            % {"tahun": tahun},
+            pengukuran.renstra.nama,
+            _url("kerja:renstra", unit.slug, pengukuran.renstra.pk),
         )
 
     if pengukuran.pakai_perspektif:

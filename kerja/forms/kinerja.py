@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from indikator import services
+from indikator.enums import Polaritas, SumberTarget
 from indikator.models import (
     BarisPK,
     Indikator,
@@ -21,6 +22,8 @@ from indikator.models import (
     UnitKerja,
     VersiPK,
 )
+from indikator.queries import kode_skala, skala_target
+from indikator.target import IsianTarget, TargetTidakSah, baca_isian_target, teks_isian
 from kerja.forms.token_ubah import TokenUbahMixin
 from umum.forms import AngkaField
 
@@ -221,7 +224,23 @@ class SasaranForm(TokenUbahMixin, forms.ModelForm):
             del self.fields["perspektif"]
 
 
+def _ya_tidak(nilai) -> bool:
+    return nilai == "ya"
+
+
 class IndikatorForm(TokenUbahMixin, forms.ModelForm):
+    """An indikator of the Renstra. IKU is an explicit Ya/Tidak with nothing preselected for a new indikator: a
+    silent "no" dropped indikator from the IKU table and decree unnoticed."""
+
+    iku = forms.TypedChoiceField(
+        label=_("Indikator Kinerja Utama (IKU)?"),
+        choices=[("ya", _("Ya")), ("tidak", _("Tidak"))],
+        coerce=_ya_tidak,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Pilih Ya atau Tidak: apakah indikator ini IKU?")},
+        help_text=_("IKU masuk tabel capaian IKU laporan kinerja dan Keputusan IKU."),
+    )
+
     class Meta:
         model = Indikator
         fields = [
@@ -247,10 +266,62 @@ class IndikatorForm(TokenUbahMixin, forms.ModelForm):
 
     def __init__(self, *args, unit: UnitKerja, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial["iku"] = ("ya" if self.instance.iku else "tidak") if self.instance.pk else None
         qs = Indikator.objects.milik(unit).order_by("kode")
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["pendahulu"].queryset = qs
+        self._target_awal: dict[int, IsianTarget] = {}
+        self.tahun_target: list[int] = []
+        self.target: dict[int, IsianTarget] = {}  # the changed target cells, after is_valid()
+        if self.instance.sasaran_id:
+            self._siapkan_target()
+
+    def _siapkan_target(self):
+        """One target cell per year of the revision the indikator is active in, like a row of the target grid."""
+        ind, revisi = self.instance, self.instance.sasaran.revisi
+        if ind.pk:
+            self._target_awal = {
+                t.tahun: IsianTarget(t.nilai, t.nilai_atas, t.nilai_kualitatif)
+                for t in ind.target.filter(sumber=SumberTarget.RENSTRA)
+            }
+        for tahun in range(revisi.berlaku_mulai, revisi.berlaku_sampai + 1):
+            if not ind.aktif_pada(tahun):
+                continue
+            nama = f"target_{tahun}"
+            self.fields[nama] = forms.CharField(
+                label=_("Target Renstra %(tahun)s") % {"tahun": tahun}, required=False, max_length=60
+            )
+            awal = self._target_awal.get(tahun)
+            self.initial[nama] = teks_isian(awal.nilai, awal.nilai_atas, awal.kualitatif) if awal else ""
+            self.tahun_target.append(tahun)
+        if self.tahun_target:
+            self.fields[f"target_{self.tahun_target[0]}"].help_text = _(
+                "Angka, rentang (80 – 90) untuk polaritas rentang, atau nilai huruf skala indikator (mis. A). "
+                "Semua target juga dapat diisi pada halaman Target tahunan."
+            )
+
+    def clean(self):
+        data = super().clean()
+        if not self.tahun_target:
+            return data
+        polaritas = data.get("polaritas") or self.instance.polaritas
+        skala = data.get("skala") if "skala" in data else self.instance.skala
+        kode = kode_skala(skala.pk if skala else self.instance.sasaran.revisi.renstra.skema.skala_huruf_id)
+        for tahun in self.tahun_target:
+            nama = f"target_{tahun}"
+            if self.add_prefix(nama) not in self.data:
+                continue  # a post without the cell (an older page, a script) leaves that target alone
+            awal = self._target_awal.get(tahun)
+            field = TargetField(polaritas=polaritas, skala=kode, awal=awal)
+            try:
+                isian = field.clean(data.get(nama))
+            except ValidationError as exc:
+                self.add_error(nama, exc)
+                continue
+            if isian != (awal or IsianTarget()):
+                self.target[tahun] = isian
+        return data
 
 
 class PensiunForm(TokenUbahMixin, forms.Form):
@@ -267,8 +338,58 @@ def _grid_field(label: str, **kwargs) -> AngkaField:
     return AngkaField(label=label, required=False, **kwargs)
 
 
+class TargetField(forms.CharField):
+    """A target cell: a number, a range ("80 – 90") or a grade of the indikator's scale ("A"), read by
+    `indikator.target.baca_isian_target` into an IsianTarget (empty: an empty IsianTarget)."""
+
+    def __init__(self, *, polaritas: str = Polaritas.POSITIF, skala=(), awal: IsianTarget | None = None, **kwargs):
+        self.polaritas, self.skala, self.awal = polaritas, tuple(skala), awal
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 60)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"autocomplete": "off", "class": "isian-angka"})
+        attrs.pop("maxlength", None)
+        return attrs
+
+    def baca(self, teks) -> IsianTarget:
+        # A cell left as shown keeps its stored value, even one the parser would not take (an old number on an
+        # indikator made Kualitatif since): only what the person typed is read.
+        if self.awal is not None and (teks or "").strip() == self.prepare_value(self.awal):
+            return self.awal
+        try:
+            return baca_isian_target(teks, polaritas=self.polaritas, skala=self.skala)
+        except TargetTidakSah as exc:
+            raise ValidationError(str(exc), code="target") from exc
+
+    def to_python(self, value):
+        if isinstance(value, IsianTarget):
+            return value
+        return self.baca(super().to_python(value))
+
+    def validate(self, value):
+        if self.required and value.kosong:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def run_validators(self, value):
+        return
+
+    def prepare_value(self, value):
+        if isinstance(value, IsianTarget):
+            return teks_isian(value.nilai, value.nilai_atas, value.kualitatif)
+        return value
+
+    def has_changed(self, initial, data):
+        try:
+            return self.to_python(data) != (initial or IsianTarget())
+        except ValidationError:
+            return True
+
+
 class TargetGridForm(TokenUbahMixin, forms.Form):
-    """One AngkaField per (indikator, year): name t_<indikator>_<tahun>."""
+    """One TargetField per (indikator, year): name t_<indikator>_<tahun>."""
 
     def __init__(self, *args, baris, daftar_tahun: list[int], **kwargs):
         super().__init__(*args, **kwargs)
@@ -278,12 +399,14 @@ class TargetGridForm(TokenUbahMixin, forms.Form):
                 if not aktif:
                     continue
                 nama = f"t_{b.indikator.pk}_{tahun}"
-                self.fields[nama] = _grid_field(f"{b.indikator.kode} {tahun}")
+                self.fields[nama] = TargetField(
+                    label=f"{b.indikator.kode} {tahun}", polaritas=b.indikator.polaritas, skala=b.skala, awal=nilai
+                )
                 self.initial[nama] = nilai
                 self.sel[nama] = (b.indikator.pk, tahun)
 
-    def nilai(self) -> dict[tuple[int, int], object]:
-        return {kunci: self.cleaned_data.get(nama) for nama, kunci in self.sel.items()}
+    def nilai(self) -> dict[tuple[int, int], IsianTarget]:
+        return {kunci: self.cleaned_data.get(nama) or IsianTarget() for nama, kunci in self.sel.items()}
 
 
 class VersiPKForm(TokenUbahMixin, forms.ModelForm):
@@ -301,13 +424,14 @@ class VersiPKForm(TokenUbahMixin, forms.ModelForm):
 
 
 class BarisPKForm(TokenUbahMixin, forms.ModelForm):
-    nilai = AngkaField(label=_("Target"), required=False)
-    nilai_atas = AngkaField(label=_("Batas atas target"), required=False)
+    """A PK row; its target is one cell (`TargetField`) read for the chosen indikator's polarity and scale."""
+
+    nilai = forms.CharField(label=_("Target"), required=False, max_length=60)
+    field_order = ["indikator", "uraian_sasaran", "uraian_indikator", "nilai", "teks_tampilan"]
 
     class Meta:
         model = BarisPK
-        fields = ["indikator", "uraian_sasaran", "uraian_indikator", "nilai", "nilai_atas", "nilai_kualitatif"]
-        fields += ["teks_tampilan"]
+        fields = ["indikator", "uraian_sasaran", "uraian_indikator", "teks_tampilan"]
         widgets = {
             "uraian_sasaran": forms.Textarea(attrs={"rows": 2}),
             "uraian_indikator": forms.Textarea(attrs={"rows": 2}),
@@ -326,6 +450,32 @@ class BarisPKForm(TokenUbahMixin, forms.ModelForm):
         )
         self.fields["uraian_sasaran"].required = False
         self.fields["uraian_sasaran"].help_text = _("Kosongkan untuk memakai nama sasaran indikator.")
+        self.fields["nilai"].help_text = _(
+            "Angka, rentang (80 – 90) untuk polaritas rentang, atau nilai huruf skala indikator (mis. A)."
+        )
+        self.initial["nilai"] = teks_isian(
+            self.instance.nilai, self.instance.nilai_atas, self.instance.nilai_kualitatif
+        )
+
+    def clean(self):
+        data = super().clean()
+        ind = data.get("indikator")
+        polaritas = ind.polaritas if ind else Polaritas.POSITIF
+        skala = skala_target([ind.pk]).get(ind.pk, []) if ind else []
+        b = self.instance
+        awal = (
+            IsianTarget(b.nilai, b.nilai_atas, b.nilai_kualitatif)
+            if b.pk and ind and ind.pk == b.indikator_id
+            else None
+        )
+        try:
+            isian = TargetField(polaritas=polaritas, skala=skala, awal=awal).clean(data.get("nilai"))
+        except ValidationError as exc:
+            self.add_error("nilai", exc)
+            return data
+        self.instance.nilai, self.instance.nilai_atas = isian.nilai, isian.nilai_atas
+        self.instance.nilai_kualitatif = isian.kualitatif
+        return data
 
 
 class RencanaAksiForm(TokenUbahMixin, forms.Form):

@@ -185,7 +185,9 @@ def indikator_ubah(request, slug: str, pk: int | None = None, sasaran_pk: int | 
         ok, _obj = jalankan(
             request,
             form,
-            lambda: services.simpan_indikator(indikator=form.save(commit=False), versi=form.token_dimuat()),
+            lambda: services.simpan_indikator(
+                indikator=form.save(commit=False), versi=form.token_dimuat(), target=form.target
+            ),
         )
         if ok:
             messages.success(request, _("Indikator disimpan."))

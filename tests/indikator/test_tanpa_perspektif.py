@@ -76,4 +76,4 @@ def test_hitung_capaian_teks_tanpa_perspektif():
     assert "Perspective" not in teks
     assert "Sasaran S2" in teks and "capaian 89,68 %" in teks
     assert "tidak dihitung: belum ada data realisasi" in teks
-    assert "NKO: 99,84 %" in teks and "(dari 3 dari 4 indikator)" in teks
+    assert "NKO: 99,84 %" in teks and "(dihitung atas 3 dari 4 indikator)" in teks

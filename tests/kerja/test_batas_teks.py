@@ -95,7 +95,8 @@ def _rincian(d):
 
 def _indikator(d, **lain):
     return {"kode": "I1", "nama": "Indikator", "satuan": "dokumen", "polaritas": d.ind1.polaritas, **lain} | {
-        "agregasi": d.ind1.agregasi
+        "agregasi": d.ind1.agregasi,
+        "iku": "ya",
     }
 
 

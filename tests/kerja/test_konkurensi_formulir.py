@@ -68,6 +68,7 @@ FORMULIR = [
             "satuan": "dokumen",
             "polaritas": d.ind1.polaritas,
             "agregasi": d.ind1.agregasi,
+            "iku": "ya",
         },
     ),
     Formulir(

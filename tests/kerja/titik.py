@@ -27,6 +27,7 @@ def _indikator(d, ind, **lain):
         "satuan": ind.satuan,
         "polaritas": ind.polaritas,
         "agregasi": ind.agregasi,
+        "iku": "ya" if ind.iku else "tidak",
         **lain,
     }
 
@@ -92,7 +93,13 @@ TITIK = [
     Titik(
         "indikator_baru",
         lambda d: reverse("kerja:indikator_baru", args=[S, d.sasaran.pk]),
-        lambda d: {"kode": "I3", "nama": "Indikator baru", "polaritas": "positif", "agregasi": "terakhir"},
+        lambda d: {
+            "kode": "I3",
+            "nama": "Indikator baru",
+            "polaritas": "positif",
+            "agregasi": "terakhir",
+            "iku": "tidak",
+        },
     ),
     Titik(
         "indikator_ubah",

@@ -31,7 +31,8 @@ TAHUN = 2020
 
 def buat_unit(slug="uji", *, sasaran=1, indikator_per_sasaran=1, realisasi=D("80"), target=D("80"), analisis=True):
     """A unit with one Renstra (2020–2024), `sasaran` × `indikator_per_sasaran` indikator with a Renstra target
-    and a realisasi for 2020, and an 'analisis' narrative per sasaran. Returns the unit."""
+    and a realisasi for 2020 (the first of each sasaran an IKU), and an 'analisis' narrative per sasaran. Returns
+    the unit."""
     unit = UnitKerja.objects.create(slug=slug, nama=f"Unit {slug}")
     renstra = Renstra.objects.create(
         unit=unit,
@@ -46,7 +47,9 @@ def buat_unit(slug="uji", *, sasaran=1, indikator_per_sasaran=1, realisasi=D("80
     for s in range(1, sasaran + 1):
         sas = Sasaran.objects.create(revisi=revisi, kode=f"S{s}", nama=f"Sasaran {s}", perspektif="customer", urutan=s)
         for i in range(1, indikator_per_sasaran + 1):
-            ind = Indikator.objects.create(sasaran=sas, kode=f"I{s}.{i}", nama=f"Indikator {s}.{i}", urutan=i)
+            ind = Indikator.objects.create(
+                sasaran=sas, kode=f"I{s}.{i}", nama=f"Indikator {s}.{i}", urutan=i, iku=i == 1
+            )
             Target.objects.create(indikator=ind, tahun=TAHUN, nilai=target)
             if realisasi is not None:
                 Realisasi.objects.create(indikator=ind, tahun=TAHUN, nilai=realisasi)
