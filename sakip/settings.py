@@ -119,8 +119,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The web process and the task worker share the SQLite file (`make run`): wait for a lock, do not fail.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+    # The web process and the task worker share the SQLite file (`make run`). A deferred transaction that reads,
+    # works (a password hash takes ~0.5 s) and then writes is refused with "database is locked" when the worker
+    # asked for its lock in between (SQLite cannot wait there without a deadlock). So: every transaction takes the
+    # write lock when it begins (IMMEDIATE) and waits for it up to `timeout` seconds; WAL lets readers go on while
+    # one connection writes.
+    _sqlite = DATABASES["default"].setdefault("OPTIONS", {})
+    _sqlite.setdefault("timeout", 20)
+    _sqlite.setdefault("transaction_mode", "IMMEDIATE")
+    _sqlite.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background work through Django's task API (django-tasks, the backport of Django 6's django.tasks): the report
