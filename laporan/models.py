@@ -164,7 +164,8 @@ class BerkasLaporan(models.Model):
 
 # The standard wording of the legal documents printed in the lampiran (PermenPANRB 53/2014 for the Perjanjian
 # Kinerja; the usual form of a decree for the IKU). Placeholders in braces are filled from the data:
-# {unit}, {instansi}, {tahun}, {awal}, {akhir}, {jabatan_kepala}.
+# {unit}, {instansi}, {tahun}, {awal}, {akhir}, {jabatan_kepala}; in the decree also {huruf_sebelumnya} (a Menimbang
+# item's citation of the items before it: "huruf a", "huruf a dan huruf b", ...) and {huruf_menimbang} (all of them).
 PK_PEMBUKA = (
     "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, akuntabel dan berorientasi pada "
     "hasil, yang bertanda tangan di bawah ini:"
@@ -181,8 +182,8 @@ PK_SUPERVISI = (
 IKU_MENIMBANG = (
     "bahwa dalam rangka pengukuran dan peningkatan kinerja serta akuntabilitas kinerja instansi pemerintah, perlu "
     "menetapkan Indikator Kinerja Utama di lingkungan {unit};\n"
-    "bahwa berdasarkan pertimbangan sebagaimana dimaksud pada huruf a, perlu menetapkan Keputusan {jabatan_kepala} "
-    "tentang Penetapan Indikator Kinerja Utama Tahun {awal}–{akhir} di Lingkungan {unit};"
+    "bahwa berdasarkan pertimbangan sebagaimana dimaksud pada {huruf_sebelumnya}, perlu menetapkan Keputusan "
+    "{jabatan_kepala} tentang Penetapan Indikator Kinerja Utama Tahun {awal}–{akhir} di Lingkungan {unit};"
 )
 IKU_MENGINGAT = (
     "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;\n"
@@ -216,6 +217,20 @@ class IsiNaskahDinas(models.Model):
         _("keputusan IKU: mengingat (satu butir per baris)"), max_length=5000, default=IKU_MENGINGAT
     )
     iku_diktum = TeksPanjang(_("keputusan IKU: diktum (satu diktum per baris)"), max_length=5000, default=IKU_DIKTUM)
+    iku_kota = models.CharField(
+        _("keputusan IKU: ditetapkan di (kota)"),
+        max_length=80,
+        blank=True,
+        validators=[tanpa_karakter_kendali],
+        help_text=_("Kosong: kota unit."),
+    )
+    iku_salinan = TeksPanjang(
+        _("keputusan IKU: salinan disampaikan kepada (satu penerima per baris)"),
+        max_length=3000,
+        blank=True,
+        default="",
+        help_text=_("Kosong: keputusan dicetak tanpa daftar salinan."),
+    )
 
     KOLOM = (
         "pk_pembuka",
@@ -223,9 +238,11 @@ class IsiNaskahDinas(models.Model):
         "pk_supervisi",
         "iku_nomor",
         "iku_tanggal",
+        "iku_kota",
         "iku_menimbang",
         "iku_mengingat",
         "iku_diktum",
+        "iku_salinan",
     )
 
     class Meta:
