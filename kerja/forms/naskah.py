@@ -10,7 +10,6 @@ from kerja.forms.token_ubah import TokenUbahMixin
 from laporan.dinas import KOLOM_NASKAH, KOLOM_REVIU
 from laporan.models import NaskahDinas, PernyataanReviu
 
-
 SATU_BARIS = ("iku_nomor", "iku_tanggal", "iku_kota")
 
 
