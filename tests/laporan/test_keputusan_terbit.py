@@ -95,12 +95,12 @@ def test_keputusan_terbit_dengan_nomor_kop_huruf_dan_salinan(unit):
     assert "BADAN PENGAWAS OBAT DAN MAKANAN" in html and "SEKRETARIAT UTAMA" in html
     assert html.index("SEKRETARIAT UTAMA") < html.index("KEPUTUSAN KEPALA BIRO KERJA SAMA")
     assert "KEPALA BIRO KERJA SAMA,</p>" in html  # the issuing official above Menimbang
-    assert [html.index(f'<td class="huruf">{h}.</td>') for h in "abc"] == sorted(
-        html.index(f'<td class="huruf">{h}.</td>') for h in "abc"
+    assert [html.index(f'<span class="huruf">{h}.</span>') for h in "abc"] == sorted(
+        html.index(f'<span class="huruf">{h}.</span>') for h in "abc"
     )
     assert "Ditetapkan di Bandung</p><p>pada tanggal 8 Februari 2019</p>" in html
     assert "Salinan Keputusan ini disampaikan kepada Yth.:" in html
-    assert '<td class="huruf">2.</td><td>Kepala Balai Besar/Balai POM di seluruh Indonesia.</td>' in html
+    assert '<span class="huruf">2.</span>Kepala Balai Besar/Balai POM di seluruh Indonesia.</p>' in html
 
 
 def test_keputusan_baku_tanpa_salinan(unit):
@@ -191,3 +191,18 @@ def test_formulir_tahun_terkunci_menolak_isian_keputusan(klien, unit):
     r = klien.post(_url(unit), _data(iku_nomor="HK/1", iku_kota="Bandung", iku_salinan="Sekretaris Utama"))
     assert r.status_code == 409
     assert not NaskahDinas.objects.filter(unit=unit).exists()
+
+
+def test_word_mencetak_kop_huruf_dan_salinan(unit):
+    """The DOCX's decree (laporan.word) prints the same new parts as the PDF."""
+    from laporan.word import _Penulis
+
+    NaskahDinas.objects.create(unit=unit, iku_nomor="HK/9", iku_menimbang=MENIMBANG_TIGA, iku_salinan="Inspektur Utama")
+    w = _Penulis(None)
+    w._keputusan(_keputusan(unit))
+    teks = [p.text for p in w.doc.paragraphs]
+    assert teks[:3] == ["BADAN PENGAWAS OBAT DAN MAKANAN", "SEKRETARIAT UTAMA", "BIRO KERJA SAMA"]
+    assert "NOMOR HK/9" in teks and "KEPALA BIRO KERJA SAMA," in teks
+    assert [t[:3] for t in teks if t[:2] in ("a.", "b.", "c.")] == ["a. ", "b. ", "c. "]
+    assert any("dimaksud dalam huruf a dan huruf b," in t for t in teks)
+    assert teks[teks.index("Salinan Keputusan ini disampaikan kepada Yth.:") + 1] == "1. Inspektur Utama"
