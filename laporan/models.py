@@ -1,5 +1,8 @@
 """Narrative of the Laporan Kinerja, written by people in Markdown, stored per unit, year and section."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -200,6 +203,41 @@ IKU_DIKTUM = (
 )
 
 
+def huruf(i: int) -> str:
+    """The letter of the i-th (0-based) lettered item: a … z, then aa, bb, …"""
+    return chr(ord("a") + i % 26) * (i // 26 + 1)
+
+
+def rujukan_huruf(n: int) -> str:
+    """The citation of the first `n` lettered items as Indonesian legal drafting writes it: "huruf a", "huruf a dan
+    huruf b", "huruf a, huruf b, dan huruf c"; empty for none. Part of the decree's (untranslated) wording."""
+    nama = [f"huruf {huruf(i)}" for i in range(n)]
+    if len(nama) <= 2:
+        return " dan ".join(nama)
+    return ", ".join(nama[:-1]) + ", dan " + nama[-1]
+
+
+_RUJUKAN = re.compile(r"dimaksud\s+(?:dalam|pada)\s+((?:huruf\s+[a-z]+\b(?:\s*,\s*(?:dan\s+)?|\s+dan\s+)?)+)", re.I)
+
+
+def _nomor_huruf(h: str) -> int:
+    """The inverse of `huruf`: "a" → 0, "z" → 25, "aa" → 26."""
+    return (len(h) - 1) * 26 + ord(h[0]) - ord("a")
+
+
+def rujukan_menimbang_salah(teks: str) -> list[tuple[str, str]]:
+    """(item, cited) for each Menimbang item (one per line) that cites, written out as "dimaksud dalam/pada huruf
+    x", a letter that is not an earlier item (itself, a later one, or none): the decree would cite wrongly."""
+    salah = []
+    for i, baris in enumerate(x for x in teks.splitlines() if x.strip()):
+        for m in _RUJUKAN.finditer(baris):
+            for h in re.findall(r"huruf\s+([a-z]+)", m.group(1), re.I):
+                h = h.lower()
+                if len(set(h)) > 1 or _nomor_huruf(h) >= i:
+                    salah.append((huruf(i), h))
+    return salah
+
+
 class IsiNaskahDinas(models.Model):
     """The wording fields of the legal documents (shared by the unit's editable wording and a year's stored one)."""
 
@@ -247,6 +285,23 @@ class IsiNaskahDinas(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        salah = rujukan_menimbang_salah(self.iku_menimbang)
+        if salah:
+            raise ValidationError(
+                {
+                    "iku_menimbang": [
+                        _(
+                            "Butir %(butir)s merujuk huruf %(rujukan)s, yang bukan butir menimbang sebelumnya. Tulis "
+                            "{huruf_sebelumnya} agar rujukan mengikuti urutan butir."
+                        )
+                        % {"butir": b, "rujukan": r}
+                        for b, r in salah
+                    ]
+                },
+                code="rujukan_huruf",
+            )
 
 
 class NaskahDinas(IsiNaskahDinas):

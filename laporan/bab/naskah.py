@@ -12,7 +12,7 @@ from indikator.models import UnitKerja, VersiPK
 
 from ..bundel import Bundel
 from ..dokumen import DokumenPK, KeputusanIKU, Kop, Pejabat, Sel, Tabel
-from ..models import IsiNaskahDinas
+from ..models import IsiNaskahDinas, huruf, rujukan_huruf
 from .bantu import kepala as kepala_tabel
 from .bantu import pejabat, tanggal
 from .perencanaan import baris_pk, periode_pk
@@ -38,20 +38,6 @@ def isi_naskah(teks: str, **data: object) -> str:
 def butir(teks: str, **data: object) -> tuple[str, ...]:
     """One item per non-empty line."""
     return tuple(isi_naskah(x.strip(), **data) for x in teks.splitlines() if x.strip())
-
-
-def huruf(i: int) -> str:
-    """The letter of the i-th (0-based) lettered item: a … z, then aa, bb, …"""
-    return chr(ord("a") + i % 26) * (i // 26 + 1)
-
-
-def rujukan_huruf(n: int) -> str:
-    """The citation of the first `n` lettered items as Indonesian legal drafting writes it: "huruf a", "huruf a dan
-    huruf b", "huruf a, huruf b, dan huruf c"; empty for none. Part of the decree's (untranslated) wording."""
-    nama = [f"huruf {huruf(i)}" for i in range(n)]
-    if len(nama) <= 2:
-        return " dan ".join(nama)
-    return ", ".join(nama[:-1]) + ", dan " + nama[-1]
 
 
 def kop_surat(unit: UnitKerja, induk: UnitKerja | None) -> Kop:

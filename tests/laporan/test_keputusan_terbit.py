@@ -13,9 +13,16 @@ from django.template.loader import render_to_string
 from indikator.enums import Peran, StatusPeriode
 from indikator.models import PeriodeUnit, UnitKerja, VersiPK
 from laporan.bab.lampiran import lampiran_iku
-from laporan.bab.naskah import huruf, keputusan_iku, kop_surat, rujukan_huruf
+from laporan.bab.naskah import keputusan_iku, kop_surat
 from laporan.bundel import ambil_bundel_iku
-from laporan.models import IKU_MENIMBANG, NaskahDinas, NaskahDinasDisahkan
+from laporan.models import (
+    IKU_MENIMBANG,
+    NaskahDinas,
+    NaskahDinasDisahkan,
+    huruf,
+    rujukan_huruf,
+    rujukan_menimbang_salah,
+)
 from laporan.pdf import html_keputusan_iku, html_pk, susun_dokumen_pk
 from tests.pabrik import buat_pengguna
 
@@ -50,6 +57,22 @@ def test_huruf_butir(i, harapan):
 )
 def test_rujukan_huruf(n, harapan):
     assert rujukan_huruf(n) == harapan
+
+
+@pytest.mark.parametrize(
+    ("teks", "salah"),
+    [
+        (IKU_MENIMBANG, []),  # the placeholder: filled from the letters
+        ("bahwa satu;\nbahwa sebagaimana dimaksud pada huruf a, perlu;", []),
+        ("bahwa satu;\nbahwa dua;\nbahwa dimaksud dalam huruf a dan huruf b, perlu;", []),
+        ("bahwa satu;\nbahwa dimaksud dalam huruf a dan huruf b, perlu;", [("b", "b")]),  # cites itself
+        ("bahwa dimaksud pada huruf a, perlu;", [("a", "a")]),
+        ("bahwa satu;\nbahwa dua;\nbahwa dimaksud dalam huruf a, huruf c, dan huruf d;", [("c", "c"), ("c", "d")]),
+        ("bahwa satu;\nbahwa sebagaimana dimaksud dalam Pasal 5 huruf c Undang-Undang;", []),  # another act's
+    ],
+)
+def test_rujukan_menimbang_salah(teks, salah):
+    assert rujukan_menimbang_salah(teks) == salah
 
 
 @pytest.mark.parametrize(
@@ -172,6 +195,7 @@ def _data(**lain):
         ({"iku_kota": "Bandung", "iku_salinan": "Sekretaris Utama\r\nInspektur Utama"}, 302, True),
         ({"iku_kota": "Bandung\tBarat", "iku_salinan": ""}, 400, False),  # one-line field: no control characters
         ({"iku_kota": "", "iku_salinan": "x" * 3001}, 400, False),  # over the limit
+        ({"iku_menimbang": "bahwa satu;\nbahwa dimaksud dalam huruf c, perlu;"}, 400, False),  # a wrong citation
     ],
 )
 def test_formulir_mengubah_isian_keputusan(klien, unit, isian, status, tersimpan, django_assert_max_num_queries):
@@ -179,6 +203,8 @@ def test_formulir_mengubah_isian_keputusan(klien, unit, isian, status, tersimpan
     with django_assert_max_num_queries(40):
         r = klien.post(_url(unit), _data(iku_nomor="HK/1", **isian))
     assert r.status_code == status
+    if "iku_menimbang" in isian:
+        assert "Butir b merujuk huruf c, yang bukan butir menimbang sebelumnya." in r.content.decode()
     n = NaskahDinas.objects.filter(unit=unit).first()
     if tersimpan:
         assert (n.iku_nomor, n.iku_kota, n.iku_salinan) == ("HK/1", "Bandung", "Sekretaris Utama\nInspektur Utama")
