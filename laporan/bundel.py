@@ -294,10 +294,11 @@ class _StrukturIKU:
 @dataclass(frozen=True)
 class BundelIKU:
     """What the standalone IKU decree prints (`bab.naskah.keputusan_iku`, `bab.lampiran.lampiran_iku`): the unit
-    as its year prints it, the signing head, the wording, the Renstra period and the year's sasaran with the
-    indikator in force (`ukur.sasaran[].baris[].indikator`, as in `Bundel.ukur`)."""
+    as its year prints it and its parent (the letterhead), the signing head, the wording, the Renstra period and
+    the year's sasaran with the indikator in force (`ukur.sasaran[].baris[].indikator`, as in `Bundel.ukur`)."""
 
     unit: UnitKerja
+    unit_induk: UnitKerja | None
     tahun: int
     renstra: Renstra
     kepala: KepalaUnit | None
@@ -306,7 +307,7 @@ class BundelIKU:
 
 
 def ambil_bundel_iku(unit: UnitKerja, tahun: int) -> BundelIKU:
-    """The IKU decree's data only (about 7 queries, no measurement). Raises DataTidakDitemukan like
+    """The IKU decree's data only (about 8 queries, no measurement). Raises DataTidakDitemukan like
     `ambil_bundel`."""
     periode = ambil_periode(unit=unit, tahun=tahun)
     profil = profil_tahun(periode, unit)
@@ -324,6 +325,7 @@ def ambil_bundel_iku(unit: UnitKerja, tahun: int) -> BundelIKU:
     )
     return BundelIKU(
         unit=unit,
+        unit_induk=UnitKerja.objects.filter(pk=unit.induk_id).first() if unit.induk_id else None,
         tahun=tahun,
         renstra=renstra,
         kepala=kepala,

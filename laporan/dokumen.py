@@ -203,6 +203,16 @@ class TandaTangan:
 
 
 @dataclass(frozen=True)
+class Kop:
+    """The letterhead of a legal document: the names from the top of the organisation down to the issuing unit,
+    its address, and the unit's logo when uploaded."""
+
+    nama: tuple[str, ...]  # e.g. ("Badan Pengawas Obat dan Makanan", "Sekretariat Utama", "Biro Kerja Sama")
+    alamat: str = ""
+    logo_url: str = ""
+
+
+@dataclass(frozen=True)
 class DokumenPK:
     """One Perjanjian Kinerja version as signed (Lampiran 3)."""
 
@@ -219,6 +229,7 @@ class DokumenPK:
     pembuka: str = ""
     janji: str = ""
     supervisi: str = ""
+    kop: Kop | None = None
     jenis: str = field(default="pk", init=False)
 
 
@@ -230,7 +241,7 @@ class KeputusanIKU:
     judul: str  # "Keputusan Kepala Biro Kerja Sama"
     nomor: str
     tentang: str
-    menimbang: tuple[str, ...]
+    menimbang: tuple[tuple[str, str], ...]  # ("a", text): lettered, as the decree's own citations name them
     mengingat: tuple[str, ...]
     menetapkan: str
     diktum: tuple[tuple[str, str], ...]  # ("Kesatu", text)
@@ -238,6 +249,9 @@ class KeputusanIKU:
     tanggal: str
     pejabat: Pejabat | None
     tabel: Tabel | None
+    jabatan: str = ""  # the issuing official, the line above Menimbang ("KEPALA BIRO KERJA SAMA,")
+    kop: Kop | None = None
+    salinan: tuple[str, ...] = ()  # "Salinan Keputusan ini disampaikan kepada Yth.:" (none printed when empty)
     jenis: str = field(default="keputusan", init=False)
 
 

@@ -1,5 +1,8 @@
 """Narrative of the Laporan Kinerja, written by people in Markdown, stored per unit, year and section."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -164,7 +167,8 @@ class BerkasLaporan(models.Model):
 
 # The standard wording of the legal documents printed in the lampiran (PermenPANRB 53/2014 for the Perjanjian
 # Kinerja; the usual form of a decree for the IKU). Placeholders in braces are filled from the data:
-# {unit}, {instansi}, {tahun}, {awal}, {akhir}, {jabatan_kepala}.
+# {unit}, {instansi}, {tahun}, {awal}, {akhir}, {jabatan_kepala}; in the decree also {huruf_sebelumnya} (a Menimbang
+# item's citation of the items before it: "huruf a", "huruf a dan huruf b", ...) and {huruf_menimbang} (all of them).
 PK_PEMBUKA = (
     "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, akuntabel dan berorientasi pada "
     "hasil, yang bertanda tangan di bawah ini:"
@@ -181,8 +185,8 @@ PK_SUPERVISI = (
 IKU_MENIMBANG = (
     "bahwa dalam rangka pengukuran dan peningkatan kinerja serta akuntabilitas kinerja instansi pemerintah, perlu "
     "menetapkan Indikator Kinerja Utama di lingkungan {unit};\n"
-    "bahwa berdasarkan pertimbangan sebagaimana dimaksud pada huruf a, perlu menetapkan Keputusan {jabatan_kepala} "
-    "tentang Penetapan Indikator Kinerja Utama Tahun {awal}–{akhir} di Lingkungan {unit};"
+    "bahwa berdasarkan pertimbangan sebagaimana dimaksud pada {huruf_sebelumnya}, perlu menetapkan Keputusan "
+    "{jabatan_kepala} tentang Penetapan Indikator Kinerja Utama Tahun {awal}–{akhir} di Lingkungan {unit};"
 )
 IKU_MENGINGAT = (
     "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;\n"
@@ -197,6 +201,41 @@ IKU_DIKTUM = (
     "Indikator Kinerja Utama (IKU) {unit} sebagaimana tercantum dalam lampiran Keputusan ini;\n"
     "Keputusan ini mulai berlaku pada tanggal ditetapkan."
 )
+
+
+def huruf(i: int) -> str:
+    """The letter of the i-th (0-based) lettered item: a … z, then aa, bb, …"""
+    return chr(ord("a") + i % 26) * (i // 26 + 1)
+
+
+def rujukan_huruf(n: int) -> str:
+    """The citation of the first `n` lettered items as Indonesian legal drafting writes it: "huruf a", "huruf a dan
+    huruf b", "huruf a, huruf b, dan huruf c"; empty for none. Part of the decree's (untranslated) wording."""
+    nama = [f"huruf {huruf(i)}" for i in range(n)]
+    if len(nama) <= 2:
+        return " dan ".join(nama)
+    return ", ".join(nama[:-1]) + ", dan " + nama[-1]
+
+
+_RUJUKAN = re.compile(r"dimaksud\s+(?:dalam|pada)\s+((?:huruf\s+[a-z]+\b(?:\s*,\s*(?:dan\s+)?|\s+dan\s+)?)+)", re.I)
+
+
+def _nomor_huruf(h: str) -> int:
+    """The inverse of `huruf`: "a" → 0, "z" → 25, "aa" → 26."""
+    return (len(h) - 1) * 26 + ord(h[0]) - ord("a")
+
+
+def rujukan_menimbang_salah(teks: str) -> list[tuple[str, str]]:
+    """(item, cited) for each Menimbang item (one per line) that cites, written out as "dimaksud dalam/pada huruf
+    x", a letter that is not an earlier item (itself, a later one, or none): the decree would cite wrongly."""
+    salah = []
+    for i, baris in enumerate(x for x in teks.splitlines() if x.strip()):
+        for m in _RUJUKAN.finditer(baris):
+            for h in re.findall(r"huruf\s+([a-z]+)", m.group(1), re.I):
+                h = h.lower()
+                if len(set(h)) > 1 or _nomor_huruf(h) >= i:
+                    salah.append((huruf(i), h))
+    return salah
 
 
 class IsiNaskahDinas(models.Model):
@@ -216,6 +255,20 @@ class IsiNaskahDinas(models.Model):
         _("keputusan IKU: mengingat (satu butir per baris)"), max_length=5000, default=IKU_MENGINGAT
     )
     iku_diktum = TeksPanjang(_("keputusan IKU: diktum (satu diktum per baris)"), max_length=5000, default=IKU_DIKTUM)
+    iku_kota = models.CharField(
+        _("keputusan IKU: ditetapkan di (kota)"),
+        max_length=80,
+        blank=True,
+        validators=[tanpa_karakter_kendali],
+        help_text=_("Kosong: kota unit."),
+    )
+    iku_salinan = TeksPanjang(
+        _("keputusan IKU: salinan disampaikan kepada (satu penerima per baris)"),
+        max_length=3000,
+        blank=True,
+        default="",
+        help_text=_("Kosong: keputusan dicetak tanpa daftar salinan."),
+    )
 
     KOLOM = (
         "pk_pembuka",
@@ -223,13 +276,32 @@ class IsiNaskahDinas(models.Model):
         "pk_supervisi",
         "iku_nomor",
         "iku_tanggal",
+        "iku_kota",
         "iku_menimbang",
         "iku_mengingat",
         "iku_diktum",
+        "iku_salinan",
     )
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        salah = rujukan_menimbang_salah(self.iku_menimbang)
+        if salah:
+            raise ValidationError(
+                {
+                    "iku_menimbang": [
+                        _(
+                            "Butir %(butir)s merujuk huruf %(rujukan)s, yang bukan butir menimbang sebelumnya. Tulis "
+                            "{huruf_sebelumnya} agar rujukan mengikuti urutan butir."
+                        )
+                        % {"butir": b, "rujukan": r}
+                        for b, r in salah
+                    ]
+                },
+                code="rujukan_huruf",
+            )
 
 
 class NaskahDinas(IsiNaskahDinas):

@@ -88,7 +88,7 @@ def render_html_mandiri(laporan: Laporan) -> str:
 
 def susun_dokumen_pk(versi):
     """One PK version as the signed agreement (`laporan.dokumen.DokumenPK`), with the wording its year prints
-    (`bundel.ambil_naskah`: kept at approval for a frozen year). 4 queries."""
+    (`bundel.ambil_naskah`: kept at approval for a frozen year) and the letterhead's parent unit. 5 queries."""
     return _dokumen_pk(versi)[0]
 
 
@@ -97,7 +97,7 @@ def _dokumen_pk(versi):
     (`PeriodeUnit.profil_disahkan`), as in the report."""
     from django.db.models import Prefetch
 
-    from indikator.models import BarisPK, VersiPK
+    from indikator.models import BarisPK, UnitKerja, VersiPK
     from indikator.periode import ambil_periode, profil_tahun
 
     from .bab.naskah import dokumen_pk
@@ -113,7 +113,8 @@ def _dokumen_pk(versi):
     periode = ambil_periode(unit=unit, tahun=tahun)
     unit = profil_tahun(periode, unit).unit
     naskah = ambil_naskah(unit, tahun, periode)
-    return dokumen_pk(unit, tahun, versi, naskah), unit
+    induk = UnitKerja.objects.filter(pk=unit.induk_id).first() if unit.induk_id else None
+    return dokumen_pk(unit, tahun, versi, naskah, induk), unit
 
 
 def html_pk(versi) -> str:

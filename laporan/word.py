@@ -33,6 +33,7 @@ from .dokumen import (
     DokumenPK,
     Gambar,
     KeputusanIKU,
+    Kop,
     Laporan,
     Narasi,
     Paragraf,
@@ -281,7 +282,18 @@ class _Penulis:
         for c in t.catatan:
             self.doc.add_paragraph(c).runs[0].font.size = Pt(8)
 
+    def _kop(self, kop: Kop | None) -> None:
+        """The letterhead of a legal document (names and address; the logo is the PDF's)."""
+        if kop is None:
+            return
+        for i, teks in enumerate([*(n.upper() for n in kop.nama), kop.alamat]):
+            if teks:
+                p = self.doc.add_paragraph()
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.add_run(teks).bold = i < len(kop.nama)
+
     def _pk(self, d: DokumenPK) -> None:
+        self._kop(d.kop)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(d.judul.upper()).bold = True
@@ -308,14 +320,17 @@ class _Penulis:
         self._ttd([_("Pihak Pertama") + ","], d.pihak_pertama)
 
     def _keputusan(self, k: KeputusanIKU) -> None:
-        for teks in (k.judul.upper(), _("NOMOR") + f" {k.nomor}" if k.nomor else "", _("TENTANG"), k.tentang.upper()):
+        self._kop(k.kop)
+        nomor = _("NOMOR") + f" {k.nomor}" if k.nomor else ""
+        penetap = f"{k.jabatan.upper()}," if k.jabatan else ""
+        for teks in (k.judul.upper(), nomor, _("TENTANG"), k.tentang.upper(), penetap):
             if teks:
                 p = self.doc.add_paragraph()
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 p.add_run(teks).bold = True
         self.doc.add_paragraph(_("Menimbang") + ":")
-        for i, x in enumerate(k.menimbang):
-            self.doc.add_paragraph(f"{chr(ord('a') + i)}. {x}")
+        for h, x in k.menimbang:
+            self.doc.add_paragraph(f"{h}. {x}")
         self.doc.add_paragraph(_("Mengingat") + ":")
         for i, x in enumerate(k.mengingat, start=1):
             self.doc.add_paragraph(f"{i}. {x}")
@@ -325,9 +340,13 @@ class _Penulis:
         self.doc.add_paragraph(_("Menetapkan") + f": {k.menetapkan.upper()}")
         for nama, teks in k.diktum:
             self.doc.add_paragraph(f"{nama}: {teks}")
-        atas = [_("Ditetapkan di") + f" {k.kota}"] + ([_("pada tanggal") + f" {k.tanggal}"] if k.tanggal else [])
+        atas = [_("Ditetapkan di") + f" {k.kota}", _("pada tanggal") + f" {k.tanggal}"]
         if k.pejabat:
             self._ttd([*atas, k.pejabat.jabatan + ","], k.pejabat)
+        if k.salinan:
+            self.doc.add_paragraph(_("Salinan Keputusan ini disampaikan kepada Yth.:"))
+            for i, x in enumerate(k.salinan, start=1):
+                self.doc.add_paragraph(f"{i}. {x}")
         if k.tabel is not None:
             bagian = self.doc.add_section()
             bagian.orientation = WD_ORIENT.LANDSCAPE

@@ -10,6 +10,8 @@ from kerja.forms.token_ubah import TokenUbahMixin
 from laporan.dinas import KOLOM_NASKAH, KOLOM_REVIU
 from laporan.models import NaskahDinas, PernyataanReviu
 
+SATU_BARIS = ("iku_nomor", "iku_tanggal", "iku_kota")
+
 
 class NaskahDinasForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
@@ -17,7 +19,7 @@ class NaskahDinasForm(TokenUbahMixin, forms.ModelForm):
         fields = list(KOLOM_NASKAH)
         widgets = {
             "iku_tanggal": TANGGAL,
-            **{k: forms.Textarea(attrs={"rows": 4}) for k in KOLOM_NASKAH if k not in ("iku_nomor", "iku_tanggal")},
+            **{k: forms.Textarea(attrs={"rows": 4}) for k in KOLOM_NASKAH if k not in SATU_BARIS},
         }
 
 

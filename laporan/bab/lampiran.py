@@ -38,7 +38,7 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
         daftar.append(
             (
                 _("Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun},
-                [dokumen_pk(b.unit, b.tahun, v, b.naskah) for v in b.versi_pk],
+                [dokumen_pk(b.unit, b.tahun, v, b.naskah, b.unit_induk) for v in b.versi_pk],
                 False,
             )
         )

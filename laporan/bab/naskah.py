@@ -11,8 +11,8 @@ from django.utils.translation import pgettext
 from indikator.models import UnitKerja, VersiPK
 
 from ..bundel import Bundel
-from ..dokumen import DokumenPK, KeputusanIKU, Pejabat, Sel, Tabel
-from ..models import IsiNaskahDinas
+from ..dokumen import DokumenPK, KeputusanIKU, Kop, Pejabat, Sel, Tabel
+from ..models import IsiNaskahDinas, huruf, rujukan_huruf
 from .bantu import kepala as kepala_tabel
 from .bantu import pejabat, tanggal
 from .perencanaan import baris_pk, periode_pk
@@ -40,7 +40,19 @@ def butir(teks: str, **data: object) -> tuple[str, ...]:
     return tuple(isi_naskah(x.strip(), **data) for x in teks.splitlines() if x.strip())
 
 
-def dokumen_pk(unit: UnitKerja, tahun: int, v: VersiPK, naskah: IsiNaskahDinas) -> DokumenPK:
+def kop_surat(unit: UnitKerja, induk: UnitKerja | None) -> Kop:
+    """The letterhead of the unit's legal documents: its instansi, its parent unit and itself (each once, top
+    down), its address and its logo when uploaded."""
+    nama: list[str] = []
+    for x in (unit.instansi, induk.nama if induk is not None else "", unit.nama):
+        if x and x.strip().casefold() not in {n.casefold() for n in nama}:
+            nama.append(x.strip())
+    return Kop(nama=tuple(nama), alamat=unit.alamat.strip(), logo_url=unit.logo.url if unit.logo else "")
+
+
+def dokumen_pk(
+    unit: UnitKerja, tahun: int, v: VersiPK, naskah: IsiNaskahDinas, induk: UnitKerja | None = None
+) -> DokumenPK:
     """One PK version as signed: parties, the agreement's prose, the target table, the budget, place, date."""
     kepala = kepala_tabel(pgettext("nomor urut", "No"), _("Sasaran"), _("Indikator Kinerja"), _("Target"))
     tabel = Tabel(
@@ -64,6 +76,7 @@ def dokumen_pk(unit: UnitKerja, tahun: int, v: VersiPK, naskah: IsiNaskahDinas) 
         pembuka=isi_naskah(naskah.pk_pembuka, **data),
         janji=isi_naskah(naskah.pk_janji, **data),
         supervisi=isi_naskah(naskah.pk_supervisi, **data),
+        kop=kop_surat(unit, induk),
     )
 
 
@@ -81,19 +94,27 @@ def keputusan_iku(b: Bundel, tabel: Tabel | None) -> KeputusanIKU:
         "jabatan_kepala": jabatan,
     }
     tentang = _("Penetapan Indikator Kinerja Utama Tahun %(awal)s–%(akhir)s di Lingkungan %(unit)s") % data
+    baris_menimbang = [x.strip() for x in n.iku_menimbang.splitlines() if x.strip()]
+    data["huruf_menimbang"] = rujukan_huruf(len(baris_menimbang))
+    menimbang = tuple(
+        (huruf(i), isi_naskah(x, **data, huruf_sebelumnya=rujukan_huruf(i))) for i, x in enumerate(baris_menimbang)
+    )
     diktum = butir(n.iku_diktum, **data)
     return KeputusanIKU(
         judul=_("Keputusan %(jabatan)s") % {"jabatan": jabatan},
         nomor=n.iku_nomor,
         tentang=tentang,
-        menimbang=butir(n.iku_menimbang, **data),
+        menimbang=menimbang,
         mengingat=butir(n.iku_mengingat, **data),
         menetapkan=_("Keputusan %(jabatan)s tentang %(tentang)s") % {"jabatan": jabatan, "tentang": tentang},
         diktum=tuple(zip(DIKTUM, diktum, strict=False)),
-        kota=b.unit.kota or "Jakarta",
+        kota=n.iku_kota or b.unit.kota or "Jakarta",
         tanggal=tanggal(n.iku_tanggal) if n.iku_tanggal else "",
         pejabat=kepala,
         tabel=tabel,
+        jabatan=jabatan,
+        kop=kop_surat(b.unit, b.unit_induk),
+        salinan=butir(n.iku_salinan, **data),
     )
 
 

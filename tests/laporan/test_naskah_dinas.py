@@ -43,7 +43,7 @@ def test_lampiran_iku_memuat_keputusan_dan_penanggung_jawab(unit):
     assert isinstance(k, KeputusanIKU)
     assert k.judul == "Keputusan Kepala Biro Kerja Sama"
     assert k.tentang == "Penetapan Indikator Kinerja Utama Tahun 2015–2019 di Lingkungan Biro Kerja Sama"
-    assert len(k.menimbang) == 2 and "Biro Kerja Sama" in k.menimbang[0]
+    assert len(k.menimbang) == 2 and "Biro Kerja Sama" in k.menimbang[0][1]
     assert k.mengingat[0].startswith("Peraturan Presiden Nomor 29 Tahun 2014")
     assert [d[0] for d in k.diktum] == ["Kesatu", "Kedua", "Ketiga"]
     assert k.pejabat is not None and k.pejabat.jabatan == "Kepala Biro Kerja Sama"
