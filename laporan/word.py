@@ -155,13 +155,13 @@ class _Narasi(HTMLParser):
 
 
 class _Penulis:
-    def __init__(self, laporan: Laporan, peta: dict | None):
+    def __init__(self, laporan: Laporan | None, peta: dict | None = None):
         self.laporan = laporan
         self.doc = Document()
         self.lanskap = False  # orientation of the section being written
         self.putus = False  # the next heading starts a page
         self.halaman = dict((peta or {}).get("jangkar") or {})  # anchor id -> page of the PDF
-        self.id_isi = {e.id for e in laporan.daftar_isi}
+        self.id_isi = {e.id for e in laporan.daftar_isi} if laporan else set()
         self.judul_isi: list[tuple[int, str, str]] = []  # (level, text, anchor) of the daftar isi's headings
         self.keterangan: dict[str, list[tuple[int, str, str]]] = {SEQ_TABEL: [], SEQ_GAMBAR: [], SEQ_LAMPIRAN: []}
         self._gaya()
