@@ -1,10 +1,14 @@
 """The Laporan Kinerja as DOCX (python-docx), for the last edit in Word before signing.
 
-Built from the same document model as the HTML and the PDF (`laporan.dokumen`), so the chapters cannot drift:
-headings as Word heading styles, a table-of-contents field (Word fills it on opening: F9), page numbers in the
-footer, the tables with merged cells and the Indonesian number format of the PDF (`Sel.teks`), the legal
-documents of the lampiran. The generated SVG figures (charts, organisation chart, strategy map) are embedded as
-PNG drawn at print resolution with the PDF's fonts (`laporan.raster`); uploaded figures as their stored file.
+Built from the same document model as the HTML and the PDF (`laporan.dokumen`), so the chapters cannot drift, and
+laid out as the PDF: A4 with its margins, a landscape section wherever the PDF prints landscape (a wide table,
+a landscape lampiran), fixed column widths from the PDF's (`laporan_tags.lebar_kolom`), header rows repeated,
+numbers right-aligned, page numbers in the footer. The headings are Word heading styles; tables, figures and
+lampiran are numbered by SEQ fields in their captions; the daftar isi and the lists of tables, figures and
+lampiran are TOC fields over those headings and captions, filled with their entries and the page of each in the
+same report's PDF (its page map) and updated by Word when the file is opened (`w:updateFields`). The generated
+SVG figures (charts, organisation chart, strategy map) are embedded as PNG drawn at print resolution with the
+PDF's fonts (`laporan.raster`); uploaded figures as their stored file.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from .dokumen import (
     Tabel,
     TandaTangan,
 )
-from .templatetags.laporan_tags import lebar_kolom
+from .templatetags.laporan_tags import bagian_baris, lebar_kolom
 
 # The PDF's pages (static/css/laporan-cetak.css, `@page` and `@page lanskap`): A4, margins (top, right, bottom,
 # left) in cm, and the text width the column widths of `laporan_tags.lebar_kolom` are computed for.
@@ -171,12 +175,13 @@ class _Penulis:
     # ------------------------------------------------------------------ styles and pages
 
     def _gaya(self) -> None:
-        """The PDF's look in Word styles: Arial text at the PDF's size and line height, black headings, tables at
-        the PDF's 8 pt / 7 pt (Arial is about as wide as the PDF's DejaVu Sans Condensed, which the column widths
-        of `lebar_kolom` are measured for), caption and list styles."""
+        """The PDF's look in Word styles: Arial 11 pt (about as wide as the PDF's 10.5 pt DejaVu Serif) at the
+        PDF's line height, black headings, tables at the PDF's 8 pt / 7 pt (Arial is about as wide as the PDF's
+        DejaVu Sans Condensed, which the column widths of `lebar_kolom` are measured for), caption and list
+        styles."""
         st = self.doc.styles
         normal = st["Normal"]
-        normal.font.name, normal.font.size = "Arial", Pt(10.5)
+        normal.font.name, normal.font.size = "Arial", Pt(11)
         normal.paragraph_format.space_after = Pt(5)
         normal.paragraph_format.line_spacing = 1.25  # the PDF's line height (1.45 em)
         for tingkat, ukuran in ((1, 15), (2, 12), (3, 10.5), (4, 10.5)):
@@ -536,6 +541,7 @@ class _Penulis:
         self._tata_tabel(tabel, self._kolom_twip(fraksi), kepala=len(t.kepala))
         sel_tabel = tabel._cells
         gaya = "Isi Tabel Kecil" if t.kecil or kecil else "Isi Tabel"
+        lekat = self._baris_lekat(t)
         for p in t.kisi:
             s = p.sel
             sel = sel_tabel[p.baris * n + p.kolom]
@@ -546,8 +552,21 @@ class _Penulis:
             self._gaya_sel(paragraf, gaya, kepala=p.kepala, kanan=s.angka, tebal=s.tebal)
             if s.tingkat and not p.kepala:
                 paragraf.paragraph_format.left_indent = Pt(6 * s.tingkat)
+            if p.baris in lekat:
+                paragraf._p.get_or_add_pPr().keepNext_val = True
         for c in t.catatan:
             self.doc.add_paragraph(c, style="Catatan Tabel")
+
+    @staticmethod
+    def _baris_lekat(t: Tabel) -> set[int]:
+        """The grid rows kept with the next row, the PDF's page-break rules (`bagian_baris`, laporan-cetak.css):
+        a short table whole; else the header with the first body row, and the tail (a total with the row
+        before it) together and with the row above it."""
+        kepala, (utama, ekor) = len(t.kepala), bagian_baris(t)
+        akhir = kepala + len(t.baris) - 1
+        if not ekor:
+            return set(range(akhir))
+        return set(range(kepala + 1)) | set(range(kepala + len(utama) - 1, akhir))
 
     def _pk(self, d: DokumenPK, lanskap: bool) -> None:
         p = self.doc.add_paragraph()

@@ -321,3 +321,22 @@ def test_docx_keterangan_dengan_field_seq(dokumen_2018):
     assert nomor["Tabel"] == [str(i) for i in range(1, len(laporan.daftar_tabel) + 1)]
     assert nomor["Gambar"] == [str(i) for i in range(1, len(laporan.daftar_gambar) + 1)]
     assert nomor["Lampiran"] == [str(i) for i in range(1, len(laporan.lampiran) + 1)]
+
+
+@pytest.mark.parametrize(
+    "peta, teks",
+    [
+        # an anchor the map does not know (a section added since the PDF): no page rather than a wrong one
+        ({"jangkar": {"bab-1": 9}}, ["BAB I PENDAHULUAN\t9", "1.1. Latar Belakang"]),
+        ({"jangkar": {"bab-1": 9, "bab-1-1": 10}}, ["BAB I PENDAHULUAN\t9", "1.1. Latar Belakang\t10"]),
+        (None, ["BAB I PENDAHULUAN", "1.1. Latar Belakang"]),  # no PDF yet: entries only, Word adds the pages
+    ],
+)
+def test_daftar_isi_halaman_dari_peta_pdf(peta, teks):
+    from laporan.word import TOC_ISI, _Penulis
+
+    penulis = _Penulis(None, peta)
+    tempat = penulis.doc.add_paragraph()
+    penulis._isi_daftar(tempat, TOC_ISI, [(1, "BAB I PENDAHULUAN", "bab-1"), (2, "1.1. Latar Belakang", "bab-1-1")])
+    assert [p.text for p in penulis.doc.paragraphs] == teks
+    assert [p.style.name for p in penulis.doc.paragraphs] == ["toc 1", "toc 2"]
