@@ -340,7 +340,7 @@ class _Penulis:
         same look without an outline level. A lampiran's number is a SEQ field (the Daftar Lampiran's source)."""
         tingkat = min(tingkat, 3)
         di_isi = tingkat <= 2 and jangkar in self.id_isi
-        p = self.doc.add_paragraph(style=f"Heading {tingkat}" if di_isi or tingkat > 2 else f"Judul {tingkat}")
+        p = self._paragraf(gaya=f"Heading {tingkat}" if di_isi or tingkat > 2 else f"Judul {tingkat}")
         if nomor_lampiran is not None:
             awal, akhir = _label_terbelah(_("Lampiran %(nomor)s"))
             p.add_run(awal)
@@ -407,7 +407,7 @@ class _Penulis:
             parser.feed(str(x.html))
             parser.close()
             for gaya, teks in parser.hasil:
-                self.doc.add_paragraph(teks, style=gaya)
+                self._paragraf(teks, gaya)
         elif isinstance(x, Tabel):
             self._tabel(x, kecil=lanskap or x.kecil)
         elif isinstance(x, Gambar):
@@ -415,7 +415,7 @@ class _Penulis:
                 self._gambar(x)
             elif x.svg:
                 self._gambar_svg(x)
-            p = self.doc.add_paragraph(style="Caption")
+            p = self._paragraf(gaya="Caption")
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.keep_with_next = False
             awal, akhir = _label_terbelah(_("Gambar %(nomor)s"))
@@ -427,7 +427,7 @@ class _Penulis:
             if x.judul:
                 self.doc.add_paragraph(x.judul)
             for item in x.item:
-                self.doc.add_paragraph(item, style="List Number" if x.bernomor else "List Bullet")
+                self._paragraf(item, "List Number" if x.bernomor else "List Bullet")
         elif isinstance(x, TandaTangan):
             self._ttd([f"{x.kota}, {x.tanggal}" if x.tanggal else x.kota, x.pejabat.jabatan], x.pejabat)
         elif isinstance(x, DokumenPK):
@@ -444,6 +444,13 @@ class _Penulis:
                 for k, teks in enumerate(baris):
                     sel[r * 3 + k].text = teks
                     self._gaya_sel(sel[r * 3 + k].paragraphs[0], "Isi Tabel", kepala=r == 0)
+
+    def _paragraf(self, teks: str = "", gaya: str | None = None) -> Paragraph:
+        """A paragraph in a style by its id (python-docx's lookup by name scans every style per call)."""
+        p = self.doc.add_paragraph(teks)
+        if gaya is not None:
+            p._p.get_or_add_pPr().style = self.gaya_id[gaya]
+        return p
 
     def _lebar_teks_cm(self) -> Decimal:
         return LEBAR_TEKS_CM[self.lanskap]
@@ -488,7 +495,7 @@ class _Penulis:
     def _tata_tabel(self, tabel, kolom: list[int], kepala: int) -> None:
         """Fixed layout with the given column widths (twips: the grid and every cell), the PDF's cell padding,
         rows that do not break across pages, header rows repeated on every page."""
-        tabel.style = "Table Grid"
+        tabel._tbl.tblPr.style = self.gaya_id["Table Grid"]
         tabel.autofit = False  # w:tblLayout fixed
         tbl = tabel._tbl
         tblPr = tbl.tblPr
@@ -521,7 +528,7 @@ class _Penulis:
 
     def _tabel(self, t: Tabel, judul: bool = True, kecil: bool = False) -> None:
         if judul and (t.nomor or t.judul):
-            p = self.doc.add_paragraph(style="Caption")
+            p = self._paragraf(gaya="Caption")
             if t.nomor:
                 awal, akhir = _label_terbelah(_("Tabel %(nomor)s"))
                 p.add_run(awal)
@@ -555,7 +562,7 @@ class _Penulis:
             if p.baris in lekat:
                 paragraf._p.get_or_add_pPr().keepNext_val = True
         for c in t.catatan:
-            self.doc.add_paragraph(c, style="Catatan Tabel")
+            self._paragraf(c, "Catatan Tabel")
 
     @staticmethod
     def _baris_lekat(t: Tabel) -> set[int]:
