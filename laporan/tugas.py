@@ -512,9 +512,13 @@ def _buat(berkas: BerkasLaporan, a: batas.Anggaran) -> tuple[int, str, bool, str
                 peta = kunci_peta(berkas.unit_id, berkas.tahun, berkas.bahasa, berkas.dengan_peringatan)
             isi = render_pdf_html(html, peta)
         elif berkas.format == BerkasLaporan.Format.DOCX:
+            from django.core.cache import cache
+
             from .word import render_docx
 
-            isi = batas.jalankan_di_anak(render_docx, laporan)
+            # The page map of the same report's PDF (when rendered) fills the DOCX's daftar with page numbers.
+            peta = cache.get(kunci_peta(berkas.unit_id, berkas.tahun, berkas.bahasa, berkas.dengan_peringatan))
+            isi = batas.jalankan_di_anak(render_docx, laporan, peta)
         else:
             from .excel import render_xlsx
 

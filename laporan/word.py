@@ -1,10 +1,14 @@
 """The Laporan Kinerja as DOCX (python-docx), for the last edit in Word before signing.
 
-Built from the same document model as the HTML and the PDF (`laporan.dokumen`), so the chapters cannot drift:
-headings as Word heading styles, a table-of-contents field (Word fills it on opening: F9), page numbers in the
-footer, the tables with merged cells and the Indonesian number format of the PDF (`Sel.teks`), the legal
-documents of the lampiran. The generated SVG figures (charts, organisation chart, strategy map) are embedded as
-PNG drawn at print resolution with the PDF's fonts (`laporan.raster`); uploaded figures as their stored file.
+Built from the same document model as the HTML and the PDF (`laporan.dokumen`), so the chapters cannot drift, and
+laid out as the PDF: A4 with its margins, a landscape section wherever the PDF prints landscape (a wide table,
+a landscape lampiran), fixed column widths from the PDF's (`laporan_tags.lebar_kolom`), header rows repeated,
+numbers right-aligned, page numbers in the footer. The headings are Word heading styles; tables, figures and
+lampiran are numbered by SEQ fields in their captions; the daftar isi and the lists of tables, figures and
+lampiran are TOC fields over those headings and captions, filled with their entries and the page of each in the
+same report's PDF (its page map) and updated by Word when the file is opened (`w:updateFields`). The generated
+SVG figures (charts, organisation chart, strategy map) are embedded as PNG drawn at print resolution with the
+PDF's fonts (`laporan.raster`); uploaded figures as their stored file.
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor, Twips
+from docx.text.paragraph import Paragraph
 
 from umum.format import format_rupiah
 from umum.penyimpanan import penyimpanan_privat
@@ -40,21 +46,63 @@ from .dokumen import (
     Tabel,
     TandaTangan,
 )
+from .templatetags.laporan_tags import bagian_baris, lebar_kolom
 
-LEBAR_TEKS_CM = Decimal(16)  # A4 less Word's default margins
+# The PDF's pages (static/css/laporan-cetak.css, `@page` and `@page lanskap`): A4, margins (top, right, bottom,
+# left) in cm, and the text width the column widths of `laporan_tags.lebar_kolom` are computed for.
+A4_CM = (Decimal("21"), Decimal("29.7"))
+MARGIN_CM = {False: (2.3, 2, 2, 2.5), True: (2, 1.8, 1.6, 1.8)}
+LEBAR_TEKS_CM = {False: Decimal("16.5"), True: Decimal("26.1")}
+TWIP_PER_CM = Decimal(1440) / Decimal("2.54")
+# Caption sequences (Word SEQ identifiers; the printed label is translated, the identifier is not).
+SEQ_TABEL, SEQ_GAMBAR, SEQ_LAMPIRAN = "Tabel", "Gambar", "Lampiran"
+TOC_ISI = 'TOC \\o "1-2" \\h \\z \\u'
 
 
-def _field(paragraf, instruksi: str) -> None:
-    """A Word field (TOC, PAGE) in a paragraph; Word computes it when the document is opened or updated."""
-    run = paragraf.add_run()
-    awal, teks, akhir = OxmlElement("w:fldChar"), OxmlElement("w:instrText"), OxmlElement("w:fldChar")
-    awal.set(qn("w:fldCharType"), "begin")
-    teks.set(qn("xml:space"), "preserve")
-    teks.text = instruksi
-    akhir.set(qn("w:fldCharType"), "end")
-    run._r.append(awal)
-    run._r.append(teks)
-    run._r.append(akhir)
+def _toc_daftar(seq: str) -> str:
+    """The field of a list over the captions of one sequence (Daftar Tabel, Gambar, Lampiran)."""
+    return f'TOC \\h \\z \\c "{seq}"'
+
+
+def _run_field(paragraf, jenis: str, teks: str = "") -> None:
+    """A run holding one field character (begin, separate, end) or, with `teks`, the field's instruction."""
+    run = OxmlElement("w:r")
+    if jenis == "instr":
+        el = OxmlElement("w:instrText")
+        el.set(qn("xml:space"), "preserve")
+        el.text = f" {teks} "
+    else:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), jenis)
+    run.append(el)
+    paragraf._p.append(run)
+
+
+def _field(paragraf, instruksi: str, hasil: str = "") -> None:
+    """A Word field (PAGE, SEQ) in a paragraph with its last result `hasil` (what a reader shows until the field
+    is updated)."""
+    _run_field(paragraf, "begin")
+    _run_field(paragraf, "instr", instruksi)
+    _run_field(paragraf, "separate")
+    if hasil:
+        paragraf.add_run(hasil)
+    _run_field(paragraf, "end")
+
+
+def _label_terbelah(pola: str) -> tuple[str, str]:
+    """A translated label ("Tabel %(nomor)s") as (text before, text after) its number."""
+    awal, _pemisah, akhir = (pola % {"nomor": "\0"}).partition("\0")
+    return awal, akhir
+
+
+def _set(induk, tag: str, **atribut) -> None:
+    """Child `tag` of an oxml element (made when missing) with the given w: attributes."""
+    el = induk.find(qn(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        induk.append(el)
+    for k, v in atribut.items():
+        el.set(qn(f"w:{k}"), str(v))
 
 
 class _Narasi(HTMLParser):
@@ -112,18 +160,121 @@ class _Narasi(HTMLParser):
 
 
 class _Penulis:
-    def __init__(self, laporan: Laporan):
+    def __init__(self, laporan: Laporan | None, peta: dict | None = None):
         self.laporan = laporan
         self.doc = Document()
-        gaya = self.doc.styles["Normal"]
-        gaya.font.name = "Arial"
-        gaya.font.size = Pt(11)
+        self.lanskap = False  # orientation of the section being written
+        self.putus = False  # the next heading starts a page
+        self.halaman = dict((peta or {}).get("jangkar") or {})  # anchor id -> page of the PDF
+        self.id_isi = {e.id for e in laporan.daftar_isi} if laporan else set()
+        self.judul_isi: list[tuple[int, str, str]] = []  # (level, text, anchor) of the daftar isi's headings
+        self.keterangan: dict[str, list[tuple[int, str, str]]] = {SEQ_TABEL: [], SEQ_GAMBAR: [], SEQ_LAMPIRAN: []}
+        self._gaya()
+        self._atur_halaman(self.doc.sections[0], lanskap=False)
         self._nomor_halaman()
+
+    # ------------------------------------------------------------------ styles and pages
+
+    def _gaya(self) -> None:
+        """The PDF's look in Word styles: Arial 11 pt (about as wide as the PDF's 10.5 pt DejaVu Serif) at the
+        PDF's line height, black headings, tables at the PDF's 8 pt / 7 pt (Arial is about as wide as the PDF's
+        DejaVu Sans Condensed, which the column widths of `lebar_kolom` are measured for), caption and list
+        styles."""
+        st = self.doc.styles
+        normal = st["Normal"]
+        normal.font.name, normal.font.size = "Arial", Pt(11)
+        normal.paragraph_format.space_after = Pt(5)
+        normal.paragraph_format.line_spacing = 1.25  # the PDF's line height (1.45 em)
+        for tingkat, ukuran in ((1, 15), (2, 12), (3, 10.5), (4, 10.5)):
+            self._judul_gaya(st[f"Heading {tingkat}"], ukuran)
+        for tingkat, ukuran in ((1, 15), (2, 12)):  # the same look, outside the daftar isi (no outline level)
+            self._judul_gaya(self._gaya_baru(f"Judul {tingkat}"), ukuran)
+        keterangan = st["Caption"]
+        self._judul_gaya(keterangan, 9.5)
+        keterangan.paragraph_format.space_before = Pt(6)
+        for nama, ukuran in (("Isi Tabel", 8), ("Isi Tabel Kecil", 7), ("Catatan Tabel", 8)):
+            g = self._gaya_baru(nama)
+            g.font.size = Pt(ukuran)
+            g.paragraph_format.space_after = Pt(0 if nama != "Catatan Tabel" else 2)
+            g.paragraph_format.line_spacing = 1.0
+        # Word's own styles of a table of contents and of a list of captions (what Word applies on an update).
+        for nama, id_ in (("toc 1", "TOC1"), ("toc 2", "TOC2"), ("table of figures", "TableofFigures")):
+            g = self._gaya_baru(nama)
+            g.style_id = id_
+            g.paragraph_format.space_after = Pt(2)
+            g.paragraph_format.tab_stops.add_tab_stop(
+                Cm(float(LEBAR_TEKS_CM[False])), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
+            if id_ == "TOC1":
+                g.font.bold = True
+                g.paragraph_format.space_before = Pt(5)
+            elif id_ == "TOC2":
+                g.paragraph_format.left_indent = Cm(0.6)
+        self.gaya_id = {g.name: g.style_id for g in st}
+
+    def _gaya_baru(self, nama: str):
+        g = self.doc.styles.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
+        g.base_style = self.doc.styles["Normal"]
+        return g
+
+    @staticmethod
+    def _judul_gaya(g, ukuran: float) -> None:
+        """A heading look: Arial bold black (the template's theme font and colour removed), kept with the next."""
+        rpr = g.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is not None:
+            for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                fonts.attrib.pop(qn(f"w:{a}"), None)
+        warna = rpr.find(qn("w:color"))
+        if warna is not None:
+            rpr.remove(warna)
+        g.font.name, g.font.size, g.font.bold, g.font.italic = "Arial", Pt(ukuran), True, False
+        g.font.color.rgb = RGBColor(0, 0, 0)
+        g.paragraph_format.space_before = Pt(10 if ukuran < 15 else 0)
+        g.paragraph_format.space_after = Pt(6)
+        g.paragraph_format.keep_with_next = True
+
+    @staticmethod
+    def _atur_halaman(bagian, lanskap: bool) -> None:
+        """A4 portrait or landscape with the PDF's margins."""
+        lebar, tinggi = A4_CM if not lanskap else A4_CM[::-1]
+        bagian.orientation = WD_ORIENT.LANDSCAPE if lanskap else WD_ORIENT.PORTRAIT
+        bagian.page_width, bagian.page_height = Cm(float(lebar)), Cm(float(tinggi))
+        atas, kanan, bawah, kiri = MARGIN_CM[lanskap]
+        bagian.top_margin, bagian.right_margin = Cm(atas), Cm(kanan)
+        bagian.bottom_margin, bagian.left_margin = Cm(bawah), Cm(kiri)
+        bagian.header_distance, bagian.footer_distance = Cm(1), Cm(0.9)
+
+    def _orientasi(self, lanskap: bool) -> bool:
+        """Continue in a section of that orientation: a new section (on a new page) when it changes."""
+        if lanskap == self.lanskap:
+            return False
+        self._atur_halaman(self.doc.add_section(WD_SECTION.NEW_PAGE), lanskap)
+        self.lanskap, self.putus = lanskap, False
+        return True
+
+    def _halaman_baru(self, lanskap: bool = False) -> None:
+        """The next heading starts a page (of that orientation)."""
+        if not self._orientasi(lanskap):
+            self.putus = True
 
     def _nomor_halaman(self) -> None:
         p = self.doc.sections[0].footer.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _field(p, "PAGE")
+
+    def _perbarui_saat_dibuka(self) -> None:
+        """`w:updateFields`: Word offers to update the fields (daftar isi, lists, captions) when it opens the file.
+        Placed where the settings schema puts it (before the footnote properties and compat)."""
+        pengaturan = self.doc.settings.element
+        el = OxmlElement("w:updateFields")
+        el.set(qn("w:val"), "true")
+        for tag in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:rsids"):
+            sesudah = pengaturan.find(qn(tag))
+            if sesudah is not None:
+                sesudah.addprevious(el)
+                return
+        pengaturan.append(el)
 
     # ------------------------------------------------------------------ document
 
@@ -133,23 +284,78 @@ class _Penulis:
         if lp.pernyataan_reviu:
             self._bagian(lp.pernyataan_reviu, halaman_baru=True)
         self._bagian(lp.kata_pengantar, halaman_baru=True)
-        self.doc.add_page_break()
-        self.doc.add_heading(_("Daftar Isi"), level=1)
-        _field(self.doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u')
-        for judul, entri in ((_("Daftar Tabel"), lp.daftar_tabel), (_("Daftar Lampiran"), lp.daftar_lampiran)):
-            self.doc.add_heading(judul, level=2)
-            for e in entri:
-                self.doc.add_paragraph(f"{e.label}. {e.teks}" if e.label else e.teks)
+        daftar = []
+        for id_, judul, seq in (
+            ("daftar-isi", _("Daftar Isi"), None),
+            ("daftar-tabel", _("Daftar Tabel"), SEQ_TABEL),
+            ("daftar-gambar", _("Daftar Gambar"), SEQ_GAMBAR),
+            ("daftar-lampiran", _("Daftar Lampiran"), SEQ_LAMPIRAN),
+        ):
+            self._halaman_baru()
+            self._judul(judul, 1, id_)
+            daftar.append((self.doc.add_paragraph(), seq))
         self._bagian(lp.ringkasan, halaman_baru=True)
         for bab in lp.bab:
             self._bagian(bab, halaman_baru=True)
-        self.doc.add_page_break()
-        self.doc.add_heading(_("LAMPIRAN"), level=1)
-        for lampiran in lp.lampiran:
-            self._bagian(lampiran, halaman_baru=True)
+        self._halaman_baru()
+        pembatas = self._judul(_("LAMPIRAN"), 1, "lampiran")
+        pembatas.paragraph_format.space_before = Cm(8)
+        pembatas.runs[0].font.size = Pt(24)
+        for i, lampiran in enumerate(lp.lampiran, start=1):
+            self._bagian(lampiran, halaman_baru=True, nomor_lampiran=i)
+        # The daftar last: their entries are the headings and captions just written, with the PDF's pages.
+        for tempat, seq in daftar:
+            if seq is None:
+                self._isi_daftar(tempat, TOC_ISI, self.judul_isi)
+            else:
+                self._isi_daftar(tempat, _toc_daftar(seq), self.keterangan[seq])
+        self._perbarui_saat_dibuka()
         keluaran = BytesIO()
         self.doc.save(keluaran)
         return keluaran.getvalue()
+
+    def _isi_daftar(self, tempat, instruksi: str, entri: list[tuple[int, str, str]]) -> None:
+        """A TOC field filled with its entries (text, tab, the PDF's page of the anchor when known), as Word
+        writes it: the field starts in the first entry's paragraph and ends in the last's."""
+        if not entri:
+            _field(tempat, instruksi)
+            return
+        p = tempat
+        for i, (tingkat, teks, jangkar) in enumerate(entri):
+            if i:
+                baru = OxmlElement("w:p")
+                p._p.addnext(baru)
+                p = Paragraph(baru, tempat._parent)
+            gaya = f"toc {tingkat}" if instruksi == TOC_ISI else "table of figures"
+            p._p.get_or_add_pPr().style = self.gaya_id[gaya]
+            if i == 0:
+                _run_field(p, "begin")
+                _run_field(p, "instr", instruksi)
+                _run_field(p, "separate")
+            halaman = self.halaman.get(jangkar)
+            p.add_run(f"{teks}\t{halaman}" if halaman else teks)
+        _run_field(p, "end")
+
+    def _judul(self, teks: str, tingkat: int, jangkar: str, *, nomor_lampiran: int | None = None):
+        """A heading: Word's Heading style when the daftar isi lists it (level 1–2) or it is deeper, else the
+        same look without an outline level. A lampiran's number is a SEQ field (the Daftar Lampiran's source)."""
+        tingkat = min(tingkat, 3)
+        di_isi = tingkat <= 2 and jangkar in self.id_isi
+        p = self._paragraf(gaya=f"Heading {tingkat}" if di_isi or tingkat > 2 else f"Judul {tingkat}")
+        if nomor_lampiran is not None:
+            awal, akhir = _label_terbelah(_("Lampiran %(nomor)s"))
+            p.add_run(awal)
+            _field(p, f"SEQ {SEQ_LAMPIRAN} \\* ARABIC", str(nomor_lampiran))
+            p.add_run(f"{akhir} {teks}")
+            self.keterangan[SEQ_LAMPIRAN].append((1, p.text, jangkar))
+        else:
+            p.add_run(teks)
+        if di_isi:
+            self.judul_isi.append((tingkat, teks, jangkar))
+        if self.putus:
+            p.paragraph_format.page_break_before = True
+            self.putus = False
+        return p
 
     def _sampul(self) -> None:
         lp = self.laporan
@@ -162,25 +368,37 @@ class _Penulis:
             if teks:
                 p = self.doc.add_paragraph()
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.paragraph_format.space_after = Pt(12)
                 r = p.add_run(teks)
                 r.bold, r.font.size = True, Pt(ukuran)
+        self.doc.paragraphs[0].paragraph_format.space_before = Cm(5)
         if not lp.final:
             p = self.doc.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.add_run(_("DRAF — belum disahkan (status: %(s)s)") % {"s": lp.status_label}).italic = True
 
-    def _bagian(self, b: Bagian, *, halaman_baru: bool = False) -> None:
+    def _bagian(
+        self, b: Bagian, *, halaman_baru: bool = False, lanskap: bool = False, nomor_lampiran: int | None = None
+    ) -> None:
+        """A section with its blocks and sub-sections; a landscape section (and all it holds) on landscape pages,
+        as in the PDF (`section.lanskap`)."""
+        lanskap = lanskap or b.lanskap
         if halaman_baru:
-            self.doc.add_page_break()
-        self.doc.add_heading(b.judul_lengkap, level=min(b.tingkat, 3))
+            self._halaman_baru(lanskap)
+        else:
+            self._orientasi(lanskap)
+        teks = b.judul if nomor_lampiran is not None else b.judul_lengkap
+        self._judul(teks, b.tingkat, b.id, nomor_lampiran=nomor_lampiran)
         for blok in b.blok:
-            self._blok(blok)
+            self._blok(blok, lanskap)
         for a in b.anak:
-            self._bagian(a)
+            self._bagian(a, lanskap=lanskap)
 
     # ------------------------------------------------------------------ blocks
 
-    def _blok(self, x) -> None:
+    def _blok(self, x, lanskap: bool) -> None:
+        # A wide table takes a landscape page of its own, as the PDF's `figure.tabel-laporan.lebar`.
+        self._orientasi(lanskap or (isinstance(x, Tabel) and x.lanskap))
         if isinstance(x, Paragraf):
             self.doc.add_paragraph(x.teks)
         elif isinstance(x, Narasi):
@@ -190,36 +408,57 @@ class _Penulis:
             parser.feed(str(x.html))
             parser.close()
             for gaya, teks in parser.hasil:
-                self.doc.add_paragraph(teks, style=gaya)
+                self._paragraf(teks, gaya)
         elif isinstance(x, Tabel):
-            self._tabel(x)
+            self._tabel(x, kecil=lanskap or x.kecil)
         elif isinstance(x, Gambar):
             if x.berkas:
                 self._gambar(x)
             elif x.svg:
                 self._gambar_svg(x)
-            p = self.doc.add_paragraph()
+            p = self._paragraf(gaya="Caption")
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.add_run(f"{x.label}. {x.judul}").italic = True
+            p.paragraph_format.keep_with_next = False
+            awal, akhir = _label_terbelah(_("Gambar %(nomor)s"))
+            p.add_run(awal)
+            _field(p, f"SEQ {SEQ_GAMBAR} \\* ARABIC", str(x.nomor))
+            p.add_run(f"{akhir}. {x.judul}")
+            self.keterangan[SEQ_GAMBAR].append((1, f"{x.label}. {x.judul}", x.id))
         elif isinstance(x, Daftar):
             if x.judul:
                 self.doc.add_paragraph(x.judul)
             for item in x.item:
-                self.doc.add_paragraph(item, style="List Number" if x.bernomor else "List Bullet")
+                self._paragraf(item, "List Number" if x.bernomor else "List Bullet")
         elif isinstance(x, TandaTangan):
             self._ttd([f"{x.kota}, {x.tanggal}" if x.tanggal else x.kota, x.pejabat.jabatan], x.pejabat)
         elif isinstance(x, DokumenPK):
-            self._pk(x)
+            self._pk(x, lanskap)
         elif isinstance(x, KeputusanIKU):
-            self._keputusan(x)
+            self._keputusan(x, lanskap)
         elif isinstance(x, DaftarPeringatan):
-            t = self.doc.add_table(rows=1, cols=3)
-            t.style = "Table Grid"
-            for i, h in enumerate((pgettext("nomor urut", "No"), _("Lokasi"), _("Peringatan"))):
-                t.rows[0].cells[i].text = h
-            for i, p in enumerate(x.item, start=1):
-                c = t.add_row().cells
-                c[0].text, c[1].text, c[2].text = str(i), p.lokasi or "–", p.pesan
+            t = self.doc.add_table(rows=1 + len(x.item), cols=3)
+            self._tata_tabel(t, self._kolom_twip([0.07, 0.3, 0.63]), kepala=1)
+            sel = t._cells
+            isi = [(pgettext("nomor urut", "No"), _("Lokasi"), _("Peringatan"))]
+            isi += [(str(i), p.lokasi or "–", p.pesan) for i, p in enumerate(x.item, start=1)]
+            for r, baris in enumerate(isi):
+                for k, teks in enumerate(baris):
+                    sel[r * 3 + k].text = teks
+                    self._gaya_sel(sel[r * 3 + k].paragraphs[0], "Isi Tabel", kepala=r == 0)
+
+    def _paragraf(self, teks: str = "", gaya: str | None = None) -> Paragraph:
+        """A paragraph in a style by its id (python-docx's lookup by name scans every style per call)."""
+        p = self.doc.add_paragraph(teks)
+        if gaya is not None:
+            p._p.get_or_add_pPr().style = self.gaya_id[gaya]
+        return p
+
+    def _lebar_teks_cm(self) -> Decimal:
+        return LEBAR_TEKS_CM[self.lanskap]
+
+    def _kolom_twip(self, fraksi: list[float]) -> list[int]:
+        lebar = self._lebar_teks_cm() * TWIP_PER_CM
+        return [round(Decimal(str(f)) * lebar) for f in fraksi]
 
     def _gambar(self, x: Gambar) -> None:
         """An uploaded figure at most the text width (private storage; a missing file prints its caption only)."""
@@ -235,52 +474,107 @@ class _Penulis:
         isi.seek(0)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run().add_picture(isi, width=Cm(min(float(LEBAR_TEKS_CM), lebar_cm)))
+        p.paragraph_format.keep_with_next = True
+        p.add_run().add_picture(isi, width=Cm(min(float(self._lebar_teks_cm()), lebar_cm)))
 
     def _gambar_svg(self, x: Gambar) -> None:
         """A generated figure as a print-resolution PNG at its printed width, at most the text width."""
         svg = str(x.svg)
-        lebar = raster.lebar_cm(svg) or LEBAR_TEKS_CM
+        lebar = raster.lebar_cm(svg) or self._lebar_teks_cm()
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run().add_picture(BytesIO(raster.svg_ke_png(svg)), width=Cm(float(min(LEBAR_TEKS_CM, lebar))))
+        p.paragraph_format.keep_with_next = True
+        p.add_run().add_picture(BytesIO(raster.svg_ke_png(svg)), width=Cm(float(min(self._lebar_teks_cm(), lebar))))
 
     def _ttd(self, atas: list[str], pejabat) -> None:
         for teks in [*atas, "", "", pejabat.nama, _("NIP. %(nip)s") % {"nip": pejabat.nip} if pejabat.nip else ""]:
             p = self.doc.add_paragraph(teks)
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            p.paragraph_format.space_after = Pt(0)
+            p.paragraph_format.keep_with_next = True
 
-    def _tabel(self, t: Tabel, judul: bool = True) -> None:
-        if judul:
-            p = self.doc.add_paragraph()
-            p.add_run(f"{t.label}. {t.judul}" if t.nomor else t.judul).bold = True
+    def _tata_tabel(self, tabel, kolom: list[int], kepala: int) -> None:
+        """Fixed layout with the given column widths (twips: the grid and every cell), the PDF's cell padding,
+        rows that do not break across pages, header rows repeated on every page."""
+        tabel._tbl.tblPr.style = self.gaya_id["Table Grid"]
+        tabel.autofit = False  # w:tblLayout fixed
+        tbl = tabel._tbl
+        tblPr = tbl.tblPr
+        _set(tblPr, "w:tblW", type="dxa", w=sum(kolom))
+        margin = OxmlElement("w:tblCellMar")
+        for sisi, w in (("top", 30), ("left", 60), ("bottom", 30), ("right", 60)):
+            _set(margin, f"w:{sisi}", w=w, type="dxa")
+        tampilan = tblPr.find(qn("w:tblLook"))
+        if tampilan is not None:
+            tampilan.addprevious(margin)
+        else:
+            tblPr.append(margin)
+        for gc, w in zip(tbl.tblGrid.gridCol_lst, kolom, strict=True):
+            gc.w = Twips(w)
+        for r, tr in enumerate(tbl.tr_lst):
+            trPr = tr.get_or_add_trPr()
+            trPr.append(OxmlElement("w:cantSplit"))
+            if r < kepala:
+                trPr.append(OxmlElement("w:tblHeader"))  # header rows repeat on every page
+            for tc, w in zip(tr.tc_lst, kolom, strict=True):
+                tc.width = Twips(w)
+
+    def _gaya_sel(self, paragraf, gaya: str, *, kepala: bool = False, kanan: bool = False, tebal: bool = False):
+        pPr = paragraf._p.get_or_add_pPr()
+        pPr.style = self.gaya_id[gaya]
+        if kepala or kanan:
+            pPr.jc_val = WD_ALIGN_PARAGRAPH.CENTER if kepala else WD_ALIGN_PARAGRAPH.RIGHT
+        if (kepala or tebal) and paragraf.runs:
+            paragraf.runs[0].bold = True
+
+    def _tabel(self, t: Tabel, judul: bool = True, kecil: bool = False) -> None:
+        if judul and (t.nomor or t.judul):
+            p = self._paragraf(gaya="Caption")
+            if t.nomor:
+                awal, akhir = _label_terbelah(_("Tabel %(nomor)s"))
+                p.add_run(awal)
+                _field(p, f"SEQ {SEQ_TABEL} \\* ARABIC", str(t.nomor))
+                p.add_run(f"{akhir}. {t.judul}")
+                self.keterangan[SEQ_TABEL].append((1, f"{t.label}. {t.judul}", t.id))
+            else:
+                p.add_run(t.judul)
         n = t.jumlah_kolom
         if not n:
             return
-        jumlah_baris = len(t.kepala) + len(t.baris)
-        tabel = self.doc.add_table(rows=jumlah_baris, cols=n)
-        tabel.style = "Table Grid"
-        # The cells of the new (unmerged) table once: python-docx's Table.cell() rebuilds the whole grid on every
-        # call. Merging changes only the cells a span covers, never one the grid walk reaches later.
+        # Built from the grid once: the PDF's column widths (`lebar_kolom`), the cells of the new (unmerged)
+        # table once (python-docx's Table.cell() rebuilds the whole grid on every call). Merging changes only the
+        # cells a span covers, never one the grid walk reaches later; a merged cell's width is its columns' sum.
+        fraksi = [float(w.rstrip("%")) / 100 for w in lebar_kolom(t)]
+        tabel = self.doc.add_table(rows=len(t.kepala) + len(t.baris), cols=n)
+        self._tata_tabel(tabel, self._kolom_twip(fraksi), kepala=len(t.kepala))
         sel_tabel = tabel._cells
-        tr = tabel._tbl.tr_lst
-        for r in range(len(t.kepala)):  # header rows repeat on every page in Word
-            tr[r].get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        ukuran = Pt(8 if t.kecil or n > 6 else 9)
+        gaya = "Isi Tabel Kecil" if t.kecil or kecil else "Isi Tabel"
+        lekat = self._baris_lekat(t)
         for p in t.kisi:
             s = p.sel
             sel = sel_tabel[p.baris * n + p.kolom]
             if p.rowspan > 1 or p.colspan > 1:
                 sel = sel.merge(sel_tabel[(p.baris + p.rowspan - 1) * n + p.kolom + p.colspan - 1])
             sel.text = str(s.nilai) if p.kepala else s.teks + (s.tanda or "")
-            run = sel.paragraphs[0].runs[0] if sel.paragraphs[0].runs else None
-            if run is not None:
-                run.bold = p.kepala or s.tebal
-                run.font.size = ukuran
-            if not p.kepala and s.angka:
-                sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            paragraf = sel.paragraphs[0]
+            self._gaya_sel(paragraf, gaya, kepala=p.kepala, kanan=s.angka, tebal=s.tebal)
+            if s.tingkat and not p.kepala:
+                paragraf.paragraph_format.left_indent = Pt(6 * s.tingkat)
+            if p.baris in lekat:
+                paragraf._p.get_or_add_pPr().keepNext_val = True
         for c in t.catatan:
-            self.doc.add_paragraph(c).runs[0].font.size = Pt(8)
+            self._paragraf(c, "Catatan Tabel")
+
+    @staticmethod
+    def _baris_lekat(t: Tabel) -> set[int]:
+        """The grid rows kept with the next row, the PDF's page-break rules (`bagian_baris`, laporan-cetak.css):
+        a short table whole; else the header with the first body row, and the tail (a total with the row
+        before it) together and with the row above it."""
+        kepala, (utama, ekor) = len(t.kepala), bagian_baris(t)
+        akhir = kepala + len(t.baris) - 1
+        if not ekor:
+            return set(range(akhir))
+        return set(range(kepala + 1)) | set(range(kepala + len(utama) - 1, akhir))
 
     def _kop(self, kop: Kop | None) -> None:
         """The letterhead of a legal document (names and address; the logo is the PDF's)."""
@@ -292,7 +586,7 @@ class _Penulis:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 p.add_run(teks).bold = i < len(kop.nama)
 
-    def _pk(self, d: DokumenPK) -> None:
+    def _pk(self, d: DokumenPK, lanskap: bool) -> None:
         self._kop(d.kop)
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -312,14 +606,14 @@ class _Penulis:
         for teks in (d.janji, d.supervisi):
             if teks:
                 self.doc.add_paragraph(teks)
-        self._tabel(d.tabel, judul=False)
+        self._tabel(d.tabel, judul=False, kecil=lanskap)
         if d.kegiatan or d.anggaran is not None:
             self.doc.add_paragraph(_("Kegiatan") + f": {d.kegiatan or '–'}")
             self.doc.add_paragraph(_("Anggaran") + f": {format_rupiah(d.anggaran)}")
         self._ttd([f"{d.kota}, {d.tanggal}" if d.tanggal else d.kota, _("Pihak Kedua") + ","], d.pihak_kedua)
         self._ttd([_("Pihak Pertama") + ","], d.pihak_pertama)
 
-    def _keputusan(self, k: KeputusanIKU) -> None:
+    def _keputusan(self, k: KeputusanIKU, lanskap: bool) -> None:
         self._kop(k.kop)
         nomor = _("NOMOR") + f" {k.nomor}" if k.nomor else ""
         penetap = f"{k.jabatan.upper()}," if k.jabatan else ""
@@ -348,15 +642,11 @@ class _Penulis:
             for i, x in enumerate(k.salinan, start=1):
                 self.doc.add_paragraph(f"{i}. {x}")
         if k.tabel is not None:
-            bagian = self.doc.add_section()
-            bagian.orientation = WD_ORIENT.LANDSCAPE
-            bagian.page_width, bagian.page_height = bagian.page_height, bagian.page_width
-            self._tabel(k.tabel)
-            kembali = self.doc.add_section()
-            kembali.orientation = WD_ORIENT.PORTRAIT
-            kembali.page_width, kembali.page_height = kembali.page_height, kembali.page_width
+            self._orientasi(lanskap or k.tabel.lanskap)  # the table the decree sets, on its own page when wide
+            self._tabel(k.tabel, kecil=lanskap)
 
 
-def render_docx(laporan: Laporan) -> bytes:
-    """The report as DOCX bytes."""
-    return _Penulis(laporan).tulis()
+def render_docx(laporan: Laporan, peta: dict | None = None) -> bytes:
+    """The report as DOCX bytes. `peta`: the page map of the same report's PDF (`laporan.pdf_paralel`), whose
+    pages fill the daftar isi and the lists until Word updates them; without it the entries carry no page."""
+    return _Penulis(laporan, peta).tulis()

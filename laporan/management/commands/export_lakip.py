@@ -38,9 +38,14 @@ class Command(BaseCommand):
 
             isi = render_pdf(laporan)
         elif format_ == "docx":
+            from django.core.cache import cache
+            from django.utils.translation import get_language
+
+            from laporan.pdf import kunci_peta
             from laporan.word import render_docx
 
-            isi = render_docx(laporan)
+            peta = cache.get(kunci_peta(obj.pk, tahun, get_language() or "id", dengan_peringatan))
+            isi = render_docx(laporan, peta)
         else:
             from laporan.excel import render_xlsx
 
