@@ -307,3 +307,20 @@ def test_tahun_di_luar_rentang_404_tanpa_membuat_baris(client, alamat):
     client.force_login(buat_pengguna("adm", Peran.ADMINISTRATOR, None, is_superuser=True, is_staff=True))
     assert client.get(alamat).status_code == 404
     assert not PeriodeUnit.objects.filter(unit=unit).exists()
+
+
+def test_buat_demo_memberi_nomor_keputusan_iku_acuan(unit_demo, settings):
+    """The demo's IKU decree carries the reference's number, place and date; an edited wording is kept."""
+    from laporan.models import NaskahDinas
+
+    settings.DEBUG = True
+    call_command("buat_demo", stdout=StringIO())
+    naskah = NaskahDinas.objects.get(unit=unit_demo)
+    assert (naskah.iku_nomor, naskah.iku_kota, str(naskah.iku_tanggal)) == (
+        "HK.04.1.23.02.19.0200 TAHUN 2019",
+        "Jakarta",
+        "2019-02-08",
+    )
+    NaskahDinas.objects.filter(pk=naskah.pk).update(iku_nomor="X/1")
+    call_command("buat_demo", stdout=StringIO())
+    assert NaskahDinas.objects.get(unit=unit_demo).iku_nomor == "X/1"

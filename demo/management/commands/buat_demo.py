@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -6,10 +8,19 @@ from django.core.management.base import BaseCommand, CommandError
 
 from indikator.enums import Peran
 from indikator.models import Keanggotaan, UnitKerja
+from laporan.models import NaskahDinas
 
 # The public demo password (DEBUG demo only; refused by the password validators anywhere else).
 SANDI_DEMO = "sakip-demo-2018"
 # (username, full name, role, unit slug or None)
+# The reference report's IKU decree (LKj 2018, Lampiran 2): what the demo unit's wording starts from.
+SLUG_NASKAH = "biro-kerja-sama"
+NASKAH_DEMO = {
+    "iku_nomor": "HK.04.1.23.02.19.0200 TAHUN 2019",
+    "iku_tanggal": datetime.date(2019, 2, 8),
+    "iku_kota": "Jakarta",
+}
+
 AKUN_DEMO = [
     ("admin", "Administrator SAKIP", Peran.ADMINISTRATOR, None),
     ("perencana", "Perencana Biro Kerja Sama", Peran.PERENCANA, "biro-kerja-sama"),
@@ -69,6 +80,7 @@ class Command(BaseCommand):
             else:
                 lama.append(username)
             Keanggotaan.objects.get_or_create(pengguna=user, unit=unit, peran=peran)
+        self._naskah_demo()
         self.stdout.write("Akun demo (kata sandi sama untuk semua): " + sandi)
         for username, _nama, peran, slug in AKUN_DEMO:
             self.stdout.write(f"  {username:<10} {Peran(peran).label:<14} {slug or 'semua unit'}")
@@ -77,3 +89,10 @@ class Command(BaseCommand):
                 f"Akun yang sudah ada ({', '.join(lama)}): kata sandinya tidak diubah; "
                 "setel ulang ke kata sandi demo dengan: python manage.py buat_demo --reset-sandi"
             )
+
+    def _naskah_demo(self):
+        """The demo unit's IKU decree as the reference report prints it (its number, place and date); the rest is
+        the standard wording. Only when the unit has no wording of its own yet (an edited one is kept)."""
+        unit = UnitKerja.objects.filter(slug=SLUG_NASKAH).first()
+        if unit is not None and not NaskahDinas.objects.filter(unit=unit).exists():
+            NaskahDinas.objects.create(unit=unit, **NASKAH_DEMO)
