@@ -225,7 +225,7 @@ def test_word_mencetak_kop_huruf_dan_salinan(unit):
 
     NaskahDinas.objects.create(unit=unit, iku_nomor="HK/9", iku_menimbang=MENIMBANG_TIGA, iku_salinan="Inspektur Utama")
     w = _Penulis(None)
-    w._keputusan(_keputusan(unit))
+    w._keputusan(_keputusan(unit), lanskap=False)
     teks = [p.text for p in w.doc.paragraphs]
     assert teks[:3] == ["BADAN PENGAWAS OBAT DAN MAKANAN", "SEKRETARIAT UTAMA", "BIRO KERJA SAMA"]
     assert "NOMOR HK/9" in teks and "KEPALA BIRO KERJA SAMA," in teks
