@@ -17,7 +17,7 @@ from umum.format import format_angka, format_persen, format_rupiah
 
 from .. import grafik
 from ..bundel import Bundel
-from ..dokumen import Bagian, Baris, Blok, Daftar, Gambar, Narasi, Paragraf, Sel, Tabel
+from ..dokumen import Bagian, Baris, Blok, Daftar, Gambar, Narasi, Paragraf, Sel, Tabel, muat_potret
 from ..markdown import render_markdown
 from . import kalimat, kerangka
 from .bantu import (
@@ -67,7 +67,9 @@ def bab_akuntabilitas(b: Bundel) -> Bagian:
     anak = []
     for a in kerangka.slot(b, 3, kerangka.huruf, isi, awal={"bab3_akuntabilitas_keuangan": keuangan}):
         if a.id == "bab-3-bab3_analisis":
-            a = dataclasses.replace(a, anak=tuple(analisis_anak))
+            # Every sasaran landscape: the section's heading and introduction go with them.
+            lanskap = all(x.lanskap for x in analisis_anak)
+            a = dataclasses.replace(a, anak=tuple(analisis_anak), lanskap=lanskap)
         elif a.id == "bab-3-bab3_capaian":
             a = dataclasses.replace(a, judul=b.narasi.judul("bab3_pendahuluan", a.judul))
         anak.append(a)
@@ -228,7 +230,8 @@ def analisis_sasaran(b: Bundel) -> list[Bagian]:
                 % {"n": len(ns.baris), "nps": format_persen(ns.nps), "kriteria": label_kriteria(ns.kriteria)}
             )
         )
-        blok.append(tabel_riwayat(b, ns))
+        riwayat = tabel_riwayat(b, ns)
+        blok.append(riwayat)
         for bp in ns.baris:
             blok.append(Paragraf(kalimat_indikator(b, bp)))
             catatan = bp.realisasi.catatan
@@ -261,6 +264,9 @@ def analisis_sasaran(b: Bundel) -> list[Bagian]:
                 ns.sasaran.nama,
                 3,
                 tuple(blok),
+                # A landscape table takes its whole section along (heading, IKU, table, analysis): one turn of
+                # the page per landscape run, not two per sasaran.
+                lanskap=riwayat.lanskap,
             )
         )
     return hasil
@@ -358,14 +364,15 @@ def tabel_riwayat(b: Bundel, ns: iq.NpsSasaran) -> Tabel:
             _("Data tahun sebelumnya untuk “%(baru)s” berasal dari indikator struktur lama “%(lama)s”.")
             % {"baru": ind.nama, "lama": lama.nama}
         )
-    return tabel_baru(
+    tabel = tabel_baru(
         _("Pencapaian Sasaran %(sasaran)s") % {"sasaran": ns.sasaran.nama},
         (tuple(kepala1), tuple(kepala2)),
         tuple(baris),
         catatan=tuple(catatan),
         kecil=True,
-        lanskap=len(kepala2) + 2 > 10,  # the year-on-year columns need a landscape page
     )
+    # Landscape only when the year-on-year columns do not fit a portrait page (its section goes with it).
+    return tabel if muat_potret(tabel) else dataclasses.replace(tabel, lanskap=True)
 
 
 def gambar_riwayat(b: Bundel, bp: iq.BarisPengukuran) -> Gambar | None:
