@@ -194,6 +194,7 @@ class Gambar:
     # file in private storage; `svg` is then empty.
     gambar_id: int | None = None
     berkas: str = ""
+    catatan: str = ""  # printed under the caption (e.g. a chart that joins an indikator with its predecessor)
     jenis: str = field(default="gambar", init=False)
 
     @property
@@ -333,6 +334,7 @@ class EntriDaftar:
     label: str  # "Tabel 7", "Lampiran 3", "BAB I" or ""
     teks: str
     tingkat: int = 1
+    depan: bool = False  # in the front matter (page numbered i, ii, …)
 
 
 @dataclass(frozen=True)

@@ -163,13 +163,13 @@ def _angka(b: Bundel) -> RingkasanAngka:
 
 
 def _daftar(kata_pengantar: Bagian, ringkasan: Bagian, bab: Sequence[Bagian], lampiran: Sequence[Bagian]) -> dict:
-    isi = [EntriDaftar(kata_pengantar.id, "", kata_pengantar.judul)]
+    isi = [EntriDaftar(kata_pengantar.id, "", kata_pengantar.judul, depan=True)]
     isi += [
-        EntriDaftar("daftar-isi", "", _("Daftar Isi")),
-        EntriDaftar("daftar-tabel", "", _("Daftar Tabel")),
-        EntriDaftar("daftar-gambar", "", _("Daftar Gambar")),
-        EntriDaftar("daftar-lampiran", "", _("Daftar Lampiran")),
-        EntriDaftar(ringkasan.id, "", ringkasan.judul),
+        EntriDaftar("daftar-isi", "", _("Daftar Isi"), depan=True),
+        EntriDaftar("daftar-tabel", "", _("Daftar Tabel"), depan=True),
+        EntriDaftar("daftar-gambar", "", _("Daftar Gambar"), depan=True),
+        EntriDaftar("daftar-lampiran", "", _("Daftar Lampiran"), depan=True),
+        EntriDaftar(ringkasan.id, "", ringkasan.judul, depan=True),
     ]
     for b in bab:
         isi.append(EntriDaftar(b.id, b.nomor, b.judul, 1))
@@ -179,11 +179,12 @@ def _daftar(kata_pengantar: Bagian, ringkasan: Bagian, bab: Sequence[Bagian], la
     isi.append(EntriDaftar("lampiran", "", _("Lampiran")))
     tabel, gambar = [], []
     for b in (kata_pengantar, ringkasan, *bab):
+        depan = b in (kata_pengantar, ringkasan)
         for blok in b.semua_blok():
             if isinstance(blok, Tabel) and blok.nomor:
-                tabel.append(EntriDaftar(blok.id, blok.label, blok.judul))
+                tabel.append(EntriDaftar(blok.id, blok.label, blok.judul, depan=depan))
             elif isinstance(blok, Gambar):
-                gambar.append(EntriDaftar(blok.id, blok.label, blok.judul))
+                gambar.append(EntriDaftar(blok.id, blok.label, blok.judul, depan=depan))
     return {
         "daftar_isi": tuple(isi),
         "daftar_tabel": tuple(tabel),

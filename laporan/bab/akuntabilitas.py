@@ -398,7 +398,18 @@ def gambar_riwayat(b: Bundel, bp: iq.BarisPengukuran) -> Gambar | None:
         ],
         judul=judul,
     )
-    return gambar_baru(judul, svg)
+    # Bars of an older indikator (the structure before a Renstra revision) are named under the chart.
+    lama: dict[str, list[int]] = {}
+    for t in tahun:
+        nt = riwayat.untuk(t)
+        if nt is not None and nt.indikator is not None and nt.indikator.pk != bp.indikator.pk and not nt.kosong:
+            lama.setdefault(nt.indikator.nama, []).append(t)
+    catatan = " ".join(
+        _("Tahun %(tahun)s: indikator struktur lama “%(lama)s”.")
+        % {"tahun": ", ".join(str(t) for t in daftar), "lama": nama}
+        for nama, daftar in lama.items()
+    )
+    return dataclasses.replace(gambar_baru(judul, svg), catatan=catatan)
 
 
 def _sasaran_akip(b: Bundel) -> int | None:
