@@ -381,6 +381,8 @@ class Laporan:
     disahkan_oleh: str = ""
     disahkan_pada: datetime | None = None
     pernyataan_reviu: Bagian | None = None  # "Pernyataan Telah Direviu", printed after the cover when entered
+    # One line closing the daftar lampiran: a final report without the warnings annex says warnings remain.
+    catatan_lampiran: str = ""
 
     def semua_bagian(self) -> Iterable[Bagian]:
         depan = (self.pernyataan_reviu,) if self.pernyataan_reviu else ()

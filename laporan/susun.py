@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from indikator.enums import StatusPeriode
 from indikator.models import UnitKerja
@@ -60,9 +61,24 @@ def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = Fals
         peringatan=b.peringatan,
         dengan_peringatan=dengan_peringatan,
         pernyataan_reviu=awal.pernyataan_reviu(b),
+        catatan_lampiran=_catatan_lampiran(b),
         **_status(b),
         **_daftar(kata_pengantar, ringkasan, bab, daftar_lampiran),
     )
+
+
+def _catatan_lampiran(b: Bundel) -> str:
+    """A final report prints no data-quality flag in its tables; when consistency warnings remain and the
+    warnings annex was not asked for, one line of the daftar lampiran says so."""
+    if not b.periode.final or b.dengan_peringatan or not b.peringatan:
+        return ""
+    return ngettext(
+        "Terdapat %(n)s peringatan konsistensi data yang belum diselesaikan; rinciannya tersedia pada lampiran "
+        "peringatan (opsional).",
+        "Terdapat %(n)s peringatan konsistensi data yang belum diselesaikan; rinciannya tersedia pada lampiran "
+        "peringatan (opsional).",
+        len(b.peringatan),
+    ) % {"n": len(b.peringatan)}
 
 
 def _sisip_gambar(bagian: Bagian, b: Bundel) -> Bagian:

@@ -454,7 +454,14 @@ def gambar_akip(b: Bundel) -> Gambar | None:
 # ---------------------------------------------------------------------- budget and efficiency
 
 
+def tandai_data(b: Bundel) -> bool:
+    """Whether the tables flag data-quality findings (budget lines that disagree with their children): only a
+    draft does; a final report prints clean tables (the findings are in the optional warnings annex)."""
+    return not b.periode.final
+
+
 def tabel_anggaran_program(b: Bundel) -> Tabel:
+    tandai = tandai_data(b)
     kepala = kepala_tabel(
         pgettext("nomor urut", "No"),
         _("Program"),
@@ -469,7 +476,7 @@ def tabel_anggaran_program(b: Bundel) -> Tabel:
                 Sel(ba.mata.kode),
                 Sel(ba.mata.nama),
                 Sel(ba.pagu, "rupiah"),
-                Sel(ba.realisasi, "rupiah", tanda="*" if ba.selisih_realisasi else ""),
+                Sel(ba.realisasi, "rupiah", tanda="*" if tandai and ba.selisih_realisasi else ""),
                 Sel(ba.sisa, "rupiah"),
                 Sel(ba.serapan, "persen"),
             )
@@ -493,7 +500,7 @@ def tabel_anggaran_program(b: Bundel) -> Tabel:
         _("Realisasi Anggaran %(unit)s Tahun %(tahun)s") % {"unit": b.unit.nama, "tahun": b.tahun},
         kepala,
         tuple(baris),
-        catatan=_catatan_selisih(b.anggaran.akar),
+        catatan=_catatan_selisih(b.anggaran.akar) if tandai else (),
     )
 
 
@@ -519,6 +526,7 @@ def _catatan_selisih(baris: Iterable[aq.BarisAnggaranHasil]) -> tuple[str, ...]:
 
 
 def tabel_anggaran_komponen(b: Bundel) -> Tabel:
+    tandai = tandai_data(b)
     kepala = kepala_tabel(
         _("Kode"), _("Kegiatan / Komponen"), _("Pagu (Rp)"), _("Realisasi (Rp)"), _("Sisa (Rp)"), _("Serapan (%)")
     )
@@ -529,8 +537,8 @@ def tabel_anggaran_komponen(b: Bundel) -> Tabel:
                 (
                     Sel(ba.mata.kode),
                     Sel(ba.mata.nama, tingkat=ba.tingkat, tebal=ba.tingkat == 0),
-                    Sel(ba.pagu, "rupiah", tanda="*" if ba.selisih_pagu else ""),
-                    Sel(ba.realisasi, "rupiah", tanda="*" if ba.selisih_realisasi else ""),
+                    Sel(ba.pagu, "rupiah", tanda="*" if tandai and ba.selisih_pagu else ""),
+                    Sel(ba.realisasi, "rupiah", tanda="*" if tandai and ba.selisih_realisasi else ""),
                     Sel(ba.sisa, "rupiah"),
                     Sel(ba.serapan, "persen"),
                 ),
@@ -550,7 +558,7 @@ def tabel_anggaran_komponen(b: Bundel) -> Tabel:
             "total",
         )
     )
-    catatan = _catatan_selisih(b.anggaran.baris)
+    catatan = _catatan_selisih(b.anggaran.baris) if tandai else ()
     if catatan:
         catatan = (
             _(

@@ -158,7 +158,7 @@ def baris_pk(versi: VersiPK, *, dengan_anggaran: bool, b_: Bundel | None = None)
     for i, b in enumerate(daftar, start=1):
         t = iq.NilaiTargetEfektif(b.nilai, b.nilai_atas, b.nilai_kualitatif, b.teks_tampilan, "pk")
         if b_ is not None and b.indikator is not None:
-            tg = b_.target_renstra.get((b.indikator_id, versi.pk_induk.tahun))
+            tg = b_.target_renstra.get((b.indikator_id, b_.tahun))
             acuan = (
                 iq.NilaiTargetEfektif(tg.nilai, tg.nilai_atas, tg.nilai_kualitatif, tg.teks_tampilan, "renstra")
                 if tg
