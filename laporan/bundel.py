@@ -235,7 +235,8 @@ def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False
                 gambar=[g for daftar in gambar.values() for g in daftar],
             )
         )
-        if dengan_peringatan
+        # A final report prints no flag; it says in one line of its daftar lampiran that warnings remain.
+        if dengan_peringatan or periode.final
         else ()
     )
     return Bundel(

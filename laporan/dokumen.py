@@ -143,6 +143,47 @@ class Tabel:
         return tuple(hasil)
 
 
+# Printable width of a table in em of its font: A4 portrait 16.5 cm / landscape 26.1 cm; 8 pt, or 7 pt for a
+# small table (lampiran tables print at 7 pt too, so assuming 8 pt there only errs on the wide side).
+LEBAR_CM = {False: 16.5, True: 26.1}
+# A text column (indikator names) needs this much to read as text, not as a column of word fragments.
+LEBAR_TEKS_EM = 12.0
+
+
+def pendek(s: Sel) -> bool:
+    """A number or a short text (a year, "70 %"): printed on one line."""
+    return s.angka or len(s.teks) <= 10
+
+
+def lebar_cetak_em(kecil: bool, lanskap: bool) -> float:
+    return LEBAR_CM[lanskap] / 2.54 * 72 / (7 if kecil else 8)
+
+
+def minimum_em(tabel: Tabel) -> list[float]:
+    """Per column the width (em) its one-line content needs: numbers and short texts never wrap (`pendek`),
+    nor do single header words; bold headers are wider. Padding 2 × 3 pt included."""
+    n = tabel.jumlah_kolom
+    minimum = [0.0] * n
+    for p in tabel.kisi:
+        if p.sel.colspan != 1 or p.kolom >= n:
+            continue
+        if p.kepala:
+            teks = str(p.sel.nilai)
+            kata = max((len(w) for w in teks.split()), default=0)
+            minimum[p.kolom] = max(minimum[p.kolom], (len(teks) if pendek(p.sel) else kata) * 0.7)
+        elif pendek(p.sel):
+            minimum[p.kolom] = max(minimum[p.kolom], len(p.sel.teks) * 0.62)
+    return [m + 0.9 if m else 0.0 for m in minimum]
+
+
+def muat_potret(tabel: Tabel) -> bool:
+    """Whether the table fits a portrait page: every column at its one-line minimum and every text column at
+    least `LEBAR_TEKS_EM` wide (the choice between a portrait table and a landscape section)."""
+    teks = {p.kolom for p in tabel.kisi if not p.kepala and p.sel.colspan == 1 and not pendek(p.sel)}
+    perlu = sum(max(m, LEBAR_TEKS_EM) if k in teks else m for k, m in enumerate(minimum_em(tabel)))
+    return perlu <= lebar_cetak_em(tabel.kecil, lanskap=False)
+
+
 @dataclass(frozen=True)
 class Gambar:
     id: str
@@ -153,6 +194,7 @@ class Gambar:
     # file in private storage; `svg` is then empty.
     gambar_id: int | None = None
     berkas: str = ""
+    catatan: str = ""  # printed under the caption (e.g. a chart that joins an indikator with its predecessor)
     jenis: str = field(default="gambar", init=False)
 
     @property
@@ -306,6 +348,7 @@ class EntriDaftar:
     label: str  # "Tabel 7", "Lampiran 3", "BAB I" or ""
     teks: str
     tingkat: int = 1
+    depan: bool = False  # in the front matter (page numbered i, ii, …)
 
 
 @dataclass(frozen=True)
@@ -352,6 +395,8 @@ class Laporan:
     disahkan_oleh: str = ""
     disahkan_pada: datetime | None = None
     pernyataan_reviu: Bagian | None = None  # "Pernyataan Telah Direviu", printed after the cover when entered
+    # One line closing the daftar lampiran: a final report without the warnings annex says warnings remain.
+    catatan_lampiran: str = ""
 
     def semua_bagian(self) -> Iterable[Bagian]:
         depan = (self.pernyataan_reviu,) if self.pernyataan_reviu else ()

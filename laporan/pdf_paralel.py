@@ -5,7 +5,9 @@ chapter, the lampiran. Every cut is at a forced page break (each `section.tingka
 keeps the whole `<head>` and the running header, so a part lays out exactly as the same pages of the whole
 document; only two things cross a cut:
 
-- the page number: a part after the first starts at its page (`@page :first { counter-reset: page N }`);
+- the page number: a part after the first starts at its page (`@page :first { counter-reset: page N }`); the
+  front matter (the first part) is numbered i, ii, … and BAB I starts at 1 (laporan-cetak.css), so a later
+  part's N is its first page less the front matter's pages;
 - the daftar isi, tabel, gambar and lampiran of the front matter, whose `target-counter` cannot reach the other
   parts: there each entry prints the page of a page map (anchor id -> page; `data-halaman`, laporan-cetak.css)
   and links to `sakip-jangkar:ID`, which the merge turns back into the internal link (`/Dest ID`).
@@ -86,11 +88,34 @@ def pecah(html: str) -> tuple[str, list[Potongan], str]:
     return html[:i], bagian, html[j:]
 
 
-def _dokumen(awal: str, b: Potongan, akhir: str, mulai: int, nomor: dict[str, int] | None) -> str:
-    """The HTML of one part: its first page numbered `mulai`; with `nomor`, the daftar links print those pages."""
+def romawi_kecil(n: int) -> str:
+    """i, ii, iii, iv, … (CSS `lower-roman`)."""
+    hasil = ""
+    for nilai, huruf in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l")):
+        hasil += huruf * (n // nilai)
+        n %= nilai
+    for nilai, huruf in ((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        hasil += huruf * (n // nilai)
+        n %= nilai
+    return hasil
+
+
+def label_halaman(halaman: int, depan: int) -> str:
+    """The printed number of a page (1-based in the PDF) when the first `depan` pages are the front matter."""
+    return romawi_kecil(halaman) if halaman <= depan else str(halaman - depan)
+
+
+def _dokumen(awal: str, b: Potongan, akhir: str, mulai: int, nomor: dict[str, int] | None, depan: int = 0) -> str:
+    """The HTML of one part: its first page numbered `mulai`; with `nomor` (PDF pages), the daftar links print
+    those pages as numbered (the first `depan` pages in roman numerals)."""
     isi = b.isi
     if nomor is not None:
-        isi = _TAUTAN.sub(lambda m: f'<a href="{SKEMA_JANGKAR}{m.group(1)}" data-halaman="{nomor[m.group(1)]}">', isi)
+        isi = _TAUTAN.sub(
+            lambda m: (
+                f'<a href="{SKEMA_JANGKAR}{m.group(1)}" data-halaman="{label_halaman(nomor[m.group(1)], depan)}">'
+            ),
+            isi,
+        )
     if mulai != 1:
         awal = awal.replace("</head>", f"<style>@page :first {{ counter-reset: page {mulai} }}</style></head>", 1)
     return awal + isi + akhir
@@ -278,8 +303,10 @@ def _render_bagian(html: str, peta: Peta) -> tuple[bytes, Peta] | None:
             mulai[b.kunci] = m
             m += halaman[b.kunci]
         perlu = {}
+        n_depan = halaman[depan.kunci]
         for b in bagian:
-            masukan = (mulai[b.kunci], nomor if b is depan else None)
+            # The printed start: the front matter from 1 (roman), the chapters from 1 after it.
+            masukan = (1, nomor, n_depan) if b is depan else (mulai[b.kunci] - n_depan, None, 0)
             if dipakai.get(b.kunci) != masukan:
                 perlu[b.kunci] = _dokumen(awal, b, akhir, *masukan)
                 dipakai[b.kunci] = masukan

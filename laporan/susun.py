@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from indikator.enums import StatusPeriode
 from indikator.models import UnitKerja
@@ -60,9 +61,24 @@ def susun_laporan(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = Fals
         peringatan=b.peringatan,
         dengan_peringatan=dengan_peringatan,
         pernyataan_reviu=awal.pernyataan_reviu(b),
+        catatan_lampiran=_catatan_lampiran(b),
         **_status(b),
         **_daftar(kata_pengantar, ringkasan, bab, daftar_lampiran),
     )
+
+
+def _catatan_lampiran(b: Bundel) -> str:
+    """A final report prints no data-quality flag in its tables; when consistency warnings remain and the
+    warnings annex was not asked for, one line of the daftar lampiran says so."""
+    if not b.periode.final or b.dengan_peringatan or not b.peringatan:
+        return ""
+    return ngettext(
+        "Terdapat %(n)s peringatan konsistensi data yang belum diselesaikan; rinciannya tersedia pada lampiran "
+        "peringatan (opsional).",
+        "Terdapat %(n)s peringatan konsistensi data yang belum diselesaikan; rinciannya tersedia pada lampiran "
+        "peringatan (opsional).",
+        len(b.peringatan),
+    ) % {"n": len(b.peringatan)}
 
 
 def _sisip_gambar(bagian: Bagian, b: Bundel) -> Bagian:
@@ -163,13 +179,13 @@ def _angka(b: Bundel) -> RingkasanAngka:
 
 
 def _daftar(kata_pengantar: Bagian, ringkasan: Bagian, bab: Sequence[Bagian], lampiran: Sequence[Bagian]) -> dict:
-    isi = [EntriDaftar(kata_pengantar.id, "", kata_pengantar.judul)]
+    isi = [EntriDaftar(kata_pengantar.id, "", kata_pengantar.judul, depan=True)]
     isi += [
-        EntriDaftar("daftar-isi", "", _("Daftar Isi")),
-        EntriDaftar("daftar-tabel", "", _("Daftar Tabel")),
-        EntriDaftar("daftar-gambar", "", _("Daftar Gambar")),
-        EntriDaftar("daftar-lampiran", "", _("Daftar Lampiran")),
-        EntriDaftar(ringkasan.id, "", ringkasan.judul),
+        EntriDaftar("daftar-isi", "", _("Daftar Isi"), depan=True),
+        EntriDaftar("daftar-tabel", "", _("Daftar Tabel"), depan=True),
+        EntriDaftar("daftar-gambar", "", _("Daftar Gambar"), depan=True),
+        EntriDaftar("daftar-lampiran", "", _("Daftar Lampiran"), depan=True),
+        EntriDaftar(ringkasan.id, "", ringkasan.judul, depan=True),
     ]
     for b in bab:
         isi.append(EntriDaftar(b.id, b.nomor, b.judul, 1))
@@ -179,11 +195,12 @@ def _daftar(kata_pengantar: Bagian, ringkasan: Bagian, bab: Sequence[Bagian], la
     isi.append(EntriDaftar("lampiran", "", _("Lampiran")))
     tabel, gambar = [], []
     for b in (kata_pengantar, ringkasan, *bab):
+        depan = b in (kata_pengantar, ringkasan)
         for blok in b.semua_blok():
             if isinstance(blok, Tabel) and blok.nomor:
-                tabel.append(EntriDaftar(blok.id, blok.label, blok.judul))
+                tabel.append(EntriDaftar(blok.id, blok.label, blok.judul, depan=depan))
             elif isinstance(blok, Gambar):
-                gambar.append(EntriDaftar(blok.id, blok.label, blok.judul))
+                gambar.append(EntriDaftar(blok.id, blok.label, blok.judul, depan=depan))
     return {
         "daftar_isi": tuple(isi),
         "daftar_tabel": tuple(tabel),

@@ -17,7 +17,7 @@ from umum.format import format_angka, format_persen, format_rupiah
 
 from .. import grafik
 from ..bundel import Bundel
-from ..dokumen import Bagian, Baris, Blok, Daftar, Gambar, Narasi, Paragraf, Sel, Tabel
+from ..dokumen import Bagian, Baris, Blok, Daftar, Gambar, Narasi, Paragraf, Sel, Tabel, muat_potret
 from ..markdown import render_markdown
 from . import kalimat, kerangka
 from .bantu import (
@@ -67,7 +67,9 @@ def bab_akuntabilitas(b: Bundel) -> Bagian:
     anak = []
     for a in kerangka.slot(b, 3, kerangka.huruf, isi, awal={"bab3_akuntabilitas_keuangan": keuangan}):
         if a.id == "bab-3-bab3_analisis":
-            a = dataclasses.replace(a, anak=tuple(analisis_anak))
+            # Every sasaran landscape: the section's heading and introduction go with them.
+            lanskap = all(x.lanskap for x in analisis_anak)
+            a = dataclasses.replace(a, anak=tuple(analisis_anak), lanskap=lanskap)
         elif a.id == "bab-3-bab3_capaian":
             a = dataclasses.replace(a, judul=b.narasi.judul("bab3_pendahuluan", a.judul))
         anak.append(a)
@@ -228,7 +230,8 @@ def analisis_sasaran(b: Bundel) -> list[Bagian]:
                 % {"n": len(ns.baris), "nps": format_persen(ns.nps), "kriteria": label_kriteria(ns.kriteria)}
             )
         )
-        blok.append(tabel_riwayat(b, ns))
+        riwayat = tabel_riwayat(b, ns)
+        blok.append(riwayat)
         for bp in ns.baris:
             blok.append(Paragraf(kalimat_indikator(b, bp)))
             catatan = bp.realisasi.catatan
@@ -261,6 +264,9 @@ def analisis_sasaran(b: Bundel) -> list[Bagian]:
                 ns.sasaran.nama,
                 3,
                 tuple(blok),
+                # A landscape table takes its whole section along (heading, IKU, table, analysis): one turn of
+                # the page per landscape run, not two per sasaran.
+                lanskap=riwayat.lanskap,
             )
         )
     return hasil
@@ -358,14 +364,15 @@ def tabel_riwayat(b: Bundel, ns: iq.NpsSasaran) -> Tabel:
             _("Data tahun sebelumnya untuk “%(baru)s” berasal dari indikator struktur lama “%(lama)s”.")
             % {"baru": ind.nama, "lama": lama.nama}
         )
-    return tabel_baru(
+    tabel = tabel_baru(
         _("Pencapaian Sasaran %(sasaran)s") % {"sasaran": ns.sasaran.nama},
         (tuple(kepala1), tuple(kepala2)),
         tuple(baris),
         catatan=tuple(catatan),
         kecil=True,
-        lanskap=len(kepala2) + 2 > 10,  # the year-on-year columns need a landscape page
     )
+    # Landscape only when the year-on-year columns do not fit a portrait page (its section goes with it).
+    return tabel if muat_potret(tabel) else dataclasses.replace(tabel, lanskap=True)
 
 
 def gambar_riwayat(b: Bundel, bp: iq.BarisPengukuran) -> Gambar | None:
@@ -391,7 +398,18 @@ def gambar_riwayat(b: Bundel, bp: iq.BarisPengukuran) -> Gambar | None:
         ],
         judul=judul,
     )
-    return gambar_baru(judul, svg)
+    # Bars of an older indikator (the structure before a Renstra revision) are named under the chart.
+    lama: dict[str, list[int]] = {}
+    for t in tahun:
+        nt = riwayat.untuk(t)
+        if nt is not None and nt.indikator is not None and nt.indikator.pk != bp.indikator.pk and not nt.kosong:
+            lama.setdefault(nt.indikator.nama, []).append(t)
+    catatan = " ".join(
+        _("Tahun %(tahun)s: indikator struktur lama “%(lama)s”.")
+        % {"tahun": ", ".join(str(t) for t in daftar), "lama": nama}
+        for nama, daftar in lama.items()
+    )
+    return dataclasses.replace(gambar_baru(judul, svg), catatan=catatan)
 
 
 def _sasaran_akip(b: Bundel) -> int | None:
@@ -436,7 +454,14 @@ def gambar_akip(b: Bundel) -> Gambar | None:
 # ---------------------------------------------------------------------- budget and efficiency
 
 
+def tandai_data(b: Bundel) -> bool:
+    """Whether the tables flag data-quality findings (budget lines that disagree with their children): only a
+    draft does; a final report prints clean tables (the findings are in the optional warnings annex)."""
+    return not b.periode.final
+
+
 def tabel_anggaran_program(b: Bundel) -> Tabel:
+    tandai = tandai_data(b)
     kepala = kepala_tabel(
         pgettext("nomor urut", "No"),
         _("Program"),
@@ -451,7 +476,7 @@ def tabel_anggaran_program(b: Bundel) -> Tabel:
                 Sel(ba.mata.kode),
                 Sel(ba.mata.nama),
                 Sel(ba.pagu, "rupiah"),
-                Sel(ba.realisasi, "rupiah", tanda="*" if ba.selisih_realisasi else ""),
+                Sel(ba.realisasi, "rupiah", tanda="*" if tandai and ba.selisih_realisasi else ""),
                 Sel(ba.sisa, "rupiah"),
                 Sel(ba.serapan, "persen"),
             )
@@ -475,7 +500,7 @@ def tabel_anggaran_program(b: Bundel) -> Tabel:
         _("Realisasi Anggaran %(unit)s Tahun %(tahun)s") % {"unit": b.unit.nama, "tahun": b.tahun},
         kepala,
         tuple(baris),
-        catatan=_catatan_selisih(b.anggaran.akar),
+        catatan=_catatan_selisih(b.anggaran.akar) if tandai else (),
     )
 
 
@@ -501,6 +526,7 @@ def _catatan_selisih(baris: Iterable[aq.BarisAnggaranHasil]) -> tuple[str, ...]:
 
 
 def tabel_anggaran_komponen(b: Bundel) -> Tabel:
+    tandai = tandai_data(b)
     kepala = kepala_tabel(
         _("Kode"), _("Kegiatan / Komponen"), _("Pagu (Rp)"), _("Realisasi (Rp)"), _("Sisa (Rp)"), _("Serapan (%)")
     )
@@ -511,8 +537,8 @@ def tabel_anggaran_komponen(b: Bundel) -> Tabel:
                 (
                     Sel(ba.mata.kode),
                     Sel(ba.mata.nama, tingkat=ba.tingkat, tebal=ba.tingkat == 0),
-                    Sel(ba.pagu, "rupiah", tanda="*" if ba.selisih_pagu else ""),
-                    Sel(ba.realisasi, "rupiah", tanda="*" if ba.selisih_realisasi else ""),
+                    Sel(ba.pagu, "rupiah", tanda="*" if tandai and ba.selisih_pagu else ""),
+                    Sel(ba.realisasi, "rupiah", tanda="*" if tandai and ba.selisih_realisasi else ""),
                     Sel(ba.sisa, "rupiah"),
                     Sel(ba.serapan, "persen"),
                 ),
@@ -532,7 +558,7 @@ def tabel_anggaran_komponen(b: Bundel) -> Tabel:
             "total",
         )
     )
-    catatan = _catatan_selisih(b.anggaran.baris)
+    catatan = _catatan_selisih(b.anggaran.baris) if tandai else ()
     if catatan:
         catatan = (
             _(

@@ -58,7 +58,9 @@ def sub_bab(
     paragraph, blocks after it); a sub-section is kept only when it has a narrative or generated content;
     untitled ones merge into the chapter's intro."""
     hasil: list[Bagian] = []
+    pembuka = True  # the chapter's opening texts (untitled slots before the first titled one)
     for kunci, judul, sebelum, sela, sesudah in bagian:
+        pembuka = pembuka and not judul
         n, penanda = narasi_atau_draf(b, kunci) if kunci else (None, None)
         if sela:
             n1, n2 = pisah_narasi(n)
@@ -70,7 +72,10 @@ def sub_bab(
         isi = [*sebelum, *teks, *sesudah]
         if not isi:
             continue
-        hasil.append(Bagian(f"bab-{bab}-{kunci or len(hasil)}", "", b.narasi.judul(kunci, judul), 2, tuple(isi)))
+        # An opening text prints under the chapter's heading as the reference does, even when its stored row
+        # carries a title ("Pendahuluan" would become an extra "1.1." and shift every number after it).
+        judul_cetak = "" if pembuka else b.narasi.judul(kunci, judul)
+        hasil.append(Bagian(f"bab-{bab}-{kunci or len(hasil)}", "", judul_cetak, 2, tuple(isi)))
     for n in b.narasi.sisa_bab(bab):
         blok_n = b.narasi.ambil(n.bagian)
         hasil.append(Bagian(f"bab-{bab}-{n.bagian}", "", n.judul, 2, (blok_n,)))

@@ -13,7 +13,7 @@ from indikator import queries as iq
 from indikator.enums import Agregasi
 
 from ..bundel import Bundel
-from ..dokumen import Bagian, Baris, Blok, DaftarPeringatan, KeputusanIKU, Paragraf, Sel, Tabel
+from ..dokumen import Bagian, Baris, Blok, DaftarPeringatan, KeputusanIKU, Paragraf, Sel, Tabel, muat_potret
 from .bantu import kepala as kepala_tabel
 from .bantu import target_sel
 from .naskah import dokumen_pk, keputusan_iku, penanggung_jawab
@@ -42,8 +42,14 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
                 False,
             )
         )
+    judul_ra = _("Rencana Aksi Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun}
     if t := lampiran_rencana_aksi(b):
-        daftar.append((_("Rencana Aksi Perjanjian Kinerja Tahun %(tahun)s") % {"tahun": b.tahun}, [t], True))
+        # Landscape only when its columns need it.
+        daftar.append((judul_ra, [t], not muat_potret(t)))
+    elif b.versi_pk:
+        # No version has a Rencana Aksi yet: one line, not an empty landscape table.
+        teks = _("Belum ada Rencana Aksi untuk Perjanjian Kinerja tahun %(tahun)s.") % {"tahun": b.tahun}
+        daftar.append((judul_ra, [Paragraf(teks)], False))
     if b.efisiensi:
         daftar.append(
             (
@@ -183,7 +189,7 @@ def lampiran_rencana_aksi(b: Bundel) -> Tabel | None:
                     )
                 )
             )
-    if not baris:
+    if not nomor:  # no indikator row with a Rencana Aksi in any version
         return None
     return Tabel(
         "lampiran-rencana-aksi",
@@ -192,7 +198,6 @@ def lampiran_rencana_aksi(b: Bundel) -> Tabel | None:
         kepala,
         tuple(baris),
         catatan=(_("B3/B6/B9/B12: kumulatif sampai bulan ke-3/6/9/12; realisasi dari data triwulanan indikator."),),
-        lanskap=True,
     )
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 from indikator import queries as iq
 from indikator.formulas import pilih_versi_berlaku
 from indikator.models import RevisiRenstra, VersiPK
+from umum.format import format_angka
 
 from .. import formulas as fl
 from ..bundel import Bundel
@@ -73,6 +74,9 @@ def tabel_struktur(b: Bundel, revisi: RevisiRenstra, judul: str, nomor: bool = T
     tahun = list(range(revisi.berlaku_mulai, revisi.berlaku_sampai + 1))
     if revisi.pk == b.revisi.pk:
         tahun = [t for t in b.tahun_renstra if t >= revisi.berlaku_mulai]
+    # A year without any target of the structure (a new unit that set only this year's) is no column of dashes.
+    semua = [ind.pk for s in revisi.sasaran.all() for ind in s.indikator.all()]
+    tahun = [t for t in tahun if t == b.tahun or any((i, t) in b.target_renstra for i in semua)] or tahun
     kepala = (
         (
             Sel(_("Sasaran"), rowspan=2),
@@ -130,13 +134,40 @@ def tabel_alokasi(b: Bundel) -> Tabel | None:
     )
 
 
-def baris_pk(versi: VersiPK, *, dengan_anggaran: bool) -> list[Baris]:
-    """The rows of one PK version (the budget spans all rows when shown)."""
+def target_bersatuan(t: iq.NilaiTargetEfektif, satuan: str, acuan: iq.NilaiTargetEfektif | None = None) -> Sel:
+    """A PK target cell with its unit: a bare number ("91") takes the words of the Renstra target of the same
+    number ("91 dokumen kerja sama"), else the indikator's unit ("3 kawasan"); a text, grade, range or percentage
+    prints as stored."""
+    if t.nilai is None or t.kualitatif or t.nilai_atas is not None:
+        return target_sel(t)
+    angka = format_angka(t.nilai, None)
+    if t.teks.strip() not in ("", angka):  # "70%", "Min 1 negara": as the PK states it
+        return target_sel(t)
+    if acuan is not None and acuan.nilai == t.nilai and any(c.isalpha() for c in acuan.teks):
+        return Sel(acuan.teks)
+    if satuan and satuan.strip() not in ("%", "-", "–"):
+        return Sel(f"{angka} {satuan.strip()}")
+    return target_sel(t)
+
+
+def baris_pk(versi: VersiPK, *, dengan_anggaran: bool, b_: Bundel | None = None) -> list[Baris]:
+    """The rows of one PK version (the budget spans all rows when shown). With the bundle, bare numbers print
+    with their unit (`target_bersatuan`)."""
     daftar = list(versi.baris.all())
     hasil = []
     for i, b in enumerate(daftar, start=1):
         t = iq.NilaiTargetEfektif(b.nilai, b.nilai_atas, b.nilai_kualitatif, b.teks_tampilan, "pk")
-        sel = [Sel(i, "bulat"), Sel(b.uraian_sasaran), Sel(b.uraian_indikator or "–"), target_sel(t)]
+        if b_ is not None and b.indikator is not None:
+            tg = b_.target_renstra.get((b.indikator_id, b_.tahun))
+            acuan = (
+                iq.NilaiTargetEfektif(tg.nilai, tg.nilai_atas, tg.nilai_kualitatif, tg.teks_tampilan, "renstra")
+                if tg
+                else None
+            )
+            target = target_bersatuan(t, b.indikator.satuan, acuan)
+        else:
+            target = target_sel(t)
+        sel = [Sel(i, "bulat"), Sel(b.uraian_sasaran), Sel(b.uraian_indikator or "–"), target]
         if dengan_anggaran:
             if i == 1:
                 sel.append(Sel(versi.anggaran, "rupiah", rowspan=len(daftar)))
@@ -183,7 +214,7 @@ def tabel_pk(b: Bundel) -> Tabel | None:
     return tabel_baru(
         _("Perjanjian Kinerja %(unit)s Tahun %(tahun)s") % {"unit": b.unit.nama, "tahun": b.tahun},
         kepala,
-        tuple(baris_pk(v, dengan_anggaran=True)),
+        tuple(baris_pk(v, dengan_anggaran=True, b_=b)),
         catatan=tuple(catatan),
     )
 

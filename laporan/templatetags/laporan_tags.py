@@ -8,6 +8,9 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from ..dokumen import lebar_cetak_em, minimum_em
+from ..dokumen import pendek as pendek_
+
 register = template.Library()
 
 
@@ -55,26 +58,12 @@ def lebar_kolom(tabel) -> list[str]:
     return [f"{w * 100:.2f}%" for w in _dengan_minimum(bobot, _minimum_em(tabel, n), _lebar_em(tabel))]
 
 
-# Printable width of a table in em of its font: A4 portrait 16.5 cm / landscape 26.1 cm; 8 pt, or 7 pt for a
-# small table (lampiran tables print at 7 pt too, so assuming 8 pt there only errs on the wide side).
 def _lebar_em(tabel) -> float:
-    lebar_pt = (26.1 if tabel.lanskap else 16.5) / 2.54 * 72
-    return lebar_pt / (7 if tabel.kecil else 8)
+    return lebar_cetak_em(tabel.kecil, tabel.lanskap)
 
 
 def _minimum_em(tabel, n: int) -> list[float]:
-    """Per column the width (em) its one-line content needs: numbers and short texts never wrap (`pendek`),
-    nor do single header words; bold headers are wider. Padding 2 × 3 pt included."""
-    minimum = [0.0] * n
-    for k, s in _grid(tabel):
-        if k < n and pendek(s):
-            minimum[k] = max(minimum[k], len(sel(s)) * 0.62)
-    for k, s in _grid(tabel, kepala=True):
-        if k < n:
-            teks = str(s.nilai)
-            kata = max((len(w) for w in teks.split()), default=0)
-            minimum[k] = max(minimum[k], (len(teks) if pendek(s) else kata) * 0.7)
-    return [m + 0.9 if m else 0.0 for m in minimum]
+    return minimum_em(tabel)[:n]
 
 
 def _dengan_minimum(bobot: list[float], minimum: list[float], lebar: float) -> list[float]:
@@ -115,7 +104,7 @@ def bagian_baris(tabel) -> tuple[tuple, tuple]:
 @register.filter
 def pendek(s) -> bool:
     """A number or a short text (a year, "70 %"): printed on one line."""
-    return s.angka or len(sel(s)) <= 10
+    return pendek_(s)
 
 
 @register.simple_tag(takes_context=True)

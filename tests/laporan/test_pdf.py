@@ -54,8 +54,26 @@ def test_teks_pdf_memuat_angka_emas(halaman):
     assert "2.018" not in semua
 
 
-def _entri(teks: str) -> list[tuple[str, int]]:
-    return [(t.strip(), int(n)) for t, n in re.findall(r"(\S.*?)\s*\.{4,}\s*(\d+)", teks)]
+ROMAWI = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _dari_romawi(teks: str) -> int:
+    nilai = [ROMAWI[c] for c in teks]
+    return sum(-v if i + 1 < len(nilai) and v < nilai[i + 1] else v for i, v in enumerate(nilai))
+
+
+def _halaman_bab_1(halaman) -> int:
+    """The PDF page where BAB I starts (printed "1": the front matter before it is numbered i, ii, …)."""
+    return next(i for i, h in enumerate(halaman, start=1) if h.startswith("BAB I PENDAHULUAN"))
+
+
+def _entri(teks: str, depan: int = 0) -> list[tuple[str, int]]:
+    """(entry, PDF page) of a daftar: a roman number is a front-matter page, an arabic one counts from BAB I
+    (`depan` pages before it)."""
+    return [
+        (t.strip(), _dari_romawi(n) if n.isalpha() else int(n) + depan)
+        for t, n in re.findall(r"(\S.*?)\s*\.{4,}\s*(\d+|[ivxl]+)\b", teks)
+    ]
 
 
 def _halaman_daftar(halaman, judul: str) -> int:
@@ -66,7 +84,7 @@ def test_nomor_halaman_daftar_isi_sesuai_letak_judul(halaman):
     i_isi = _halaman_daftar(halaman, "DAFTAR ISI")
     daftar = {_halaman_daftar(halaman, j) for j in ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "DAFTAR LAMPIRAN")}
     teks = " ".join(h for i, h in enumerate(halaman, start=1) if i_isi <= i < _halaman_daftar(halaman, "DAFTAR TABEL"))
-    entri = _entri(teks.removeprefix("DAFTAR ISI"))
+    entri = _entri(teks.removeprefix("DAFTAR ISI"), _halaman_bab_1(halaman) - 1)
     assert len(entri) >= 15
     # A heading broken across lines at a hyphen comes out of the text layer as "Perundang- Undangan".
     rapat = [h.replace("- ", "-") for h in halaman]
@@ -88,7 +106,7 @@ def test_nomor_halaman_daftar_isi_sesuai_letak_judul(halaman):
 @pytest.mark.parametrize(("daftar", "awalan"), [("DAFTAR TABEL", "Tabel"), ("DAFTAR GAMBAR", "Gambar")])
 def test_nomor_halaman_daftar_tabel_dan_gambar(halaman, daftar, awalan):
     i = _halaman_daftar(halaman, daftar)
-    entri = _entri(halaman[i - 1])
+    entri = _entri(halaman[i - 1], _halaman_bab_1(halaman) - 1)
     label = [(m.group(1), m.group(2)[:20], n) for t, n in entri if (m := re.match(rf"({awalan} \d+) (.*)", t))]
     assert len(label) >= 5
     for lab, judul, nomor in label:

@@ -167,7 +167,9 @@ def test_tabel5_pk_yang_berlaku_akhir_tahun_dan_semua_versi_di_lampiran(laporan)
         "selatan-selatan dan triangular (KSST) di bidang Obat dan Makanan",
         "–",
     ]
-    assert [r.sel[3].nilai for r in t5.baris] == ["70%", "91", "3", "1"]
+    # Targets with their unit wherever the PK row's indikator states one: the Renstra target's words for the same
+    # number ("91 dokumen kerja sama"), else the indikator's unit; a row without indikator keeps its number.
+    assert [r.sel[3].teks for r in t5.baris] == ["70%", "91 dokumen kerja sama", "3 kawasan", "1"]
     anggaran = t5.baris[0].sel[4]
     assert (anggaran.nilai, anggaran.format, anggaran.rowspan) == (Decimal("8225900000.00"), "rupiah", 4)
     assert t5.catatan[0].startswith(
