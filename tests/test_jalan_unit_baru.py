@@ -33,14 +33,20 @@ SLUG = "balai-pengujian-mutu"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _env(db: Path) -> dict:
-    """The environment of `make run` (DEBUG demo, database task queue) on its own SQLite file."""
+def _env(tmp: Path) -> dict:
+    """The environment of `make run` (DEBUG demo, database task queue) on its own SQLite file and file stores."""
     env = {
         k: v
         for k, v in os.environ.items()
         if k not in {"SAKIP_TESTING", "PYTEST_CURRENT_TEST", "SAKIP_TUGAS_BACKEND", "SAKIP_TASKS_BACKEND"}
     }
-    env.update(SAKIP_DEBUG="1", DATABASE_URL=f"sqlite:///{db}", DJANGO_SETTINGS_MODULE="sakip.settings")
+    env.update(
+        SAKIP_DEBUG="1",
+        DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
+        DJANGO_SETTINGS_MODULE="sakip.settings",
+        SAKIP_MEDIA_ROOT=str(tmp / "media"),
+        SAKIP_PRIVATE_ROOT=str(tmp / "privat"),
+    )
     return env
 
 
@@ -82,7 +88,7 @@ def server(tmp_path):
         if os.environ.get("SAKIP_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{CHROMIUM} tidak ada, padahal SAKIP_REQUIRE_BROWSER=1 (pasang: apt-get install chromium)")
         pytest.skip(f"{CHROMIUM} tidak ada; pasang dengan `apt-get install chromium` untuk uji peramban")
-    env = _env(tmp_path / "db.sqlite3")
+    env = _env(tmp_path)
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "muat_referensi")
     _manage(
@@ -269,6 +275,7 @@ def langkah_target(page):
     page.click("button:has-text('Simpan target')")
     page.wait_for_selector("ul.pesan li.success")
     foto(page, "11-target")
+    foto(page, "11-target", 390)
     assert page.locator("tr:has-text('IKU2') input[name$='_2017']").input_value() == "A"
 
 
@@ -318,6 +325,7 @@ def langkah_narasi(page) -> int:
             assert isi.input_value().strip()
             if not diterima:
                 foto(page, "16-narasi-draf")
+                foto(page, "16-narasi-draf", 390)
             diterima += 1
         else:
             assert not isi.input_value().strip()
@@ -383,6 +391,7 @@ def laporan_tanpa_bagian_kosong(page):
              .map(s => s.querySelector('h1, h2, h3') ? s.querySelector('h1, h2, h3').innerText.trim() : s.id)"""
     )
     foto(page, "22-laporan")
+    foto(page, "22-laporan", 390)
     assert kosong == [], kosong
     return page
 
