@@ -4,7 +4,8 @@ unit (no code typed), its head and its planner; each changes the temporary passw
 planner starts an older Renstra period (2015–2019) by the guided start, builds the plan by the forms (sasaran,
 indikator with IKU "Ya", a grade target "A" typed in the target grid), enters the realisasi, accepts the generated
 narrative drafts and submits; the head sees what changed and approves; the report of that year has no empty
-section. Screenshots at 1366 px and 390 px go to test-results/jalan-*.png."""
+section, and the worker makes its Excel file. Screenshots at 1366 px and 390 px go to test-results/jalan-*.png.
+The demo year on a phone (a realisasi saved at 390 px without sideways scrolling) is tests/test_layar.py."""
 
 from __future__ import annotations
 
