@@ -154,12 +154,16 @@ def ambil_naskah(unit: UnitKerja, tahun: int, periode: PeriodeUnit) -> IsiNaskah
     return NaskahDinas.objects.filter(unit_id=unit.pk).first() or NaskahDinas(unit_id=unit.pk)
 
 
-def ambil_bundel(unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False) -> Bundel:
+def ambil_bundel(
+    unit: UnitKerja, tahun: int, *, dengan_peringatan: bool = False, periode: PeriodeUnit | None = None
+) -> Bundel:
     """Fetch the report's data. Raises `indikator.queries.DataTidakDitemukan` when no Renstra covers the year.
 
     An approved or locked year prints the unit profile (name, head, duties, city, logo) kept at approval
-    (`PeriodeUnit.profil_disahkan`): later profile changes apply to open years only."""
-    periode = ambil_periode(unit=unit, tahun=tahun)
+    (`PeriodeUnit.profil_disahkan`): later profile changes apply to open years only. `periode`: the year's
+    period row when the caller has read it already (a page reads it once)."""
+    if periode is None:
+        periode = ambil_periode(unit=unit, tahun=tahun)
     profil = profil_tahun(periode, unit)
     unit = profil.unit
     ukur = iq.susun_pengukuran(unit, tahun)

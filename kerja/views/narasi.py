@@ -48,7 +48,11 @@ from .umum import pesan_beku
 
 class NarasiForm(TokenUbahMixin, forms.Form):
     judul = forms.CharField(
-        label=gettext_lazy("Judul"), max_length=200, required=False, validators=[tanpa_karakter_kendali]
+        label=gettext_lazy("Judul"),
+        max_length=200,
+        required=False,
+        validators=[tanpa_karakter_kendali],
+        help_text=gettext_lazy("Kosongkan untuk memakai judul bawaan laporan."),
     )
     isi = forms.CharField(
         label=gettext_lazy("Isi (Markdown)"),
@@ -135,10 +139,16 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
     periode = ambil_periode(unit=unit, tahun=tahun)
     kunci_pesan = pesan_beku(unit, tahun, periode)
     dapat_mengubah = akses.dapat_mengubah(request.user, unit) and not kunci_pesan
-    awal = {"judul": narasi.judul, "isi": narasi.isi} if narasi else {"judul": label_bagian(bagian)}
+    # A new general section starts untitled: the report prints its own heading ("Maksud dan Tujuan"); the editor's
+    # label ("Bab I – Maksud dan Tujuan") saved as the title printed "1.2. Bab I – Maksud dan Tujuan".
+    awal = (
+        {"judul": narasi.judul, "isi": narasi.isi}
+        if narasi
+        else {"judul": label_bagian(bagian) if sasaran is not None else ""}
+    )
     draf = None
     if request.method != "POST" and dapat_mengubah and sasaran is None and not (narasi and narasi.isi.strip()):
-        draf = _draf(unit, tahun, bagian)
+        draf = _draf(unit, tahun, bagian, periode)
         if draf:
             awal["isi"] = draf
     form = NarasiForm(request.POST or None, initial=awal, versi=token(riwayat_narasi(unit, tahun, bagian, sasaran)))
@@ -200,13 +210,13 @@ def narasi_ubah(request, slug: str, tahun: int, bagian: str):
     )
 
 
-def _draf(unit, tahun: int, bagian: str) -> str | None:
+def _draf(unit, tahun: int, bagian: str, periode) -> str | None:
     """The generated first draft of an empty general section (`laporan.bab.kalimat.draf_narasi`), offered in the
     editor as a proposal the planner reviews and saves; None without a generator or a Renstra for the year."""
     if bagian not in DRAF:
         return None
     try:
-        return draf_narasi(ambil_bundel(unit, tahun), bagian)
+        return draf_narasi(ambil_bundel(unit, tahun, periode=periode), bagian)
     except DataTidakDitemukan:
         return None
 

@@ -121,6 +121,24 @@ def test_perencana_menyimpan_narasi_per_sasaran(client, unit, perencana):
     assert n.sasaran == Sasaran.objects.get(kode="S2", revisi__renstra__unit=unit)
 
 
+@pytest.mark.parametrize(
+    "kunci, judul",
+    [
+        # A general section starts untitled: the report prints its own heading, not "1.2. Bab I – Maksud…".
+        ("bab1_maksud_tujuan", ""),
+        ("kata_pengantar", ""),
+        ("penutup", ""),
+        # A sasaran's section keeps its label as the sub-heading it prints under the sasaran.
+        ("upaya--S1", "Upaya tahun berikutnya"),
+    ],
+)
+def test_bagian_baru_dibuka_dengan_judul_bawaan_laporan(client, unit, perencana, kunci, judul):
+    r = masuk(client, perencana).get(url("narasi_ubah", unit, kunci))
+    assert r.status_code == 200
+    assert r.context["form"]["judul"].value() == judul
+    assert "Kosongkan untuk memakai judul bawaan laporan." in r.content.decode()
+
+
 def test_admin_boleh_mengubah(client, unit):
     r = masuk(client, buat_pengguna("admin", is_superuser=True)).post(
         url("narasi_ubah", unit, "penutup"), {"judul": "", "isi": "Akhir kata.", "aksi": "simpan"}
