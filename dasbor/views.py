@@ -10,6 +10,7 @@ from django.shortcuts import render
 from indikator.akses import (
     ambil_unit,
     dapat_membaca,
+    dapat_mengubah,
     id_unit_dipimpin,
     id_unit_sendiri,
     id_unit_terbaca,
@@ -86,6 +87,7 @@ def utama(request):
             "filter_sasaran": sasaran,
             "persetujuan": persetujuan,
             "periode": ambil_periode(unit=unit, tahun=tahun),
+            "boleh_ubah": dapat_mengubah(request.user, unit),  # warnings link to edit pages only for editors
             "punya_anak": bool(anak),
         },
     )

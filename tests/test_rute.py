@@ -46,7 +46,7 @@ from indikator import models as m
 from indikator.enums import Peran, StatusPeriode
 from laporan.models import BerkasLaporan, NaskahDinas
 from tests import dunia as _dunia
-from tests.kerja.conftest import TAHUN, atur_status
+from tests.kerja.conftest import TAHUN, atur_status, isi_narasi_wajib
 from tests.kerja.titik import TITIK
 from tests.pabrik import buat_pengguna
 
@@ -333,6 +333,7 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
         atomic.__enter__()
         try:
             d = _dunia.dunia.bangun()  # the `dunia` dataset's own builder, inside this module's transaction
+            isi_narasi_wajib(d)  # submit and approve need every mandatory narrative section
             d.tujuan = m.Tujuan.objects.create(renstra=d.renstra, kode="T1", uraian="Tujuan satu", urutan=1)
             hapus = m.Tujuan.objects.create(renstra=d.renstra, kode="T9", uraian="Terhapus", urutan=9)
             hapus.delete()

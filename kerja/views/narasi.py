@@ -263,6 +263,8 @@ def konsistensi(request, slug: str, tahun: int):
             "unit": unit,
             "tahun": tahun,
             "kelompok": kelompok,
+            # "Perbaiki" links lead to edit pages: only for those who may edit the unit (a head reads here).
+            "boleh_ubah": akses.dapat_mengubah(request.user, unit),
             "narasi_kosong": periksa.narasi_kosong,
             "jumlah": len(hasil) + len(periksa.narasi_kosong),
             "jumlah_peringatan": sum(1 for p in hasil if p.tingkat == PERINGATAN) + len(periksa.narasi_kosong),

@@ -13,7 +13,7 @@ from indikator.models import PeriodeUnit, Realisasi
 from tests.pabrik import KATA_SANDI
 from tests.peramban import tunggu_js
 
-from .conftest import TAHUN
+from .conftest import TAHUN, isi_narasi_wajib
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -95,6 +95,7 @@ def test_perencana_mengisi_mengajukan_pimpinan_mengembalikan_lalu_mengesahkan(da
     a quarter (capaian and NKO follow), submits through the summary; the head finds the submission on the
     dashboard, reads the summary and returns it with a comment; the planner sees the comment on home, fixes and
     resubmits; the head sees what changed and approves; the planner's edits are then refused."""
+    isi_narasi_wajib(data)  # submit and approve need every mandatory narrative section
     base = live_server.url
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     ind = data.ind1
@@ -137,7 +138,8 @@ def test_perencana_mengisi_mengajukan_pimpinan_mengembalikan_lalu_mengesahkan(da
     page.click(f"#peringatan a[href$='/kerja/biro-ks/{TAHUN}/pengesahan/']")
     page.wait_for_selector("#ringkasan-pengukuran")
     assert "Mohon diperiksa" in page.locator("#catatan-pengajuan").inner_text()
-    assert "Ini pengajuan pertama" in page.locator("#perubahan").inner_text()
+    # Never approved: the head sees everything entered for the year (the comparison is with the last approval).
+    assert "Tahun ini belum pernah disahkan" in page.locator("#perubahan").inner_text()
     page.fill("#form-kembalikan textarea[name=komentar]", "Lengkapi realisasi TW3")
     page.click("#form-kembalikan button[data-aksi=kembalikan]")
     page.wait_for_selector("#status-periode:has-text('Dikembalikan')")
@@ -157,11 +159,11 @@ def test_perencana_mengisi_mengajukan_pimpinan_mengembalikan_lalu_mengesahkan(da
     _ajukan_lewat_ringkasan(page, "TW3 sudah diisi")
     _keluar(page)
 
-    # Head: the changes since the first submission, then approve.
+    # Head: the changes (still against the never-approved year: everything entered, now with TW3), then approve.
     _masuk(page, base, "pimpinan")
     page.click(f"#peringatan a[href$='/kerja/biro-ks/{TAHUN}/pengesahan/']")
     perubahan = page.locator("#perubahan").inner_text()
-    assert "2 perubahan sejak itu" in perubahan and "TW3" in perubahan
+    assert "Tahun ini belum pernah disahkan" in perubahan and "TW3" in perubahan
     page.screenshot(path=str(HASIL / "kerja-4-pengesahan.png"), full_page=True)
     page.click("#form-sahkan button[data-aksi=sahkan]")
     page.wait_for_selector("#status-periode:has-text('Disahkan')")

@@ -214,6 +214,13 @@ def test_dua_instans_berbagi_sesi_berkas_kunci_periode_dan_antrean(dua_instans):
     status, _h, badan = di_b.minta(b, reverse("laporan:berkas", args=[berkas.pk]))
     assert "Unduh" in badan.decode()
 
+    # Approval needs every mandatory narrative section of the submitted year (the scale data writes none).
+    from types import SimpleNamespace
+
+    from indikator.struktur import renstra_untuk, revisi_untuk
+    from tests.kerja.conftest import isi_narasi_wajib
+
+    isi_narasi_wajib(SimpleNamespace(unit=diajukan, revisi=revisi_untuk(renstra_untuk(diajukan, tahun), tahun)), tahun)
     # Period lock: approved on A (head), an edit on B (planner) is refused and changes nothing; the draft unit's
     # edit on B goes through (the refusal is the lock, not the instance).
     ind_draf = Indikator.objects.filter(sasaran__revisi__renstra__unit=draf).order_by("pk").first()
