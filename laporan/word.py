@@ -122,13 +122,17 @@ class _Narasi(HTMLParser):
     def __init__(self):
         super().__init__()
         self.hasil: list[tuple[str, str]] = []
+        self.daftar_ke: list[int | None] = []  # per paragraph of `hasil`: which numbered list (<ol>) it is in
         self.daftar: list[str] = []
+        self._ol = 0
         self.gaya: str | None = None
         self.teks: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in ("ol", "ul"):
             self.daftar.append(tag)
+            if tag == "ol":
+                self._ol += 1
         elif tag in self.BLOK:
             self._tutup()
             gaya = self.BLOK[tag]
@@ -152,6 +156,7 @@ class _Narasi(HTMLParser):
         teks = "".join(self.teks).strip()
         if teks:
             self.hasil.append((self.gaya or "Normal", " ".join(teks.split(" "))))
+            self.daftar_ke.append(self._ol if self.gaya == "List Number" else None)
         self.teks, self.gaya = [], None
 
     def close(self):
@@ -407,8 +412,11 @@ class _Penulis:
             parser = _Narasi()
             parser.feed(str(x.html))
             parser.close()
-            for gaya, teks in parser.hasil:
-                self._paragraf(teks, gaya)
+            nomor: dict[int, str] = {}
+            for (gaya, teks), ke in zip(parser.hasil, parser.daftar_ke, strict=True):
+                p = self._paragraf(teks, gaya)
+                if ke is not None:
+                    self._pakai_nomor(p, nomor.setdefault(ke, self._nomor_baru()))
         elif isinstance(x, Tabel):
             self._tabel(x, kecil=lanskap or x.kecil)
         elif isinstance(x, Gambar):
@@ -427,8 +435,11 @@ class _Penulis:
         elif isinstance(x, Daftar):
             if x.judul:
                 self.doc.add_paragraph(x.judul)
+            num = self._nomor_baru() if x.bernomor else None
             for item in x.item:
-                self._paragraf(item, "List Number" if x.bernomor else "List Bullet")
+                p = self._paragraf(item, "List Number" if x.bernomor else "List Bullet")
+                if num is not None:
+                    self._pakai_nomor(p, num)
         elif isinstance(x, TandaTangan):
             self._ttd([f"{x.kota}, {x.tanggal}" if x.tanggal else x.kota, x.pejabat.jabatan], x.pejabat)
         elif isinstance(x, DokumenPK):
@@ -445,6 +456,22 @@ class _Penulis:
                 for k, teks in enumerate(baris):
                     sel[r * 3 + k].text = teks
                     self._gaya_sel(sel[r * 3 + k].paragraphs[0], "Isi Tabel", kepala=r == 0)
+
+    def _nomor_baru(self) -> str:
+        """A numbering of its own for one numbered list, counting from 1 (the "List Number" style alone continues
+        one count through the whole document: 45., 46. in Bab III)."""
+        numbering = self.doc.part.numbering_part.element
+        gaya = self.doc.styles.element.get_by_id(self.gaya_id["List Number"])
+        abstrak = numbering.num_having_numId(gaya.pPr.numPr.numId.val).abstractNumId.val
+        num = numbering.add_num(abstrak)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return num.numId
+
+    @staticmethod
+    def _pakai_nomor(p: Paragraph, num_id) -> None:
+        numPr = p._p.get_or_add_pPr().get_or_add_numPr()
+        numPr.get_or_add_ilvl().val = 0
+        numPr.get_or_add_numId().val = num_id
 
     def _paragraf(self, teks: str = "", gaya: str | None = None) -> Paragraph:
         """A paragraph in a style by its id (python-docx's lookup by name scans every style per call)."""

@@ -221,9 +221,10 @@ def test_docx_a4_dan_bagian_lanskap_untuk_tabel_lebar(dokumen_2018):
     harapan = _tabel_lanskap(laporan)
     assert len(tabel) == len(harapan) == len(laporan.semua_tabel())
     assert [doc.sections[i].orientation == WD_ORIENT.LANDSCAPE for i, _t in tabel] == harapan
-    # Tabel 9–14 (the year-on-year columns) and Lampiran 5–6 on landscape pages, the rest portrait.
+    # The year-on-year tables that do not fit portrait (Tabel 10–12, the PDF's rule `dokumen.muat_potret`; 9, 13
+    # and 14 fit) and Lampiran 5–6 on landscape pages, the rest portrait.
     lebar = {t.label for t in laporan.semua_tabel() if t.nomor and t.lanskap}
-    assert lebar == {f"Tabel {n}" for n in range(9, 15)}
+    assert lebar == {f"Tabel {n}" for n in range(10, 13)}
     assert [b.lanskap for b in laporan.lampiran][4:6] == [True, True]
     assert 2 < sum(harapan) < len(harapan)
     # A section break only where the orientation changes (never an empty page between two of the same).
@@ -340,3 +341,21 @@ def test_daftar_isi_halaman_dari_peta_pdf(peta, teks):
     penulis._isi_daftar(tempat, TOC_ISI, [(1, "BAB I PENDAHULUAN", "bab-1"), (2, "1.1. Latar Belakang", "bab-1-1")])
     assert [p.text for p in penulis.doc.paragraphs] == teks
     assert [p.style.name for p in penulis.doc.paragraphs] == ["toc 1", "toc 2"]
+
+
+def test_docx_setiap_daftar_bernomor_mulai_dari_satu(dokumen_2018):
+    """Each numbered list (IKU of a sasaran, numbered narrative lists) counts from 1: its own numbering restarting
+    at 1, not the "List Number" style's one count through the document (it printed 45., 46. in Bab III)."""
+    doc = Document(BytesIO(dokumen_2018[0]))
+    numbering = doc.part.numbering_part.element
+    dipakai = []
+    for p in doc.paragraphs:
+        if p.style.name == "List Number":
+            numPr = p._p.pPr.numPr if p._p.pPr is not None else None
+            assert numPr is not None and numPr.numId is not None, p.text
+            if not dipakai or dipakai[-1] != numPr.numId.val:
+                dipakai.append(numPr.numId.val)
+    assert len(dipakai) > 5 and len(set(dipakai)) == len(dipakai)  # one numbering per list, never reused
+    for num_id in dipakai:
+        awal = numbering.num_having_numId(num_id).xpath("./w:lvlOverride/w:startOverride/@w:val")
+        assert awal == ["1"], num_id
