@@ -171,6 +171,14 @@ def test_grid_menampilkan_huruf_dan_rentang_tersimpan(client, data, indikator):
     assert isian[f"t_{data.ind2.pk}_{TAHUN}"] == "A"
     assert isian[f"t_{indikator['rentang'].pk}_{TAHUN}"] == "80 – 90"
     assert "Nilai huruf: " + PREDIKAT in halaman
+    # The grades are offered on qualitative rows only (a percentage row listed them too).
+    kualitatif = m.Indikator.objects.filter(sasaran__revisi=data.revisi, polaritas=Polaritas.KUALITATIF).count()
+    assert (
+        1
+        <= halaman.count("Nilai huruf: ")
+        <= kualitatif
+        < m.Indikator.objects.filter(sasaran__revisi=data.revisi).count()
+    )
     sebelum = list(m.Target.history.values_list("history_id", flat=True))
     r = client.post(url, {**isian, "versi": _versi(halaman)})
     assert r.status_code == 302
