@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from indikator.administrasi import sandi_diganti_sendiri
 from indikator.akses import adalah_admin, id_unit_dipimpin, id_unit_tertulis, peran_pengguna, unit_terbaca
 from indikator.enums import STATUS_FINAL, Peran, StatusPeriode
 from indikator.models import PeriodeUnit
 from indikator.tahun import tahun_unit_banyak
-from umum.sandi import KUNCI_SANDI_SEMENTARA
+from umum.sandi import KUNCI_SANDI_SEMENTARA, bantuan_sandi_html
 
 
 @dataclass(frozen=True)
@@ -100,17 +101,36 @@ def beranda(request):
 
 
 class FormGantiSandi(PasswordChangeForm):
-    """Django's password change (old password, validators) that also refuses keeping the same password."""
+    """Django's password change (old password, validators) that also refuses keeping the same password. A refused
+    new password is reported on the new-password field; only a mismatch is reported on the confirmation."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_mismatch": _lazy("Kedua kata sandi baru tidak sama."),
+        "password_incorrect": _lazy("Kata sandi lama Anda salah. Masukkan sekali lagi."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Kata sandi lama")
+        self.fields["new_password1"].label = _("Kata sandi baru")
+        self.fields["new_password1"].help_text = bantuan_sandi_html()
+        self.fields["new_password2"].label = _("Konfirmasi kata sandi baru")
+        self.fields["new_password2"].help_text = _("Ketik kata sandi baru Anda sekali lagi, untuk memastikan.")
 
     def clean(self):
-        data = super().clean()
-        baru = data.get("new_password2")
-        if baru and "new_password2" not in self.errors and self.user.check_password(baru):
-            self.add_error(
-                "new_password2",
-                ValidationError(_("Kata sandi baru harus berbeda dari kata sandi lama."), code="sandi_sama"),
-            )
-        return data
+        # Not SetPasswordForm.clean: it runs the validators on new_password2, so their errors showed there.
+        self.validate_passwords("new_password1", "new_password2")
+        baru = self.cleaned_data.get("new_password1")
+        if baru and "new_password2" not in self.errors:
+            if self.user.check_password(baru):
+                self.add_error(
+                    "new_password1",
+                    ValidationError(_("Kata sandi baru harus berbeda dari kata sandi lama."), code="sandi_sama"),
+                )
+            else:
+                self.validate_password_for_user(self.user, "new_password1")
+        return self.cleaned_data
 
 
 class GantiSandi(PasswordChangeView):

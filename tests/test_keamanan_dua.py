@@ -403,3 +403,35 @@ def test_pasangan_nama_klien_tetap_terkunci_setelah_lima_gagal(client):
     assert _gagal(client, "pengguna").status_code == 429
     assert _masuk(client, "pengguna", KATA_SANDI).status_code == 429
     assert _masuk(Client(), "pengguna", KATA_SANDI, REMOTE_ADDR="192.0.2.77").status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("baru", "ulang", "kolom", "pesan"),
+    [
+        (SANDI_LEMAH, SANDI_LEMAH, "new_password1", "mudah ditebak"),  # local-words validator
+        ("12345678901", "12345678901", "new_password1", "seluruhnya terdiri dari angka"),  # Django's validator
+        (KATA_SANDI, KATA_SANDI, "new_password1", "harus berbeda"),  # same as the old one
+        ("Dua-Kata-Yang-Jauh-71", "Dua-Kata-Yang-Jauh-72", "new_password2", "tidak sama"),  # mismatch
+    ],
+)
+def test_galat_sandi_baru_di_bawah_kolomnya(client, baru, ulang, kolom, pesan):
+    client.force_login(buat_pengguna("pengguna"))
+    isi = {"old_password": KATA_SANDI, "new_password1": baru, "new_password2": ulang}
+    r = client.post(reverse("password_change"), isi)
+    form = r.context["form"]
+    assert list(form.errors) == [kolom] and pesan in " ".join(form.errors[kolom])
+    # Shown right after that field's input, before the next field's label.
+    html = r.content.decode()
+    awal = html.index(f'name="{kolom}"')
+    berikut = html.find("<label", awal)
+    assert pesan in html[awal : berikut if berikut != -1 else len(html)]
+
+
+@pytest.mark.django_db
+def test_halaman_ganti_sandi_satu_sebutan(client):
+    client.force_login(buat_pengguna("pengguna"))
+    html = client.get(reverse("password_change")).content.decode()
+    assert "Sandi anda" not in html and "sandi anda" not in html
+    assert html.count("Kata sandi Anda") >= 4  # one per validator of Django's, in the same words
+    assert "Konfirmasi kata sandi baru" in html

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 # Session key: the signed-in user still has a temporary password (set at login, read by the middleware).
 KUNCI_SANDI_SEMENTARA = "_sakip_sandi_sementara"
@@ -84,3 +87,30 @@ class KataLokalValidator:
 
     def get_help_text(self) -> str:
         return _("Kata sandi tidak boleh hanya nama aplikasi, instansi atau kata umum ditambah angka atau tahun.")
+
+
+def _bantuan_validator(validator) -> str:
+    """One validator's help text in the app's wording ("Kata sandi Anda ..."); Django's own Indonesian catalogue
+    mixes "Sandi anda" and "Kata sandi Anda". A validator we don't know keeps its own text."""
+    if isinstance(validator, password_validation.UserAttributeSimilarityValidator):
+        return _("Kata sandi Anda tidak boleh terlalu mirip dengan informasi pribadi Anda.")
+    if isinstance(validator, password_validation.MinimumLengthValidator):
+        n = validator.min_length
+        return ngettext(
+            "Kata sandi Anda harus memuat setidaknya %(n)d karakter.",
+            "Kata sandi Anda harus memuat setidaknya %(n)d karakter.",
+            n,
+        ) % {"n": n}
+    if isinstance(validator, password_validation.CommonPasswordValidator):
+        return _("Kata sandi Anda tidak boleh kata sandi yang umum dipakai.")
+    if isinstance(validator, password_validation.NumericPasswordValidator):
+        return _("Kata sandi Anda tidak boleh seluruhnya angka.")
+    return validator.get_help_text()
+
+
+def bantuan_sandi_html(validators=None) -> str:
+    """The configured validators' help texts as an HTML list, in one wording."""
+    if validators is None:
+        validators = password_validation.get_default_password_validators()
+    teks = [_bantuan_validator(v) for v in validators]
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((t,) for t in teks))) if teks else ""

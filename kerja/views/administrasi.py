@@ -159,7 +159,9 @@ def peran_hapus(request, pk: int):
 def pengguna_baru(request):
     """Create a user with a temporary password, shown once on the result page; optionally a first role."""
     _hanya_admin(request)
-    form = PenggunaBaruForm(request.POST or None)
+    # ?unit=<slug>: opened from a unit's page; the unit is preselected and the result page leads back to it.
+    dari_unit = UnitKerja.objects.filter(slug=request.GET.get("unit") or "").first()
+    form = PenggunaBaruForm(request.POST or None, initial={"unit": dari_unit.pk} if dari_unit else None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
 
@@ -181,7 +183,9 @@ def pengguna_baru(request):
                 transaction.set_rollback(True)
         if ok:
             user, sandi = hasil
-            return render(request, "kerja/admin_sandi.html", {"pengguna": user, "sandi": sandi, "baru": True})
+            unit_kembali = d["unit"] if d["unit"] and (d["peran"] or dari_unit) else dari_unit
+            konteks = {"pengguna": user, "sandi": sandi, "baru": True, "unit_kembali": unit_kembali}
+            return render(request, "kerja/admin_sandi.html", konteks)
     return render(request, "kerja/admin_form.html", {"judul": _("Pengguna baru"), "form": form})
 
 

@@ -326,3 +326,36 @@ def test_jumlah_kueri_riwayat_administrasi_tetap(client, data, django_assert_num
         buat_pengguna(f"x{i}", Peran.PERENCANA, data.lain)
     with django_assert_num_queries(n):
         client.get(url)
+
+
+@pytest.mark.parametrize(
+    ("dari_unit", "beri_peran", "kembali"),
+    [
+        (True, True, True),  # opened from the unit's page, role given there
+        (True, False, True),  # opened from the unit's page, no role yet
+        (False, True, True),  # role in a unit chosen on the plain form
+        (False, False, False),  # no unit at all: nothing to go back to
+    ],
+)
+def test_hasil_pengguna_baru_menawarkan_kembali_ke_unit_dan_tambah_lagi(client, data, dari_unit, beri_peran, kembali):
+    client.force_login(data.pengguna["admin"])
+    url = reverse("kerja:admin_pengguna_baru") + (f"?unit={data.unit.slug}" if dari_unit else "")
+    if dari_unit:
+        halaman_unit = client.get(reverse("kerja:admin_unit_detail", args=[data.unit.slug])).content.decode()
+        assert f'href="{url}"' in halaman_unit
+        assert client.get(url).context["form"]["unit"].value() == data.unit.pk
+    isi = {"username": "rina", "nama_depan": "Rina"}
+    if dari_unit or beri_peran:
+        isi["unit"] = data.unit.pk
+    if beri_peran:
+        isi["peran"] = "perencana"
+    with CaptureQueriesContext(connection) as ctx:
+        r = client.post(url, isi)
+    assert r.status_code == 200 and r.context["sandi"] in r.content.decode()
+    assert len(ctx.captured_queries) <= 28  # 27 measured with a role; the links add none
+    html = r.content.decode()
+    lagi = reverse("kerja:admin_pengguna_baru") + (f"?unit={data.unit.slug}" if kembali else "")
+    assert f'id="tambah-pengguna-lain" href="{lagi}"' in html and "Tambah pengguna lain" in html
+    tautan = f'id="kembali-ke-unit" href="{reverse("kerja:admin_unit_detail", args=[data.unit.slug])}"'
+    assert (tautan in html) is kembali
+    assert (f"Kembali ke unit {data.unit.nama}" in html) is kembali
