@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -88,18 +89,36 @@ def preset_untuk(tahun: int) -> SkemaPenilaian | None:
 
 
 def teks_band(band: BandKriteria) -> str:
-    """A band's range of capaian in words, e.g. "≥ 90 % dan < 100 %"."""
+    """A band's range of capaian in words: "≥ 90 % dan < 100 %", "= 100 %", "< 90 %", "> 120 %"."""
+    bawah, atas = band.batas_bawah, band.batas_atas
+    if bawah is not None and bawah == atas and band.bawah_inklusif and band.atas_inklusif:
+        return f"= {format_angka(bawah, None)} %"
     bagian = []
-    if band.batas_bawah is not None:
-        bagian.append(f"{'≥' if band.bawah_inklusif else '>'} {format_angka(band.batas_bawah, None)} %")
-    if band.batas_atas is not None:
-        bagian.append(f"{'≤' if band.atas_inklusif else '<'} {format_angka(band.batas_atas, None)} %")
+    if bawah is not None:
+        bagian.append(f"{'≥' if band.bawah_inklusif else '>'} {format_angka(bawah, None)} %")
+    if atas is not None:
+        bagian.append(f"{'≤' if band.atas_inklusif else '<'} {format_angka(atas, None)} %")
     return gettext(" dan ").join(bagian) or gettext("semua capaian")
 
 
+def urut_band(bands) -> list[BandKriteria]:
+    """Bands from the lowest capaian to the highest (a band without bounds last; ties keep the scheme's order)."""
+
+    def kunci(b: BandKriteria):
+        tanpa_batas = b.batas_bawah is None and b.batas_atas is None
+        bawah = b.batas_bawah if b.batas_bawah is not None else Decimal("-Infinity")
+        atas = b.batas_atas if b.batas_atas is not None else Decimal("Infinity")
+        return (tanpa_batas, bawah, not b.bawah_inklusif, atas, b.atas_inklusif, b.urutan, b.pk or 0)
+
+    return sorted(bands, key=kunci)
+
+
 def preset_dengan_band() -> list[tuple[SkemaPenilaian, list[tuple[str, str]]]]:
-    """Each preset with its kriteria bands (label, range in words), for the guided start page."""
-    return [(s, [(b.label, teks_band(b)) for b in s.band.all()]) for s in skema_preset().prefetch_related("band")]
+    """Each preset with its kriteria bands (label, range in words) from the lowest to the highest, for the guided
+    start page."""
+    return [
+        (s, [(b.label, teks_band(b)) for b in urut_band(s.band.all())]) for s in skema_preset().prefetch_related("band")
+    ]
 
 
 def preset_salah_periode(skema: SkemaPenilaian, tahun_mulai: int) -> SkemaPenilaian | None:

@@ -5,7 +5,8 @@ susun_anggaran, susun_akip) plus the PK rows, the sub-kegiatan outputs and the n
 number of queries, and lists what a planner should look at: missing realisasi, PK targets that differ from
 the Renstra, parent budget lines that disagree with their children, capaian above 120 %, indikator without
 narrative, realisasi without a target, realisasi above pagu, AKIP indikator vs the AKIP score, AKIP components
-vs the reported score, sub-kegiatan without output figures, a year with no indikator marked IKU.
+vs the reported score, sub-kegiatan without output figures, a year with no indikator marked IKU, a year with
+indikator in force but no PK version.
 Nothing is recomputed here: the numbers come from the readers and the formulas behind them.
 """
 
@@ -55,6 +56,7 @@ class PeringatanKonsistensi:
 # kode → (label of the group, level), in display order.
 JENIS: dict[str, tuple[str, str]] = {
     "realisasi_kosong": (gettext_lazy("Indikator tanpa realisasi"), PERINGATAN),
+    "pk_kosong": (gettext_lazy("Tahun tanpa Perjanjian Kinerja"), PERINGATAN),
     "target_pk_berbeda": (gettext_lazy("Target PK berbeda dengan target Renstra"), PERINGATAN),
     "rencana_aksi_kosong": (gettext_lazy("Versi PK yang berlaku belum memiliki Rencana Aksi"), PERINGATAN),
     "anggaran_induk_selisih": (gettext_lazy("Mata anggaran induk tidak sama dengan jumlah rinciannya"), PERINGATAN),
@@ -112,6 +114,19 @@ def periksa_konsistensi(
 
     if rencana_aksi is None:
         rencana_aksi = baca_rencana_aksi(unit, tahun)
+    if pengukuran is not None and pengukuran.baris and not rencana_aksi.versi:
+        # No PK version at all: the report prints "–" for the program and every realisasi row says "belum ada PK".
+        tambah(
+            "pk_kosong",
+            _(
+                "Tahun %(tahun)s belum memiliki Perjanjian Kinerja, padahal ada indikator yang berlaku: laporan "
+                "mencetak “–” untuk program dan realisasi tercatat “belum ada PK”. Buat versi PK di daftar PK "
+                "tahun ini."
+            )
+            % {"tahun": tahun},
+            _("PK %(tahun)s") % {"tahun": tahun},
+            _url("kerja:pk", unit.slug, tahun),
+        )
     _periksa_rencana_aksi(unit, rencana_aksi, tambah)
 
     if anggaran is None:

@@ -65,7 +65,7 @@ def mulai(request, slug: str):
                 % {
                     "daftar": hasil.teks(),
                     "skema": skema.nama,
-                    "band": "; ".join(f"{b.label} {salin.teks_band(b)}" for b in skema.band.all()),
+                    "band": "; ".join(f"{b.label} {salin.teks_band(b)}" for b in salin.urut_band(skema.band.all())),
                 },
             )
             return redirect(f"{request.path}?tahun={d['tahun_mulai']}")

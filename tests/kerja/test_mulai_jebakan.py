@@ -2,14 +2,17 @@
 administrator's empty home leads to creating a unit, the guided start proposes the scheme of the Renstra's period
 and shows its bands, the first report's year is chosen, and home says "Belum ada rencana" until a plan exists."""
 
+import html as html_lib
 import re
+from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
 
+from alur.salin import teks_band, urut_band
 from demo.referensi import pastikan_preset
 from indikator.enums import Peran
-from indikator.models import Renstra, SkemaPenilaian, UnitKerja
+from indikator.models import BandKriteria, Renstra, SkemaPenilaian, UnitKerja
 from tests.pabrik import buat_pengguna
 
 
@@ -121,6 +124,9 @@ def test_mulai_tanpa_pilihan_skema_memakai_preset_periode_renstra(client, baru, 
     # The message says which bands the unit got.
     html = client.get(r["Location"]).content.decode()
     assert skema.nama in html and all(b.label in html for b in skema.band.all())
+    if kode == "bpom-2015-2019":
+        pita = "; ".join(PITA_2015_2019).replace(":", "")
+        assert pita in html_lib.unescape(html)
 
 
 def test_mulai_tidak_memilih_skema_tahun_ini_dan_menampilkan_pita(client, baru, django_assert_num_queries):
@@ -135,6 +141,74 @@ def test_mulai_tidak_memilih_skema_tahun_ini_dan_menampilkan_pita(client, baru, 
     for skema in SkemaPenilaian.objects.filter(kode__in=["bpom-2015-2019", "bpom-2020-2024"]):
         assert f'data-preset="{skema.kode}"' in html
         assert all(b.label in html for b in skema.band.all())
+    # The bands as people say them, from the lowest capaian to the highest.
+    assert _pita(html, "bpom-2015-2019") == PITA_2015_2019
+    assert _pita(html, "bpom-2020-2024") == [
+        "Sangat Kurang: < 50 %",
+        "Kurang: ≥ 50 % dan < 70 %",
+        "Cukup: ≥ 70 % dan < 90 %",
+        "Baik: ≥ 90 % dan ≤ 110 %",
+        "Sangat Baik: > 110 % dan ≤ 120 %",
+        "Tidak dapat disimpulkan: > 120 %",
+    ]
+
+
+PITA_2015_2019 = [
+    "Kurang: < 90 %",
+    "Cukup: ≥ 90 % dan < 100 %",
+    "Baik: = 100 %",
+    "Memuaskan: > 100 % dan ≤ 120 %",
+    "Tidak dapat disimpulkan: > 120 %",
+]
+
+
+def _pita(html: str, kode: str) -> list[str]:
+    """The band lines of one preset on the guided start page, unescaped."""
+    blok = re.search(rf'data-preset="{kode}".*?<ul>(.*?)</ul>', html, re.S).group(1)
+    return [html_lib.unescape(li) for li in re.findall(r"<li>(.*?)</li>", blok)]
+
+
+def _band(bawah, bawah_ink, atas, atas_ink, urutan=0):
+    return BandKriteria(
+        label=f"B{urutan}",
+        urutan=urutan,
+        batas_bawah=None if bawah is None else D(bawah),
+        bawah_inklusif=bawah_ink,
+        batas_atas=None if atas is None else D(atas),
+        atas_inklusif=atas_ink,
+    )
+
+
+@pytest.mark.parametrize(
+    ("bawah", "bawah_ink", "atas", "atas_ink", "teks"),
+    [
+        ("100", True, "100", True, "= 100 %"),
+        ("100.5", True, "100.5", True, "= 100,5 %"),
+        ("100", True, "100", False, "≥ 100 % dan < 100 %"),  # not an exact band: said as stored
+        (None, True, "90", False, "< 90 %"),
+        (None, True, "90", True, "≤ 90 %"),
+        ("120", False, None, False, "> 120 %"),
+        ("120", True, None, False, "≥ 120 %"),
+        ("90", True, "100", False, "≥ 90 % dan < 100 %"),
+        ("100", False, "120", True, "> 100 % dan ≤ 120 %"),
+        (None, True, None, False, "semua capaian"),
+    ],
+)
+def test_teks_band(bawah, bawah_ink, atas, atas_ink, teks):
+    assert teks_band(_band(bawah, bawah_ink, atas, atas_ink)) == teks
+
+
+def test_urut_band_dari_terendah_dan_tanpa_batas_terakhir():
+    # Stored highest first, as the BPOM 2015–2019 preset is, with a band without bounds first.
+    bands = [
+        _band(None, True, None, False, 0),
+        _band("120", False, None, False, 1),
+        _band("100", False, "120", True, 2),
+        _band("100", True, "100", True, 3),
+        _band("90", True, "100", False, 4),
+        _band(None, True, "90", False, 5),
+    ]
+    assert [b.urutan for b in urut_band(bands)] == [5, 4, 3, 2, 1, 0]
 
 
 def test_preset_periode_lain_ditolak_dengan_nama_preset_yang_benar(client, baru):

@@ -29,10 +29,12 @@ from laporan.models import NarasiLaporan
 TAHUN = 2020
 
 
-def buat_unit(slug="uji", *, sasaran=1, indikator_per_sasaran=1, realisasi=D("80"), target=D("80"), analisis=True):
+def buat_unit(
+    slug="uji", *, sasaran=1, indikator_per_sasaran=1, realisasi=D("80"), target=D("80"), analisis=True, pk=True
+):
     """A unit with one Renstra (2020–2024), `sasaran` × `indikator_per_sasaran` indikator with a Renstra target
-    and a realisasi for 2020 (the first of each sasaran an IKU), and an 'analisis' narrative per sasaran. Returns
-    the unit."""
+    and a realisasi for 2020 (the first of each sasaran an IKU), an 'analisis' narrative per sasaran and (`pk`) a
+    PK of 2020 with one version in force all year and no rows. Returns the unit."""
     unit = UnitKerja.objects.create(slug=slug, nama=f"Unit {slug}")
     renstra = Renstra.objects.create(
         unit=unit,
@@ -55,6 +57,8 @@ def buat_unit(slug="uji", *, sasaran=1, indikator_per_sasaran=1, realisasi=D("80
                 Realisasi.objects.create(indikator=ind, tahun=TAHUN, nilai=realisasi)
         if analisis:
             NarasiLaporan.objects.create(unit=unit, tahun=TAHUN, bagian="analisis", sasaran=sas, isi="Analisis.")
+    if pk:
+        _versi(unit, 1, date(TAHUN, 1, 1), date(TAHUN, 12, 31), [])
     return unit
 
 
@@ -102,7 +106,7 @@ def test_realisasi_triwulan_dihitung_sebagai_realisasi():
 
 @pytest.mark.django_db
 def test_target_pk_berbeda_dengan_renstra():
-    unit = buat_unit()
+    unit = buat_unit(pk=False)
     ind = Indikator.objects.get(kode="I1.1")
     pk = PerjanjianKinerja.objects.create(unit=unit, tahun=TAHUN)
     for nomor, nilai in ((1, "80"), (2, "85")):
@@ -235,6 +239,32 @@ def test_unit_tanpa_renstra_hanya_memeriksa_anggaran():
     assert kode_objek(periksa_konsistensi(unit, TAHUN)) == [("realisasi_melebihi_pagu", "001 Mata 001")]
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("pk", "indikator", "harapan"),
+    [
+        (False, True, ["pk_kosong"]),  # indikator in force, no PK at all
+        (True, False, []),  # a PK version (even without rows): the year has its agreement
+        (False, False, []),  # no indikator in force: nothing to agree on
+    ],
+)
+def test_tahun_tanpa_pk(pk, indikator, harapan):
+    unit = buat_unit(pk=pk)
+    if not indikator:
+        Indikator.objects.filter(sasaran__revisi__renstra__unit=unit).delete()
+    hasil = periksa_konsistensi(unit, TAHUN)
+    assert [p.kode for p in hasil] == harapan
+    if harapan:
+        assert hasil[0] == PeringatanKonsistensi(
+            kode="pk_kosong",
+            tingkat=PERINGATAN,
+            pesan="Tahun 2020 belum memiliki Perjanjian Kinerja, padahal ada indikator yang berlaku: laporan "
+            "mencetak “–” untuk program dan realisasi tercatat “belum ada PK”. Buat versi PK di daftar PK tahun ini.",
+            objek="PK 2020",
+            url=reverse("kerja:pk", args=[unit.slug, TAHUN]),
+        )
+
+
 # ---------------------------------------------------------------- query count
 
 
@@ -362,7 +392,7 @@ def _versi(unit, nomor, mulai, sampai, indikator, rencana_aksi=()):
 def test_versi_berlaku_tanpa_rencana_aksi():
     from django.urls import reverse
 
-    unit = buat_unit(sasaran=2)
+    unit = buat_unit(sasaran=2, pk=False)
     semua = list(Indikator.objects.filter(sasaran__revisi__renstra__unit=unit).order_by("kode"))
     _versi(unit, 1, date(TAHUN, 1, 1), date(TAHUN, 12, 31), semua, ("20", "40", "60", "80"))
     assert periksa_konsistensi(unit, TAHUN) == []
@@ -388,7 +418,7 @@ def test_versi_berlaku_tanpa_rencana_aksi():
 def test_jumlah_query_konstan_dengan_rencana_aksi():
     hitungan = []
     for slug, sasaran in (("satu", 1), ("banyak", 6)):
-        unit = buat_unit(slug, sasaran=sasaran)
+        unit = buat_unit(slug, sasaran=sasaran, pk=False)
         semua = list(Indikator.objects.filter(sasaran__revisi__renstra__unit=unit))
         _versi(unit, 1, date(TAHUN, 1, 1), date(TAHUN, 6, 30), semua, ("20", "40"))
         _versi(unit, 2, date(TAHUN, 7, 1), date(TAHUN, 12, 31), semua)

@@ -326,3 +326,14 @@ def test_baris_periode_dibaca_sekali_per_halaman(client, unit, perencana, nama, 
         r = c.get(url(nama, unit, *args))
     assert r.status_code == 200
     assert sum('FROM "indikator_periodeunit"' in x["sql"] for x in q.captured_queries) == 1
+
+
+def test_tahun_tanpa_pk_di_halaman_konsistensi_dan_ringkasan_pengajuan(client):
+    """Both pages read alur.ringkasan.periksa_tahun: the year without a PK is listed with its link to the PK list."""
+    tanpa_pk = buat_unit("tanpa-pk", pk=False)
+    perencana = buat_pengguna("perencana-tanpa-pk", Peran.PERENCANA, tanpa_pk)
+    masuk(client, perencana)
+    for nama in ("konsistensi", "pengajuan"):
+        html = client.get(url(nama, tanpa_pk)).content.decode()
+        assert "Tahun 2020 belum memiliki Perjanjian Kinerja" in html, nama
+        assert f'href="{url("pk", tanpa_pk)}"' in html, nama
