@@ -82,6 +82,25 @@ def media_sementara(settings, tmp_path):
 
 
 @pytest.fixture
+def privat_sementara(settings, tmp_path):
+    """The test's own SAKIP_PRIVATE_ROOT (report files, uploads to import): the folder."""
+    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
+    return settings.SAKIP_PRIVATE_ROOT
+
+
+@pytest.fixture
+def antrean():
+    """The task queue as Django's dummy backend: tasks are recorded, never run."""
+    from django.test import override_settings
+    from django_tasks import default_task_backend
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+        default_task_backend.clear()
+        yield default_task_backend
+        default_task_backend.clear()
+
+
+@pytest.fixture
 def unit_bks(referensi):
     return referensi
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.urls import reverse
 from openpyxl import load_workbook
 from openpyxl.styles import Font
@@ -35,16 +35,6 @@ def latar_kecil(settings, tmp_path):
     settings.SAKIP_IMPOR_LATAR_BARIS = 3
     settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
     return settings.SAKIP_PRIVATE_ROOT
-
-
-@pytest.fixture
-def antrean():
-    from django_tasks import default_task_backend
-
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
-        default_task_backend.clear()
-        yield default_task_backend
-        default_task_backend.clear()
 
 
 def _workbook(data, nilai=80):

@@ -7,7 +7,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,17 +20,10 @@ from tests.pabrik import buat_pengguna
 
 from .conftest import buat_unit_kecil
 
-pytestmark = [pytest.mark.django_db, pytest.mark.tugas]
+pytestmark = [pytest.mark.django_db, pytest.mark.tugas, pytest.mark.usefixtures("privat_sementara")]
 TAHUN = 2018
-ANTREAN_SAJA = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 PDF_PALSU = b"%PDF-1.7 palsu"
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture(autouse=True)
-def privat_sementara(settings, tmp_path):
-    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
-    return settings.SAKIP_PRIVATE_ROOT
 
 
 @pytest.fixture
@@ -42,17 +35,6 @@ def unit():
 def klien(client, unit):
     client.force_login(buat_pengguna("perencana-berkas", Peran.PERENCANA, unit))
     return client
-
-
-@pytest.fixture
-def antrean():
-    """The dummy backend: tasks are recorded, never run."""
-    from django_tasks import default_task_backend
-
-    with override_settings(TASKS=ANTREAN_SAJA):
-        default_task_backend.clear()
-        yield default_task_backend
-        default_task_backend.clear()
 
 
 @pytest.fixture

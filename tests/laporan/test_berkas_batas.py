@@ -29,16 +29,10 @@ from tests.pabrik import buat_pengguna
 
 from .conftest import buat_unit_kecil
 
-pytestmark = [pytest.mark.django_db, pytest.mark.tugas]
+pytestmark = [pytest.mark.django_db, pytest.mark.tugas, pytest.mark.usefixtures("privat_sementara")]
 TAHUN = 2018
 HTMX = {"HTTP_HX_REQUEST": "true"}
 PDF_PALSU = b"%PDF-1.7 palsu"
-
-
-@pytest.fixture(autouse=True)
-def privat_sementara(settings, tmp_path):
-    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
-    return settings.SAKIP_PRIVATE_ROOT
 
 
 @pytest.fixture
@@ -50,17 +44,6 @@ def unit():
 def klien(client, unit):
     client.force_login(buat_pengguna("perencana-batas", Peran.PERENCANA, unit))
     return client
-
-
-@pytest.fixture
-def antrean():
-    """The dummy backend: tasks are recorded, never run."""
-    from django_tasks import default_task_backend
-
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
-        default_task_backend.clear()
-        yield default_task_backend
-        default_task_backend.clear()
 
 
 def _minta(klien, unit, format_="pdf", **data):

@@ -23,14 +23,9 @@ from tests.pabrik import buat_pengguna
 
 from .conftest import buat_unit_kecil
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("privat_sementara")]
 TAHUN = 2018
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture(autouse=True)
-def privat_sementara(settings, tmp_path):
-    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
 
 
 @pytest.fixture

@@ -18,15 +18,9 @@ from tests.pabrik import buat_pengguna
 
 from .conftest import buat_unit_kecil
 
-pytestmark = [pytest.mark.django_db, pytest.mark.tugas]
+pytestmark = [pytest.mark.django_db, pytest.mark.tugas, pytest.mark.usefixtures("privat_sementara")]
 TAHUN = 2018
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture(autouse=True)
-def privat_sementara(settings, tmp_path):
-    settings.SAKIP_PRIVATE_ROOT = tmp_path / "privat"
-    return settings.SAKIP_PRIVATE_ROOT
 
 
 @pytest.fixture
