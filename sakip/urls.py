@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from kerja import urls as kerja_urls
+from kerja import urls_evaluasi, urls_pohon, urls_tindak_lanjut
 from kerja.urls_laporan import urlpatterns as kerja_laporan_patterns
 from laporan.urls import urlpatterns as laporan_patterns
 
@@ -27,7 +28,13 @@ urlpatterns = [
         "",
         include(
             (
-                [path("kerja/", include(kerja_urls.urlpatterns)), path("laporan/", include(kerja_laporan_patterns))],
+                [
+                    path("kerja/", include(kerja_urls.urlpatterns)),
+                    path("laporan/", include(kerja_laporan_patterns)),
+                    path("pohon/", include(urls_pohon.urlpatterns)),
+                    path("evaluasi/", include(urls_evaluasi.urlpatterns)),
+                    path("tindak-lanjut/", include(urls_tindak_lanjut.urlpatterns)),
+                ],
                 "kerja",
             )
         ),
