@@ -15,7 +15,7 @@ from anggaran.models import PaguRevisi
 from indikator.models import UnitKerja
 from indikator.queries import TANPA_TARGET, NilaiTargetEfektif, target_efektif
 
-from .enums import PERINGKAT_TINGKAT, StatusNode, Tingkat
+from .enums import PERINGKAT_TINGKAT, StatusCrosscutting, StatusNode, Tingkat
 from .models import Crosscutting, Jabatan, NodeAnggaran, NodeIndikator, NodeKinerja, PemegangJabatan
 
 
@@ -338,3 +338,19 @@ def susun_pohon(
         jabatan=jabatan,
         pemegang=dict(pemegang),
     )
+
+
+def permintaan_masuk(unit: UnitKerja):
+    """What waits for the unit's answer: offers from the parent unit and crosscutting requests (2 queries)."""
+    usulan = list(
+        NodeKinerja.objects.filter(unit=unit, status=StatusNode.USULAN)
+        .select_related("induk", "induk__unit", "diusulkan_oleh")
+        .order_by("id")
+    )
+    crosscutting = list(
+        Crosscutting.objects.filter(mitra_unit=unit)
+        .filter(status=StatusCrosscutting.DIUSULKAN)
+        .select_related("node", "node__unit", "indikator_mitra")
+        .order_by("dibuat_pada", "id")
+    )
+    return usulan, crosscutting
