@@ -1,7 +1,8 @@
 """Who may read and write which unit's data (roles scoped by unit; enforced on the server).
 
 - Administrator: everything, every unit (a membership without a unit, or any superuser).
-- Perencana: reads and edits the data of their own units.
+- Perencana: reads and edits the data of their own units; offers nodes of the performance tree into their
+  units' child units (`dapat_menawarkan`), which the child unit's planner accepts or rejects.
 - Pimpinan: reads their units and all sub-units; approves and locks; grants and revokes planners there.
 - Auditor: edits nothing; without a unit (the Inspektorat) reads every unit, with a unit (a unit's internal
   auditor) reads that unit and its sub-units.
@@ -108,6 +109,12 @@ def dapat_mengubah(user, unit: UnitKerja) -> bool:
 
 def dapat_mengesahkan(user, unit: UnitKerja) -> bool:
     return _boleh(id_unit_dipimpin(user), unit)
+
+
+def dapat_menawarkan(user, unit_anak: UnitKerja) -> bool:
+    """Whether the user may offer a node of the performance tree into `unit_anak`: a planner of its parent unit
+    (or an administrator). The child unit's own planner accepts or rejects it."""
+    return unit_anak.induk_id is not None and _boleh(id_unit_tertulis(user), UnitKerja(pk=unit_anak.induk_id))
 
 
 def unit_terbaca(user):

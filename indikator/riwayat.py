@@ -62,6 +62,9 @@ SUMBER: dict[str, Sumber] = {
 }
 # Objects without a year of their own: history per object only.
 SUMBER["indikator"] = Sumber("indikator", "indikator.Indikator", Indikator.JALUR_UNIT, "")
+# A node of the performance tree (named by label: indikator does not import pohon); its moves and deactivations
+# carry their reason.
+SUMBER["simpul-kinerja"] = Sumber("simpul-kinerja", "pohon.NodeKinerja", "unit", "")
 
 JENIS = {"+": _("dibuat"), "~": _("diubah"), "-": _("dihapus")}
 

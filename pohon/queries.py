@@ -82,6 +82,10 @@ class MitraSimpul:
     dibuat_pada: datetime.datetime
     indikator_mitra_id: int | None
 
+    @property
+    def status_label(self) -> str:
+        return StatusCrosscutting(self.status).label
+
 
 @dataclass
 class Simpul:
@@ -109,6 +113,10 @@ class Simpul:
     @property
     def tingkat_label(self) -> str:
         return Tingkat(self.tingkat).label
+
+    @property
+    def status_label(self) -> str:
+        return StatusNode(self.status).label
 
     @property
     def peringkat(self) -> int:
