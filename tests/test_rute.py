@@ -49,6 +49,7 @@ from tests import dunia as _dunia
 from tests.kerja.conftest import TAHUN, atur_status, isi_narasi_wajib
 from tests.kerja.titik import TITIK
 from tests.pabrik import buat_pengguna
+from tests.pohon.pabrik_pohon import bangun_pohon
 
 S = "biro-ks"
 PESAN_BEKU = re.compile(r"tidak dapat diubah|dibekukan")
@@ -247,6 +248,12 @@ TULIS: dict[str, Rute] = {
         _r("kerja:versi_pk_pdf", S, lambda d: d.versi.pk), penulis="auditor", baca=True, beku=None
     ),
     "kerja:keputusan_iku_pdf": Rute(_r("kerja:keputusan_iku_pdf", S, TAHUN), penulis="auditor", baca=True, beku=None),
+    "kerja:pohon_simpul_tawarkan": Rute(
+        _r("kerja:pohon_simpul_tawarkan", "sestama", TAHUN, lambda d: d.pohon.sp.pk),
+        lambda d: {"unit": d.unit.pk, "tingkat": "sk", "uraian": "Usulan Sestama"},
+        penulis="perencana_induk",
+        alasan="the parent unit's planner writes into the child unit's year (tests/pohon: refused when it is frozen)",
+    ),
 }
 
 # Routes about the signed-in user, not a unit's data: their own rules (tests/test_keamanan.py, tests/kerja/test_masuk.py).
@@ -306,6 +313,8 @@ BACA: dict[str, Baca] = {
     "kerja:terhapus": Baca(_r("kerja:terhapus", S), **PENGELOLA),
     "kerja:pengguna": Baca(_r("kerja:pengguna"), **PENGELOLA),
     "kerja:admin_riwayat": Baca(_r("kerja:admin_riwayat"), **PENGELOLA),
+    "kerja:pohon": Baca(_r("kerja:pohon", S, TAHUN)),
+    "kerja:pohon_masuk": Baca(_r("kerja:pohon_masuk", S, TAHUN)),
     "kerja:admin_unit": Baca(_r("kerja:admin_unit"), pembaca=("admin", "pimpinan"), ditolak=("auditor", "perencana")),
 }
 # Pages that show no unit's data.
@@ -342,6 +351,7 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
 
             d.gambar = simpan_gambar(unit=d.unit, tahun=TAHUN, bagian="bab1_peran", judul="G", berkas=_png(), urutan=1)
             d.pengguna["auditor_lain"] = buat_pengguna("auditor_lain", Peran.AUDITOR, d.lain)
+            d.pohon = bangun_pohon(d)  # the performance tree's write routes (also adds `perencana_induk`)
             d.berkas = BerkasLaporan.objects.create(
                 unit=d.unit, tahun=TAHUN, format="xlsx", hash="0" * 64, status=BerkasLaporan.Status.SELESAI
             )

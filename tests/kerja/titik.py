@@ -206,4 +206,30 @@ TITIK = [
         lambda d: reverse("kerja:sub_kegiatan_ubah", args=[S, d.sub.pk]),
         lambda d: {"nama": "Sub diubah", "urutan": 0, "target_output": "5", "realisasi_output": "4"},
     ),
+    # The performance tree (/pohon/): `d.pohon` is tests/pohon/pabrik_pohon.py's tree, built by the route table.
+    *(
+        Titik(nama, lambda d, nama=nama, objek=objek: reverse(f"kerja:{nama}", args=_args_pohon(d, objek)), isi)
+        for nama, objek, isi in [
+            ("pohon_simpul_baru", None, lambda d: {"induk": d.pohon.sk.pk, "tingkat": "es3", "uraian": "Bagian"}),
+            ("pohon_simpul_ubah", "sk", lambda d: {"tingkat": "sk", "kode": "SK1", "uraian": "Diubah"}),
+            ("pohon_simpul_pindah", "sk", lambda d: {"induk": d.pohon.sp.pk, "alasan": "Penataan"}),
+            ("pohon_simpul_nonaktif", "sk", lambda d: {"alasan": "Dihentikan"}),
+            ("pohon_simpul_indikator", "sk", lambda d: {"indikator": d.ind2.pk, "peran": "utama"}),
+            ("pohon_simpul_anggaran", "sk", lambda d: {"kode_program": "063", "kode_ro": "AAA", "pagu": "1.000"}),
+            (
+                "pohon_simpul_mitra",
+                "sk",
+                lambda d: {"mitra_unit": d.lain.pk, "peran": "kontributor", "kontribusi": "Data"},
+            ),
+            ("pohon_simpul_tautan", "sk", lambda d: {"ke": d.pohon.usulan.pk}),
+            ("pohon_usulan_jawab", "usulan", lambda d: {"aksi": "terima", "pemilik": d.pohon.kabiro.pk}),
+            ("pohon_crosscutting_jawab", "crosscutting", lambda d: {"aksi": "terima"}),
+            ("pohon_jabatan", None, lambda d: {"nama": "Kepala Subbagian", "eselon": "4", "urutan": "0"}),
+            ("pohon_jabatan_ubah", "kabag", lambda d: {"aksi": "pemegang", "nama": "Andi", "mulai": f"{TAHUN}-01-01"}),
+        ]
+    ),
 ]
+
+
+def _args_pohon(d, objek: str | None) -> list:
+    return [S, TAHUN] + ([getattr(d.pohon, objek).pk] if objek else [])
