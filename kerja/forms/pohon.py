@@ -74,7 +74,7 @@ class SimpulForm(TokenUbahMixin, forms.ModelForm):
 
 class PindahForm(TokenUbahMixin, forms.Form):
     induk = PilihanSimpul(queryset=NodeKinerja.objects.none(), required=False, label=_("Induk baru"))
-    alasan = forms.CharField(label=_("Alasan pemindahan"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    alasan = forms.CharField(label=_("Alasan pemindahan"), max_length=80, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, unit: UnitKerja, tahun: int, node: NodeKinerja, **kwargs):
         super().__init__(*args, **kwargs)

@@ -123,6 +123,8 @@ def test_usulan_induk_diterima_anak_lalu_dua_tingkat(client, dunia, p):
     client.post(_url("pohon_simpul_pindah", e3.pk), {"induk": p.sk.pk, "alasan": "Penataan"})
     e3.refresh_from_db()
     assert e3.induk_id == p.sk.pk and e3.history.latest().history_change_reason == "Dipindahkan: Penataan"
+    riwayat = client.get(reverse("kerja:riwayat_objek", args=["simpul-kinerja", e3.pk]))
+    assert riwayat.status_code == 200 and "Dipindahkan: Penataan" in riwayat.content.decode()
     client.post(_url("pohon_simpul_anggaran", e3.pk), {"aksi": "hapus", "baris": e3.anggaran.get().pk})
     client.post(_url("pohon_simpul_nonaktif", e3.pk), {"alasan": "Bagian dihapus"})
     e3.refresh_from_db()
