@@ -47,6 +47,13 @@ def eselon_selaras(eselon_induk: str, eselon_anak: str) -> bool:
     return b == a + 1
 
 
+def tingkat_sah(peringkat_induk: int, peringkat_anak: int, *, boleh_lompat: bool) -> bool:
+    """K1: a node sits one level below its parent (ranks of `enums.PERINGKAT_TINGKAT`, top = 1); further below only
+    where the unit may skip levels; never at or above its parent's level."""
+    selisih = peringkat_anak - peringkat_induk
+    return selisih == 1 or (selisih > 1 and boleh_lompat)
+
+
 def bandingkan_jumlah(target_induk: Decimal, target_anak: Iterable[Decimal]) -> tuple[Decimal, str]:
     """K7: Σ child targets and how it stands against the parent target: "kurang" (below), "lebih" (above
     120 % of it) or "" (in between)."""

@@ -29,7 +29,7 @@ from indikator.models import BarisPK, Indikator, Realisasi
 from umum.format import format_angka, format_persen
 
 from .enums import Eselon, JenisCascading, JenisHasil, MetodeAgregasi, StatusNode, Tingkat
-from .formulas import BATAS_OUTCOME, bandingkan_jumlah, eselon_selaras, normal, persen, teks_sama
+from .formulas import BATAS_OUTCOME, bandingkan_jumlah, eselon_selaras, normal, persen, teks_sama, tingkat_sah
 from .models import AturanPohon, NodeKinerja
 from .queries import Pohon, Simpul, _berlaku, susun_pohon
 
@@ -240,8 +240,7 @@ def periksa(pohon: Pohon, bahan: Bahan) -> HasilPeriksa:
                 _("Induk simpul %(simpul)s (%(induk)s) tidak aktif pada tahun ini.")
                 % {"simpul": nama_simpul(s), "induk": nama_simpul(p)},
             )
-        selisih = s.peringkat - p.peringkat
-        if selisih <= 0 or (selisih > 1 and not bahan.aturan.get(s.unit.id, (False, {}))[0]):
+        if not tingkat_sah(p.peringkat, s.peringkat, boleh_lompat=bahan.aturan.get(s.unit.id, (False, {}))[0]):
             catat(
                 "K1",
                 s,
