@@ -20,7 +20,7 @@ from indikator.queries import DataTidakDitemukan, Pengukuran, susun_pengukuran
 from indikator.riwayat import Entri, perubahan_sejak_pengesahan
 from laporan.konsistensi import PERINGATAN, PeringatanKonsistensi, periksa_konsistensi
 from laporan.narasi import BagianNarasi, ambil_narasi, daftar_bagian, kunci_url, label_bagian, letak_cetak
-from pohon.periksa import GALAT, Temuan, periksa_pohon
+from pohon.periksa import GALAT, Temuan, temuan_unit
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,7 @@ class Pemeriksaan:
 
 def periksa_tahun(unit, tahun: int, *, pengukuran=None, anggaran=None) -> Pemeriksaan:
     """What is wrong with the unit's year: consistency warnings, the empty mandatory narrative sections and the
-    findings of the unit's own nodes in its performance tree (`pohon.periksa`; read with its sub-units, so a
-    node whose children sit in a sub-unit is no leaf)."""
+    findings of the unit's own nodes in its performance tree (`pohon.periksa.temuan_unit`)."""
     if pengukuran is None:
         try:
             pengukuran = susun_pengukuran(unit, tahun)
@@ -68,7 +67,7 @@ def periksa_tahun(unit, tahun: int, *, pengukuran=None, anggaran=None) -> Pemeri
         for b in daftar_bagian(daftar_sasaran, ambil_narasi(unit, tahun))
         if not b.opsional and not b.terisi
     )
-    pohon = periksa_pohon(unit, tahun)[1].milik(unit.pk).temuan
+    pohon = temuan_unit(unit, tahun)
     return Pemeriksaan(
         peringatan=tuple(p for p in semua if p.tingkat == PERINGATAN),
         info=tuple(p for p in semua if p.tingkat != PERINGATAN),

@@ -579,6 +579,15 @@ def periksa_pohon(
     return pohon, periksa(pohon, ambil_bahan(pohon, hari_ini=hari_ini))
 
 
+def temuan_unit(unit, tahun: int) -> tuple[Temuan, ...]:
+    """The findings of the unit's own nodes, PK indikator and budget lines in the year (the submission gate). The
+    tree is read with the sub-units (a node whose children sit in a sub-unit is no leaf); a unit that has never
+    had a node costs one query."""
+    if not NodeKinerja.objects.filter(unit=unit).exists():
+        return ()
+    return periksa_pohon(unit, tahun)[1].milik(unit.pk).temuan
+
+
 def cakupan_pohon(unit, tahun: int) -> Cakupan:
     """K4/K9 coverage of the unit and its sub-units (for the AKIP evaluation's suggestions)."""
     return periksa_pohon(unit, tahun)[1].cakupan

@@ -20,6 +20,7 @@ from indikator import models as m
 from indikator.enums import StatusPeriode
 from pohon.enums import Eselon, Tingkat
 from pohon.models import AturanPohon, Jabatan, NodeAnggaran, NodeIndikator, NodeKinerja, PemegangJabatan
+from pohon.periksa import temuan_unit
 
 from .conftest import TAHUN
 
@@ -104,7 +105,10 @@ def test_halaman_konsistensi_pohon(client, data):
     assert n1 == n2
 
 
-def test_halaman_tanpa_pohon(client, data):
+def test_halaman_tanpa_pohon(client, data, django_assert_num_queries):
+    # The submission gate of a unit that never had a node costs one query.
+    with django_assert_num_queries(1):
+        assert temuan_unit(data.unit, TAHUN) == ()
     client.force_login(data.pengguna["perencana"])
     html = client.get(URL).content.decode()
     assert "Tidak ada temuan: pohon kinerja tahun ini konsisten." in html
