@@ -2,8 +2,9 @@
 absorption, consistency warnings, empty mandatory narrative sections and (for the head) the changes since the
 last approval. Reads only, through the same builders the report and the dashboard use.
 
-`periksa_tahun` is the one list of what is wrong with a year (warnings and empty mandatory sections): the
-submission summary, the consistency page and the refusal of submit and approve (`alur.pengesahan`) read it."""
+`periksa_tahun` is the one list of what is wrong with a year (warnings, empty mandatory sections and the
+findings of the unit's performance tree): the submission summary, the consistency page and the refusal of submit
+and approve (`alur.pengesahan`) read it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from indikator.queries import DataTidakDitemukan, Pengukuran, susun_pengukuran
 from indikator.riwayat import Entri, perubahan_sejak_pengesahan
 from laporan.konsistensi import PERINGATAN, PeringatanKonsistensi, periksa_konsistensi
 from laporan.narasi import BagianNarasi, ambil_narasi, daftar_bagian, kunci_url, label_bagian, letak_cetak
+from pohon.periksa import GALAT, Temuan, temuan_unit
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,13 @@ class Pemeriksaan:
     peringatan: tuple[PeringatanKonsistensi, ...]  # level PERINGATAN: must be acknowledged on submit
     info: tuple[PeringatanKonsistensi, ...]
     narasi_kosong: tuple[BagianKosong, ...]  # refuse submit and approve
+    pohon_galat: tuple[Temuan, ...] = ()  # findings of severity "galat" on the unit's own tree: refuse submit
+    pohon_lain: tuple[Temuan, ...] = ()  # its warnings and info: shown, never blocking
 
 
 def periksa_tahun(unit, tahun: int, *, pengukuran=None, anggaran=None) -> Pemeriksaan:
-    """What is wrong with the unit's year: consistency warnings and the empty mandatory narrative sections."""
+    """What is wrong with the unit's year: consistency warnings, the empty mandatory narrative sections and the
+    findings of the unit's own nodes in its performance tree (`pohon.periksa.temuan_unit`)."""
     if pengukuran is None:
         try:
             pengukuran = susun_pengukuran(unit, tahun)
@@ -62,10 +67,13 @@ def periksa_tahun(unit, tahun: int, *, pengukuran=None, anggaran=None) -> Pemeri
         for b in daftar_bagian(daftar_sasaran, ambil_narasi(unit, tahun))
         if not b.opsional and not b.terisi
     )
+    pohon = temuan_unit(unit, tahun)
     return Pemeriksaan(
         peringatan=tuple(p for p in semua if p.tingkat == PERINGATAN),
         info=tuple(p for p in semua if p.tingkat != PERINGATAN),
         narasi_kosong=kosong,
+        pohon_galat=tuple(t for t in pohon if t.keparahan == GALAT),
+        pohon_lain=tuple(t for t in pohon if t.keparahan != GALAT),
     )
 
 
@@ -76,6 +84,8 @@ class Ringkasan:
     peringatan: tuple[PeringatanKonsistensi, ...]  # level PERINGATAN: must be acknowledged on submit
     info: tuple[PeringatanKonsistensi, ...]
     narasi_kosong: tuple[BagianKosong, ...]  # mandatory sections without text: submit and approve refused
+    pohon_galat: tuple[Temuan, ...] = ()  # tree findings of severity "galat": submit refused
+    pohon_lain: tuple[Temuan, ...] = ()  # tree warnings and info: shown
     pengesahan_lalu: Any = None  # time of the last approval of the year (head's page); None: never approved
     perubahan: tuple = field(default_factory=tuple)
     jumlah_perubahan: int = 0
@@ -127,6 +137,8 @@ def susun_ringkasan(unit, tahun: int, *, dengan_perubahan: bool = False) -> Ring
         peringatan=periksa.peringatan,
         info=periksa.info,
         narasi_kosong=periksa.narasi_kosong,
+        pohon_galat=periksa.pohon_galat,
+        pohon_lain=periksa.pohon_lain,
         pengesahan_lalu=lalu,
         perubahan=tuple(_dalam_kata_orang(perubahan)),
         jumlah_perubahan=jumlah,

@@ -37,6 +37,7 @@ from laporan.excel import teks_bukan_rumus
 from .lembar import CONTOH, BarisExcel, Galat, HasilLembar, Konteks, Lembar, baca_teks, sel_kosong
 from .lembar_anggaran import LembarAnggaran, LembarSubKegiatan
 from .lembar_indikator import LembarIndikator, LembarPK, LembarRealisasi, LembarRencanaAksi
+from .lembar_pohon import LembarJabatan, LembarPemegang, LembarPohon
 from .lembar_rencana import LembarPendanaan, LembarRenstra, LembarSasaran, LembarTujuan, LembarVersiPK
 from .lembar_unit import LembarAkip, LembarPegawai
 
@@ -57,6 +58,10 @@ LEMBAR: list[type[Lembar]] = [
     LembarPendanaan,
     LembarAkip,
     LembarPegawai,
+    # The tree after the indikator it links: positions, their holders, then the nodes owned by positions.
+    LembarJabatan,
+    LembarPemegang,
+    LembarPohon,
 ]
 JUDUL_PETUNJUK = "Petunjuk"
 JUDUL_DAFTAR = "Daftar pilihan"  # hidden: the drop-down lists

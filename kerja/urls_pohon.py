@@ -2,8 +2,9 @@
 
 from django.urls import path
 
-from kerja.views import pohon
+from kerja.views import pohon, pohon_periksa
 
+U = "<slug:slug>/"
 UT = "<slug:slug>/<tahun:tahun>/"
 N = UT + "simpul/<int:pk>/"
 
@@ -23,4 +24,6 @@ urlpatterns = [
     path(UT + "crosscutting/<int:pk>/jawab/", pohon.crosscutting_jawab, name="pohon_crosscutting_jawab"),
     path(UT + "jabatan/", pohon.jabatan_daftar, name="pohon_jabatan"),
     path(UT + "jabatan/<int:pk>/", pohon.jabatan_ubah, name="pohon_jabatan_ubah"),
+    path(UT + "konsistensi/", pohon_periksa.pohon_konsistensi, name="pohon_konsistensi"),
+    path(U + "aturan/", pohon_periksa.pohon_aturan, name="pohon_aturan"),
 ]

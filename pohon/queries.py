@@ -247,8 +247,31 @@ def susun_pohon(
         for n in nodes
     }
 
+    luar_ids = {s.induk_id for s in simpul.values() if s.induk_id and s.induk_id not in simpul}
+    induk_luar = {
+        n.pk: Simpul(
+            id=n.pk,
+            unit=units[n.unit_id],
+            tingkat=n.tingkat,
+            kode=n.kode,
+            uraian=n.uraian,
+            jenis_hasil=n.jenis_hasil,
+            cascading=n.cascading,
+            status=n.status,
+            perspektif=n.perspektif,
+            sasaran_id=n.sasaran_id,
+            induk_id=n.induk_id,
+            urutan=n.urutan,
+            tahun_mulai=n.tahun_mulai,
+            tahun_selesai=n.tahun_selesai,
+            pemilik=None,
+        )
+        for n in (NodeKinerja.objects.filter(pk__in=luar_ids) if luar_ids else [])
+    }
+
+    # The parents outside carry their indikator too (K5 compares the texts, K7 the targets).
     tautan = list(
-        NodeIndikator.objects.filter(node_id__in=node_ids)
+        NodeIndikator.objects.filter(node_id__in=node_ids + list(induk_luar))
         .select_related("indikator")
         .order_by("indikator__urutan", "indikator__kode", "id")
         .values_list(
@@ -264,7 +287,7 @@ def susun_pohon(
     unit_ind = [UnitKerja(pk=u) for u in sorted({t[6] for t in tautan})]
     target = target_efektif(unit_ind, sorted({t[2] for t in tautan}), tahun) if tautan else {}
     for node_id, peran, ind_id, kode, nama, satuan, unit_id in tautan:
-        simpul[node_id].indikator.append(
+        (simpul.get(node_id) or induk_luar[node_id]).indikator.append(
             IndikatorSimpul(ind_id, kode, nama, satuan, peran, unit_id, target.get(ind_id, TANPA_TARGET))
         )
 
@@ -304,28 +327,6 @@ def susun_pohon(
                 c.indikator_mitra_id,
             )
         )
-
-    luar_ids = {s.induk_id for s in simpul.values() if s.induk_id and s.induk_id not in simpul}
-    induk_luar = {
-        n.pk: Simpul(
-            id=n.pk,
-            unit=units[n.unit_id],
-            tingkat=n.tingkat,
-            kode=n.kode,
-            uraian=n.uraian,
-            jenis_hasil=n.jenis_hasil,
-            cascading=n.cascading,
-            status=n.status,
-            perspektif=n.perspektif,
-            sasaran_id=n.sasaran_id,
-            induk_id=n.induk_id,
-            urutan=n.urutan,
-            tahun_mulai=n.tahun_mulai,
-            tahun_selesai=n.tahun_selesai,
-            pemilik=None,
-        )
-        for n in (NodeKinerja.objects.filter(pk__in=luar_ids) if luar_ids else [])
-    }
 
     akar = []
     for s in simpul.values():

@@ -175,6 +175,13 @@ TULIS: dict[str, Rute] = {
     "kerja:periode_aksi": Rute(
         _r("kerja:periode_aksi", S, TAHUN, "sahkan"), lambda d: {"komentar": ""}, penulis="pimpinan", siapkan=_diajukan
     ),
+    "kerja:pohon_aturan": Rute(
+        _r("kerja:pohon_aturan", S),
+        lambda d: {"boleh_lompat_tingkat": "on", "keparahan_K3": "galat"},
+        penulis="pimpinan",
+        beku=None,
+        alasan="the unit's tree settings (severities, level skipping) are the unit's, not a year's data",
+    ),
     "kerja:tenggat": Rute(_r("kerja:tenggat", S, TAHUN), lambda d: {"tenggat": "2019-01-31"}, penulis="pimpinan"),
     "kerja:pulihkan": Rute(_r("kerja:pulihkan", S, "tujuan", lambda d: d.tujuan_terhapus), penulis="admin"),
     "kerja:excel_impor": Rute(
@@ -286,6 +293,7 @@ BACA: dict[str, Baca] = {
     "laporan:berkas_unduh": Baca(_r("laporan:berkas_unduh", lambda d: d.berkas.pk)),
     "kerja:narasi_daftar": Baca(_r("kerja:narasi_daftar", S, TAHUN)),
     "kerja:konsistensi": Baca(_r("kerja:konsistensi", S, TAHUN)),
+    "kerja:pohon_konsistensi": Baca(_r("kerja:pohon_konsistensi", S, TAHUN)),
     "dasbor:utama": Baca(lambda d: reverse("dasbor:utama") + f"?unit={S}&tahun={TAHUN}"),
     "dasbor:rollup": Baca(
         lambda d: reverse("dasbor:rollup") + f"?unit=sestama&tahun={TAHUN}", pembaca=("pimpinan_induk", "auditor")

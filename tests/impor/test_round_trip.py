@@ -22,6 +22,9 @@ TANPA_PERUBAHAN = {
     "Pendanaan Renstra": (0, 0, 0),
     "Nilai AKIP": (0, 0, 0),
     "Pegawai": (0, 0, 0),
+    "Jabatan": (0, 0, 0),
+    "Pemegang jabatan": (0, 0, 0),
+    "Pohon kinerja": (0, 0, 0),
 }
 
 
@@ -79,6 +82,9 @@ def test_workbook_berisi_semua_lembar_dengan_angka_asli(data):
         "Pendanaan Renstra",
         "Nilai AKIP",
         "Pegawai",
+        "Jabatan",
+        "Pemegang jabatan",
+        "Pohon kinerja",
         "Daftar pilihan",
     ]
     assert wb["Daftar pilihan"].sheet_state == "hidden"
