@@ -16,7 +16,15 @@ from indikator.models import UnitKerja
 from indikator.queries import TANPA_TARGET, NilaiTargetEfektif, target_efektif
 
 from .enums import PERINGKAT_TINGKAT, StatusNode, Tingkat
-from .models import Crosscutting, Jabatan, NodeAnggaran, NodeIndikator, NodeKinerja, PemegangJabatan
+from .models import (
+    Crosscutting,
+    Jabatan,
+    NodeAnggaran,
+    NodeIndikator,
+    NodeKinerja,
+    PemegangJabatan,
+    TautanStrategi,
+)
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,8 @@ class Pohon:
     induk_luar: dict[int, Simpul]
     jabatan: list[Jabatan]
     pemegang: dict[int, list[PemegangJabatan]]
+    # Cause–effect arrows of the strategy map (TautanStrategi) between nodes read, as (dari, ke) ids.
+    tautan: list[tuple[int, int]] = field(default_factory=list)
 
     def telusuri(self):
         for a in self.akar:
@@ -319,6 +329,12 @@ def susun_pohon(
         for n in (NodeKinerja.objects.filter(pk__in=luar_ids) if luar_ids else [])
     }
 
+    panah = [
+        (dari, ke)
+        for dari, ke in TautanStrategi.objects.filter(dari_id__in=node_ids).order_by("id").values_list("dari_id", "ke_id")
+        if ke in simpul
+    ]
+
     akar = []
     for s in simpul.values():
         if s.induk_id in simpul:
@@ -337,4 +353,5 @@ def susun_pohon(
         induk_luar=induk_luar,
         jabatan=jabatan,
         pemegang=dict(pemegang),
+        tautan=panah,
     )
