@@ -269,9 +269,7 @@ def _rencanakan(cabang: Simpul, rantai: Rantai, hutan: list[Simpul], lebar: int,
         tunggal = hutan[0]
         # One subtree too wide: it joins the parent chain and its children become the forest (the chain keeps
         # the boxes not drawn yet and the nearest parent), when the chain leaves room for a row below it.
-        turun = tuple(
-            (k, u) for i, (k, u) in enumerate(rantai) if not u or i == len(rantai) - 1
-        ) + ((tunggal, False),)
+        turun = tuple((k, u) for i, (k, u) in enumerate(rantai) if not u or i == len(rantai) - 1) + ((tunggal, False),)
         if _tinggi_perlu(turun, tunggal.anak, 1, lebar) <= tinggi:
             return _rencanakan(cabang, turun, tunggal.anak, lebar, tinggi)
         while kedalaman > 1 and _daun(hutan, kedalaman) > per_halaman:
@@ -448,9 +446,7 @@ def _svg_halaman(h: Halaman, jumlah: int | None) -> str:
     if jumlah:
         sub.append(_("halaman %(n)s dari %(dari)s") % {"n": h.nomor, "dari": jumlah})
     if h.lanjutan:
-        sub.append(
-            _("lanjutan dari halaman %(n)s") % {"n": h.lanjutan_dari} if h.lanjutan_dari else _("lanjutan")
-        )
+        sub.append(_("lanjutan dari halaman %(n)s") % {"n": h.lanjutan_dari} if h.lanjutan_dari else _("lanjutan"))
     judul = f"{h.judul} — {', '.join(sub)}"
     isi = [
         f'<text x="{TEPI}" y="20" font-size="14" font-weight="bold">{_t(h.judul)}</text>',

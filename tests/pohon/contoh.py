@@ -48,7 +48,12 @@ def simpul(
         tahun_selesai=None,
         pemilik=pemilik
         or Pemilik(
-            1000 + tingkat, f"Jabatan tingkat {tingkat + 1} <{kode}>", ESELON[tingkat], f"Pejabat {kode}", "", i % 2 == 0
+            1000 + tingkat,
+            f"Jabatan tingkat {tingkat + 1} <{kode}>",
+            ESELON[tingkat],
+            f"Pejabat {kode}",
+            "",
+            i % 2 == 0,
         ),
     )
     for n in range(n_indikator):
@@ -67,7 +72,9 @@ def simpul(
         s.anggaran.append(AnggaranSimpul(i, None, f"063.01.{kode}", "Layanan", pagu))
     for j, m in enumerate(mitra):
         s.mitra.append(
-            MitraSimpul(j, None, m, "kl", "kontributor", "Data bersama", "diterima", datetime.datetime(2018, 1, 1), None)
+            MitraSimpul(
+                j, None, m, "kl", "kontributor", "Data bersama", "diterima", datetime.datetime(2018, 1, 1), None
+            )
         )
     return s
 

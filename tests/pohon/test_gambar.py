@@ -116,3 +116,24 @@ def test_mitra_lencana_dan_garis_putus():
     assert len(h.garis_mitra) == 2
     svg = h.svg()
     assert ">CC</text>" in svg and 'stroke-dasharray="4 3"' in svg
+
+
+def test_peta_strategi_per_tingkat_dengan_pita_dan_panah():
+    from laporan import bagan
+
+    a = simpul(0, "SS1", uraian="Stakeholder puas", perspektif="stakeholder")
+    b = simpul(0, "SS2", uraian="Proses <efektif>", perspektif="internal_process")
+    c = simpul(1, "SP1", uraian="Program", perspektif="customer")
+    pohon = pohon_dari(a, pasang(b, c), tautan=[(b.id, a.id), (c.id, a.id)])
+    assert bagan.tingkat_peta(pohon) == ["ss", "sp"]
+    svg = bagan.peta_strategi_pohon(pohon, "ss", judul="Peta <SS>")
+    assert "Stakeholder" in svg and "Internal Process" in svg
+    assert "Customer" not in svg  # an empty band is left out
+    assert svg.count('class="panah"') == 1  # the arrow to another level's node is not drawn on this map
+    assert "Proses &lt;efektif&gt;" in svg and "Peta &lt;SS&gt;" in svg
+    # Cause below, effect above: the arrow runs upwards.
+    import re
+
+    y1, y2 = map(float, re.search(r'class="panah" x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="([\d.]+)"', svg).groups())
+    assert y2 < y1
+    assert bagan.peta_strategi_pohon(pohon, "rhk", judul="x") is None
