@@ -307,6 +307,11 @@ BACA: dict[str, Baca] = {
     "kerja:pengguna": Baca(_r("kerja:pengguna"), **PENGELOLA),
     "kerja:admin_riwayat": Baca(_r("kerja:admin_riwayat"), **PENGELOLA),
     "kerja:admin_unit": Baca(_r("kerja:admin_unit"), pembaca=("admin", "pimpinan"), ditolak=("auditor", "perencana")),
+    "kerja:pohon_gambar": Baca(_r("kerja:pohon_gambar", S, TAHUN)),
+    "kerja:pohon_pdf": Baca(_r("kerja:pohon_pdf", S, TAHUN)),
+    "kerja:pohon_peta": Baca(_r("kerja:pohon_peta", S, TAHUN)),
+    "kerja:pohon_matriks": Baca(_r("kerja:pohon_matriks", S, TAHUN)),
+    "kerja:pohon_matriks_xlsx": Baca(_r("kerja:pohon_matriks_xlsx", S, TAHUN, "peran-hasil")),
 }
 # Pages that show no unit's data.
 BACA_TANPA_UNIT = {
@@ -342,6 +347,10 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
 
             d.gambar = simpan_gambar(unit=d.unit, tahun=TAHUN, bagian="bab1_peran", judul="G", berkas=_png(), urutan=1)
             d.pengguna["auditor_lain"] = buat_pengguna("auditor_lain", Peran.AUDITOR, d.lain)
+            from pohon.models import NodeKinerja
+
+            # A one-node performance tree: its PDF and matrices have content.
+            NodeKinerja.objects.create(unit=d.unit, renstra=d.renstra, tingkat="sk", kode="SK1", uraian="Kerja sama")
             d.berkas = BerkasLaporan.objects.create(
                 unit=d.unit, tahun=TAHUN, format="xlsx", hash="0" * 64, status=BerkasLaporan.Status.SELESAI
             )
