@@ -443,6 +443,11 @@ def _svg_kotak(k: KotakGambar) -> str:
 
 def _svg_halaman(h: Halaman, jumlah: int | None) -> str:
     sub = [_("Cabang %(kode)s") % {"kode": h.cabang.kode or h.cabang.uraian[:40]}]
+    induk = h.cabang.induk
+    if induk is not None:  # a branch hanging from the parent unit's node
+        sub.append(
+            _("di bawah %(induk)s (%(unit)s)") % {"induk": induk.kode or induk.uraian[:40], "unit": induk.unit.label}
+        )
     if jumlah:
         sub.append(_("halaman %(n)s dari %(dari)s") % {"n": h.nomor, "dari": jumlah})
     if h.lanjutan:

@@ -109,6 +109,19 @@ def test_plt_dan_jabatan_kosong():
     assert not any(t.startswith("Pagu") for t in teks["R"])  # budget only at a leaf
 
 
+def test_cabang_di_bawah_simpul_unit_induk():
+    import dataclasses
+
+    from tests.pohon.contoh import UNIT
+
+    induk = simpul(1, "SP9")
+    induk = dataclasses.replace(induk, unit=dataclasses.replace(UNIT, id=9, singkatan="Settama"))
+    akar = simpul(2, "SK1")
+    akar.induk, akar.induk_id = induk, induk.id
+    svg = gambar.halaman_cetak(pohon_dari(akar))[0].svg()
+    assert "di bawah SP9 (Settama)" in svg
+
+
 def test_mitra_lencana_dan_garis_putus():
     pohon = pohon_dari(pasang(simpul(0, "R"), simpul(1, "A", mitra=("Kemenlu", "Pemda X")), simpul(1, "B")))
     (h,) = gambar.halaman_cetak(pohon)
