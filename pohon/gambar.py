@@ -330,18 +330,44 @@ def _tata(r: _Rencana, nomor: int, judul: str, lebar: int, tinggi: int, lanjutan
     nama_mitra = _mitra(k.simpul for k in asli)
     if nama_mitra:
         y = max(k.y + k.tinggi for k in h.kotak) + JARAK_Y
-        per_baris = _per_baris_mitra(lebar)
-        posisi: dict[str, KotakMitra] = {}
-        for i, nama in enumerate(nama_mitra):
-            b, c = divmod(i, per_baris)
-            km = KotakMitra(nama, TEPI + c * (LEBAR_MITRA + JARAK_X), y + b * (TINGGI_MITRA + 10))
-            posisi[nama] = km
-            h.mitra.append(km)
+        posisi = _letak_mitra(nama_mitra, asli, lebar, y)
+        h.mitra += posisi.values()
         for k in asli:
             for m in k.simpul.mitra:
                 km = posisi[m.mitra]
                 h.garis_mitra.append((k.x + k.lebar - 20, k.y + k.tinggi, km.x + km.lebar // 2, km.y))
     return h
+
+
+def _letak_mitra(nama: list[str], kotak: list[KotakGambar], lebar: int, y: int) -> dict[str, KotakMitra]:
+    """The partner boxes in the strip below the tree: each under the first box that names it when the row has room
+    (short connectors), else packed left to right in as many rows as `_tinggi_perlu` reserved."""
+    per_baris = _per_baris_mitra(lebar)
+    baris_maks = -(-len(nama) // per_baris)
+    pusat = {}
+    for k in kotak:
+        for m in k.simpul.mitra:
+            pusat.setdefault(m.mitra, k.x + k.lebar // 2)
+    urut = sorted(nama, key=lambda n: pusat[n])
+    hasil: dict[str, KotakMitra] = {}
+    baris, akhir = 0, TEPI - JARAK_X
+    for n in urut:
+        x = min(max(TEPI, pusat[n] - LEBAR_MITRA // 2), lebar - TEPI - LEBAR_MITRA)
+        x = max(x, akhir + JARAK_X)
+        if x + LEBAR_MITRA > lebar - TEPI:
+            baris, akhir = baris + 1, TEPI - JARAK_X
+            x = min(max(TEPI, pusat[n] - LEBAR_MITRA // 2), lebar - TEPI - LEBAR_MITRA)
+        if baris >= baris_maks:
+            break
+        hasil[n] = KotakMitra(n, x, y + baris * (TINGGI_MITRA + 10))
+        akhir = x + LEBAR_MITRA
+    else:
+        return hasil
+    return {  # packed
+        n: KotakMitra(n, TEPI + c * (LEBAR_MITRA + JARAK_X), y + b * (TINGGI_MITRA + 10))
+        for i, n in enumerate(nama)
+        for b, c in [divmod(i, per_baris)]
+    }
 
 
 def _siku(atas: KotakGambar, bawah: KotakGambar) -> list[tuple[int, int, int, int]]:
