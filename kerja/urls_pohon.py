@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kerja.views import pohon, pohon_periksa
+from kerja.views import pohon, pohon_gambar, pohon_periksa
 
 U = "<slug:slug>/"
 UT = "<slug:slug>/<tahun:tahun>/"
@@ -26,4 +26,9 @@ urlpatterns = [
     path(UT + "jabatan/<int:pk>/", pohon.jabatan_ubah, name="pohon_jabatan_ubah"),
     path(UT + "konsistensi/", pohon_periksa.pohon_konsistensi, name="pohon_konsistensi"),
     path(U + "aturan/", pohon_periksa.pohon_aturan, name="pohon_aturan"),
+    path(UT + "gambar/", pohon_gambar.gambar, name="pohon_gambar"),
+    path(UT + "gambar/pohon-kinerja.pdf", pohon_gambar.pdf, name="pohon_pdf"),
+    path(UT + "peta-strategi/", pohon_gambar.peta, name="pohon_peta"),
+    path(UT + "matriks/", pohon_gambar.matriks, name="pohon_matriks"),
+    path(UT + "matriks/<slug:jenis>.xlsx", pohon_gambar.matriks_xlsx, name="pohon_matriks_xlsx"),
 ]

@@ -11,6 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
+from indikator.enums import Perspektif
+from pohon.enums import Tingkat
+
 from .grafik import WARNA_SUMBU, WARNA_UTAMA, _bungkus, _k, _svg, _t
 
 D = Decimal
@@ -31,10 +36,12 @@ class Kotak:
 
 @dataclass(frozen=True)
 class Baris:
-    """One row of the strategy map: its label (a perspective or a sasaran level) and the sasaran in it."""
+    """One row of the strategy map: its label (a perspective or a sasaran level) and the sasaran in it; `kunci`
+    (optional, one per sasaran) names the boxes the cause–effect arrows join."""
 
     label: str
     sasaran: tuple[str, ...]
+    kunci: tuple = ()
 
 
 def _kotak(x: Decimal, y: Decimal, lebar: Decimal, baris: list[tuple[str, bool]], latar: str) -> tuple[str, Decimal]:
@@ -105,14 +112,16 @@ def _garis(x1: Decimal, y1: Decimal, x2: Decimal, y2: Decimal) -> str:
     return f'<line x1="{_k(x1)}" y1="{_k(y1)}" x2="{_k(x2)}" y2="{_k(y2)}" stroke="{WARNA_SUMBU}" stroke-width="1"/>'
 
 
-def peta_strategi(baris: Sequence[Baris], *, judul: str) -> str:
+def peta_strategi(baris: Sequence[Baris], *, judul: str, panah: Sequence[tuple] = ()) -> str:
     """Rows (a perspective or a sasaran level) from top to bottom, each with a label column on the left and its
-    sasaran as boxes side by side; an empty row is left out."""
+    sasaran as boxes side by side; an empty row is left out. `panah`: cause–effect arrows (kunci from, kunci to)
+    between boxes, drawn over the bands from the edge of one box to the facing edge of the other."""
     baris = [b for b in baris if b.sasaran]
     kiri = D(130)
     area = LEBAR - kiri - D(8)
     jarak = D(8)
     isi: list[str] = []
+    letak: dict = {}  # kunci -> (x, y, width, height)
     y = D(8)
     for i, b in enumerate(baris):
         n = len(b.sasaran)
@@ -121,7 +130,9 @@ def peta_strategi(baris: Sequence[Baris], *, judul: str) -> str:
         kotak = [[(t, False) for t in _bungkus(s, huruf, 5)] for s in b.sasaran]
         label = _bungkus(b.label, 20, 3)
         tinggi_kotak = TINGGI_BARIS * max(len(k) for k in kotak) + D(12)
-        tinggi = max(tinggi_kotak, TINGGI_BARIS * len(label) + D(12)) + D(16)
+        # Arrows need room between the rows: a band with arrows gets a wider margin.
+        tepi = D(16) if panah else D(8)
+        tinggi = max(tinggi_kotak, TINGGI_BARIS * len(label) + D(12)) + 2 * tepi
         latar = WARNA_LATAR if i % 2 == 0 else WARNA_LATAR_KEDUA
         isi.append(
             f'<rect x="0" y="{_k(y)}" width="{_k(LEBAR)}" height="{_k(tinggi)}" fill="{latar}" '
@@ -133,7 +144,60 @@ def peta_strategi(baris: Sequence[Baris], *, judul: str) -> str:
             ly += TINGGI_BARIS
         for j, k in enumerate(kotak):
             x = kiri + jarak + j * (lebar_kotak + jarak)
-            svg, _t2 = _kotak(x, y + D(8), lebar_kotak, k, "#ffffff")
+            svg, t_kotak = _kotak(x, y + tepi, lebar_kotak, k, "#ffffff")
             isi.append(svg)
+            if j < len(b.kunci):
+                letak[b.kunci[j]] = (x, y + tepi, lebar_kotak, t_kotak)
         y += tinggi
+    garis = [_panah(letak[a], letak[b]) for a, b in panah if a in letak and b in letak and a != b]
+    if garis:
+        isi.insert(
+            0,
+            '<defs><marker id="panah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+            f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{WARNA_UTAMA}"/></marker></defs>',
+        )
+        isi += garis
     return _svg(LEBAR, y + D(8), judul, isi)
+
+
+def _panah(dari: tuple, ke: tuple) -> str:
+    """An arrow from box `dari` to box `ke`: between facing edges (vertical across rows, sideways in a row)."""
+    x1, y1, w1, h1 = dari
+    x2, y2, w2, h2 = ke
+    if y1 == y2:  # the same row
+        kanan = x2 > x1
+        ax, bx = (x1 + w1, x2) if kanan else (x1, x2 + w2)
+        ay = by = y1 + h1 / 2
+    elif y2 < y1:  # cause below, effect above (the usual strategy map)
+        ax, ay, bx, by = x1 + w1 / 2, y1, x2 + w2 / 2, y2 + h2
+    else:
+        ax, ay, bx, by = x1 + w1 / 2, y1 + h1, x2 + w2 / 2, y2
+    return (
+        f'<line class="panah" x1="{_k(ax)}" y1="{_k(ay)}" x2="{_k(bx)}" y2="{_k(by)}" stroke="{WARNA_UTAMA}" '
+        'stroke-width="1.2" marker-end="url(#panah)"/>'
+    )
+
+
+def peta_strategi_pohon(pohon, tingkat: str, *, judul: str) -> str | None:
+    """The BSC strategy map of one level of a performance tree (`pohon.queries.Pohon`): the level's nodes of the
+    tree's unit in perspective bands (Stakeholder, Customer, Internal Process, Learning & Growth, then those
+    without one) and the cause–effect arrows between them (`TautanStrategi`). None when the level has no node."""
+    simpul = [s for s in pohon.telusuri() if s.tingkat == tingkat]
+    if not simpul:
+        return None
+    kelompok = [(str(p.label), p.value) for p in Perspektif] + [(_("Tanpa perspektif"), "")]
+    baris = [
+        Baris(
+            label,
+            tuple(f"{s.kode} {s.uraian}".strip() for s in simpul if s.perspektif == nilai),
+            tuple(s.id for s in simpul if s.perspektif == nilai),
+        )
+        for label, nilai in kelompok
+    ]
+    return peta_strategi(baris, judul=judul, panah=pohon.tautan)
+
+
+def tingkat_peta(pohon) -> list[str]:
+    """The levels of the tree that have nodes, top first (one strategy map each)."""
+    ada = {s.tingkat for s in pohon.telusuri()}
+    return [t.value for t in Tingkat if t.value in ada]

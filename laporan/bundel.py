@@ -33,6 +33,7 @@ from indikator.models import (
 )
 from indikator.periode import ambil_periode, kepala_akhir_tahun, profil_tahun
 from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
+from pohon.queries import Pohon, susun_pohon
 
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
@@ -133,6 +134,8 @@ class Bundel:
     gambar: dict[str, list[GambarLaporan]]
     periode: PeriodeUnit  # unsaved draft when the year has no row
     peringatan: tuple[ButirPeringatan, ...]
+    # the performance tree of the unit and its sub-units (`pohon.queries.susun_pohon`), None without a node
+    pohon: Pohon | None = None
 
     @property
     def revisi_kini(self) -> RevisiRenstra:
@@ -223,6 +226,7 @@ def ambil_bundel(
         for k in KepalaUnit.objects.filter(unit_id__in=lain).order_by("unit_id", "-mulai", "-id"):
             kepala_lain.setdefault(k.unit_id, []).append(k)
     kepala_unit_lain = {u: k for u, daftar in kepala_lain.items() if (k := kepala_akhir_tahun(tahun, daftar))}
+    pohon = susun_pohon(unit, tahun)
     gambar: dict[str, list[GambarLaporan]] = {}
     for g in GambarLaporan.objects.filter(unit=unit, tahun=tahun).order_by("bagian", "urutan", "id"):
         gambar.setdefault(g.bagian, []).append(g)
@@ -274,6 +278,7 @@ def ambil_bundel(
         gambar=gambar,
         periode=periode,
         peringatan=peringatan,
+        pohon=pohon if pohon.akar else None,
     )
 
 

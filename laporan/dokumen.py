@@ -199,7 +199,8 @@ class Gambar:
 
     @property
     def label(self) -> str:
-        return _("Gambar %(nomor)s") % {"nomor": self.nomor}
+        """ "Gambar 3"; empty for a lampiran figure (unnumbered, e.g. a page of the performance tree)."""
+        return _("Gambar %(nomor)s") % {"nomor": self.nomor} if self.nomor else ""
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,7 @@ class Bagian:
     blok: tuple[Blok, ...] = ()
     anak: tuple[Bagian, ...] = ()
     lanskap: bool = False
+    kertas: str = ""  # "a3": an A3-landscape section (the performance tree's pages), else the report's A4
 
     @property
     def judul_lengkap(self) -> str:

@@ -145,3 +145,15 @@ def render_xlsx(laporan: Laporan) -> bytes:
     keluaran = BytesIO()
     teks_bukan_rumus(wb).save(keluaran)
     return keluaran.getvalue()
+
+
+def render_xlsx_tabel(daftar: list[tuple[str, Tabel]]) -> bytes:
+    """A workbook of tables outside a report (sheet name, table): the same sheet layout as the report's (e.g. a
+    matrix of the performance tree downloaded from its page)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for nama, tabel in daftar:
+        _lembar(wb, nama, tabel)
+    keluaran = BytesIO()
+    teks_bukan_rumus(wb).save(keluaran)
+    return keluaran.getvalue()

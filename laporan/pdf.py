@@ -135,3 +135,23 @@ def html_keputusan_iku(unit, tahun: int) -> str | None:
         return None
     blok = keputusan_iku(b, tabel)
     return render_to_string("laporan/keputusan_cetak.html", {"blok": blok, "unit": b.unit})
+
+
+# ---------------------------------------------------------------------- the performance tree on A3 pages
+
+
+def html_pohon(pohon) -> str:
+    """The print HTML of a performance tree (`pohon.queries.Pohon`): one A3-landscape page per print page of
+    `pohon.gambar.halaman_cetak`."""
+    from django.utils.safestring import mark_safe
+
+    from pohon.gambar import halaman_cetak
+
+    halaman = halaman_cetak(pohon)
+    svg = [mark_safe(h.svg(jumlah=len(halaman))) for h in halaman]
+    return render_to_string("laporan/pohon_cetak.html", {"pohon": pohon, "halaman": svg})
+
+
+def render_pdf_pohon(pohon) -> bytes:
+    """The tree's pages as PDF bytes (one WeasyPrint render: a few pages, no page map)."""
+    return render_pdf_html(html_pohon(pohon))

@@ -427,11 +427,14 @@ class _Penulis:
             p = self._paragraf(gaya="Caption")
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.paragraph_format.keep_with_next = False
-            awal, akhir = _label_terbelah(_("Gambar %(nomor)s"))
-            p.add_run(awal)
-            _field(p, f"SEQ {SEQ_GAMBAR} \\* ARABIC", str(x.nomor))
-            p.add_run(f"{akhir}. {x.judul}")
-            self.keterangan[SEQ_GAMBAR].append((1, f"{x.label}. {x.judul}", x.id))
+            if x.nomor:
+                awal, akhir = _label_terbelah(_("Gambar %(nomor)s"))
+                p.add_run(awal)
+                _field(p, f"SEQ {SEQ_GAMBAR} \\* ARABIC", str(x.nomor))
+                p.add_run(f"{akhir}. {x.judul}")
+                self.keterangan[SEQ_GAMBAR].append((1, f"{x.label}. {x.judul}", x.id))
+            else:  # a lampiran figure: unnumbered, not in the Daftar Gambar
+                p.add_run(x.judul)
         elif isinstance(x, Daftar):
             if x.judul:
                 self.doc.add_paragraph(x.judul)

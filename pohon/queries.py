@@ -16,7 +16,15 @@ from indikator.models import UnitKerja
 from indikator.queries import TANPA_TARGET, NilaiTargetEfektif, target_efektif
 
 from .enums import PERINGKAT_TINGKAT, StatusCrosscutting, StatusNode, Tingkat
-from .models import Crosscutting, Jabatan, NodeAnggaran, NodeIndikator, NodeKinerja, PemegangJabatan
+from .models import (
+    Crosscutting,
+    Jabatan,
+    NodeAnggaran,
+    NodeIndikator,
+    NodeKinerja,
+    PemegangJabatan,
+    TautanStrategi,
+)
 
 
 @dataclass(frozen=True)
@@ -152,10 +160,25 @@ class Pohon:
     induk_luar: dict[int, Simpul]
     jabatan: list[Jabatan]
     pemegang: dict[int, list[PemegangJabatan]]
+    # Cause–effect arrows of the strategy map (TautanStrategi) between nodes read, as (dari, ke) ids.
+    tautan: list[tuple[int, int]] = field(default_factory=list)
+
+    def pemilik_jabatan(self, j: Jabatan) -> Pemilik:
+        """A position of the tree's units with its holder on the tree's date."""
+        return pemilik_pada(j, self.pemegang.get(j.pk, []), self.tanggal)
 
     def telusuri(self):
         for a in self.akar:
             yield from a.telusuri()
+
+
+def pemilik_pada(j: Jabatan, pemegang: list[PemegangJabatan], tanggal: datetime.date) -> Pemilik:
+    """A position and who holds it on `tanggal` among its holders (an acting official gives way to a definitive
+    one on the same date; none: vacant)."""
+    pada = [p for p in pemegang if p.mulai <= tanggal and (p.selesai is None or p.selesai >= tanggal)]
+    pada.sort(key=lambda p: (p.plt, -p.mulai.toordinal()))
+    p = pada[0] if pada else None
+    return Pemilik(j.pk, j.nama, j.eselon, p.nama if p else None, p.nip if p else "", p.plt if p else False)
 
 
 def id_unit_turunan(unit_id: int) -> list[int]:
@@ -218,13 +241,7 @@ def susun_pohon(
         pemegang[p.jabatan_id].append(p)
 
     def pemilik(j: Jabatan | None) -> Pemilik | None:
-        if j is None:
-            return None
-        pada = [p for p in pemegang.get(j.pk, []) if p.mulai <= tanggal and (p.selesai is None or p.selesai >= tanggal)]
-        # An acting official gives way to a definitive one on the same date.
-        pada.sort(key=lambda p: (p.plt, -p.mulai.toordinal()))
-        p = pada[0] if pada else None
-        return Pemilik(j.pk, j.nama, j.eselon, p.nama if p else None, p.nip if p else "", p.plt if p else False)
+        return None if j is None else pemilik_pada(j, pemegang.get(j.pk, []), tanggal)
 
     simpul = {
         n.pk: Simpul(
@@ -328,6 +345,14 @@ def susun_pohon(
             )
         )
 
+    panah = [
+        (dari, ke)
+        for dari, ke in TautanStrategi.objects.filter(dari_id__in=node_ids)
+        .order_by("id")
+        .values_list("dari_id", "ke_id")
+        if ke in simpul
+    ]
+
     akar = []
     for s in simpul.values():
         if s.induk_id in simpul:
@@ -346,6 +371,7 @@ def susun_pohon(
         induk_luar=induk_luar,
         jabatan=jabatan,
         pemegang=dict(pemegang),
+        tautan=panah,
     )
 
 

@@ -324,6 +324,11 @@ BACA: dict[str, Baca] = {
     "kerja:pohon": Baca(_r("kerja:pohon", S, TAHUN)),
     "kerja:pohon_masuk": Baca(_r("kerja:pohon_masuk", S, TAHUN)),
     "kerja:admin_unit": Baca(_r("kerja:admin_unit"), pembaca=("admin", "pimpinan"), ditolak=("auditor", "perencana")),
+    "kerja:pohon_gambar": Baca(_r("kerja:pohon_gambar", S, TAHUN)),
+    "kerja:pohon_pdf": Baca(_r("kerja:pohon_pdf", S, TAHUN)),
+    "kerja:pohon_peta": Baca(_r("kerja:pohon_peta", S, TAHUN)),
+    "kerja:pohon_matriks": Baca(_r("kerja:pohon_matriks", S, TAHUN)),
+    "kerja:pohon_matriks_xlsx": Baca(_r("kerja:pohon_matriks_xlsx", S, TAHUN, "peran-hasil")),
 }
 # Pages that show no unit's data.
 BACA_TANPA_UNIT = {

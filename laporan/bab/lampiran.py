@@ -13,11 +13,23 @@ from indikator import queries as iq
 from indikator.enums import Agregasi
 
 from ..bundel import Bundel
-from ..dokumen import Bagian, Baris, Blok, DaftarPeringatan, KeputusanIKU, Paragraf, Sel, Tabel, muat_potret
+from ..dokumen import (
+    Bagian,
+    Baris,
+    Blok,
+    DaftarPeringatan,
+    Gambar,
+    KeputusanIKU,
+    Paragraf,
+    Sel,
+    Tabel,
+    muat_potret,
+)
 from .bantu import kepala as kepala_tabel
 from .bantu import target_sel
 from .naskah import dokumen_pk, keputusan_iku, penanggung_jawab
 from .perencanaan import periode_pk, tabel_struktur
+from .pohon import lampiran_pohon
 
 
 def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
@@ -65,6 +77,11 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
                 True,
             )
         )
+    kertas: dict[int, str] = {}
+    for judul, blok_pohon, lanskap, ukuran in lampiran_pohon(b.pohon):
+        if blok_pohon:
+            daftar.append((judul, blok_pohon, lanskap))
+            kertas[len(daftar)] = ukuran
     if b.dengan_peringatan:
         blok: list[Blok] = [DaftarPeringatan(b.peringatan)]
         if not b.peringatan:
@@ -73,12 +90,23 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
     hasil = []
     for i, (judul, blok, lanskap) in enumerate(daftar, start=1):
         blok_bernama = [
-            Tabel(f"lampiran-{i}-tabel", None, x.judul, x.kepala, x.baris, x.catatan, x.lanskap or lanskap, x.kecil)
+            Tabel(
+                f"lampiran-{i}-tabel" + (f"-{j}" if j else ""),
+                None,
+                x.judul,
+                x.kepala,
+                x.baris,
+                x.catatan,
+                x.lanskap or lanskap,
+                x.kecil,
+            )
             if isinstance(x, Tabel)
+            else dataclasses.replace(x, id=f"lampiran-{i}-gambar-{j + 1}")
+            if isinstance(x, Gambar)
             else dataclasses.replace(x, tabel=dataclasses.replace(x.tabel, id=f"lampiran-{i}-tabel"))
             if isinstance(x, KeputusanIKU) and x.tabel is not None
             else x
-            for x in blok
+            for j, x in enumerate(blok)
         ]
         hasil.append(
             Bagian(
@@ -88,6 +116,7 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
                 1,
                 tuple(blok_bernama),
                 lanskap=lanskap,
+                kertas=kertas.get(i, ""),
             )
         )
     return tuple(hasil)
