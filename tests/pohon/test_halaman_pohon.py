@@ -191,3 +191,34 @@ def test_tahun_beku_tanpa_tombol_dan_ditolak(client, dunia, p):
     )
     assert "tidak dapat diubah" in r.content.decode()
     assert not NodeKinerja.objects.filter(uraian="Usul beku").exists()
+
+
+def test_kotak_masuk_dan_jabatan_jumlah_kueri_tetap(client, dunia, p):
+    """The inbox and the positions page read with the same number of queries for one row and for several."""
+    d = dunia
+    _masuk(client, d, "perencana")
+    sebelum = {nama: _kueri(client, _url(nama)) for nama in ("pohon_masuk", "pohon_jabatan")}
+    for i in range(3):
+        NodeKinerja.objects.create(
+            unit=d.unit,
+            renstra=d.renstra,
+            tingkat=Tingkat.SK,
+            uraian=f"Usul {i}",
+            induk=p.sp,
+            status=StatusNode.USULAN,
+            diusulkan_oleh=d.induk,
+        )
+        Crosscutting.objects.create(node=p.node_lain, mitra_unit=d.unit, peran="pendukung", kontribusi=f"K{i}")
+        j = Jabatan.objects.create(unit=d.unit, nama=f"Jabatan {i}", eselon="4", atasan=p.kabag)
+        PemegangJabatan.objects.create(jabatan=j, nama=f"P{i}", mulai="2018-01-01")
+    sesudah = {nama: _kueri(client, _url(nama)) for nama in ("pohon_masuk", "pohon_jabatan")}
+    assert sesudah == sebelum
+
+
+def _kueri(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(url).status_code == 200
+    return len(q.captured_queries)
