@@ -16,6 +16,7 @@ from ..bundel import Bundel
 from ..dokumen import Bagian, Baris, Blok, DaftarPeringatan, KeputusanIKU, Paragraf, Sel, Tabel, muat_potret
 from .bantu import kepala as kepala_tabel
 from .bantu import target_sel
+from .konsolidasi import lampiran_capaian_unit
 from .naskah import dokumen_pk, keputusan_iku, penanggung_jawab
 from .perencanaan import periode_pk, tabel_struktur
 
@@ -65,6 +66,8 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
                 True,
             )
         )
+    if t := lampiran_capaian_unit(b):
+        daftar.append((t.judul, [t], not muat_potret(t)))
     if b.dengan_peringatan:
         blok: list[Blok] = [DaftarPeringatan(b.peringatan)]
         if not b.peringatan:
