@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext
 
 from anggaran.queries import susun_anggaran_banyak
@@ -110,7 +111,14 @@ def _aturan_unit(unit: UnitKerja) -> list[AgregasiIndikator]:
     return list(
         AgregasiIndikator.objects.filter(indikator__sasaran__revisi__renstra__unit=unit)
         .select_related("indikator__sasaran__revisi")
-        .prefetch_related("sumber__indikator__sasaran__revisi__renstra__unit")
+        .prefetch_related(
+            Prefetch(
+                "sumber",
+                queryset=SumberAgregasi.objects.select_related("indikator__sasaran__revisi__renstra__unit").order_by(
+                    "pk"
+                ),
+            )
+        )
         .order_by("indikator__sasaran__urutan", "indikator__urutan", "indikator__kode", "pk")
     )
 
@@ -302,7 +310,8 @@ class Konsolidasi:
 
 
 def baca_konsolidasi(unit: UnitKerja, tahun: int) -> Konsolidasi | None:
-    """The unit-year's rules and last run (None when the unit has no rule in force that year); 5 queries."""
+    """The unit-year's rules and last run (None when the unit has no rule in force that year); at most 5 queries
+    whatever the number of rules and sources."""
     aturan = _aturan_tahun(_aturan_unit(unit), tahun)
     if not aturan:
         return None
