@@ -11,6 +11,7 @@ urlpatterns = [
         pohon_konsolidasi.konsolidasi_hitung,
         name="konsolidasi_hitung",
     ),
+    path("<slug:slug>/<tahun:tahun>/konsolidasi/rasio/", pohon_konsolidasi.konsolidasi_rasio, name="konsolidasi_rasio"),
     path(
         "<slug:slug>/<tahun:tahun>/konsolidasi/<int:pk>/",
         pohon_konsolidasi.konsolidasi_aturan,

@@ -106,6 +106,46 @@ def hapus_aturan(*, aturan: AgregasiIndikator) -> None:
     aturan.delete()
 
 
+@transaction.atomic
+def simpan_rasio(*, unit: UnitKerja, tahun: int, isian: dict[Indikator, tuple[Decimal | None, Decimal | None]]) -> int:
+    """Write the numerators and denominators of the unit's percentage indikator for the year (both empty: the
+    pair is removed), under the unit's period lock; refused as a whole (nothing saved) when one pair is half
+    filled or negative. Returns how many pairs changed."""
+    kunci_periode_untuk_tulis(unit, tahun)
+    galat = []
+    for ind, (p, q) in isian.items():
+        if ind.unit.pk != unit.pk:
+            raise ValidationError(gettext("Indikator bukan milik unit ini."), code="unit")
+        if (p is None) != (q is None):
+            galat.append(gettext("%(indikator)s: isi pembilang dan penyebut sekaligus.") % {"indikator": _label(ind)})
+        elif p is not None and (p < 0 or q < 0):
+            galat.append(
+                gettext("%(indikator)s: pembilang dan penyebut tidak boleh negatif.") % {"indikator": _label(ind)}
+            )
+    if galat:
+        raise ValidationError(galat, code="rasio")
+    ada = {r.indikator_id: r for r in RasioRealisasi.objects.filter(indikator__in=list(isian), tahun=tahun)}
+    berubah = 0
+    for ind, (p, q) in isian.items():
+        r = ada.get(ind.pk)
+        if p is None:
+            if r is not None:
+                r.delete()
+                berubah += 1
+        elif r is None:
+            RasioRealisasi.objects.create(indikator=ind, tahun=tahun, pembilang=p, penyebut=q)
+            berubah += 1
+        elif (r.pembilang, r.penyebut) != (p, q):
+            r.pembilang, r.penyebut = p, q
+            r.save()
+            berubah += 1
+    return berubah
+
+
+def baca_rasio(indikator_ids, tahun: int) -> dict[int, RasioRealisasi]:
+    return {r.indikator_id: r for r in RasioRealisasi.objects.filter(indikator_id__in=list(indikator_ids), tahun=tahun)}
+
+
 def _aturan_unit(unit: UnitKerja) -> list[AgregasiIndikator]:
     """The rules of the unit's indikator, sources with their indikator and unit (2 queries)."""
     return list(

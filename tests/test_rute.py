@@ -276,6 +276,11 @@ TULIS: dict[str, Rute] = {
         lambda d: {"metode": "jumlah", "sumber": [str(getattr(d, "ind_anak", d.ind2).pk)]},
         siapkan=_anak_konsolidasi,
     ),
+    "kerja:konsolidasi_rasio": Rute(
+        _r("kerja:konsolidasi_rasio", S, TAHUN),
+        lambda d: {f"pembilang_{d.ind1.pk}": "7", f"penyebut_{d.ind1.pk}": "10"},
+        siapkan=lambda d: m.Indikator.objects.filter(pk=d.ind1.pk).update(satuan="%"),
+    ),
     "kerja:konsolidasi_hitung": Rute(_r("kerja:konsolidasi_hitung", S, TAHUN), siapkan=_aturan_konsolidasi),
     "kerja:keputusan_iku_pdf": Rute(_r("kerja:keputusan_iku_pdf", S, TAHUN), penulis="auditor", baca=True, beku=None),
 }

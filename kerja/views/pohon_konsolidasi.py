@@ -18,7 +18,15 @@ from indikator import akses
 from indikator.models import Indikator, UnitKerja
 from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from pohon.enums import DasarBobot, MetodeAgregasi
-from pohon.konsolidasi import baca_konsolidasi, hapus_aturan, konsolidasikan_tahun, simpan_aturan
+from pohon.konsolidasi import (
+    adalah_persen,
+    baca_konsolidasi,
+    baca_rasio,
+    hapus_aturan,
+    konsolidasikan_tahun,
+    simpan_aturan,
+    simpan_rasio,
+)
 from pohon.models import AgregasiIndikator
 from umum.forms import AngkaField
 
@@ -123,6 +131,9 @@ def konsolidasi_aturan(request, slug: str, tahun: int, pk: int):
         if ok:
             messages.success(request, _("Aturan konsolidasi dihapus."))
         return redirect(*kembali)
+    if awal is None:
+        # The ratio of sums is the default for a percentage (its sources' numerators and denominators).
+        awal = {"metode": MetodeAgregasi.RASIO_JUMLAH if adalah_persen(indikator.satuan) else MetodeAgregasi.JUMLAH}
     form = AturanForm(request.POST or None, initial=awal, kandidat=_kandidat(unit, tahun))
     if request.method == "POST" and form.is_valid():
         ok, _obj = jalankan(
@@ -164,3 +175,56 @@ def konsolidasi_hitung(request, slug: str, tahun: int):
 
 
 __all__ = ["konsolidasi", "konsolidasi_aturan", "konsolidasi_hitung"]
+
+
+class RasioForm(forms.Form):
+    """Numerator and denominator of each percentage indikator of the year."""
+
+    def __init__(self, *args, indikator: list[Indikator], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indikator = indikator
+        for i in indikator:
+            label = f"{i.kode} {i.nama}"
+            self.fields[f"pembilang_{i.pk}"] = AngkaField(
+                label=_("Pembilang: %(indikator)s") % {"indikator": label}, required=False, min_value=0
+            )
+            self.fields[f"penyebut_{i.pk}"] = AngkaField(
+                label=_("Penyebut: %(indikator)s") % {"indikator": label}, required=False, min_value=0
+            )
+
+    def isian(self):
+        return {
+            i: (self.cleaned_data.get(f"pembilang_{i.pk}"), self.cleaned_data.get(f"penyebut_{i.pk}"))
+            for i in self.indikator
+        }
+
+
+@login_required
+def konsolidasi_rasio(request, slug: str, tahun: int):
+    """The numerators and denominators behind the unit's percentages of the year (what a parent's ratio of sums
+    adds up)."""
+    unit = akses.ambil_unit(request.user, slug, tulis=True)
+    indikator = [i for i in _indikator_tahun(unit, tahun) if adalah_persen(i.satuan)]
+    ada = baca_rasio([i.pk for i in indikator], tahun)
+    awal = {}
+    for i in indikator:
+        if (r := ada.get(i.pk)) is not None:
+            awal[f"pembilang_{i.pk}"], awal[f"penyebut_{i.pk}"] = r.pembilang.normalize(), r.penyebut.normalize()
+    form = RasioForm(request.POST or None, initial=awal, indikator=indikator)
+    if request.method == "POST" and form.is_valid():
+        ok, _n = jalankan(request, form, lambda: simpan_rasio(unit=unit, tahun=tahun, isian=form.isian()))
+        if ok:
+            messages.success(request, _("Pembilang dan penyebut disimpan."))
+            return redirect("kerja:konsolidasi", slug=unit.slug, tahun=tahun)
+    return halaman_formulir(
+        request,
+        unit,
+        tahun,
+        judul=_("Pembilang dan penyebut realisasi %(tahun)s") % {"tahun": tahun},
+        form=form,
+        kembali=("kerja:konsolidasi", unit.slug, tahun),
+        keterangan=_(
+            "Untuk indikator persentase: realisasi = pembilang ÷ penyebut × 100. Unit induk menjumlahkan pembilang "
+            "dan penyebut unit bawahannya (rasio jumlah), tidak merata-ratakan persentasenya."
+        ),
+    )

@@ -62,3 +62,20 @@ def test_hitung_menolak_unit_belum_disahkan_lalu_menampilkan_jejak(client, data,
     assert "Konsolidasi tahun 2018 dihitung." in isi
     assert "Bagian A — A1" in isi and "masih sesuai" in isi
     assert m.Realisasi.objects.get(indikator=data.ind1, tahun=TAHUN, triwulan=None).nilai == D("5")
+
+
+def test_pembilang_penyebut_dicatat_dan_separuh_ditolak(client, data, anak):
+    """The sub-unit's planner types the numerator and denominator of its percentage; a half pair is refused."""
+    from pohon.models import RasioRealisasi
+    from tests.pabrik import buat_pengguna
+
+    unit, ind = anak[0]
+    m.Indikator.objects.filter(pk=ind.pk).update(satuan="%")
+    client.force_login(buat_pengguna("perencana_anak", "perencana", unit))
+    url = reverse("kerja:konsolidasi_rasio", args=[unit.slug, TAHUN])
+    r = client.post(url, {f"pembilang_{ind.pk}": "7", f"penyebut_{ind.pk}": ""})
+    assert r.status_code == 200 and "isi pembilang dan penyebut sekaligus" in r.content.decode()
+    assert not RasioRealisasi.objects.exists()
+    r = client.post(url, {f"pembilang_{ind.pk}": "7", f"penyebut_{ind.pk}": "10"})
+    assert r.status_code == 302
+    assert RasioRealisasi.objects.values_list("pembilang", "penyebut").get() == (D("7"), D("10"))
