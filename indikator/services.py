@@ -430,6 +430,23 @@ def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | 
     kunci_periode_untuk_tulis(indikator.unit, tahun)
 
 
+def _tolak_bila_konsolidasi(indikator, r, triwulan, nilai, nilai_kualitatif) -> None:
+    """A parent indikator with a consolidation rule (pohon.AgregasiIndikator, reverse relation `konsolidasi`) takes
+    its yearly figure from its sub-units (`pohon.konsolidasi`): a hand-typed value is refused; its narrative may
+    still be written with the figure unchanged."""
+    if not Indikator.objects.filter(pk=indikator.pk, konsolidasi__isnull=False).exists():
+        return
+    sama = triwulan is None and r is not None and r.nilai == nilai and not (nilai_kualitatif or "").strip()
+    if not sama:
+        raise ValidationError(
+            gettext(
+                "Realisasi indikator ini dihitung dari unit bawahan (konsolidasi) dan tidak dapat diisi tangan; "
+                "hitung ulang konsolidasinya."
+            ),
+            code="konsolidasi",
+        )
+
+
 @transaction.atomic
 def simpan_realisasi(
     *,
@@ -451,6 +468,7 @@ def simpan_realisasi(
     riwayat = riwayat_realisasi(indikator.pk, tahun, triwulan)
     pastikan_token(riwayat, versi)
     r = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    _tolak_bila_konsolidasi(indikator, r, triwulan, nilai, nilai_kualitatif)
     baru = r is None
     if baru:
         r = Realisasi(indikator=indikator, tahun=tahun, triwulan=triwulan)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kerja.views import pohon, pohon_gambar, pohon_periksa
+from kerja.views import pohon, pohon_gambar, pohon_konsolidasi, pohon_periksa
 
 U = "<slug:slug>/"
 UT = "<slug:slug>/<tahun:tahun>/"
@@ -31,4 +31,16 @@ urlpatterns = [
     path(UT + "peta-strategi/", pohon_gambar.peta, name="pohon_peta"),
     path(UT + "matriks/", pohon_gambar.matriks, name="pohon_matriks"),
     path(UT + "matriks/<slug:jenis>.xlsx", pohon_gambar.matriks_xlsx, name="pohon_matriks_xlsx"),
+    path("<slug:slug>/<tahun:tahun>/konsolidasi/", pohon_konsolidasi.konsolidasi, name="konsolidasi"),
+    path(
+        "<slug:slug>/<tahun:tahun>/konsolidasi/hitung/",
+        pohon_konsolidasi.konsolidasi_hitung,
+        name="konsolidasi_hitung",
+    ),
+    path("<slug:slug>/<tahun:tahun>/konsolidasi/rasio/", pohon_konsolidasi.konsolidasi_rasio, name="konsolidasi_rasio"),
+    path(
+        "<slug:slug>/<tahun:tahun>/konsolidasi/<int:pk>/",
+        pohon_konsolidasi.konsolidasi_aturan,
+        name="konsolidasi_aturan",
+    ),
 ]

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 
+from anggaran import formulas as af
 from anggaran import queries as aq
 from anggaran.models import AlokasiRenstra
 from indikator import queries as iq
@@ -33,6 +34,7 @@ from indikator.models import (
 )
 from indikator.periode import ambil_periode, kepala_akhir_tahun, profil_tahun
 from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
+from pohon.konsolidasi import Konsolidasi, baca_konsolidasi
 from pohon.queries import Pohon, susun_pohon
 
 from .dokumen import ButirPeringatan, Narasi
@@ -95,6 +97,26 @@ class NarasiTahun:
 
 
 @dataclass(frozen=True)
+class AnggaranUnit:
+    unit: UnitKerja
+    pagu: Decimal
+    realisasi: Decimal
+    serapan: Decimal | None
+
+
+@dataclass(frozen=True)
+class AnggaranGabungan:
+    """A parent's budget summed with its sub-units', and the efficiency on the totals (the one efficiency rule,
+    `anggaran.formulas.hitung_efisiensi`: input = Σ realisasi ÷ Σ pagu, output = the parent's NKO against 100)."""
+
+    baris: tuple[AnggaranUnit, ...]  # the parent first, then its sub-units
+    total_pagu: Decimal
+    total_realisasi: Decimal
+    serapan: Decimal | None
+    efisiensi: af.HasilEfisiensi
+
+
+@dataclass(frozen=True)
 class Bundel:
     """Everything one unit-year's report reads. `tahun` is the report year; the rest as the readers return it."""
 
@@ -136,6 +158,11 @@ class Bundel:
     peringatan: tuple[ButirPeringatan, ...]
     # the performance tree of the unit and its sub-units (`pohon.queries.susun_pohon`), None without a node
     pohon: Pohon | None = None
+    # consolidation of a parent unit (pohon.konsolidasi): its rules and last run, the sub-units' own measurement
+    # (their capaian as in their own reports) and the budget summed over the parent and its sub-units
+    konsolidasi: Konsolidasi | None = None
+    ukur_anak: dict[int, iq.Pengukuran] = field(default_factory=dict)
+    anggaran_gabungan: AnggaranGabungan | None = None
 
     @property
     def revisi_kini(self) -> RevisiRenstra:
@@ -247,7 +274,16 @@ def ambil_bundel(
         if dengan_peringatan or periode.final
         else ()
     )
+    konsolidasi = baca_konsolidasi(unit, tahun)
+    ukur_anak: dict[int, iq.Pengukuran] = {}
+    gabungan = None
+    if konsolidasi is not None:
+        ukur_anak = iq.susun_pengukuran_banyak(konsolidasi.units, tahun)
+        gabungan = _anggaran_gabungan(anggaran, aq.susun_anggaran_banyak(sub_unit, tahun), sub_unit, ukur.nko)
     return Bundel(
+        konsolidasi=konsolidasi,
+        ukur_anak=ukur_anak,
+        anggaran_gabungan=gabungan,
         unit=unit,
         tahun=tahun,
         dengan_peringatan=dengan_peringatan,
@@ -279,6 +315,29 @@ def ambil_bundel(
         periode=periode,
         peringatan=peringatan,
         pohon=pohon if pohon.akar else None,
+    )
+
+
+def _anggaran_gabungan(
+    sendiri: aq.Anggaran, anak: dict[int, aq.Anggaran], sub_unit: Iterable[UnitKerja], nko: Decimal | None
+) -> AnggaranGabungan:
+    daftar = [sendiri, *(anak[u.pk] for u in sub_unit if u.pk in anak)]
+    baris = tuple(
+        AnggaranUnit(
+            a.unit, a.total_pagu, a.total_realisasi, af.hitung_serapan(pagu=a.total_pagu, realisasi=a.total_realisasi)
+        )
+        for a in daftar
+    )
+    pagu = sum((x.pagu for x in baris), Decimal(0))
+    realisasi = sum((x.realisasi for x in baris), Decimal(0))
+    return AnggaranGabungan(
+        baris=baris,
+        total_pagu=pagu,
+        total_realisasi=realisasi,
+        serapan=af.hitung_serapan(pagu=pagu, realisasi=realisasi),
+        efisiensi=af.hitung_efisiensi(
+            pagu=pagu, realisasi_dana=realisasi, target_output=af.SERATUS, realisasi_output=nko
+        ),
     )
 
 

@@ -7,6 +7,7 @@ database or computes a domain number: `laporan.susun.susun_laporan` fills the st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,6 +47,9 @@ FORMAT_SEL = {
 FORMAT_LAIN = FormatSel(2, "General")
 
 
+_WARNA = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
 @dataclass(frozen=True)
 class Sel:
     """One table cell. `format`: teks, or a number kind of `FORMAT_SEL`: angka (as stored), persen (2 dec),
@@ -58,6 +62,12 @@ class Sel:
     tanda: str = ""  # marker shown after the value (e.g. "*" on budget lines that disagree with their children)
     tingkat: int = 0  # indentation level (budget tree)
     tebal: bool = False
+    warna: str = ""  # background colour "#RRGGBB" (a kriteria's colour), or none
+
+    @property
+    def warna_aman(self) -> str:
+        """The background colour when it is a valid "#RRGGBB" (never anything else into a style or a file)."""
+        return self.warna if _WARNA.fullmatch(self.warna or "") else ""
 
     @property
     def angka(self) -> bool:

@@ -70,6 +70,8 @@ def _tulis_petak(ws, p: Petak, baris_awal: int) -> None:
         c.fill = ISI_KELOMPOK
     if s.tanda:
         c.font = Font(bold=True, color="C62828")
+    if s.warna_aman and not p.kepala:
+        c.fill = PatternFill("solid", fgColor=s.warna_aman[1:].upper())
     for dr in range(p.rowspan):
         for dc in range(p.colspan):
             if dr or dc:

@@ -37,7 +37,7 @@ RIWAYAT_UNIT = (NarasiLaporan, GambarLaporan, NaskahDinas, NaskahDinasDisahkan, 
 RIWAYAT_SEMUA = (UnitKerja, KepalaUnit, SkemaPenilaian, BandKriteria, BobotPerspektif, SkalaKualitatif, NilaiSkala)
 
 # What the build id reads (beside SAKIP_VERSI_BUILD and the renderers' versions).
-_FOLDER_BUILD = ("laporan", "indikator", "anggaran", "sakip", "templates", "static", "locale")
+_FOLDER_BUILD = ("laporan", "indikator", "anggaran", "pohon", "sakip", "templates", "static", "locale")
 _AKHIRAN_BUILD = {".py", ".html", ".css", ".svg", ".png", ".jpg", ".ttf", ".otf", ".woff", ".woff2", ".mo"}
 _PUSTAKA = ("weasyprint", "pypdf", "python-docx", "openpyxl", "Django")
 
@@ -70,10 +70,15 @@ def versi_masukan(unit_id: int) -> tuple:
     q = connection.ops.quote_name
     periode = q(PeriodeUnit._meta.db_table)
     kolom_unit = q(PeriodeUnit._meta.get_field("unit").column)
+    unit_t = q(UnitKerja._meta.db_table)
+    kolom_induk = q(UnitKerja._meta.get_field("induk").column)
     pilih = [
         f"(SELECT COALESCE(SUM({q('versi_data')}), 0) FROM {periode} WHERE {kolom_unit} = %s)",
+        # The sub-units' versions: a parent's consolidated report prints their figures (pohon.konsolidasi).
+        f"(SELECT COALESCE(SUM(p.{q('versi_data')}), 0) FROM {periode} p JOIN {unit_t} u ON p.{kolom_unit} = u.{q('id')}"
+        f" WHERE u.{kolom_induk} = %s)",
     ]
-    parameter: list = [unit_id]
+    parameter: list = [unit_id, unit_id]
     for m in RIWAYAT_UNIT:
         kolom = q(m.history.model._meta.get_field("unit").column)
         pilih.append(f"(SELECT MAX({q('history_id')}) FROM {_tabel(m)} WHERE {kolom} = %s)")

@@ -590,6 +590,18 @@ class _Penulis:
             self._gaya_sel(paragraf, gaya, kepala=p.kepala, kanan=s.angka, tebal=s.tebal)
             if s.tingkat and not p.kepala:
                 paragraf.paragraph_format.left_indent = Pt(6 * s.tingkat)
+            if s.warna_aman and not p.kepala:
+                latar = OxmlElement("w:shd")
+                latar.set(qn("w:val"), "clear")
+                latar.set(qn("w:fill"), s.warna_aman[1:].upper())
+                tcpr = sel._tc.get_or_add_tcPr()
+                # Schema order: w:shd before these (a later one makes Word report unreadable content).
+                sesudah = [tcpr.find(qn(f"w:{t}")) for t in ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign")]
+                sesudah = [x for x in sesudah if x is not None]
+                if sesudah:
+                    sesudah[0].addprevious(latar)
+                else:
+                    tcpr.append(latar)
             if p.baris in lekat:
                 paragraf._p.get_or_add_pPr().keepNext_val = True
         for c in t.catatan:

@@ -96,3 +96,19 @@ class DasarBobot(models.TextChoices):
     PENYEBUT = "penyebut", _("Penyebut")
     PAGU = "pagu", _("Pagu unit")
     TETAP = "tetap", _("Bobot tetap")
+
+
+class AlasanKonsolidasi(models.TextChoices):
+    """Why a consolidated figure was not computed (never a silent number)."""
+
+    TANPA_SUMBER = "tanpa_sumber", _("Belum ada indikator sumber.")
+    NILAI_KOSONG = "nilai_kosong", _("Ada sumber tanpa realisasi angka.")
+    RASIO_KOSONG = "rasio_kosong", _("Ada sumber tanpa pembilang atau penyebut.")
+    PENYEBUT_NOL = "penyebut_nol", _("Jumlah penyebut nol.")
+    BOBOT_KOSONG = "bobot_kosong", _("Ada sumber tanpa bobot.")
+    BOBOT_NOL = "bobot_nol", _("Jumlah bobot nol.")
+    PERSEN_DIRATA = (
+        "persen_dirata",
+        _("Persentase yang memiliki pembilang dan penyebut tidak dirata-ratakan; gunakan rasio jumlah."),
+    )
+    BUKAN_SATU_SUMBER = "bukan_satu_sumber", _("Metode 'diambil dari satu unit' memerlukan tepat satu sumber.")

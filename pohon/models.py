@@ -325,3 +325,61 @@ class SumberAgregasi(models.Model):
         verbose_name = _("sumber agregasi")
         verbose_name_plural = _("sumber agregasi")
         constraints = [models.UniqueConstraint(fields=["agregasi", "indikator"], name="sumber_agregasi_unik")]
+
+
+class RasioRealisasi(models.Model):
+    """The numerator and denominator behind a unit's yearly realisasi of a percentage indikator
+    (realisasi = pembilang ÷ penyebut × 100): what a parent's ratio of sums (`rasio_jumlah`) adds up."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="rasio_realisasi")
+    tahun = models.PositiveIntegerField(_("tahun"))
+    pembilang = models.DecimalField(_("pembilang"), max_digits=20, decimal_places=4)
+    penyebut = models.DecimalField(_("penyebut"), max_digits=20, decimal_places=4)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pembilang dan penyebut realisasi")
+        verbose_name_plural = _("pembilang dan penyebut realisasi")
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun"], name="rasio_realisasi_unik"),
+            models.CheckConstraint(condition=Q(penyebut__gte=0) & Q(pembilang__gte=0), name="rasio_realisasi_positif"),
+        ]
+
+
+class KonsolidasiTahun(models.Model):
+    """One run of a parent unit's consolidation for a year, pinned to the state of the sub-units it read:
+    `pin` = {sub-unit id: its year's data version (`PeriodeUnit.versi_data`)} and the rules' fingerprint. A later
+    change in a sub-unit (or of a rule) makes the run, and the report that prints it, out of date (usang)."""
+
+    unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="konsolidasi", verbose_name=_("unit"))
+    tahun = models.PositiveIntegerField(_("tahun"))
+    pin = models.JSONField(_("keadaan unit bawahan"), default=dict)
+    sidik_aturan = models.CharField(_("sidik aturan"), max_length=64)
+    dihitung_pada = models.DateTimeField(_("dihitung pada"), auto_now=True)
+    dihitung_oleh = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("dihitung oleh")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("konsolidasi tahunan")
+        verbose_name_plural = _("konsolidasi tahunan")
+        constraints = [models.UniqueConstraint(fields=["unit", "tahun"], name="konsolidasi_tahun_unik")]
+
+
+class HasilKonsolidasi(models.Model):
+    """A parent indikator's consolidated figure of a year with its trace (the source rows as computed), or the
+    reason it was not computed. The figure itself is written to the parent's yearly Realisasi, which the
+    measurement reads like any other."""
+
+    konsolidasi = models.ForeignKey(KonsolidasiTahun, on_delete=models.CASCADE, related_name="hasil")
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="hasil_konsolidasi")
+    metode = models.CharField(_("metode"), max_length=20, choices=MetodeAgregasi.choices)
+    nilai = models.DecimalField(_("nilai"), max_digits=20, decimal_places=4, null=True, blank=True)
+    alasan = models.CharField(_("alasan tidak dihitung"), max_length=30, blank=True)
+    jejak = models.JSONField(_("jejak"), default=list)
+
+    class Meta:
+        verbose_name = _("hasil konsolidasi")
+        verbose_name_plural = _("hasil konsolidasi")
+        constraints = [models.UniqueConstraint(fields=["konsolidasi", "indikator"], name="hasil_konsolidasi_unik")]

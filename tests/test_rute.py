@@ -142,6 +142,31 @@ def _diajukan(d):
     atur_status(d, StatusPeriode.DIAJUKAN)
 
 
+def _anak_konsolidasi(d):
+    """A sub-unit of the unit with an indikator of ind1's unit of measure, its 2018 approved (consolidation)."""
+    from decimal import Decimal
+
+    anak = m.UnitKerja.objects.create(slug="anak-ks", nama="Anak KS", induk=d.unit)
+    renstra = m.Renstra.objects.create(
+        unit=anak, nama="Renstra anak", tahun_mulai=2015, tahun_selesai=2019, skema=d.skema
+    )
+    revisi = m.RevisiRenstra.objects.create(
+        renstra=renstra, nomor=0, nama="Awal", berlaku_mulai=2015, berlaku_sampai=2019
+    )
+    sasaran = m.Sasaran.objects.create(revisi=revisi, kode="S1", nama="Sasaran anak", perspektif="customer")
+    d.ind_anak = m.Indikator.objects.create(sasaran=sasaran, kode="A1", nama="Dokumen anak", satuan=d.ind1.satuan)
+    m.Realisasi.objects.create(indikator=d.ind_anak, tahun=TAHUN, nilai=Decimal("5"))
+    m.PeriodeUnit.objects.create(unit=anak, tahun=TAHUN, status=StatusPeriode.DISAHKAN)
+
+
+def _aturan_konsolidasi(d):
+    from pohon.models import AgregasiIndikator, SumberAgregasi
+
+    _anak_konsolidasi(d)
+    aturan = AgregasiIndikator.objects.create(indikator=d.ind1, metode="jumlah")
+    SumberAgregasi.objects.create(agregasi=aturan, indikator=d.ind_anak)
+
+
 def _r(nama, *args):
     return lambda d: reverse(nama, args=[a(d) if callable(a) else a for a in args])
 
@@ -254,6 +279,17 @@ TULIS: dict[str, Rute] = {
     "kerja:versi_pk_pdf": Rute(
         _r("kerja:versi_pk_pdf", S, lambda d: d.versi.pk), penulis="auditor", baca=True, beku=None
     ),
+    "kerja:konsolidasi_aturan": Rute(
+        _r("kerja:konsolidasi_aturan", S, TAHUN, lambda d: d.ind1.pk),
+        lambda d: {"metode": "jumlah", "sumber": [str(getattr(d, "ind_anak", d.ind2).pk)]},
+        siapkan=_anak_konsolidasi,
+    ),
+    "kerja:konsolidasi_rasio": Rute(
+        _r("kerja:konsolidasi_rasio", S, TAHUN),
+        lambda d: {f"pembilang_{d.ind1.pk}": "7", f"penyebut_{d.ind1.pk}": "10"},
+        siapkan=lambda d: m.Indikator.objects.filter(pk=d.ind1.pk).update(satuan="%"),
+    ),
+    "kerja:konsolidasi_hitung": Rute(_r("kerja:konsolidasi_hitung", S, TAHUN), siapkan=_aturan_konsolidasi),
     "kerja:keputusan_iku_pdf": Rute(_r("kerja:keputusan_iku_pdf", S, TAHUN), penulis="auditor", baca=True, beku=None),
     "kerja:pohon_simpul_tawarkan": Rute(
         _r("kerja:pohon_simpul_tawarkan", "sestama", TAHUN, lambda d: d.pohon.sp.pk),
@@ -291,6 +327,7 @@ BACA: dict[str, Baca] = {
     "laporan:gambar_berkas": Baca(_r("laporan:gambar_berkas", lambda d: d.gambar.pk)),
     "laporan:berkas": Baca(_r("laporan:berkas", lambda d: d.berkas.pk)),
     "laporan:berkas_unduh": Baca(_r("laporan:berkas_unduh", lambda d: d.berkas.pk)),
+    "kerja:konsolidasi": Baca(_r("kerja:konsolidasi", S, TAHUN)),
     "kerja:narasi_daftar": Baca(_r("kerja:narasi_daftar", S, TAHUN)),
     "kerja:konsistensi": Baca(_r("kerja:konsistensi", S, TAHUN)),
     "kerja:pohon_konsistensi": Baca(_r("kerja:pohon_konsistensi", S, TAHUN)),

@@ -19,7 +19,7 @@ from .. import grafik
 from ..bundel import Bundel
 from ..dokumen import Bagian, Baris, Blok, Daftar, Gambar, Narasi, Paragraf, Sel, Tabel, muat_potret
 from ..markdown import render_markdown
-from . import kalimat, kerangka
+from . import kalimat, kerangka, konsolidasi
 from .bantu import (
     HURUF,
     angka,
@@ -54,8 +54,12 @@ def bab_akuntabilitas(b: Bundel) -> Bagian:
         if g := gambar_serapan(b):
             keuangan.append(g)
         keuangan.append(tabel_anggaran_komponen(b))
+    if t := konsolidasi.tabel_anggaran_gabungan(b):
+        keuangan.append(t)
     efisiensi: list[Blok] = []
     if k := kalimat_efisiensi(b):
+        efisiensi.append(Paragraf(k))
+    if k := konsolidasi.kalimat_efisiensi_gabungan(b):
         efisiensi.append(Paragraf(k))
     isi = {"bab3_capaian": capaian, "bab3_efisiensi": efisiensi}
     if analisis_anak:
@@ -234,6 +238,8 @@ def analisis_sasaran(b: Bundel) -> list[Bagian]:
         blok.append(riwayat)
         for bp in ns.baris:
             blok.append(Paragraf(kalimat_indikator(b, bp)))
+            if t := konsolidasi.tabel_kontribusi(b, bp):
+                blok.append(t)
             catatan = bp.realisasi.catatan
             if catatan is not None:
                 for kunci, label in (

@@ -27,6 +27,7 @@ from ..dokumen import (
 )
 from .bantu import kepala as kepala_tabel
 from .bantu import target_sel
+from .konsolidasi import lampiran_capaian_unit
 from .naskah import dokumen_pk, keputusan_iku, penanggung_jawab
 from .perencanaan import periode_pk, tabel_struktur
 from .pohon import lampiran_pohon
@@ -82,6 +83,8 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
         if blok_pohon:
             daftar.append((judul, blok_pohon, lanskap))
             kertas[len(daftar)] = ukuran
+    if t := lampiran_capaian_unit(b):
+        daftar.append((t.judul, [t], not muat_potret(t)))
     if b.dengan_peringatan:
         blok: list[Blok] = [DaftarPeringatan(b.peringatan)]
         if not b.peringatan:

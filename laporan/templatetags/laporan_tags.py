@@ -159,7 +159,8 @@ def tabel_laporan(context, tabel, tampil_judul=False) -> SafeString:
                 teks = escape(sel(s))  # what |linebreaksbr does, without its regex for a text with no line break
                 if "\n" in teks or "\r" in teks:
                     teks = linebreaksbr(sel(s), autoescape=True)
-                h.append(f'<td{rentang(s)} class="{k}">{teks}{tanda}</td>')
+                gaya = f' style="background-color:{s.warna_aman}"' if s.warna_aman else ""
+                h.append(f'<td{rentang(s)} class="{k}"{gaya}>{teks}{tanda}</td>')
             h.append("</tr>")
         h.append("</tbody>")
     h.append("\n  </table>\n  ")
