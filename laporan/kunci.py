@@ -37,7 +37,7 @@ RIWAYAT_UNIT = (NarasiLaporan, GambarLaporan, NaskahDinas, NaskahDinasDisahkan, 
 RIWAYAT_SEMUA = (UnitKerja, KepalaUnit, SkemaPenilaian, BandKriteria, BobotPerspektif, SkalaKualitatif, NilaiSkala)
 
 # What the build id reads (beside SAKIP_VERSI_BUILD and the renderers' versions).
-_FOLDER_BUILD = ("laporan", "indikator", "anggaran", "sakip", "templates", "static", "locale")
+_FOLDER_BUILD = ("laporan", "indikator", "anggaran", "pohon", "sakip", "templates", "static", "locale")
 _AKHIRAN_BUILD = {".py", ".html", ".css", ".svg", ".png", ".jpg", ".ttf", ".otf", ".woff", ".woff2", ".mo"}
 _PUSTAKA = ("weasyprint", "pypdf", "python-docx", "openpyxl", "Django")
 
