@@ -156,7 +156,7 @@ class Bundel:
     gambar: dict[str, list[GambarLaporan]]
     periode: PeriodeUnit  # unsaved draft when the year has no row
     peringatan: tuple[ButirPeringatan, ...]
-    # the performance tree of the unit and its sub-units (`pohon.queries.susun_pohon`), None without a node
+    # the unit's performance tree (`pohon.queries.susun_pohon`, without its sub-units), None without a node
     pohon: Pohon | None = None
     # consolidation of a parent unit (pohon.konsolidasi): its rules and last run, the sub-units' own measurement
     # (their capaian as in their own reports) and the budget summed over the parent and its sub-units
@@ -253,7 +253,9 @@ def ambil_bundel(
         for k in KepalaUnit.objects.filter(unit_id__in=lain).order_by("unit_id", "-mulai", "-id"):
             kepala_lain.setdefault(k.unit_id, []).append(k)
     kepala_unit_lain = {u: k for u, daftar in kepala_lain.items() if (k := kepala_akhir_tahun(tahun, daftar))}
-    pohon = susun_pohon(unit, tahun)
+    # The unit's own tree: its file key (`laporan.kunci`) follows the unit's data version, which the tree's writes
+    # raise; sub-units' trees would need their versions in the key too.
+    pohon = susun_pohon(unit, tahun, dengan_bawahan=False)
     gambar: dict[str, list[GambarLaporan]] = {}
     for g in GambarLaporan.objects.filter(unit=unit, tahun=tahun).order_by("bagian", "urutan", "id"):
         gambar.setdefault(g.bagian, []).append(g)
