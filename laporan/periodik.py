@@ -1,0 +1,179 @@
+"""Writes of the periodic reports (`LaporanPeriodik`, docs/siklus.md §3.3): create a version with its data
+cut-off, fill its texts, submit, return, issue. Each takes the year's period lock (a frozen year refuses) and
+refuses a report that is no longer a draft; a refusal changes nothing.
+
+Issuing keeps the print HTML of the report as built then (`html_terbit`) with its SHA-256: the issued version
+is frozen — its outputs are made from that HTML, whatever changes in the data afterwards."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from indikator import formulas as f
+from indikator.models import Indikator, UnitKerja
+from indikator.periode import kunci_periode_untuk_tulis
+
+from .bab.bantu import tanggal as format_tanggal
+from .bab.periodik import syarat_pengajuan
+from .bundel import ambil_bundel_periodik
+from .models import IsianPeriodik, LaporanPeriodik, PenjelasanAnggaranPeriodik
+from .pdf import render_html_cetak
+from .susun import susun_laporan_periodik
+
+KOLOM_KEPALA = (
+    "data_cutoff",
+    "tanggal",
+    "penandatangan_nama",
+    "penandatangan_nip",
+    "penandatangan_jabatan",
+    "penandatangan_plt",
+    "catatan_pimpinan",
+)
+
+
+def periksa_cutoff(tahun: int, periode: str, data_cutoff: date) -> None:
+    """A period that ends after the data cut-off cannot be reported (its data is not complete yet)."""
+    akhir = f.akhir_periode(tahun=tahun, periode=periode)
+    if data_cutoff < akhir:
+        raise ValidationError(
+            _("Periode %(p)s %(t)s berakhir %(akhir)s, sesudah batas data %(batas)s: laporan ditolak.")
+            % {
+                "p": LaporanPeriodik.Periode(periode).label,
+                "t": tahun,
+                "akhir": format_tanggal(akhir),
+                "batas": format_tanggal(data_cutoff),
+            },
+            code="cutoff",
+        )
+
+
+@transaction.atomic
+def buat_laporan_periodik(unit: UnitKerja, tahun: int, periode: str, data_cutoff: date) -> LaporanPeriodik:
+    """A new version of the period's report (draft). Refused while a draft or submitted version exists (it is
+    continued, not doubled) and when the period ends after the cut-off."""
+    if periode not in LaporanPeriodik.Periode.values:
+        raise ValidationError(_("Periode tidak dikenal."), code="periode")
+    periksa_cutoff(tahun, periode, data_cutoff)
+    kunci_periode_untuk_tulis(unit, tahun)
+    ada = LaporanPeriodik.objects.filter(unit=unit, tahun=tahun, periode=periode)
+    if ada.exclude(status=LaporanPeriodik.Status.TERBIT).exists():
+        raise ValidationError(_("Masih ada versi laporan periode ini yang belum terbit."), code="ganda")
+    versi = (ada.aggregate(m=Max("versi"))["m"] or 0) + 1
+    return LaporanPeriodik.objects.create(unit=unit, tahun=tahun, periode=periode, versi=versi, data_cutoff=data_cutoff)
+
+
+def _kunci(lp: LaporanPeriodik) -> LaporanPeriodik:
+    kunci_periode_untuk_tulis(lp.unit, lp.tahun)
+    lp = LaporanPeriodik.objects.select_for_update().get(pk=lp.pk)
+    if not lp.dapat_diubah:
+        raise ValidationError(
+            _("Laporan periodik berstatus %(s)s tidak dapat diubah.") % {"s": lp.get_status_display()}, code="beku"
+        )
+    return lp
+
+
+@transaction.atomic
+def simpan_kepala(lp: LaporanPeriodik, **data) -> LaporanPeriodik:
+    """The report's own fields (cut-off, date, signatory, the head's note)."""
+    lp = _kunci(lp)
+    for k, v in data.items():
+        if k not in KOLOM_KEPALA:
+            raise ValueError(k)
+        setattr(lp, k, v)
+    periksa_cutoff(lp.tahun, lp.periode, lp.data_cutoff)
+    lp.full_clean()
+    lp.save()
+    return lp
+
+
+@transaction.atomic
+def simpan_isian(
+    lp: LaporanPeriodik,
+    indikator: Indikator,
+    *,
+    pembilang: Decimal | None = None,
+    penyebut: Decimal | None = None,
+    kendala: str = "",
+    upaya: str = "",
+    rencana_tindak_lanjut: str = "",
+) -> IsianPeriodik:
+    lp = _kunci(lp)
+    if not Indikator.objects.milik(lp.unit).filter(pk=indikator.pk).exists():
+        raise ValidationError(_("Indikator bukan milik unit ini."), code="unit")
+    if penyebut is not None and penyebut == 0:
+        raise ValidationError(_("Penyebut tidak boleh 0."), code="penyebut")
+    isian, _baru = IsianPeriodik.objects.get_or_create(laporan=lp, indikator=indikator)
+    isian.pembilang, isian.penyebut = pembilang, penyebut
+    isian.kendala, isian.upaya, isian.rencana_tindak_lanjut = kendala, upaya, rencana_tindak_lanjut
+    isian.full_clean()
+    isian.save()
+    return isian
+
+
+@transaction.atomic
+def simpan_penjelasan(lp: LaporanPeriodik, mata_anggaran, penyebab: str) -> PenjelasanAnggaranPeriodik:
+    lp = _kunci(lp)
+    if (mata_anggaran.unit_id, mata_anggaran.tahun) != (lp.unit_id, lp.tahun):
+        raise ValidationError(_("Mata anggaran bukan milik unit dan tahun laporan ini."), code="unit")
+    p, _baru = PenjelasanAnggaranPeriodik.objects.get_or_create(laporan=lp, mata_anggaran=mata_anggaran)
+    p.penyebab = penyebab
+    p.full_clean()
+    p.save()
+    return p
+
+
+@transaction.atomic
+def ajukan(lp: LaporanPeriodik) -> LaporanPeriodik:
+    """Submit: refused while a budget gap under −10 points has no cause, a Rencana Aksi decreases, an RPD does
+    not sum to its pagu, or a monthly report has no head's note (every reason in one message)."""
+    lp = _kunci(lp)
+    pesan = syarat_pengajuan(ambil_bundel_periodik(lp))
+    if pesan:
+        raise ValidationError(pesan, code="syarat")
+    lp.status, lp.diajukan_pada = LaporanPeriodik.Status.DIAJUKAN, timezone.now()
+    lp.save()
+    return lp
+
+
+@transaction.atomic
+def kembalikan(lp: LaporanPeriodik) -> LaporanPeriodik:
+    kunci_periode_untuk_tulis(lp.unit, lp.tahun)
+    lp = LaporanPeriodik.objects.select_for_update().get(pk=lp.pk)
+    if lp.status != LaporanPeriodik.Status.DIAJUKAN:
+        raise ValidationError(_("Hanya laporan yang diajukan yang dapat dikembalikan."), code="status")
+    lp.status = LaporanPeriodik.Status.DRAF
+    lp.save()
+    return lp
+
+
+@transaction.atomic
+def terbitkan(lp: LaporanPeriodik, pengguna=None) -> LaporanPeriodik:
+    """Issue a submitted report: its print HTML as built now is kept with its SHA-256 (frozen)."""
+    kunci_periode_untuk_tulis(lp.unit, lp.tahun)
+    lp = LaporanPeriodik.objects.select_for_update().get(pk=lp.pk)
+    if lp.status != LaporanPeriodik.Status.DIAJUKAN:
+        raise ValidationError(_("Hanya laporan yang diajukan yang dapat diterbitkan."), code="status")
+    lp.status, lp.diterbitkan_pada, lp.diterbitkan_oleh = LaporanPeriodik.Status.TERBIT, timezone.now(), pengguna
+    if lp.tanggal is None:
+        lp.tanggal = timezone.localdate()
+    html = render_html_cetak(susun_laporan_periodik(lp))
+    lp.html_terbit, lp.sha256 = html, hashlib.sha256(html.encode("utf-8")).hexdigest()
+    lp.save()
+    return lp
+
+
+def html_cetak(lp: LaporanPeriodik) -> str:
+    """The print HTML of a report: the frozen one of an issued version (checked against its hash), else built."""
+    if lp.status == LaporanPeriodik.Status.TERBIT:
+        if hashlib.sha256(lp.html_terbit.encode("utf-8")).hexdigest() != lp.sha256:
+            raise ValidationError(_("Isi laporan terbit tidak cocok dengan hash-nya."), code="hash")
+        return lp.html_terbit
+    return render_html_cetak(susun_laporan_periodik(lp))
