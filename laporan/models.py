@@ -466,7 +466,7 @@ class LaporanPeriodik(models.Model):
     penandatangan_plt = models.BooleanField(_("Plt."), default=False)
     tanggal = models.DateField(_("tanggal laporan"), null=True, blank=True)
     catatan_pimpinan = TeksPanjang(_("catatan pimpinan"), max_length=4000, blank=True)
-    html_terbit = models.TextField(_("isi terbit (HTML cetak)"), blank=True, editable=False)
+    html_terbit = TeksPanjang(_("isi terbit (HTML cetak)"), max_length=20_000_000, blank=True, editable=False)
     sha256 = models.CharField(_("SHA-256 isi terbit"), max_length=64, blank=True, editable=False)
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
