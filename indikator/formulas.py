@@ -543,11 +543,15 @@ def hitung_capaian_periode(
     triwulan: int,
     hanya_tahunan: bool = False,
     rumus_negatif: RumusNegatif = RumusNegatif.CERMIN,
+    akhir_tahun: bool | None = None,
 ) -> CapaianPeriode:
     """Capaian s/d a period: R_cum ÷ T_cum(period) and R_cum ÷ T_annual by the annual formula of the polarity
     (negatif: the scheme's formula). A yearly-only indikator before TW IV: nothing computed (`ditunda`). A
-    qualitative indikator has no quarterly capaian before TW IV (its grade is yearly)."""
-    if triwulan < 4 and (hanya_tahunan or polaritas == Polaritas.KUALITATIF):
+    qualitative indikator has no quarterly capaian before TW IV (its grade is yearly). `akhir_tahun`: the period
+    reaches 31 December (default: triwulan 4); October and November are in TW IV but not yet the year."""
+    if akhir_tahun is None:
+        akhir_tahun = triwulan == 4
+    if not akhir_tahun and (hanya_tahunan or polaritas == Polaritas.KUALITATIF):
         return CapaianPeriode(None, None, ditunda=True)
 
     def capaian(target: Decimal | None) -> Decimal | None:

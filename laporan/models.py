@@ -90,6 +90,7 @@ class BerkasLaporan(models.Model):
         LAPORAN = "laporan", _("Laporan Kinerja")
         PK = "pk", _("Dokumen Perjanjian Kinerja")
         IKU = "iku", _("Keputusan Penetapan IKU")
+        PERIODIK = "periodik", _("Laporan Kinerja Periodik")
 
     unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="berkas_laporan", verbose_name=_("unit"))
     jenis = models.CharField(_("jenis dokumen"), max_length=8, choices=Jenis.choices, default=Jenis.LAPORAN)
@@ -100,6 +101,14 @@ class BerkasLaporan(models.Model):
         blank=True,
         related_name="berkas_dokumen",
         verbose_name=_("versi PK"),
+    )
+    laporan_periodik = models.ForeignKey(
+        "LaporanPeriodik",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="berkas",
+        verbose_name=_("laporan periodik"),
     )
     tahun = models.PositiveIntegerField(_("tahun"))
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
@@ -154,6 +163,9 @@ class BerkasLaporan(models.Model):
             return f"perjanjian-kinerja-{self.unit.slug}-{self.tahun}-versi-{self.versi_pk.nomor}.pdf"
         if self.jenis == self.Jenis.IKU:
             return f"keputusan-iku-{self.unit.slug}-{self.tahun}.pdf"
+        if self.jenis == self.Jenis.PERIODIK:
+            lp = self.laporan_periodik
+            return f"laporan-kinerja-{lp.periode.lower()}-{self.unit.slug}-{self.tahun}-versi-{lp.versi}.{self.format}"
         return f"laporan-kinerja-{self.unit.slug}-{self.tahun}.{self.format}"
 
     def url_buat(self) -> str:
@@ -164,6 +176,8 @@ class BerkasLaporan(models.Model):
             return reverse("kerja:versi_pk_pdf", args=[self.unit.slug, self.versi_pk_id])
         if self.jenis == self.Jenis.IKU:
             return reverse("kerja:keputusan_iku_pdf", args=[self.unit.slug, self.tahun])
+        if self.jenis == self.Jenis.PERIODIK:
+            return reverse("kerja:periodik_berkas", args=[self.unit.slug, self.laporan_periodik_id, self.format])
         return reverse(f"laporan:{self.format}", args=[self.unit.slug, self.tahun])
 
 
@@ -466,6 +480,7 @@ class LaporanPeriodik(models.Model):
     penandatangan_plt = models.BooleanField(_("Plt."), default=False)
     tanggal = models.DateField(_("tanggal laporan"), null=True, blank=True)
     catatan_pimpinan = TeksPanjang(_("catatan pimpinan"), max_length=4000, blank=True)
+    catatan_pengembalian = TeksPanjang(_("catatan pengembalian"), max_length=2000, blank=True)
     html_terbit = TeksPanjang(_("isi terbit (HTML cetak)"), max_length=20_000_000, blank=True, editable=False)
     sha256 = models.CharField(_("SHA-256 isi terbit"), max_length=64, blank=True, editable=False)
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
@@ -520,6 +535,8 @@ class IsianPeriodik(models.Model):
     kendala = TeksPanjang(_("kendala"), max_length=2000, blank=True)
     upaya = TeksPanjang(_("upaya"), max_length=2000, blank=True)
     rencana_tindak_lanjut = TeksPanjang(_("rencana tindak lanjut"), max_length=2000, blank=True)
+    # Marked when the head returns the report for this indikator; cleared when the planner saves it again.
+    dikembalikan = models.BooleanField(_("dikembalikan"), default=False)
     history = HistoricalRecords()
 
     class Meta:

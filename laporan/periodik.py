@@ -25,7 +25,7 @@ from .bab.bantu import tanggal as format_tanggal
 from .bab.periodik import syarat_pengajuan
 from .bundel import ambil_bundel_periodik
 from .models import IsianPeriodik, LaporanPeriodik, PenjelasanAnggaranPeriodik
-from .pdf import render_html_cetak
+from .pdf import html_periodik, render_html_cetak
 from .susun import susun_laporan_periodik
 
 KOLOM_KEPALA = (
@@ -113,6 +113,7 @@ def simpan_isian(
     isian, _baru = IsianPeriodik.objects.get_or_create(laporan=lp, indikator=indikator)
     isian.pembilang, isian.penyebut = pembilang, penyebut
     isian.kendala, isian.upaya, isian.rencana_tindak_lanjut = kendala, upaya, rencana_tindak_lanjut
+    isian.dikembalikan = False
     isian.full_clean()
     isian.save()
     return isian
@@ -144,13 +145,23 @@ def ajukan(lp: LaporanPeriodik) -> LaporanPeriodik:
 
 
 @transaction.atomic
-def kembalikan(lp: LaporanPeriodik) -> LaporanPeriodik:
+def kembalikan(lp: LaporanPeriodik, catatan: str, indikator_ids=()) -> LaporanPeriodik:
+    """Return a submitted report to draft with the head's note (required); the indikator named are marked
+    "dikembalikan" (listed as perlu perhatian until the planner saves them again)."""
     kunci_periode_untuk_tulis(lp.unit, lp.tahun)
     lp = LaporanPeriodik.objects.select_for_update().get(pk=lp.pk)
     if lp.status != LaporanPeriodik.Status.DIAJUKAN:
         raise ValidationError(_("Hanya laporan yang diajukan yang dapat dikembalikan."), code="status")
-    lp.status = LaporanPeriodik.Status.DRAF
+    if not catatan.strip():
+        raise ValidationError(_("Tuliskan alasan pengembalian."), code="catatan")
+    lp.status, lp.catatan_pengembalian = LaporanPeriodik.Status.DRAF, catatan
+    lp.full_clean()
     lp.save()
+    ids = list(Indikator.objects.milik(lp.unit).filter(pk__in=list(indikator_ids)).values_list("pk", flat=True))
+    for i in ids:
+        isian, _baru = IsianPeriodik.objects.get_or_create(laporan=lp, indikator_id=i)
+        isian.dikembalikan = True
+        isian.save()
     return lp
 
 
@@ -172,8 +183,4 @@ def terbitkan(lp: LaporanPeriodik, pengguna=None) -> LaporanPeriodik:
 
 def html_cetak(lp: LaporanPeriodik) -> str:
     """The print HTML of a report: the frozen one of an issued version (checked against its hash), else built."""
-    if lp.status == LaporanPeriodik.Status.TERBIT:
-        if hashlib.sha256(lp.html_terbit.encode("utf-8")).hexdigest() != lp.sha256:
-            raise ValidationError(_("Isi laporan terbit tidak cocok dengan hash-nya."), code="hash")
-        return lp.html_terbit
-    return render_html_cetak(susun_laporan_periodik(lp))
+    return html_periodik(lp)

@@ -36,6 +36,11 @@ def ambang_capaian() -> Decimal:
     return Decimal(str(getattr(settings, "SAKIP_PERIODIK_AMBANG_CAPAIAN", "90")))
 
 
+def akhir_tahun_periode(bp: BundelPeriodik) -> bool:
+    """The period ends on 31 December (TW IV, S2, December): its data is the year's."""
+    return f.bulan_akhir_periode(periode=bp.laporan.periode) == 12
+
+
 def nama_periode(periode: str) -> str:
     from ..models import LaporanPeriodik
 
@@ -86,11 +91,14 @@ def _target_ra(bp: BundelPeriodik, baris: iq.BarisPengukuran, tw: int) -> tuple[
         return ra.triwulan[tw - 1], None, pesan
 
 
-def _capaian_triwulan(bp: BundelPeriodik, baris: iq.BarisPengukuran, tw: int):
-    """(RA state, period target, realisasi s/d the quarter, capaian, error) of one indikator in quarter tw."""
+def _capaian_triwulan(bp: BundelPeriodik, baris: iq.BarisPengukuran, tw: int, akhir_tahun: bool | None = None):
+    """(RA state, period target, realisasi s/d the quarter, capaian, error) of one indikator in quarter tw.
+    `akhir_tahun` (default: tw 4): the period ends on 31 December — then it is the year."""
     skema = bp.b.skema
     hanya_tahunan = baris.indikator.pk in bp.tahunan
-    if tw == 4:  # TW IV is the year: the annual measurement as it is
+    if akhir_tahun is None:
+        akhir_tahun = tw == 4
+    if akhir_tahun:  # TW IV, S2, December: the year, the annual measurement as it is
         return None, baris.target.nilai, baris.realisasi.nilai, f.CapaianPeriode(baris.capaian, baris.capaian), ""
     ra, target, galat = _target_ra(bp, baris, tw)
     realisasi = baris.realisasi.kumulatif[tw - 1]
@@ -105,6 +113,7 @@ def _capaian_triwulan(bp: BundelPeriodik, baris: iq.BarisPengukuran, tw: int):
             triwulan=tw,
             hanya_tahunan=hanya_tahunan,
             rumus_negatif=skema.rumus_negatif,
+            akhir_tahun=False,
         )
     return ra, target, realisasi, hasil, galat
 
@@ -112,15 +121,16 @@ def _capaian_triwulan(bp: BundelPeriodik, baris: iq.BarisPengukuran, tw: int):
 def susun_baris(bp: BundelPeriodik) -> tuple[BarisPeriodik, ...]:
     """Every indikator of the year's measurement in the period (no query)."""
     tw = f.triwulan_periode(periode=bp.laporan.periode)
+    akhir_tahun = akhir_tahun_periode(bp)
     ambang = ambang_capaian()
     hasil = []
     for baris in bp.b.ukur.baris:
-        ra, target, realisasi, capaian, galat = _capaian_triwulan(bp, baris, tw)
+        ra, target, realisasi, capaian, galat = _capaian_triwulan(bp, baris, tw, akhir_tahun)
         sebelum = _capaian_triwulan(bp, baris, tw - 1)[3].capaian_periode if tw > 1 else None
         isian = bp.isian.get(baris.indikator.pk)
         perhatian = f.perlu_perhatian(
-            ada_realisasi=realisasi is not None or bool(baris.realisasi.kualitatif and tw == 4),
-            dikembalikan=False,
+            ada_realisasi=realisasi is not None or bool(baris.realisasi.kualitatif and akhir_tahun),
+            dikembalikan=bool(isian and isian.dikembalikan),
             capaian_periode=capaian.capaian_periode,
             capaian_sebelumnya=sebelum,
             ambang=ambang,
@@ -219,7 +229,7 @@ def tabel_capaian(bp: BundelPeriodik, baris: tuple[BarisPeriodik, ...]):
     """Sasaran | Indikator | Target tahunan | Target s/d TW (kumulatif) | Pembilang | Penyebut | Realisasi s/d |
     Capaian terhadap target s/d | Capaian terhadap target tahunan. Numerator and denominator columns only when
     some indikator has them."""
-    tw = f.triwulan_periode(periode=bp.laporan.periode)
+    akhir = akhir_tahun_periode(bp)
     komponen = any(x.pembilang is not None or x.penyebut is not None for x in baris)
     s_d = _("s/d %(p)s") % {"p": nama_periode(bp.laporan.periode)}
     label = [_("Sasaran"), _("Indikator"), _("Target tahunan"), _("Target %(sd)s (kumulatif)") % {"sd": s_d}]
@@ -233,7 +243,7 @@ def tabel_capaian(bp: BundelPeriodik, baris: tuple[BarisPeriodik, ...]):
     isi = []
     for x in baris:
         b = x.baris
-        if tw == 4:
+        if akhir:
             target_p = target_sel(b.target)
         elif x.tahunan:
             target_p = Sel("–")
@@ -247,7 +257,7 @@ def tabel_capaian(bp: BundelPeriodik, baris: tuple[BarisPeriodik, ...]):
         if x.tahunan:
             sel += [Sel("–"), Sel(_(CATATAN_TAHUNAN), colspan=2)]
         else:
-            kual = b.realisasi.kualitatif if tw == 4 else ""
+            kual = b.realisasi.kualitatif if akhir else ""
             sel += [
                 realisasi_sel(x.realisasi, kual),
                 _sel_capaian(x.capaian.capaian_periode, x),
@@ -264,7 +274,7 @@ def tabel_capaian(bp: BundelPeriodik, baris: tuple[BarisPeriodik, ...]):
 def kalimat_ra(bp: BundelPeriodik) -> list[Paragraf]:
     """One line when the PK version in force at the period's end has no cumulative Rencana Aksi target."""
     tw = f.triwulan_periode(periode=bp.laporan.periode)
-    if tw == 4:
+    if akhir_tahun_periode(bp):
         return []
     v = bp.b.rencana_aksi.berlaku[tw - 1]
     if v is None:
@@ -311,7 +321,7 @@ def grafik_triwulan(bp: BundelPeriodik):
         if b.indikator.pk in bp.tahunan:
             continue
         nilai = list(progres_triwulan(b, bp.b.rencana_aksi.untuk(b.indikator.pk), bp.b.skema))
-        if tw == 4:
+        if akhir_tahun_periode(bp):
             nilai[3] = b.capaian
         nilai = tuple(v if i < tw else None for i, v in enumerate(nilai))
         if any(v is not None for v in nilai):

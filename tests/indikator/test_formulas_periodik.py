@@ -186,3 +186,17 @@ def test_perlu_perhatian(ada, kembali, capaian, sebelum, ditunda, harapan):
         )
         == harapan
     )
+
+
+def test_oktober_masih_triwulan_iv_tetapi_belum_tahun():
+    # October and November belong to TW IV but are not the year yet: a yearly-only indikator stays deferred.
+    hasil = hitung_capaian_periode(
+        polaritas=POS,
+        target_periode=D("75"),
+        target_tahunan=D("75"),
+        realisasi_kumulatif=D("70"),
+        triwulan=4,
+        hanya_tahunan=True,
+        akhir_tahun=False,
+    )
+    assert hasil == CapaianPeriode(None, None, ditunda=True)
