@@ -593,3 +593,28 @@ def perlu_perhatian(
         if capaian_sebelumnya - capaian_periode > turun_maks:
             hasil.append("turun")
     return tuple(hasil)
+
+
+def tenggat_periode(*, tahun: int, periode: str, hari: int) -> date:
+    """The deadline of a period's report: `hari` days after the period's last day."""
+    return akhir_periode(tahun=tahun, periode=periode) + timedelta(days=hari)
+
+
+def baca_tenggat_periodik(teks: str) -> dict[str, int]:
+    """The deadlines setting of the periodic reports, e.g. "TW:14,S:20,B:7": days after the end of a quarter (TW),
+    a semester (S) and a month (B); a kind left out has no deadline. A wrong entry raises ValueError."""
+    hasil: dict[str, int] = {}
+    for bagian in (b.strip() for b in teks.split(",")):
+        if not bagian:
+            continue
+        jenis, _pisah, hari = bagian.partition(":")
+        jenis = jenis.strip().upper()
+        if jenis not in ("TW", "S", "B") or not hari.strip().isdigit():
+            raise ValueError(f"tenggat laporan periodik tidak dikenal: {bagian!r}")
+        hasil[jenis] = int(hari)
+    return hasil
+
+
+def periode_jenis(jenis: str) -> tuple[str, ...]:
+    """The periods of a kind: TW → TW1..TW4, S → S1, S2, B → B01..B12."""
+    return tuple(p for p in BULAN_AKHIR_PERIODE if p.rstrip("0123456789") == jenis)

@@ -12,10 +12,13 @@ from indikator.formulas import (
     CapaianPeriode,
     TargetKumulatifMenurun,
     akhir_periode,
+    baca_tenggat_periodik,
     hitung_capaian_periode,
     hitung_rata_capaian_periode,
     hitung_target_periode,
+    periode_jenis,
     perlu_perhatian,
+    tenggat_periode,
     triwulan_periode,
 )
 
@@ -200,3 +203,26 @@ def test_oktober_masih_triwulan_iv_tetapi_belum_tahun():
         akhir_tahun=False,
     )
     assert hasil == CapaianPeriode(None, None, ditunda=True)
+
+
+@pytest.mark.parametrize(
+    ("periode", "hari", "harapan"),
+    [
+        ("TW1", 14, date(2018, 4, 14)),
+        ("TW4", 20, date(2019, 1, 20)),
+        ("B02", 7, date(2018, 3, 7)),
+        ("S1", 0, date(2018, 6, 30)),
+    ],
+)
+def test_tenggat_periode(periode, hari, harapan):
+    assert tenggat_periode(tahun=2018, periode=periode, hari=hari) == harapan
+
+
+def test_baca_tenggat_dan_jenis():
+    assert baca_tenggat_periodik("TW:14, s:20,") == {"TW": 14, "S": 20}
+    assert baca_tenggat_periodik("") == {}
+    with pytest.raises(ValueError):
+        baca_tenggat_periodik("X:3")
+    assert periode_jenis("TW") == ("TW1", "TW2", "TW3", "TW4")
+    assert periode_jenis("S") == ("S1", "S2")
+    assert len(periode_jenis("B")) == 12
