@@ -24,7 +24,8 @@ from indikator.periode import kunci_periode_untuk_tulis
 from .bab.bantu import tanggal as format_tanggal
 from .bab.periodik import syarat_pengajuan
 from .bundel import ambil_bundel_periodik
-from .models import IsianPeriodik, LaporanPeriodik, PenjelasanAnggaranPeriodik
+from .models import IsianPeriodik, LaporanPeriodik, NarasiLaporan, PenjelasanAnggaranPeriodik
+from .narasi import simpan_narasi
 from .pdf import html_periodik, render_html_cetak
 from .susun import susun_laporan_periodik
 
@@ -179,6 +180,43 @@ def terbitkan(lp: LaporanPeriodik, pengguna=None) -> LaporanPeriodik:
     lp.html_terbit, lp.sha256 = html, hashlib.sha256(html.encode("utf-8")).hexdigest()
     lp.save()
     return lp
+
+
+# TW IV's texts per indikator → the LKj's sections per sasaran (BAB III) they seed when still empty.
+BENIH_LKJ = (("kendala", "faktor_penghambat"), ("upaya", "upaya"), ("rencana_tindak_lanjut", "rencana_tindak_lanjut"))
+
+
+@transaction.atomic
+def salin_ke_lkj(lp: LaporanPeriodik) -> int:
+    """TW IV is the year: its kendala, upaya and rencana tindak lanjut seed the annual report's sections of each
+    sasaran (faktor penghambat, upaya, rencana tindak lanjut) that are still empty; a written section is never
+    overwritten. Returns the number of sections written; refused for a period before the year's end."""
+    if f.bulan_akhir_periode(periode=lp.periode) != 12:
+        raise ValidationError(_("Hanya laporan akhir tahun (Triwulan IV) yang dapat menjadi bahan BAB III."))
+    kunci_periode_untuk_tulis(lp.unit, lp.tahun)
+    isian = (
+        IsianPeriodik.objects.filter(laporan=lp)
+        .select_related("indikator__sasaran")
+        .order_by("indikator__sasaran__urutan", "indikator__urutan", "indikator__kode", "id")
+    )
+    per_sasaran: dict = {}
+    for i in isian:
+        per_sasaran.setdefault(i.indikator.sasaran, []).append(i)
+    ada = {
+        (n.sasaran_id, n.bagian)
+        for n in NarasiLaporan.objects.filter(unit=lp.unit, tahun=lp.tahun, sasaran__in=list(per_sasaran))
+        if n.isi.strip()
+    }
+    n = 0
+    for sasaran, daftar in per_sasaran.items():
+        for medan, bagian in BENIH_LKJ:
+            teks = "\n\n".join(
+                f"**{i.indikator.kode}**: {getattr(i, medan).strip()}" for i in daftar if getattr(i, medan).strip()
+            )
+            if teks and (sasaran.pk, bagian) not in ada:
+                simpan_narasi(unit=lp.unit, tahun=lp.tahun, bagian=bagian, sasaran=sasaran, judul="", isi=teks)
+                n += 1
+    return n
 
 
 def html_cetak(lp: LaporanPeriodik) -> str:

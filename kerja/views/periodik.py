@@ -104,6 +104,10 @@ def periodik_laporan(request, slug: str, pk: int):
                 if not form.is_valid():
                     raise ValidationError([f"{ind.kode}: {m}" for v in form.errors.values() for m in v])
                 layanan.simpan_isian(lp, ind, **form.cleaned_data)
+            elif aksi == "salin_lkj":
+                n = layanan.salin_ke_lkj(lp)
+                messages.success(request, _("%(n)s bagian narasi BAB III Laporan Kinerja diisi.") % {"n": n})
+                return redirect("kerja:periodik", slug=lp.unit.slug, pk=lp.pk)
             elif aksi == "penjelasan":
                 mata = get_object_or_404(
                     MataAnggaran.objects.filter(unit=lp.unit, tahun=lp.tahun), pk=request.POST.get("mata") or 0
@@ -152,6 +156,7 @@ def _konteks(request, lp: LaporanPeriodik, form_kepala) -> dict:
         "boleh_sahkan": akses.dapat_mengesahkan(request.user, lp.unit),
         "form_kembali": KembalikanForm(),
         "format": sorted(FORMAT),
+        "akhir_tahun": lp.periode in ("TW4", "S2", "B12"),
     }
 
 
