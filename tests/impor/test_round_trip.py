@@ -253,3 +253,17 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
     # And the new state round-trips unchanged.
     ulang = impor(unit, ekspor(unit))
     assert (ulang.baru, ulang.berubah, ulang.galat) == (0, 0, [])
+
+
+def test_rencana_penarikan_tidak_sama_pagu_menolak_seluruh_buku(data):
+    """All or nothing: a row whose monthly plan does not sum to its pagu refuses the whole workbook."""
+    unit = data["unit"]
+    sebelum = _jejak()
+    wb = ekspor(unit)
+    ws = wb["Anggaran"]
+    r = cari_baris(ws, Kode="001.1")
+    atur(ws, r, "Rencana Jun", "300.000,00")  # the line's pagu is not 300.000
+    atur(ws, r, "Feb", "50.000,00")  # a valid change on the same workbook, refused with it
+    hasil = impor(unit, simpan(wb), terapkan=True)
+    assert any("tidak sama dengan pagu" in g.pesan for g in hasil.galat)
+    assert _jejak() == sebelum

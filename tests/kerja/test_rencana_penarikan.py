@@ -69,3 +69,10 @@ def test_dasbor_membandingkan_serapan_dengan_rencana(client, data):
     dasbor = susun_dasbor(data.unit, TAHUN)
     # Pagu Rp 1.000.000: half planned by June, all by December.
     assert dasbor.rencana_kumulatif[5] == D("50") and dasbor.rencana_kumulatif[11] == D("100")
+
+
+def test_halaman_mata_anggaran_menampilkan_serapan_terhadap_rencana(client, data):
+    client.force_login(data.pengguna["perencana"])
+    client.post(_url(data), {"b_3": "400.000,00", "b_12": "600.000,00"})
+    html = client.get(reverse("kerja:mata_anggaran", args=["biro-ks", data.mata.pk])).content.decode()
+    assert "data-serapan-rpd" in html and "40,00" in html  # 40 % planned by March
