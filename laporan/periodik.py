@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from indikator import formulas as f
 from indikator.models import Indikator, UnitKerja
 from indikator.periode import kunci_periode_untuk_tulis
+from indikator.token_ubah import pastikan_token
 
 from .bab.bantu import tanggal as format_tanggal
 from .bab.periodik import syarat_pengajuan
@@ -81,10 +82,24 @@ def _kunci(lp: LaporanPeriodik) -> LaporanPeriodik:
     return lp
 
 
+def riwayat_laporan(lp: LaporanPeriodik):
+    return LaporanPeriodik.history.filter(id=lp.pk)
+
+
+def riwayat_isian(lp: LaporanPeriodik, indikator_id: int):
+    return IsianPeriodik.history.filter(laporan_id=lp.pk, indikator_id=indikator_id)
+
+
+def riwayat_penjelasan(lp: LaporanPeriodik, mata_anggaran_id: int):
+    return PenjelasanAnggaranPeriodik.history.filter(laporan_id=lp.pk, mata_anggaran_id=mata_anggaran_id)
+
+
 @transaction.atomic
-def simpan_kepala(lp: LaporanPeriodik, **data) -> LaporanPeriodik:
-    """The report's own fields (cut-off, date, signatory, the head's note)."""
+def simpan_kepala(lp: LaporanPeriodik, versi: str | None = None, **data) -> LaporanPeriodik:
+    """The report's own fields (cut-off, date, signatory, the head's note). `versi`: the report's version when
+    the form was loaded (a stale save is refused)."""
     lp = _kunci(lp)
+    pastikan_token(riwayat_laporan(lp), versi)
     for k, v in data.items():
         if k not in KOLOM_KEPALA:
             raise ValueError(k)
@@ -105,8 +120,10 @@ def simpan_isian(
     kendala: str = "",
     upaya: str = "",
     rencana_tindak_lanjut: str = "",
+    versi: str | None = None,
 ) -> IsianPeriodik:
     lp = _kunci(lp)
+    pastikan_token(riwayat_isian(lp, indikator.pk), versi)
     if not Indikator.objects.milik(lp.unit).filter(pk=indikator.pk).exists():
         raise ValidationError(_("Indikator bukan milik unit ini."), code="unit")
     if penyebut is not None and penyebut == 0:
@@ -121,8 +138,11 @@ def simpan_isian(
 
 
 @transaction.atomic
-def simpan_penjelasan(lp: LaporanPeriodik, mata_anggaran, penyebab: str) -> PenjelasanAnggaranPeriodik:
+def simpan_penjelasan(
+    lp: LaporanPeriodik, mata_anggaran, penyebab: str, versi: str | None = None
+) -> PenjelasanAnggaranPeriodik:
     lp = _kunci(lp)
+    pastikan_token(riwayat_penjelasan(lp, mata_anggaran.pk), versi)
     if (mata_anggaran.unit_id, mata_anggaran.tahun) != (lp.unit_id, lp.tahun):
         raise ValidationError(_("Mata anggaran bukan milik unit dan tahun laporan ini."), code="unit")
     p, _baru = PenjelasanAnggaranPeriodik.objects.get_or_create(laporan=lp, mata_anggaran=mata_anggaran)

@@ -10,6 +10,8 @@ from laporan.models import IsianPeriodik, LaporanPeriodik
 from laporan.periodik import KOLOM_KEPALA
 from umum.forms import AngkaField
 
+from .token_ubah import TokenUbahMixin
+
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -18,14 +20,14 @@ class LaporanPeriodikBaruForm(forms.Form):
     data_cutoff = forms.DateField(label=_("Batas data"), widget=TANGGAL)
 
 
-class KepalaPeriodikForm(forms.ModelForm):
+class KepalaPeriodikForm(TokenUbahMixin, forms.ModelForm):
     class Meta:
         model = LaporanPeriodik
         fields = list(KOLOM_KEPALA)
         widgets = {"data_cutoff": TANGGAL, "tanggal": TANGGAL, "catatan_pimpinan": forms.Textarea(attrs={"rows": 3})}
 
 
-class IsianPeriodikForm(forms.ModelForm):
+class IsianPeriodikForm(TokenUbahMixin, forms.ModelForm):
     pembilang = AngkaField(label=_("Pembilang"), required=False, min_value=0)
     penyebut = AngkaField(label=_("Penyebut"), required=False, min_value=0)
 
@@ -35,7 +37,7 @@ class IsianPeriodikForm(forms.ModelForm):
         widgets = {k: forms.Textarea(attrs={"rows": 2}) for k in ("kendala", "upaya", "rencana_tindak_lanjut")}
 
 
-class PenjelasanForm(forms.Form):
+class PenjelasanForm(TokenUbahMixin, forms.Form):
     penyebab = forms.CharField(label=_("Penyebab deviasi"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 

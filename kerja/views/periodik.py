@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from indikator import akses
 from indikator.models import Indikator
 from indikator.periode import ambil_periode
 from indikator.queries import DataTidakDitemukan
+from indikator.token_ubah import KOSONG, token
 from kerja.forms.periodik import (
     IsianPeriodikForm,
     KembalikanForm,
@@ -30,7 +32,7 @@ from kerja.forms.periodik import (
 from laporan import periodik as layanan
 from laporan.bab.periodik import susun_anggaran_rpd, susun_baris, syarat_pengajuan
 from laporan.bundel import ambil_bundel_periodik
-from laporan.models import BerkasLaporan, LaporanPeriodik
+from laporan.models import BerkasLaporan, IsianPeriodik, LaporanPeriodik, PenjelasanAnggaranPeriodik
 from laporan.pdf import html_periodik, render_html_mandiri
 from laporan.susun import susun_laporan_periodik
 from laporan.tugas import minta_berkas_periodik
@@ -89,7 +91,7 @@ def periodik_daftar(request, slug: str, tahun: int):
 def periodik_laporan(request, slug: str, pk: int):
     lp = _ambil(request, slug, pk, tulis=request.method == "POST")
     status = 200
-    form_kepala = KepalaPeriodikForm(instance=lp)
+    form_kepala = KepalaPeriodikForm(instance=lp, versi=token(layanan.riwayat_laporan(lp)))
     if request.method == "POST":
         aksi = request.POST.get("aksi", "")
         try:
@@ -97,13 +99,18 @@ def periodik_laporan(request, slug: str, pk: int):
                 form_kepala = KepalaPeriodikForm(request.POST, instance=LaporanPeriodik.objects.get(pk=lp.pk))
                 if not form_kepala.is_valid():
                     raise ValidationError(_("Periksa isian laporan."))
-                layanan.simpan_kepala(lp, **{k: form_kepala.cleaned_data[k] for k in layanan.KOLOM_KEPALA})
+                layanan.simpan_kepala(
+                    lp,
+                    versi=form_kepala.token_dimuat(),
+                    **{k: form_kepala.cleaned_data[k] for k in layanan.KOLOM_KEPALA},
+                )
             elif aksi == "isian":
                 ind = get_object_or_404(Indikator.objects.milik(lp.unit), pk=request.POST.get("indikator") or 0)
                 form = IsianPeriodikForm(request.POST, prefix=f"i{ind.pk}")
                 if not form.is_valid():
                     raise ValidationError([f"{ind.kode}: {m}" for v in form.errors.values() for m in v])
-                layanan.simpan_isian(lp, ind, **form.cleaned_data)
+                data = {k: v for k, v in form.cleaned_data.items() if k != "versi"}
+                layanan.simpan_isian(lp, ind, versi=form.token_dimuat(), **data)
             elif aksi == "salin_lkj":
                 n = layanan.salin_ke_lkj(lp)
                 messages.success(request, _("%(n)s bagian narasi BAB III Laporan Kinerja diisi.") % {"n": n})
@@ -115,7 +122,7 @@ def periodik_laporan(request, slug: str, pk: int):
                 form = PenjelasanForm(request.POST, prefix=f"m{mata.pk}")
                 if not form.is_valid():
                     raise ValidationError(_("Penyebab deviasi wajib diisi."))
-                layanan.simpan_penjelasan(lp, mata, form.cleaned_data["penyebab"])
+                layanan.simpan_penjelasan(lp, mata, form.cleaned_data["penyebab"], versi=form.token_dimuat())
             else:
                 raise ValidationError(_("Aksi tidak dikenal."))
             messages.success(request, _("Laporan periodik disimpan."))
@@ -127,19 +134,38 @@ def periodik_laporan(request, slug: str, pk: int):
     return render(request, "kerja/periodik/laporan.html", _konteks(request, lp, form_kepala), status=status)
 
 
+def _versi(riwayat, kolom: str) -> dict[int, str]:
+    """The edit token of each row of a report's texts (one query): the latest history id per row."""
+    return {k: str(m) for k, m in riwayat.values(kolom).annotate(m=Max("history_id")).values_list(kolom, "m")}
+
+
 def _konteks(request, lp: LaporanPeriodik, form_kepala) -> dict:
     try:
         bp = ambil_bundel_periodik(lp)
     except DataTidakDitemukan as e:
         raise Http404(str(e)) from e
     baris = susun_baris(bp)
+    versi_isian = _versi(IsianPeriodik.history.filter(laporan_id=lp.pk), "indikator_id")
+    versi_penjelasan = _versi(PenjelasanAnggaranPeriodik.history.filter(laporan_id=lp.pk), "mata_anggaran_id")
     isian = [
-        (x, IsianPeriodikForm(instance=bp.isian.get(x.baris.indikator.pk), prefix=f"i{x.baris.indikator.pk}"))
+        (
+            x,
+            IsianPeriodikForm(
+                instance=bp.isian.get(x.baris.indikator.pk),
+                prefix=f"i{x.baris.indikator.pk}",
+                versi=versi_isian.get(x.baris.indikator.pk, KOSONG),
+            ),
+        )
         for x in baris
     ]
     rpd = [r for r in susun_anggaran_rpd(bp) if r.mata is not None]
     penjelasan = [
-        (r, PenjelasanForm(initial={"penyebab": r.penyebab}, prefix=f"m{r.mata.pk}"))
+        (
+            r,
+            PenjelasanForm(
+                initial={"penyebab": r.penyebab}, prefix=f"m{r.mata.pk}", versi=versi_penjelasan.get(r.mata.pk, KOSONG)
+            ),
+        )
         for r in rpd
         if r.hasil is not None and r.hasil.perlu_penjelasan
     ]
@@ -186,7 +212,10 @@ def periodik_aksi(request, slug: str, pk: int, aksi: str):
         _galat(request, e)
         lp.refresh_from_db()
         return render(
-            request, "kerja/periodik/laporan.html", _konteks(request, lp, KepalaPeriodikForm(instance=lp)), status=409
+            request,
+            "kerja/periodik/laporan.html",
+            _konteks(request, lp, KepalaPeriodikForm(instance=lp, versi=token(layanan.riwayat_laporan(lp)))),
+            status=409,
         )
     return redirect("kerja:periodik", slug=lp.unit.slug, pk=lp.pk)
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from demo.rpd import muat_rpd_demo
 from indikator.models import Indikator
+from indikator.token_ubah import KOSONG, DataBerubah
 from laporan.models import BerkasLaporan, NarasiLaporan
 from laporan.pdf import render_html_cetak
 from laporan.periodik import ajukan, buat_laporan_periodik, salin_ke_lkj, simpan_isian, simpan_kepala
@@ -67,6 +68,8 @@ def test_tw4_mengisi_bab_iii_yang_kosong(referensi):
     lp = buat_laporan_periodik(referensi, 2018, "TW4", date(2019, 1, 20))
     iku3 = Indikator.objects.milik(referensi).get(kode="IKU3")
     simpan_isian(lp, iku3, kendala="Mitra menunda penandatanganan", rencana_tindak_lanjut="Jadwal ulang")
+    with pytest.raises(DataBerubah):  # a form loaded before that save is stale: refused
+        simpan_isian(lp, iku3, kendala="Lain", versi=KOSONG)
     assert salin_ke_lkj(lp) == 2
     n = NarasiLaporan.objects.get(unit=referensi, tahun=2018, sasaran=iku3.sasaran, bagian="faktor_penghambat")
     assert n.isi == "**IKU3**: Mitra menunda penandatanganan"
