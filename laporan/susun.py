@@ -187,12 +187,15 @@ def _daftar(kata_pengantar: Bagian, ringkasan: Bagian, bab: Sequence[Bagian], la
         EntriDaftar("daftar-lampiran", "", _("Daftar Lampiran"), depan=True),
         EntriDaftar(ringkasan.id, "", ringkasan.judul, depan=True),
     ]
+    if not lampiran:  # a periodic report: no annex, no list of annexes
+        isi = [e for e in isi if e.id != "daftar-lampiran"]
     for b in bab:
         isi.append(EntriDaftar(b.id, b.nomor, b.judul, 1))
         for a in b.anak:
             if a.judul:
                 isi.append(EntriDaftar(a.id, a.nomor, a.judul, 2))
-    isi.append(EntriDaftar("lampiran", "", _("Lampiran")))
+    if lampiran:  # a periodic report has none: no separator page, no entry
+        isi.append(EntriDaftar("lampiran", "", _("Lampiran")))
     tabel, gambar = [], []
     for b in (kata_pengantar, ringkasan, *bab):
         depan = b in (kata_pengantar, ringkasan)

@@ -331,7 +331,7 @@ def grafik_triwulan(bp: BundelPeriodik):
             _("Belum ada capaian triwulan yang dapat digambarkan (realisasi triwulan atau target Rencana Aksi kosong).")
         )
     seri.append(Seri(_("Target"), (Decimal(100),) * 4, warna="#999999"))
-    kategori = [f"TW {ROMAWI[i]}" for i in range(4)]
+    kategori = [f"TW {ROMAWI[i + 1]}" for i in range(4)]
     judul = _("Capaian per Triwulan terhadap Target Kumulatif")
     return gambar_baru(judul, garis(kategori, seri, judul=judul))
 
@@ -469,8 +469,8 @@ def ringkasan(bp: BundelPeriodik, baris: tuple[BarisPeriodik, ...], rpd: tuple[B
     return Bagian("ringkasan-eksekutif", "", _("Ringkasan Eksekutif"), 1, tuple(blok))
 
 
-def _bab(nomor: int, judul: str, blok=(), anak=()) -> Bagian:
-    return Bagian(f"bab-{nomor}", f"BAB {ROMAWI[nomor - 1]}", judul, 1, tuple(blok), tuple(anak))
+def _bab(nomor: int, judul: str, blok=(), anak=(), lanskap: bool = False) -> Bagian:
+    return Bagian(f"bab-{nomor}", f"BAB {ROMAWI[nomor]}", judul, 1, tuple(blok), tuple(anak), lanskap=lanskap)
 
 
 def bab_pendahuluan(bp: BundelPeriodik) -> Bagian:
@@ -485,7 +485,7 @@ def bab_pendahuluan(bp: BundelPeriodik) -> Bagian:
 def bab_perencanaan(bp: BundelPeriodik) -> Bagian:
     """The Rencana Aksi of the year: per indikator the annual target and the cumulative targets B3/B6/B9/B12 of
     the version in force at each quarter's end."""
-    label = [_("Indikator"), _("Target tahunan")] + [f"TW {ROMAWI[i]} (B{3 * (i + 1)})" for i in range(4)]
+    label = [_("Indikator"), _("Target tahunan")] + [f"TW {ROMAWI[i + 1]} (B{3 * (i + 1)})" for i in range(4)]
     isi = []
     for b in bp.b.ukur.baris:
         ra = bp.b.rencana_aksi.untuk(b.indikator.pk)
@@ -517,6 +517,7 @@ def bab_akuntabilitas(bp: BundelPeriodik, baris, rpd) -> Bagian:
             daftar_perhatian(bp, baris),
             *kendala_upaya(bp, baris),
         ),
+        lanskap=True,
     )
     anggaran = Bagian(
         "bab-3-2",
@@ -524,8 +525,10 @@ def bab_akuntabilitas(bp: BundelPeriodik, baris, rpd) -> Bagian:
         _("Capaian Kinerja Anggaran %(p)s") % {"p": p},
         2,
         (tabel_anggaran(bp, rpd),) if rpd else (Paragraf(_("Belum ada pagu anggaran untuk tahun ini.")),),
+        lanskap=True,
     )
-    return _bab(3, _("AKUNTABILITAS KINERJA"), anak=[kinerja, anggaran])
+    # Both wide tables are landscape: the whole chapter turns once (no heading left alone on a portrait page).
+    return _bab(3, _("AKUNTABILITAS KINERJA"), anak=[kinerja, anggaran], lanskap=True)
 
 
 def bab_penutup(bp: BundelPeriodik) -> Bagian:
