@@ -183,3 +183,60 @@ def hitung_efisiensi(
     return HasilEfisiensi(
         persen_input=persen_input, persen_output=persen_output, ie=ie, se=se, te=te, kategori=kategori
     )
+
+
+# --- Rencana Penarikan Dana (RPD): the plan serapan is compared against -----------------------------
+
+BATAS_DEVIASI_RPD = Decimal("-10")
+
+
+def selisih_rpd(*, pagu: Decimal | None, rencana: Sequence[Decimal | None]) -> Decimal | None:
+    """The RPD's sum minus the pagu when a plan is entered and does not sum to the pagu (it must: the plan
+    spreads the pagu over the months); None when it sums exactly, when no month is planned, or without a pagu."""
+    ada = [r for r in rencana if r is not None]
+    if not ada or pagu is None:
+        return None
+    jumlah = sum(ada, NOL)
+    return None if jumlah == pagu else jumlah - pagu
+
+
+@dataclass(frozen=True)
+class SerapanRpd:
+    """Serapan s/d a month against the cumulative RPD: amounts, the two percentages of the pagu (rounded half-up
+    2 dec.), the deviation in points (serapan − RPD, from the rounded percentages) and whether it needs a
+    narrative (deviation under −10 points). None where not computable (no pagu, no plan)."""
+
+    realisasi_kumulatif: Decimal
+    rpd_kumulatif: Decimal | None
+    serapan: Decimal | None
+    persen_rpd: Decimal | None
+    deviasi: Decimal | None
+    perlu_penjelasan: bool
+
+
+def hitung_serapan_rpd(
+    *,
+    pagu: Decimal | None,
+    realisasi_bulanan: Sequence[Decimal | None],
+    rencana_bulanan: Sequence[Decimal | None],
+    bulan: int,
+    batas: Decimal = BATAS_DEVIASI_RPD,
+) -> SerapanRpd:
+    """Serapan s/d `bulan` (1–12) against the RPD s/d `bulan`. A plan that does not sum to the pagu is refused
+    (ValueError: nothing computed from it); months without an entry count as 0 once some month has one."""
+    if selisih_rpd(pagu=pagu, rencana=rencana_bulanan) is not None:
+        raise ValueError("RPD tidak sama dengan pagu")
+    realisasi = sum((r for r in realisasi_bulanan[:bulan] if r is not None), NOL)
+    ada_rencana = any(r is not None for r in rencana_bulanan)
+    rpd = sum((r for r in rencana_bulanan[:bulan] if r is not None), NOL) if ada_rencana else None
+    serapan = hitung_serapan(pagu=pagu, realisasi=realisasi)
+    persen_rpd = hitung_serapan(pagu=pagu, realisasi=rpd) if rpd is not None else None
+    deviasi = serapan - persen_rpd if serapan is not None and persen_rpd is not None else None
+    return SerapanRpd(
+        realisasi_kumulatif=realisasi,
+        rpd_kumulatif=rpd,
+        serapan=serapan,
+        persen_rpd=persen_rpd,
+        deviasi=deviasi,
+        perlu_penjelasan=deviasi is not None and deviasi < batas,
+    )

@@ -299,3 +299,19 @@ def susun_akip(unit: UnitKerja, daftar_tahun: list[int] | None = None) -> tuple[
             )
         )
     return tuple(hasil)
+
+
+def serapan_rpd_bulanan(baris: BarisAnggaranHasil) -> tuple[f.SerapanRpd, ...] | None:
+    """Serapan s/d each month (Jan..Dec) of one budget line against its cumulative RPD (`hitung_serapan_rpd`);
+    None when the line has no plan, no pagu, or a plan that does not sum to its pagu (nothing computed from it)."""
+    pagu = baris.pagu_revisi[-1].nilai if baris.pagu_revisi else None
+    if pagu is None or all(r is None for r in baris.rencana_bulanan):
+        return None
+    if f.selisih_rpd(pagu=pagu, rencana=baris.rencana_bulanan) is not None:
+        return None
+    return tuple(
+        f.hitung_serapan_rpd(
+            pagu=pagu, realisasi_bulanan=baris.realisasi_bulanan, rencana_bulanan=baris.rencana_bulanan, bulan=b
+        )
+        for b in range(1, 13)
+    )

@@ -16,7 +16,7 @@ from indikator.token_ubah import pastikan_token, riwayat_objek
 from umum.bulan import NOMOR_BULAN
 from umum.format import format_rupiah
 
-from .formulas import hitung_sisa
+from .formulas import hitung_sisa, selisih_rpd
 from .models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
 
 
@@ -164,21 +164,37 @@ def simpan_realisasi_tahunan_anggaran(*, mata_anggaran: MataAnggaran, nilai: Dec
 def simpan_rencana_penarikan(
     *, mata_anggaran: MataAnggaran, nilai_per_bulan: dict[int, Decimal | None], versi: str | None = None
 ) -> list[str]:
-    """Write the monthly spending plan (the curve serapan is compared against on the dashboard). A plan above the
-    pagu is a warning, not a refusal. `versi`: the plan's version when the form was loaded (stale saves refused)."""
+    """Write the monthly spending plan (Rencana Penarikan Dana, RPD: the curve serapan is compared against on the
+    dashboard and in the periodic reports). A plan of a line with a pagu must sum to that pagu: otherwise it is
+    refused and nothing is written (`pesan_rpd_tidak_sama_pagu`). `versi`: the plan's version when the form was
+    loaded (stale saves refused)."""
     _periksa_bulanan(nilai_per_bulan, gettext("Rencana penarikan tidak boleh negatif."))
     kunci_periode_untuk_tulis(mata_anggaran.unit, mata_anggaran.tahun)
     pastikan_token(riwayat_mata(RencanaPenarikan, mata_anggaran), versi)
-    _tulis_bulanan(
-        RencanaPenarikan,
-        mata_anggaran,
-        {r.bulan: r for r in mata_anggaran.rencana_penarikan.all()},
-        nilai_per_bulan,
-    )
-    total = mata_anggaran.rencana_penarikan.aggregate(s=Sum("nilai"))["s"]
-    return _peringatan_di_atas_pagu(
-        mata_anggaran, total, gettext("Rencana penarikan %(kode)s (%(jumlah)s) melebihi pagu (%(pagu)s).")
-    )
+    ada = {r.bulan: r for r in mata_anggaran.rencana_penarikan.all()}
+    rencana = {b: r.nilai for b, r in ada.items()} | nilai_per_bulan
+    pesan = pesan_rpd_tidak_sama_pagu(mata_anggaran, [rencana.get(b) for b in NOMOR_BULAN], pagu_terkini(mata_anggaran))
+    if pesan:
+        raise ValidationError(pesan, code="rpd_pagu")
+    _tulis_bulanan(RencanaPenarikan, mata_anggaran, ada, nilai_per_bulan)
+    return []
+
+
+def pesan_rpd_tidak_sama_pagu(mata_anggaran: MataAnggaran, rencana: list[Decimal | None], pagu: Decimal | None) -> str:
+    """The refusal of a monthly plan that does not sum to the line's pagu ("" when it does, or without plan or
+    pagu): the form and the plan workbook say it the same way."""
+    selisih = selisih_rpd(pagu=pagu, rencana=rencana)
+    if selisih is None:
+        return ""
+    return gettext(
+        "Rencana penarikan %(kode)s berjumlah %(jumlah)s, tidak sama dengan pagu %(pagu)s (selisih %(selisih)s). "
+        "Sebarkan seluruh pagu ke bulan-bulan rencana penarikan."
+    ) % {
+        "kode": mata_anggaran.kode,
+        "jumlah": format_rupiah(pagu + selisih),
+        "pagu": format_rupiah(pagu),
+        "selisih": format_rupiah(selisih),
+    }
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi, RealisasiAnggaran, RencanaPenarikan, SubKegiatan
+from anggaran.services import pesan_rpd_tidak_sama_pagu
 from indikator.models import Indikator, Sasaran
 from umum.bulan import NOMOR_BULAN, SINGKATAN_BULAN
 
@@ -249,6 +250,10 @@ class LembarAnggaran(Lembar):
                         r.nilai = nilai
                         ops_bulanan.append(("ubah", r))
 
+            if len(hasil.galat) == galat_awal:
+                pesan = _rpd_tidak_sama_pagu(m, baru, pagu_lama, ops_pagu, ops_bulanan)
+                if pesan:
+                    hasil.catat_galat(b.nomor, BULAN_RENCANA[-1], pesan)
             if "Kode induk" in v:
                 induk_diminta.append((b.nomor, m, baca_teks(v.get("Kode induk")), medan))
             if len(hasil.galat) > galat_awal:
@@ -315,6 +320,30 @@ class LembarAnggaran(Lembar):
         for obj in hapus:
             obj.delete()
         return hasil
+
+
+def _rpd_tidak_sama_pagu(m: MataAnggaran, baru: bool, pagu_lama: dict, ops_pagu: list, ops_bulanan: list) -> str:
+    """The row's monthly plan as it will be after this import must sum to its pagu as it will be (the form's rule,
+    `anggaran.services.pesan_rpd_tidak_sama_pagu`): refused otherwise, and with it the whole workbook. Checked
+    only when the row changes its pagu or its plan (an untouched row is not refused for an older plan)."""
+    if not ops_pagu and not any(isinstance(r, RencanaPenarikan) for _j, r in ops_bulanan):
+        return ""
+    pagu = {n: p.nilai for n, p in pagu_lama.items()}  # "ubah" changed these objects in place already
+    for jenis, p in ops_pagu:
+        if jenis == "hapus":
+            pagu.pop(p.revisi_ke, None)
+        else:
+            pagu[p.revisi_ke] = p.nilai
+    rencana = {} if baru else {r.bulan: r.nilai for r in m.rencana_penarikan.all()}
+    for jenis, r in ops_bulanan:
+        if not isinstance(r, RencanaPenarikan):
+            continue
+        if jenis == "hapus":
+            rencana.pop(r.bulan, None)
+        else:
+            rencana[r.bulan] = r.nilai
+    terkini = pagu[max(pagu)] if pagu else None
+    return pesan_rpd_tidak_sama_pagu(m, [rencana.get(b) for b in NOMOR_BULAN], terkini)
 
 
 def _leluhur(induk: MataAnggaran, semua: dict[str, MataAnggaran], pk: int) -> bool:

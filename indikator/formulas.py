@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from .enums import Agregasi, AgregasiNko, AgregasiPerspektif, AlasanTidakDihitung, Polaritas, RumusNegatif
@@ -464,3 +464,157 @@ def tentukan_predikat_akip(*, nilai: Decimal | None) -> str | None:
     if nilai is None:
         return None
     return next((predikat for batas, predikat in PREDIKAT_AKIP if nilai > batas), "D")
+
+
+# --- Periodic reports: the period, its cumulative target and its capaian ---------------------------
+
+# The periods of a periodic report: months B01–B12, quarters TW1–TW4, semesters S1 and S2, each with the month it
+# ends in. A semester is its last quarter's data (S1 = TW II, S2 = TW IV = the year).
+BULAN_AKHIR_PERIODE: dict[str, int] = {
+    **{f"B{m:02d}": m for m in range(1, 13)},
+    **{f"TW{q}": q * 3 for q in range(1, 5)},
+    "S1": 6,
+    "S2": 12,
+}
+
+
+def bulan_akhir_periode(*, periode: str) -> int:
+    """The month (1–12) a period ends in; an unknown period raises ValueError."""
+    try:
+        return BULAN_AKHIR_PERIODE[periode]
+    except KeyError:
+        raise ValueError(f"periode tidak dikenal: {periode!r}") from None
+
+
+def triwulan_periode(*, periode: str) -> int:
+    """The quarter (1–4) whose data a period reports: the quarter its last month belongs to."""
+    return (bulan_akhir_periode(periode=periode) + 2) // 3
+
+
+def akhir_periode(*, tahun: int, periode: str) -> date:
+    """The last day of a period (the date the data cut-off of its report may not precede)."""
+    bulan = bulan_akhir_periode(periode=periode)
+    if bulan == 12:
+        return date(tahun, 12, 31)
+    return date(tahun, bulan + 1, 1) - timedelta(days=1)
+
+
+class TargetKumulatifMenurun(ValueError):
+    """A Rencana Aksi cumulative target lower than the one of an earlier quarter (a cumulative target cannot go
+    down): `triwulan` is the quarter that decreases, `sebelum` and `nilai` the two targets."""
+
+    def __init__(self, *, triwulan: int, sebelum: Decimal, nilai: Decimal):
+        super().__init__(f"target kumulatif TW{triwulan} ({nilai}) lebih kecil dari TW sebelumnya ({sebelum})")
+        self.triwulan, self.sebelum, self.nilai = triwulan, sebelum, nilai
+
+
+def hitung_target_periode(*, target_kumulatif: Sequence[Decimal | None], triwulan: int) -> Decimal | None:
+    """The target of a period = the Rencana Aksi cumulative target at the end of its quarter (Q1..Q4 given; None
+    = that quarter has none). The whole plan is checked first: a cumulative target lower than an earlier
+    quarter's raises `TargetKumulatifMenurun` (nothing is computed from a plan that contradicts itself)."""
+    tertinggi: Decimal | None = None
+    for tw, nilai in enumerate(target_kumulatif, start=1):
+        if nilai is None:
+            continue
+        if tertinggi is not None and nilai < tertinggi:
+            raise TargetKumulatifMenurun(triwulan=tw, sebelum=tertinggi, nilai=nilai)
+        tertinggi = nilai
+    return target_kumulatif[triwulan - 1]
+
+
+@dataclass(frozen=True)
+class CapaianPeriode:
+    """The capaian of one indikator in a period: against the period's cumulative target and against the annual
+    target (official, rounded, never capped — the cap applies only inside the averages, as in the year).
+    `ditunda`: the indikator is measured only yearly and the period is before TW IV (printed "–" with
+    "Perhitungan capaian di Triwulan IV", never 0)."""
+
+    capaian_periode: Decimal | None
+    capaian_tahunan: Decimal | None
+    ditunda: bool = False
+
+
+def hitung_capaian_periode(
+    *,
+    polaritas: Polaritas,
+    target_periode: Decimal | None,
+    target_tahunan: Decimal | None,
+    realisasi_kumulatif: Decimal | None,
+    triwulan: int,
+    hanya_tahunan: bool = False,
+    rumus_negatif: RumusNegatif = RumusNegatif.CERMIN,
+    akhir_tahun: bool | None = None,
+) -> CapaianPeriode:
+    """Capaian s/d a period: R_cum ÷ T_cum(period) and R_cum ÷ T_annual by the annual formula of the polarity
+    (negatif: the scheme's formula). A yearly-only indikator before TW IV: nothing computed (`ditunda`). A
+    qualitative indikator has no quarterly capaian before TW IV (its grade is yearly). `akhir_tahun`: the period
+    reaches 31 December (default: triwulan 4); October and November are in TW IV but not yet the year."""
+    if akhir_tahun is None:
+        akhir_tahun = triwulan == 4
+    if not akhir_tahun and (hanya_tahunan or polaritas == Polaritas.KUALITATIF):
+        return CapaianPeriode(None, None, ditunda=True)
+
+    def capaian(target: Decimal | None) -> Decimal | None:
+        return hitung_capaian_resmi(
+            polaritas=polaritas, target=target, realisasi=realisasi_kumulatif, rumus_negatif=rumus_negatif
+        )
+
+    return CapaianPeriode(capaian(target_periode), capaian(target_tahunan))
+
+
+def hitung_rata_capaian_periode(*, capaian: Sequence[Decimal | None], batas: Decimal | None) -> Decimal | None:
+    """The mean capaian of a period's indikator, each capped by the scheme's cap first (as the NPS of the year);
+    indikator without capaian (yearly-only, no data) are left out. Nothing to average → None."""
+    return hitung_rata_rata(nilai=[terapkan_batas(capaian=c, batas=batas) for c in capaian])
+
+
+def perlu_perhatian(
+    *,
+    ada_realisasi: bool,
+    dikembalikan: bool,
+    capaian_periode: Decimal | None,
+    capaian_sebelumnya: Decimal | None,
+    ambang: Decimal,
+    ditunda: bool = False,
+    turun_maks: Decimal = Decimal("10"),
+) -> tuple[str, ...]:
+    """The "perlu perhatian" rules of a periodic report (rules, not judgement), as codes in a fixed order:
+    "belum_diisi" (no realisasi at the cut-off; not for a yearly-only indikator before TW IV), "dikembalikan"
+    (returned in the workflow), "di_bawah_ambang" (capaian periode < ambang), "turun" (more than `turun_maks`
+    points below the previous period's capaian)."""
+    hasil = []
+    if not ada_realisasi and not ditunda:
+        hasil.append("belum_diisi")
+    if dikembalikan:
+        hasil.append("dikembalikan")
+    if capaian_periode is not None and capaian_periode < ambang:
+        hasil.append("di_bawah_ambang")
+    if capaian_periode is not None and capaian_sebelumnya is not None:
+        if capaian_sebelumnya - capaian_periode > turun_maks:
+            hasil.append("turun")
+    return tuple(hasil)
+
+
+def tenggat_periode(*, tahun: int, periode: str, hari: int) -> date:
+    """The deadline of a period's report: `hari` days after the period's last day."""
+    return akhir_periode(tahun=tahun, periode=periode) + timedelta(days=hari)
+
+
+def baca_tenggat_periodik(teks: str) -> dict[str, int]:
+    """The deadlines setting of the periodic reports, e.g. "TW:14,S:20,B:7": days after the end of a quarter (TW),
+    a semester (S) and a month (B); a kind left out has no deadline. A wrong entry raises ValueError."""
+    hasil: dict[str, int] = {}
+    for bagian in (b.strip() for b in teks.split(",")):
+        if not bagian:
+            continue
+        jenis, _pisah, hari = bagian.partition(":")
+        jenis = jenis.strip().upper()
+        if jenis not in ("TW", "S", "B") or not hari.strip().isdigit():
+            raise ValueError(f"tenggat laporan periodik tidak dikenal: {bagian!r}")
+        hasil[jenis] = int(hari)
+    return hasil
+
+
+def periode_jenis(jenis: str) -> tuple[str, ...]:
+    """The periods of a kind: TW → TW1..TW4, S → S1, S2, B → B01..B12."""
+    return tuple(p for p in BULAN_AKHIR_PERIODE if p.rstrip("0123456789") == jenis)

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -131,3 +132,8 @@ def kabarkan_langkah(periode, aksi: str) -> int:
         return 0
     isi += "\n\n" + _("Ruang kerja: %(url)s") % {"url": url_ruang(unit, tahun)}
     return kirim([(judul, isi, alamat_perencana(unit))])
+
+
+# Sent by `kirim_pengingat` (arguments `hari_ini`, `hari`): apps above this one answer with a list of
+# (subject, body, recipients) reminders of their own (the periodic reports' deadlines, `laporan.pengingat`).
+kumpulkan_pengingat = Signal()

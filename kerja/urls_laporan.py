@@ -3,7 +3,7 @@ check: served under ``laporan/`` beside the report, in the ``kerja`` namespace (
 
 from django.urls import path
 
-from kerja.views import gambar, narasi, naskah
+from kerja.views import gambar, narasi, naskah, periodik
 
 UT = "<slug:slug>/<tahun:tahun>/"
 
@@ -15,4 +15,9 @@ urlpatterns = [
     path(UT + "gambar/<int:pk>/", gambar.gambar_ubah, name="gambar_ubah"),
     path(UT + "naskah/", naskah.naskah_ubah, name="naskah_ubah"),
     path(UT + "konsistensi/", narasi.konsistensi, name="konsistensi"),
+    path(UT + "periodik/", periodik.periodik_daftar, name="periodik_daftar"),
+    path("<slug:slug>/periodik/<int:pk>/", periodik.periodik_laporan, name="periodik"),
+    path("<slug:slug>/periodik/<int:pk>/html/", periodik.periodik_html, name="periodik_html"),
+    path("<slug:slug>/periodik/<int:pk>/berkas/<str:format_>/", periodik.periodik_berkas, name="periodik_berkas"),
+    path("<slug:slug>/periodik/<int:pk>/<str:aksi>/", periodik.periodik_aksi, name="periodik_aksi"),
 ]

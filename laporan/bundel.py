@@ -40,7 +40,18 @@ from pohon.queries import Pohon, susun_pohon
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
-from .models import GambarLaporan, IsiNaskahDinas, NarasiLaporan, NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
+from .models import (
+    GambarLaporan,
+    IndikatorTahunan,
+    IsianPeriodik,
+    IsiNaskahDinas,
+    LaporanPeriodik,
+    NarasiLaporan,
+    NaskahDinas,
+    NaskahDinasDisahkan,
+    PenjelasanAnggaranPeriodik,
+    PernyataanReviu,
+)
 from .narasi import KUNCI_SISIPAN, SLOT_BAB, URUTAN_NARASI_SASARAN
 
 
@@ -403,3 +414,33 @@ def ambil_bundel_iku(unit: UnitKerja, tahun: int) -> BundelIKU:
         naskah=ambil_naskah(unit, tahun, periode),
         ukur=_StrukturIKU(sasaran),
     )
+
+
+# ---------------------------------------------------------------------- periodic reports
+
+
+@dataclass(frozen=True)
+class BundelPeriodik:
+    """Everything a periodic report reads: the year's bundle (the same reads as the annual report) and what the
+    periodic report adds: its own row, per indikator its numerator/denominator and texts, per budget line the
+    cause of a gap, the indikator measured only yearly and the previous issued period's row for comparisons."""
+
+    b: Bundel
+    laporan: LaporanPeriodik
+    isian: dict[int, IsianPeriodik]  # by indikator id
+    penjelasan: dict[int, PenjelasanAnggaranPeriodik]  # by budget line id
+    tahunan: frozenset[int]  # indikator measured only yearly (`IndikatorTahunan` or `ukur_akip`)
+
+
+def ambil_bundel_periodik(laporan: LaporanPeriodik) -> BundelPeriodik:
+    """The year's bundle (`ambil_bundel`) plus 3 queries; a constant number whatever the number of rows."""
+    b = ambil_bundel(laporan.unit, laporan.tahun)
+    isian: dict[int, IsianPeriodik] = {}
+    penjelasan: dict[int, PenjelasanAnggaranPeriodik] = {}
+    if laporan.pk is not None:  # an unsaved report (the command's preview) has no texts yet
+        isian = {i.indikator_id: i for i in IsianPeriodik.objects.filter(laporan=laporan)}
+        penjelasan = {p.mata_anggaran_id: p for p in PenjelasanAnggaranPeriodik.objects.filter(laporan=laporan)}
+    ids = [x.indikator.pk for x in b.ukur.baris]
+    tahunan = set(IndikatorTahunan.objects.filter(indikator_id__in=ids).values_list("indikator_id", flat=True))
+    tahunan |= {x.indikator.pk for x in b.ukur.baris if x.indikator.ukur_akip}
+    return BundelPeriodik(b=b, laporan=laporan, isian=isian, penjelasan=penjelasan, tahunan=frozenset(tahunan))

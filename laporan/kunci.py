@@ -89,6 +89,20 @@ def versi_masukan(unit_id: int) -> tuple:
         return tuple(c.fetchone())
 
 
+def versi_periodik(laporan_id: int) -> tuple:
+    """The latest history ids of a periodic report's row, texts and budget causes (1 query)."""
+    from .models import IsianPeriodik, LaporanPeriodik, PenjelasanAnggaranPeriodik
+
+    q = connection.ops.quote_name
+    pilih = [f"(SELECT MAX({q('history_id')}) FROM {_tabel(LaporanPeriodik)} WHERE {q('id')} = %s)"]
+    for m in (IsianPeriodik, PenjelasanAnggaranPeriodik):
+        kolom = q(m.history.model._meta.get_field("laporan").column)
+        pilih.append(f"(SELECT MAX({q('history_id')}) FROM {_tabel(m)} WHERE {kolom} = %s)")
+    with connection.cursor() as c:
+        c.execute("SELECT " + ", ".join(pilih), [laporan_id] * 3)
+        return tuple(c.fetchone())
+
+
 def kunci_berkas(
     unit_id: int,
     tahun: int,
@@ -101,6 +115,7 @@ def kunci_berkas(
     bahasa: str = "id",
     versi: tuple | None = None,
     terkunci: bool | None = None,
+    periodik=None,
 ) -> str:
     """The key of a file (64 hex digits) from its inputs (1 query, none with `versi` from `versi_masukan`).
 
@@ -111,6 +126,8 @@ def kunci_berkas(
         terkunci = periode is not None and periode.final
     if jenis == "laporan":
         tahap = [periode.status, periode.diubah_pada.isoformat()] if periode is not None else ["", ""]
+    elif jenis == "periodik":  # a periodic report: its own row and texts (their history) as well
+        tahap = [periodik.pk, periodik.status, periodik.sha256, *versi_periodik(periodik.pk)]
     else:
         tahap = [int(terkunci)]
     bagian = [

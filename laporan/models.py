@@ -2,13 +2,15 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from indikator.models import Sasaran, UnitKerja, VersiPK
+from anggaran.models import MataAnggaran
+from indikator.models import Indikator, Sasaran, UnitKerja, VersiPK
 from umum.penyimpanan import penyimpanan_privat
 from umum.teks import TeksPanjang, tanpa_karakter_kendali
 
@@ -88,6 +90,7 @@ class BerkasLaporan(models.Model):
         LAPORAN = "laporan", _("Laporan Kinerja")
         PK = "pk", _("Dokumen Perjanjian Kinerja")
         IKU = "iku", _("Keputusan Penetapan IKU")
+        PERIODIK = "periodik", _("Laporan Kinerja Periodik")
 
     unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="berkas_laporan", verbose_name=_("unit"))
     jenis = models.CharField(_("jenis dokumen"), max_length=8, choices=Jenis.choices, default=Jenis.LAPORAN)
@@ -98,6 +101,14 @@ class BerkasLaporan(models.Model):
         blank=True,
         related_name="berkas_dokumen",
         verbose_name=_("versi PK"),
+    )
+    laporan_periodik = models.ForeignKey(
+        "LaporanPeriodik",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="berkas",
+        verbose_name=_("laporan periodik"),
     )
     tahun = models.PositiveIntegerField(_("tahun"))
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
@@ -152,6 +163,9 @@ class BerkasLaporan(models.Model):
             return f"perjanjian-kinerja-{self.unit.slug}-{self.tahun}-versi-{self.versi_pk.nomor}.pdf"
         if self.jenis == self.Jenis.IKU:
             return f"keputusan-iku-{self.unit.slug}-{self.tahun}.pdf"
+        if self.jenis == self.Jenis.PERIODIK:
+            lp = self.laporan_periodik
+            return f"laporan-kinerja-{lp.periode.lower()}-{self.unit.slug}-{self.tahun}-versi-{lp.versi}.{self.format}"
         return f"laporan-kinerja-{self.unit.slug}-{self.tahun}.{self.format}"
 
     def url_buat(self) -> str:
@@ -162,6 +176,8 @@ class BerkasLaporan(models.Model):
             return reverse("kerja:versi_pk_pdf", args=[self.unit.slug, self.versi_pk_id])
         if self.jenis == self.Jenis.IKU:
             return reverse("kerja:keputusan_iku_pdf", args=[self.unit.slug, self.tahun])
+        if self.jenis == self.Jenis.PERIODIK:
+            return reverse("kerja:periodik_berkas", args=[self.unit.slug, self.laporan_periodik_id, self.format])
         return reverse(f"laporan:{self.format}", args=[self.unit.slug, self.tahun])
 
 
@@ -405,3 +421,159 @@ class GambarLaporan(models.Model):
 
     def __str__(self):
         return f"{self.unit} {self.tahun} {self.judul}"
+
+
+# ---------------------------------------------------------------------- periodic reports (docs/siklus.md §3.3)
+
+
+class LaporanPeriodik(models.Model):
+    """A periodic performance report of a unit's year: the monthly capaian report (B01–B12), the Laporan Kinerja
+    Interim of a quarter (TW1–TW4) or a semester (S1 = TW II's data, S2 = TW IV = the year). Versioned per
+    unit, year and period; a draft is filled, submitted (diajukan: no more edits) and issued (terbit: the print
+    HTML is kept in `html_terbit` with its SHA-256, and every output of the issued version is made from it)."""
+
+    class Periode(models.TextChoices):
+        B01 = "B01", _("Januari")
+        B02 = "B02", _("Februari")
+        B03 = "B03", _("Maret")
+        B04 = "B04", _("April")
+        B05 = "B05", _("Mei")
+        B06 = "B06", _("Juni")
+        B07 = "B07", _("Juli")
+        B08 = "B08", _("Agustus")
+        B09 = "B09", _("September")
+        B10 = "B10", _("Oktober")
+        B11 = "B11", _("November")
+        B12 = "B12", _("Desember")
+        TW1 = "TW1", _("Triwulan I")
+        TW2 = "TW2", _("Triwulan II")
+        TW3 = "TW3", _("Triwulan III")
+        TW4 = "TW4", _("Triwulan IV")
+        S1 = "S1", _("Semester I")
+        S2 = "S2", _("Semester II")
+
+    class Jenis(models.TextChoices):
+        CAPAIAN_BULANAN = "capaian_bulanan", _("Laporan Capaian Kinerja Bulanan")
+        INTERIM_TW = "interim_tw", _("Laporan Kinerja Interim Triwulan")
+        SEMESTER = "semester", _("Laporan Kinerja Semester")
+
+    class Status(models.TextChoices):
+        DRAF = "draf", _("draf")
+        DIAJUKAN = "diajukan", _("diajukan")
+        TERBIT = "terbit", _("terbit")
+
+    unit = models.ForeignKey(
+        UnitKerja, on_delete=models.CASCADE, related_name="laporan_periodik", verbose_name=_("unit")
+    )
+    tahun = models.PositiveIntegerField(_("tahun"))
+    periode = models.CharField(_("periode"), max_length=3, choices=Periode.choices)
+    versi = models.PositiveIntegerField(_("versi"), default=1)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAF)
+    data_cutoff = models.DateField(_("batas data"))
+    penandatangan_nama = models.CharField(
+        _("nama penanda tangan"), max_length=200, blank=True, validators=[tanpa_karakter_kendali]
+    )
+    penandatangan_nip = models.CharField(_("NIP"), max_length=40, blank=True, validators=[tanpa_karakter_kendali])
+    penandatangan_jabatan = models.CharField(
+        _("jabatan penanda tangan"), max_length=200, blank=True, validators=[tanpa_karakter_kendali]
+    )
+    penandatangan_plt = models.BooleanField(_("Plt."), default=False)
+    tanggal = models.DateField(_("tanggal laporan"), null=True, blank=True)
+    catatan_pimpinan = TeksPanjang(_("catatan pimpinan"), max_length=4000, blank=True)
+    catatan_pengembalian = TeksPanjang(_("catatan pengembalian"), max_length=2000, blank=True)
+    html_terbit = TeksPanjang(_("isi terbit (HTML cetak)"), max_length=20_000_000, blank=True, editable=False)
+    sha256 = models.CharField(_("SHA-256 isi terbit"), max_length=64, blank=True, editable=False)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
+    diterbitkan_pada = models.DateTimeField(_("diterbitkan pada"), null=True, blank=True)
+    diterbitkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diterbitkan oleh"),
+    )
+    history = HistoricalRecords(excluded_fields=["html_terbit"])
+
+    class Meta:
+        verbose_name = _("laporan periodik")
+        verbose_name_plural = _("laporan periodik")
+        ordering = ["unit", "tahun", "periode", "-versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "tahun", "periode", "versi"], name="laporan_periodik_versi_unik")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.tahun} {self.periode} v{self.versi}"
+
+    @property
+    def jenis(self) -> str:
+        if self.periode.startswith("B"):
+            return self.Jenis.CAPAIAN_BULANAN
+        if self.periode.startswith("S"):
+            return self.Jenis.SEMESTER
+        return self.Jenis.INTERIM_TW
+
+    @property
+    def bulanan(self) -> bool:
+        return self.jenis == self.Jenis.CAPAIAN_BULANAN
+
+    @property
+    def dapat_diubah(self) -> bool:
+        return self.status == self.Status.DRAF
+
+
+class IsianPeriodik(models.Model):
+    """What a periodic report says of one indikator beyond the measured numbers: the numerator and denominator
+    of its realisasi s/d the period (printed when entered) and the kendala, upaya and rencana tindak lanjut."""
+
+    laporan = models.ForeignKey(LaporanPeriodik, on_delete=models.CASCADE, related_name="isian")
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="+", verbose_name=_("indikator"))
+    pembilang = models.DecimalField(_("pembilang"), max_digits=20, decimal_places=4, null=True, blank=True)
+    penyebut = models.DecimalField(_("penyebut"), max_digits=20, decimal_places=4, null=True, blank=True)
+    kendala = TeksPanjang(_("kendala"), max_length=2000, blank=True)
+    upaya = TeksPanjang(_("upaya"), max_length=2000, blank=True)
+    rencana_tindak_lanjut = TeksPanjang(_("rencana tindak lanjut"), max_length=2000, blank=True)
+    # Marked when the head returns the report for this indikator; cleared when the planner saves it again.
+    dikembalikan = models.BooleanField(_("dikembalikan"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("isian laporan periodik")
+        verbose_name_plural = _("isian laporan periodik")
+        constraints = [models.UniqueConstraint(fields=["laporan", "indikator"], name="isian_periodik_unik")]
+
+
+class PenjelasanAnggaranPeriodik(models.Model):
+    """The cause of a budget line's gap against its RPD in a periodic report (required before submission when
+    the gap is under −10 points)."""
+
+    laporan = models.ForeignKey(LaporanPeriodik, on_delete=models.CASCADE, related_name="penjelasan_anggaran")
+    mata_anggaran = models.ForeignKey(
+        MataAnggaran, on_delete=models.CASCADE, related_name="+", verbose_name=_("mata anggaran")
+    )
+    penyebab = TeksPanjang(_("penyebab deviasi"), max_length=2000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("penjelasan anggaran periodik")
+        verbose_name_plural = _("penjelasan anggaran periodik")
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "mata_anggaran"], name="penjelasan_anggaran_periodik_unik")
+        ]
+
+
+class IndikatorTahunan(models.Model):
+    """An indikator measured only yearly (a survey index, the AKIP score): periodic reports before TW IV print
+    "–" with "Perhitungan capaian di Triwulan IV" instead of a capaian. An indikator with `ukur_akip` is yearly
+    without a row."""
+
+    indikator = models.OneToOneField(
+        Indikator, on_delete=models.CASCADE, related_name="diukur_tahunan", verbose_name=_("indikator")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indikator yang diukur tahunan")
+        verbose_name_plural = _("indikator yang diukur tahunan")

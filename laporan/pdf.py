@@ -155,3 +155,23 @@ def html_pohon(pohon) -> str:
 def render_pdf_pohon(pohon) -> bytes:
     """The tree's pages as PDF bytes (one WeasyPrint render: a few pages, no page map)."""
     return render_pdf_html(html_pohon(pohon))
+
+
+def html_periodik(laporan_periodik, laporan: Laporan | None = None) -> str:
+    """The print HTML of a periodic report: an issued version's frozen HTML (checked against its SHA-256), else
+    built now (`laporan`: the document when the caller has built it)."""
+    import hashlib
+
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    lp = laporan_periodik
+    if lp.status == lp.Status.TERBIT:
+        if hashlib.sha256(lp.html_terbit.encode("utf-8")).hexdigest() != lp.sha256:
+            raise ValidationError(_("Isi laporan terbit tidak cocok dengan hash-nya."), code="hash")
+        return lp.html_terbit
+    if laporan is None:
+        from .susun import susun_laporan_periodik
+
+        laporan = susun_laporan_periodik(lp)
+    return render_html_cetak(laporan)

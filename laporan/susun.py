@@ -187,12 +187,15 @@ def _daftar(kata_pengantar: Bagian, ringkasan: Bagian, bab: Sequence[Bagian], la
         EntriDaftar("daftar-lampiran", "", _("Daftar Lampiran"), depan=True),
         EntriDaftar(ringkasan.id, "", ringkasan.judul, depan=True),
     ]
+    if not lampiran:  # a periodic report: no annex, no list of annexes
+        isi = [e for e in isi if e.id != "daftar-lampiran"]
     for b in bab:
         isi.append(EntriDaftar(b.id, b.nomor, b.judul, 1))
         for a in b.anak:
             if a.judul:
                 isi.append(EntriDaftar(a.id, a.nomor, a.judul, 2))
-    isi.append(EntriDaftar("lampiran", "", _("Lampiran")))
+    if lampiran:  # a periodic report has none: no separator page, no entry
+        isi.append(EntriDaftar("lampiran", "", _("Lampiran")))
     tabel, gambar = [], []
     for b in (kata_pengantar, ringkasan, *bab):
         depan = b in (kata_pengantar, ringkasan)
@@ -207,3 +210,59 @@ def _daftar(kata_pengantar: Bagian, ringkasan: Bagian, bab: Sequence[Bagian], la
         "daftar_gambar": tuple(gambar),
         "daftar_lampiran": tuple(EntriDaftar(lp.id, lp.nomor, lp.judul) for lp in lampiran),
     }
+
+
+# ---------------------------------------------------------------------- periodic reports
+
+
+def susun_laporan_periodik(laporan_periodik) -> Laporan:
+    """A periodic report (`laporan.models.LaporanPeriodik`) as a `Laporan` every renderer walks: the interim
+    skeleton (Kata Pengantar, Ringkasan, BAB I–IV) of a quarter or semester, or the monthly capaian report. The
+    year's bundle plus 3 queries (`ambil_bundel_periodik`); numbered like the annual report."""
+    from .bab import periodik as bp_
+    from .bundel import ambil_bundel_periodik
+
+    bp = ambil_bundel_periodik(laporan_periodik)
+    b = bp.b
+    baris = bp_.susun_baris(bp)
+    rpd = bp_.susun_anggaran_rpd(bp)
+    if laporan_periodik.bulanan:
+        kata_pengantar, ringkasan, *bab = _beri_nomor(
+            [bp_.kata_pengantar(bp), bp_.ringkasan(bp, baris, rpd), bp_.bab_bulanan(bp, baris)]
+        )
+    else:
+        kata_pengantar, ringkasan, *bab = _beri_nomor(
+            [
+                bp_.kata_pengantar(bp),
+                bp_.ringkasan(bp, baris, rpd),
+                bp_.bab_pendahuluan(bp),
+                bp_.bab_perencanaan(bp),
+                bp_.bab_akuntabilitas(bp, baris, rpd),
+                bp_.bab_penutup(bp),
+            ]
+        )
+    lp = laporan_periodik
+    terbit = lp.status == lp.Status.TERBIT
+    return Laporan(
+        unit=b.unit,
+        tahun=lp.tahun,
+        judul=bp_.judul_laporan(bp),
+        instansi=b.unit.instansi,
+        logo_url=b.unit.logo.url if b.unit.logo else "",
+        kepala=pejabat(b),
+        kota=kota(b),
+        tanggal=tanggal_laporan(b),
+        kata_pengantar=kata_pengantar,
+        ringkasan=ringkasan,
+        bab=tuple(bab),
+        lampiran=(),
+        angka=_angka(b),
+        peringatan=(),
+        dengan_peringatan=False,
+        status=lp.status,
+        status_label=str(lp.Status(lp.status).label),
+        final=terbit,
+        disahkan_oleh="",
+        disahkan_pada=lp.diterbitkan_pada if terbit else None,
+        **_daftar(kata_pengantar, ringkasan, bab, ()),
+    )

@@ -42,8 +42,8 @@ from indikator.queries import DataTidakDitemukan, renstra_untuk, revisi_untuk
 from . import batas
 from .kunci import kunci_berkas, versi_masukan
 from .models import BerkasLaporan
-from .pdf import html_keputusan_iku, html_pk, kunci_peta, render_html_cetak, render_pdf_html
-from .susun import susun_laporan
+from .pdf import html_keputusan_iku, html_periodik, html_pk, kunci_peta, render_html_cetak, render_pdf_html
+from .susun import susun_laporan, susun_laporan_periodik
 
 try:  # Django 6
     from django.tasks import task
@@ -74,10 +74,14 @@ def hash_isi(
     return h.hexdigest()
 
 
-def _isi(jenis: str, unit: UnitKerja, tahun: int, versi, dengan_peringatan: bool, bahasa: str):
+def _isi(jenis: str, unit: UnitKerja, tahun: int, versi, dengan_peringatan: bool, bahasa: str, periodik=None):
     """(print HTML, final, the report or None) of a document (the worker's build). Raises DataTidakDitemukan
-    when it has nothing to print (no report for the year, no IKU)."""
+    when it has nothing to print (no report for the year, no IKU). A periodic report: an issued version's frozen
+    HTML (its DOCX and XLSX from the document built now)."""
     with translation.override(bahasa):
+        if jenis == Jenis.PERIODIK:
+            laporan = susun_laporan_periodik(periodik)
+            return html_periodik(periodik, laporan), periodik.status == periodik.Status.TERBIT, laporan
         if jenis == Jenis.LAPORAN:
             laporan = susun_laporan(unit, tahun, dengan_peringatan=dengan_peringatan)
             return render_html_cetak(laporan), laporan.final, laporan
@@ -220,6 +224,13 @@ def minta_dokumen(jenis: str, unit: UnitKerja, tahun: int, *, versi=None, bahasa
     return _minta(unit, tahun, BerkasLaporan.Format.PDF, jenis, versi, False, bahasa)
 
 
+def minta_berkas_periodik(laporan_periodik, format_: str, *, bahasa: str = "id") -> BerkasLaporan:
+    """A periodic report's file (PDF, DOCX, XLSX) the same way as `minta_berkas`; its key adds the report's
+    own row and texts."""
+    lp = laporan_periodik
+    return _minta(lp.unit, lp.tahun, format_, Jenis.PERIODIK, None, False, bahasa, periodik=lp)
+
+
 def _ada(berkas: BerkasLaporan) -> bool:
     return bool(berkas.berkas) and berkas.berkas.storage.exists(berkas.berkas.name)
 
@@ -252,17 +263,21 @@ def _ambil_draf_sebagai_final(unit, tahun, format_, jenis, versi_id, bahasa, per
         BerkasLaporan.objects.filter(pk=draf.pk).update(hash=kunci, final=True, dibuat_pada=timezone.now())
 
 
-def _minta(unit, tahun, format_, jenis, versi, dengan_peringatan, bahasa) -> BerkasLaporan:
+def _minta(unit, tahun, format_, jenis, versi, dengan_peringatan, bahasa, periodik=None) -> BerkasLaporan:
     periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
-    final = _final_tersimpan(unit, tahun, format_, dengan_peringatan, bahasa, jenis, versi, periode=periode)
+    final = None
+    if periodik is None:
+        final = _final_tersimpan(unit, tahun, format_, dengan_peringatan, bahasa, jenis, versi, periode=periode)
     if final is not None and _ada(final):
         return final
     if jenis == Jenis.LAPORAN:  # the year has a report: a Renstra with a structure for it (the builder's rule)
         revisi_untuk(renstra_untuk(unit, tahun), tahun)
     versi_id = getattr(versi, "pk", None)
     v = versi_masukan(unit.pk)
-    kunci = _kunci(unit.pk, tahun, format_, jenis, versi_id, dengan_peringatan, bahasa, periode, versi=v)
-    if jenis != Jenis.LAPORAN and periode is not None and periode.final:
+    kunci = _kunci(
+        unit.pk, tahun, format_, jenis, versi_id, dengan_peringatan, bahasa, periode, versi=v, periodik=periodik
+    )
+    if jenis not in (Jenis.LAPORAN, Jenis.PERIODIK) and periode is not None and periode.final:
         if not BerkasLaporan.objects.filter(unit=unit, tahun=tahun, format=format_, hash=kunci).exists():
             _ambil_draf_sebagai_final(unit, tahun, format_, jenis, versi_id, bahasa, periode, v, kunci)
     berkas, dibuat = BerkasLaporan.objects.get_or_create(
@@ -275,7 +290,8 @@ def _minta(unit, tahun, format_, jenis, versi, dengan_peringatan, bahasa) -> Ber
             "versi_pk": versi,
             "dengan_peringatan": dengan_peringatan,
             "bahasa": bahasa,
-            "final": periode is not None and periode.final,
+            "final": periodik.status == periodik.Status.TERBIT if periodik else periode is not None and periode.final,
+            "laporan_periodik": periodik,
         },
     )
     if dibuat:
@@ -400,7 +416,9 @@ def _ambil_giliran(berkas_id: int, sewa: str) -> BerkasLaporan | None:
             tahap=Tahap.SUSUN,
         ):
             return None
-    return BerkasLaporan.objects.select_related("unit", "versi_pk__pk_induk__unit").get(pk=berkas_id)
+    return BerkasLaporan.objects.select_related("unit", "versi_pk__pk_induk__unit", "laporan_periodik__unit").get(
+        pk=berkas_id
+    )
 
 
 def _pendetak(berkas_id: int, sewa: str):
@@ -480,6 +498,7 @@ def _periksa_kunci(berkas: BerkasLaporan) -> None:
         berkas.dengan_peringatan,
         berkas.bahasa,
         periode,
+        periodik=berkas.laporan_periodik,
     )
     if kunci != berkas.hash:
         with translation.override(berkas.bahasa):
@@ -491,7 +510,13 @@ def _buat(berkas: BerkasLaporan, a: batas.Anggaran) -> tuple[int, str, bool, str
     same content exists."""
     _periksa_kunci(berkas)
     html, final, laporan = _isi(
-        berkas.jenis, berkas.unit, berkas.tahun, berkas.versi_pk, berkas.dengan_peringatan, berkas.bahasa
+        berkas.jenis,
+        berkas.unit,
+        berkas.tahun,
+        berkas.versi_pk,
+        berkas.dengan_peringatan,
+        berkas.bahasa,
+        berkas.laporan_periodik,
     )
     _periksa_kunci(berkas)  # nothing changed while it was built
     a.berdetak(paksa=True)
@@ -545,6 +570,7 @@ def _sejenis(berkas: BerkasLaporan):
         tahun=berkas.tahun,
         jenis=berkas.jenis,
         versi_pk_id=berkas.versi_pk_id,
+        laporan_periodik_id=berkas.laporan_periodik_id,
         format=berkas.format,
         dengan_peringatan=berkas.dengan_peringatan,
         bahasa=berkas.bahasa,

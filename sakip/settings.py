@@ -164,6 +164,10 @@ TASKS = {
 # A report file still queued after this many seconds is taken as lost (no worker took it) and can be requested
 # again.
 SAKIP_LAPORAN_BATAS_DETIK = int(os.environ.get("SAKIP_LAPORAN_BATAS_DETIK", "900"))
+# Periodic reports: a capaian periode under this threshold is listed as "perlu perhatian".
+SAKIP_PERIODIK_AMBANG_CAPAIAN = os.environ.get("SAKIP_PERIODIK_AMBANG_CAPAIAN", "90")
+# Deadlines of the periodic reports (reminders of kirim_pengingat): days after the end of a quarter/semester/month.
+SAKIP_PERIODIK_TENGGAT = os.environ.get("SAKIP_PERIODIK_TENGGAT", "")
 # The budget of one report file render (laporan/batas.py): wall-clock seconds (0: none) and the memory each render
 # process may add (RLIMIT_AS, MB; 0: none). Over it the file fails with "Berkas terlalu lama/besar dibuat".
 SAKIP_LAPORAN_WAKTU_MAKS_DETIK = int(os.environ.get("SAKIP_LAPORAN_WAKTU_MAKS_DETIK", "600"))

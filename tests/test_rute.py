@@ -24,6 +24,7 @@ every row of every table (`sidik`).
 
 from __future__ import annotations
 
+import datetime as dt
 import dis
 import inspect
 import re
@@ -44,7 +45,7 @@ from PIL import Image
 from impor.models import ImporLatar
 from indikator import models as m
 from indikator.enums import Peran, StatusPeriode
-from laporan.models import BerkasLaporan, NaskahDinas
+from laporan.models import BerkasLaporan, LaporanPeriodik, NaskahDinas
 from tests import dunia as _dunia
 from tests.kerja.conftest import TAHUN, atur_status, isi_narasi_wajib
 from tests.kerja.titik import TITIK
@@ -297,6 +298,25 @@ TULIS: dict[str, Rute] = {
         penulis="perencana_induk",
         alasan="the parent unit's planner writes into the child unit's year (tests/pohon: refused when it is frozen)",
     ),
+    "kerja:periodik_daftar": Rute(
+        _r("kerja:periodik_daftar", S, TAHUN), lambda d: {"periode": "TW3", "data_cutoff": f"{TAHUN}-10-10"}
+    ),
+    "kerja:periodik": Rute(
+        _r("kerja:periodik", S, lambda d: d.periodik.pk),
+        lambda d: {
+            "aksi": "isian",
+            "indikator": d.ind1.pk,
+            f"i{d.ind1.pk}-kendala": "Data mitra terlambat",
+            f"i{d.ind1.pk}-pembilang": "7",
+            f"i{d.ind1.pk}-penyebut": "10",
+        },
+    ),
+    "kerja:periodik_aksi": Rute(
+        _r("kerja:periodik_aksi", S, lambda d: d.periodik_diajukan.pk, "terbitkan"), penulis="pimpinan"
+    ),
+    "kerja:periodik_berkas": Rute(
+        _r("kerja:periodik_berkas", S, lambda d: d.periodik.pk, "pdf"), penulis="auditor", baca=True, beku=None
+    ),
 }
 
 # Routes about the signed-in user, not a unit's data: their own rules (tests/test_keamanan.py, tests/kerja/test_masuk.py).
@@ -331,6 +351,7 @@ BACA: dict[str, Baca] = {
     "kerja:narasi_daftar": Baca(_r("kerja:narasi_daftar", S, TAHUN)),
     "kerja:konsistensi": Baca(_r("kerja:konsistensi", S, TAHUN)),
     "kerja:pohon_konsistensi": Baca(_r("kerja:pohon_konsistensi", S, TAHUN)),
+    "kerja:periodik_html": Baca(_r("kerja:periodik_html", S, lambda d: d.periodik.pk)),
     "dasbor:utama": Baca(lambda d: reverse("dasbor:utama") + f"?unit={S}&tahun={TAHUN}"),
     "dasbor:rollup": Baca(
         lambda d: reverse("dasbor:rollup") + f"?unit=sestama&tahun={TAHUN}", pembaca=("pimpinan_induk", "auditor")
@@ -406,6 +427,12 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
                 unit=d.unit, tahun=TAHUN, format="xlsx", hash="0" * 64, status=BerkasLaporan.Status.SELESAI
             )
             d.berkas.berkas.save("laporan.xlsx", ContentFile(b"PK isi"))
+            d.periodik = LaporanPeriodik.objects.create(
+                unit=d.unit, tahun=TAHUN, periode="TW1", data_cutoff=dt.date(TAHUN, 4, 10)
+            )
+            d.periodik_diajukan = LaporanPeriodik.objects.create(
+                unit=d.unit, tahun=TAHUN, periode="TW2", data_cutoff=dt.date(TAHUN, 7, 10), status="diajukan"
+            )
             d.impor = ImporLatar.objects.create(
                 unit=d.unit, tahun=TAHUN, pengguna=d.pengguna["perencana"], nama_berkas="buku.xlsx"
             )

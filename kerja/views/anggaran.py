@@ -21,6 +21,7 @@ from kerja.forms.anggaran import (
     SubKegiatanForm,
 )
 from kerja.views.umum import halaman_formulir, jalankan, konteks
+from umum.bulan import NAMA_BULAN
 
 
 @login_required
@@ -75,9 +76,16 @@ def _detail_dengan(request, unit, mata, **form):
         "form_bulanan": RealisasiBulananForm(mata=mata),
         "form_tahunan": RealisasiTahunanForm(mata=mata),
         "form_rencana": RencanaPenarikanForm(mata=mata),
+        "serapan_rpd": _serapan_rpd(ringkas),
         **form,
     }
     return render(request, "kerja/mata_anggaran.html", konteks(request, unit, mata.tahun, **ctx))
+
+
+def _serapan_rpd(ringkas) -> list:
+    """(month name, serapan against the cumulative RPD) per month of the line, or [] without a usable plan."""
+    hasil = queries.serapan_rpd_bulanan(ringkas)
+    return [(_(NAMA_BULAN[i]), r) for i, r in enumerate(hasil)] if hasil else []
 
 
 def _form_pagu(mata, data=None) -> PaguForm:

@@ -182,7 +182,7 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
     r = cari_baris(ws, Kode="001.1")
     atur(ws, r, "Jan", None)
     atur(ws, r, "Feb", "50.000,00")
-    atur(ws, r, "Rencana Jun", "300.000,00")
+    atur(ws, r, "Rencana Jun", "2.000.000,00")
     atur(ws, r, "Pagu revisi 1", 2000000)
     atur(ws, r, "Berlaku mulai revisi 1", "01/08/2018")
     tambah_baris(
@@ -221,7 +221,7 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
         ("Berlaku mulai revisi 1", "–", "01/08/2018"),
         ("Jan", "100.000", "–"),
         ("Feb", "–", "50.000"),
-        ("Rencana Jun", "–", "300.000"),
+        ("Rencana Jun", "–", "2.000.000"),
     ]
     assert perubahan[("Realisasi", "IK1 / Tahunan")] == [("Nilai", "35", "36")]
 
@@ -249,7 +249,7 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
         3: D("250000.75"),
     }
     assert PaguRevisi.objects.get(mata_anggaran=m, revisi_ke=1).berlaku_mulai == dt.date(2018, 8, 1)
-    assert dict(RencanaPenarikan.objects.filter(mata_anggaran=m).values_list("bulan", "nilai")) == {6: D("300000")}
+    assert dict(RencanaPenarikan.objects.filter(mata_anggaran=m).values_list("bulan", "nilai")) == {6: D("2000000")}
     assert RencanaPenarikan.history.filter(bulan=6).count() == 1
     baru = MataAnggaran.objects.get(unit=unit, tahun=TAHUN, kode="001.2")
     assert baru.induk == data["m001"]
@@ -259,3 +259,17 @@ def test_workbook_diubah_menerapkan_perubahan_yang_tepat(data):
     # And the new state round-trips unchanged.
     ulang = impor(unit, ekspor(unit))
     assert (ulang.baru, ulang.berubah, ulang.galat) == (0, 0, [])
+
+
+def test_rencana_penarikan_tidak_sama_pagu_menolak_seluruh_buku(data):
+    """All or nothing: a row whose monthly plan does not sum to its pagu refuses the whole workbook."""
+    unit = data["unit"]
+    sebelum = _jejak()
+    wb = ekspor(unit)
+    ws = wb["Anggaran"]
+    r = cari_baris(ws, Kode="001.1")
+    atur(ws, r, "Rencana Jun", "300.000,00")  # the line's pagu is not 300.000
+    atur(ws, r, "Feb", "50.000,00")  # a valid change on the same workbook, refused with it
+    hasil = impor(unit, simpan(wb), terapkan=True)
+    assert any("tidak sama dengan pagu" in g.pesan for g in hasil.galat)
+    assert _jejak() == sebelum

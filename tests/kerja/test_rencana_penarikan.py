@@ -4,6 +4,7 @@ uses it."""
 
 from decimal import Decimal as D
 
+import pytest
 from django.urls import reverse
 
 from anggaran.models import RencanaPenarikan
@@ -32,8 +33,8 @@ def test_rencana_disimpan_diubah_dan_dihapus_per_bulan(client, data):
         (12, D("500000")),
     ]
     # Emptying a month removes it; other months keep their values; each change is in the audit trail.
-    client.post(_url(data), {"b_1": "250.000,00", "b_6": "", "b_12": "600.000,00"})
-    assert sorted(data.mata.rencana_penarikan.values_list("bulan", "nilai")) == [(1, D("250000")), (12, D("600000"))]
+    client.post(_url(data), {"b_1": "400.000,00", "b_6": "", "b_12": "600.000,00"})
+    assert sorted(data.mata.rencana_penarikan.values_list("bulan", "nilai")) == [(1, D("400000")), (12, D("600000"))]
     assert RencanaPenarikan.history.filter(bulan=12).count() == 2
     assert RencanaPenarikan.history.filter(bulan=6, history_type="-").count() == 1
 
@@ -47,11 +48,19 @@ def test_rencana_negatif_ditolak_tanpa_perubahan(client, data):
     assert potret() == sebelum
 
 
-def test_rencana_di_atas_pagu_peringatan_bukan_penolakan(client, data):
+@pytest.mark.parametrize(
+    ("isian", "pesan"),
+    [
+        ({"b_3": "700.000,00", "b_9": "700000"}, "berjumlah Rp 1.400.000, tidak sama dengan pagu Rp 1.000.000"),
+        ({"b_3": "300.000,00"}, "berjumlah Rp 300.000, tidak sama dengan pagu Rp 1.000.000 (selisih Rp -700.000)"),
+    ],
+)
+def test_rencana_tidak_sama_pagu_ditolak_tanpa_perubahan(client, data, isian, pesan):
     client.force_login(data.pengguna["perencana"])
-    r = client.post(_url(data), {"b_3": "700.000,00", "b_9": "700000"}, follow=True)
-    assert "Rencana penarikan 001 (Rp 1.400.000) melebihi pagu (Rp 1.000.000)." in r.content.decode()
-    assert data.mata.rencana_penarikan.count() == 2
+    sebelum = potret()
+    r = client.post(_url(data), isian, follow=True)
+    assert pesan in r.content.decode()
+    assert potret() == sebelum and data.mata.rencana_penarikan.count() == 0
 
 
 def test_dasbor_membandingkan_serapan_dengan_rencana(client, data):
@@ -60,3 +69,10 @@ def test_dasbor_membandingkan_serapan_dengan_rencana(client, data):
     dasbor = susun_dasbor(data.unit, TAHUN)
     # Pagu Rp 1.000.000: half planned by June, all by December.
     assert dasbor.rencana_kumulatif[5] == D("50") and dasbor.rencana_kumulatif[11] == D("100")
+
+
+def test_halaman_mata_anggaran_menampilkan_serapan_terhadap_rencana(client, data):
+    client.force_login(data.pengguna["perencana"])
+    client.post(_url(data), {"b_3": "400.000,00", "b_12": "600.000,00"})
+    html = client.get(reverse("kerja:mata_anggaran", args=["biro-ks", data.mata.pk])).content.decode()
+    assert "data-serapan-rpd" in html and "40,00" in html  # 40 % planned by March
