@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("laporan/", include((laporan_patterns, "laporan"))),
     path("dasbor/", include("dasbor.urls")),
+    path("api/", include("api.urls")),
     # The workspace (namespace "kerja"): its pages under /kerja/, and the pages that edit what the report prints
     # (narrative, figures, legal wording, consistency check) under /laporan/ beside the report.
     path(

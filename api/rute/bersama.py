@@ -1,0 +1,19 @@
+"""What the routers share: a unit-year within the token's scope and its release state."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from indikator.models import PeriodeUnit, UnitKerja
+
+from ..lingkup import Lingkup, ambil_unit, tidak_ditemukan
+
+
+def unit_tahun(lingkup: Lingkup, kode: str, tahun: int) -> tuple[UnitKerja, PeriodeUnit | None]:
+    """The unit and its year's period row; 404 for a unit outside the scope and, without the draft scope, for a
+    year not approved (the same answer as no data)."""
+    unit = ambil_unit(lingkup, kode)
+    periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
+    if not lingkup.tampak(periode):
+        raise tidak_ditemukan(_("Tidak ada data yang disahkan untuk unit %(kode)s tahun %(tahun)s.") % {"kode": kode, "tahun": tahun})
+    return unit, periode
