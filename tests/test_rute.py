@@ -41,6 +41,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
+from api.token import buat_klien
 from impor.models import ImporLatar
 from indikator import models as m
 from indikator.enums import Peran, StatusPeriode
@@ -217,6 +218,8 @@ TULIS: dict[str, Rute] = {
     "kerja:admin_pengguna_baru": Rute(
         _r("kerja:admin_pengguna_baru"), lambda d: {"username": "baru", "nama_depan": "Baru"}, penulis="admin"
     ),
+    "api:klien_baru": Rute(_r("api:klien_baru"), lambda d: {"nama": "SIMPEG", "unit": S}, penulis="admin", beku=None),
+    "api:klien_cabut": Rute(_r("api:klien_cabut", lambda d: d.klien.pk), penulis="admin", beku=None),
     "kerja:admin_pengguna": Rute(
         _r("kerja:admin_pengguna", lambda d: d.pengguna["tanpa_peran"].pk),
         lambda d: {"aksi": "nonaktifkan"},
@@ -307,12 +310,50 @@ BACA: dict[str, Baca] = {
     "kerja:pengguna": Baca(_r("kerja:pengguna"), **PENGELOLA),
     "kerja:admin_riwayat": Baca(_r("kerja:admin_riwayat"), **PENGELOLA),
     "kerja:admin_unit": Baca(_r("kerja:admin_unit"), pembaca=("admin", "pimpinan"), ditolak=("auditor", "perencana")),
+    "api:klien": Baca(_r("api:klien"), **PENGELOLA),
 }
 # Pages that show no unit's data.
 BACA_TANPA_UNIT = {
     "beranda": "redirects to the user's own start page",
     "sehat": "health check",
     "password_change_done": "the user's own password",
+    "api:api-v1:openapi-json": "the read API's OpenAPI schema (no data)",
+    "api:api-v1:openapi-view": "the read API's docs page (no data)",
+    "api:api-v1:api-root": "the read API's root (no operation)",
+}
+
+# The read API (api/): data answered to an API token (Bearer, a token in the LKE tools' base address, or a signed
+# download link), never to a session: each of these refuses an anonymous visitor and a signed-in administrator
+# alike (401, or 404 for a download link that is not valid). Scopes, drafts and the rest: tests/api/.
+V1 = "api:api-v1:"
+API_TOKEN: dict[str, Callable] = {
+    **{
+        V1 + n: _r(V1 + n)
+        for n in (
+            "units",
+            "periode",
+            "capaian",
+            "indikator",
+            "renstra",
+            "pk",
+            "rencana_aksi",
+            "anggaran",
+            "efisiensi",
+            "dokumen",
+            "pohon",
+            "skp",
+            "akip",
+        )
+    },
+    V1 + "unit": _r(V1 + "unit", S),
+    V1 + "indikator_satu": _r(V1 + "indikator_satu", lambda d: d.ind1.pk),
+    "api:berkas": _r("api:berkas", "tanda-palsu"),
+    "api:esakip_opd": _r("api:esakip_opd"),
+    "api:esakip_jenis": _r("api:esakip_jenis"),
+    "api:esakip_dokumen": _r("api:esakip_dokumen", "lapkin"),
+    "api:esakip_opd_token": _r("api:esakip_opd_token", "token-palsu"),
+    "api:esakip_jenis_token": _r("api:esakip_jenis_token", "token-palsu"),
+    "api:esakip_dokumen_token": _r("api:esakip_dokumen_token", "token-palsu", "lapkin"),
 }
 
 
@@ -342,6 +383,7 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
 
             d.gambar = simpan_gambar(unit=d.unit, tahun=TAHUN, bagian="bab1_peran", judul="G", berkas=_png(), urutan=1)
             d.pengguna["auditor_lain"] = buat_pengguna("auditor_lain", Peran.AUDITOR, d.lain)
+            d.klien, _token = buat_klien(nama="Klien uji", unit=d.unit, cakupan=[])
             d.berkas = BerkasLaporan.objects.create(
                 unit=d.unit, tahun=TAHUN, format="xlsx", hash="0" * 64, status=BerkasLaporan.Status.SELESAI
             )
@@ -393,7 +435,21 @@ def test_setiap_rute_tulis_tercakup():
 def test_setiap_rute_baca_tercakup():
     """A page that is neither in BACA nor in BACA_TANPA_UNIT fails here: add it to BACA."""
     baca = {n for n, _p in semua_rute() if not n.startswith("admin:")} - rute_tulis()
-    assert baca == set(BACA) | set(BACA_TANPA_UNIT)
+    assert baca == set(BACA) | set(BACA_TANPA_UNIT) | set(API_TOKEN)
+
+
+@pytest.mark.parametrize("nama", sorted(API_TOKEN))
+def test_api_tanpa_token_ditolak_walau_bersesi(client, d, nama):
+    """An API route answers a token, never a session: anonymous and a signed-in administrator get 401 (404 for
+    a download link that is not valid), and no data."""
+    url = API_TOKEN[nama](d) + f"?unit={S}&tahun={TAHUN}&nip=1"
+    for peran in ("anonim", "admin"):
+        client.logout()
+        if peran != "anonim":
+            client.force_login(d.pengguna[peran])
+        r = client.get(url)
+        assert r.status_code == (404 if nama == "api:berkas" else 401), (peran, r.status_code)
+        assert S.encode() not in r.content, peran
 
 
 @pytest.mark.parametrize(
