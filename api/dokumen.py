@@ -33,7 +33,9 @@ def berkas_terbit(lingkup: Lingkup, *, unit_ids=None, tahun: int | None = None, 
     if not lingkup.draf:
         final = Q(unit__periode__tahun=F("tahun"), unit__periode__status__in=STATUS_FINAL)
         qs = qs.filter(final, final=True)
-    qs = qs.select_related("unit", "versi_pk").order_by("unit__urutan", "unit__nama", "tahun", "jenis", "-selesai_pada", "-id")
+    qs = qs.select_related("unit", "versi_pk").order_by(
+        "unit__urutan", "unit__nama", "tahun", "jenis", "-selesai_pada", "-id"
+    )
     terbaru, lihat = [], set()
     for b in qs:
         kunci = (b.unit_id, b.tahun, b.jenis, b.versi_pk_id, b.format, b.bahasa)

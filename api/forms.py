@@ -22,5 +22,8 @@ class KlienForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     kedaluwarsa = forms.DateField(
-        label=_("Kedaluwarsa"), required=False, widget=forms.DateInput(attrs={"type": "date"}), help_text=_("Kosong: tidak kedaluwarsa.")
+        label=_("Kedaluwarsa"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Kosong: tidak kedaluwarsa."),
     )

@@ -29,7 +29,9 @@ def _hanya_admin(request) -> None:
 @login_required
 def klien_daftar(request):
     _hanya_admin(request)
-    daftar = KlienApi.objects.select_related("unit").annotate(jumlah=Count("panggilan"), terakhir=Max("panggilan__waktu"))
+    daftar = KlienApi.objects.select_related("unit").annotate(
+        jumlah=Count("panggilan"), terakhir=Max("panggilan__waktu")
+    )
     return render(request, "api/klien.html", {"daftar": daftar, "form": KlienForm()})
 
 

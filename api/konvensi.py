@@ -12,7 +12,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
-from django.utils.translation import gettext as _
 
 from indikator.models import PeriodeUnit
 from umum.format import format_angka, teks_desimal
@@ -23,7 +22,7 @@ class FilterSalah(Exception):
 
     def __init__(self, nama: str, nilai: str, diizinkan: Sequence[str] = (), pesan: str = ""):
         self.nama, self.nilai, self.diizinkan = nama, nilai, list(diizinkan)
-        self.pesan = pesan or _("Nilai %(nilai)r tidak dikenal untuk filter %(nama)s.") % {"nilai": nilai, "nama": nama}
+        self.pesan = pesan or f"Nilai {nilai!r} tidak dikenal untuk filter {nama}."
         super().__init__(self.pesan)
 
 
@@ -63,7 +62,9 @@ def baca_sejak(nilai: str | None) -> datetime | None:
         waktu = datetime(tanggal.year, tanggal.month, tanggal.day) if tanggal else None
     if waktu is None:
         raise FilterSalah(
-            "updated_since", nilai, pesan=_("updated_since harus tanggal ISO-8601, mis. 2024-01-31 atau 2024-01-31T08:00:00Z.")
+            "updated_since",
+            nilai,
+            pesan="updated_since harus tanggal ISO-8601, mis. 2024-01-31 atau 2024-01-31T08:00:00Z.",
         )
     return make_aware(waktu) if is_naive(waktu) else waktu
 
@@ -100,9 +101,9 @@ def halaman(request, daftar: list, limit: int, offset: int) -> dict:
     """One page of a list: {count, next, results}; `next` is the URL of the following page or null."""
     maks = settings.SAKIP_API_LIMIT_MAKS
     if limit < 1 or limit > maks:
-        raise FilterSalah("limit", str(limit), pesan=_("limit harus 1 sampai %(maks)s.") % {"maks": maks})
+        raise FilterSalah("limit", str(limit), pesan=f"limit harus 1 sampai {maks}.")
     if offset < 0:
-        raise FilterSalah("offset", str(offset), pesan=_("offset tidak boleh negatif."))
+        raise FilterSalah("offset", str(offset), pesan="offset tidak boleh negatif.")
     potong = daftar[offset : offset + limit]
     berikut = None
     if offset + limit < len(daftar):

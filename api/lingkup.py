@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from indikator.models import PeriodeUnit, UnitKerja
@@ -56,14 +55,14 @@ def lingkup_klien(klien: KlienApi) -> Lingkup:
 
 
 def tidak_ditemukan(apa: str = "") -> HttpError:
-    return HttpError(404, apa or _("Tidak ditemukan."))
+    return HttpError(404, apa or "Tidak ditemukan.")
 
 
 def ambil_unit(lingkup: Lingkup, kode: str) -> UnitKerja:
     """The unit of code `kode` (its slug) within the scope; 404 otherwise, whether it exists or not."""
     unit = UnitKerja.objects.filter(slug=kode).first() if kode else None
     if unit is None or not lingkup.boleh(unit.pk):
-        raise tidak_ditemukan(_("Unit %(kode)s tidak ditemukan.") % {"kode": kode})
+        raise tidak_ditemukan(f"Unit {kode} tidak ditemukan.")
     return unit
 
 
@@ -98,7 +97,10 @@ def catat_panggilan(request, status: int) -> None:
     PanggilanApi.objects.create(
         klien=lingkup.klien,
         endpoint=endpoint,
-        parameter={**{k: v for k, v in request.GET.items()}, **{k: v for k, v in (match.kwargs if match else {}).items() if k not in RAHASIA}},
+        parameter={
+            **{k: v for k, v in request.GET.items()},
+            **{k: v for k, v in (match.kwargs if match else {}).items() if k not in RAHASIA},
+        },
         status=status,
         baris=getattr(request, "_api_baris", 0) if status == 200 else 0,
     )

@@ -1,8 +1,8 @@
 from django.urls import path
 
 from . import halaman, views
-from .v1 import api
 
+# Mounted at /api/ (namespace "api"); the v1 API itself at /api/v1/ (namespace "api-v1", sakip/urls.py).
 app_name = "api"
 
 _esakip = [
@@ -12,7 +12,6 @@ _esakip = [
 ]
 
 urlpatterns = [
-    path("v1/", api.urls),
     path("berkas/<str:tanda>/", views.berkas, name="berkas"),
     path("klien/", halaman.klien_daftar, name="klien"),
     path("klien/baru/", halaman.klien_baru, name="klien_baru"),

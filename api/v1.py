@@ -9,7 +9,6 @@ import hashlib
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer
@@ -116,19 +115,19 @@ def _filter_salah(request, exc: FilterSalah):
 
 @api.exception_handler(ValidationError)
 def _validasi(request, exc: ValidationError):
-    return api.create_response(request, {"detail": _("Parameter tidak sah."), "galat": exc.errors}, status=400)
+    return api.create_response(request, {"detail": "Parameter tidak sah.", "galat": exc.errors}, status=400)
 
 
 @api.exception_handler(AuthenticationError)
 def _tanpa_token(request, exc):
     return api.create_response(
-        request, {"detail": _("Token tidak ada, tidak dikenal, dicabut atau kedaluwarsa.")}, status=401
+        request, {"detail": "Token tidak ada, tidak dikenal, dicabut atau kedaluwarsa."}, status=401
     )
 
 
 @api.exception_handler(HttpError)
 def _galat_http(request, exc: HttpError):
-    isi = {"detail": str(exc.message) if exc.status_code != 429 else _("Terlalu banyak permintaan.")}
+    isi = {"detail": str(exc.message) if exc.status_code != 429 else "Terlalu banyak permintaan."}
     return api.create_response(request, isi, status=exc.status_code)
 
 

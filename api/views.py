@@ -38,7 +38,9 @@ def _masuk(request, token: str | None):
         token = bagian[1].strip() if len(bagian) == 2 and bagian[0].lower() == "bearer" else ""
     klien = klien_dari_token(token)
     if klien is None or not klien.aktif:
-        r = JsonResponse({"message": "Token tidak ada, tidak dikenal, dicabut atau kedaluwarsa.", "data": []}, status=401)
+        r = JsonResponse(
+            {"message": "Token tidak ada, tidak dikenal, dicabut atau kedaluwarsa.", "data": []}, status=401
+        )
         r["WWW-Authenticate"] = 'Bearer realm="sakip"'
         return None, r
     request.auth = lingkup_klien(klien)

@@ -317,15 +317,15 @@ BACA_TANPA_UNIT = {
     "beranda": "redirects to the user's own start page",
     "sehat": "health check",
     "password_change_done": "the user's own password",
-    "api:api-v1:openapi-json": "the read API's OpenAPI schema (no data)",
-    "api:api-v1:openapi-view": "the read API's docs page (no data)",
-    "api:api-v1:api-root": "the read API's root (no operation)",
+    "api-v1:openapi-json": "the read API's OpenAPI schema (no data)",
+    "api-v1:openapi-view": "the read API's docs page (no data)",
+    "api-v1:api-root": "the read API's root (no operation)",
 }
 
 # The read API (api/): data answered to an API token (Bearer, a token in the LKE tools' base address, or a signed
 # download link), never to a session: each of these refuses an anonymous visitor and a signed-in administrator
 # alike (401, or 404 for a download link that is not valid). Scopes, drafts and the rest: tests/api/.
-V1 = "api:api-v1:"
+V1 = "api-v1:"
 API_TOKEN: dict[str, Callable] = {
     **{
         V1 + n: _r(V1 + n)

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from ninja import Router, Schema
 
+from anggaran.queries import susun_anggaran, susun_efisiensi
 from indikator.queries import muat_skema
 from indikator.struktur import DataTidakDitemukan, renstra_untuk
-
-from anggaran.queries import susun_anggaran, susun_efisiensi
 
 from ..enums import SEMUA_PERIODE, TAHUNAN, bulan_periode
 from ..konvensi import catat_baris, desimal, mentah, periksa_periode, rekam, tampil

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from indikator.models import PeriodeUnit, UnitKerja
 
 from ..lingkup import Lingkup, ambil_unit, tidak_ditemukan
@@ -15,5 +13,5 @@ def unit_tahun(lingkup: Lingkup, kode: str, tahun: int) -> tuple[UnitKerja, Peri
     unit = ambil_unit(lingkup, kode)
     periode = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
     if not lingkup.tampak(periode):
-        raise tidak_ditemukan(_("Tidak ada data yang disahkan untuk unit %(kode)s tahun %(tahun)s.") % {"kode": kode, "tahun": tahun})
+        raise tidak_ditemukan(f"Tidak ada data yang disahkan untuk unit {kode} tahun {tahun}.")
     return unit, periode

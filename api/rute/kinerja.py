@@ -280,9 +280,12 @@ def indikator_satu(request, id: int):
     if i is None or not request.auth.boleh(i.unit.pk):
         raise tidak_ditemukan("Indikator tidak ditemukan.")
     renstra = i.sasaran.revisi.renstra
-    if not request.auth.draf and not PeriodeUnit.objects.filter(
-        unit=renstra.unit, tahun__gte=renstra.tahun_mulai, tahun__lte=renstra.tahun_selesai, status__in=STATUS_FINAL
-    ).exists():
+    if (
+        not request.auth.draf
+        and not PeriodeUnit.objects.filter(
+            unit=renstra.unit, tahun__gte=renstra.tahun_mulai, tahun__lte=renstra.tahun_selesai, status__in=STATUS_FINAL
+        ).exists()
+    ):
         raise tidak_ditemukan("Indikator tidak ditemukan.")
     catat_baris(request, 1)
     return _indikator(i, i.sasaran.kode, muat_skema(renstra.skema))
@@ -431,7 +434,9 @@ def renstra(request, unit: str, tahun: int | None = None, limit: int = 100, offs
             "skema": r.skema.kode,
             "visi": r.visi,
             "misi": [m for m in r.misi.splitlines() if m.strip()],
-            "tujuan": [{"kode": t.kode, "uraian": t.uraian} for t in sorted(r.tujuan.all(), key=lambda t: (t.urutan, t.pk))],
+            "tujuan": [
+                {"kode": t.kode, "uraian": t.uraian} for t in sorted(r.tujuan.all(), key=lambda t: (t.urutan, t.pk))
+            ],
             "revisi": revisi,
         }
         data["sha256"] = sidik(data)
@@ -491,7 +496,9 @@ def pk(
     qs = (
         VersiPK.objects.filter(pk_induk__unit=u)
         .select_related("pk_induk")
-        .prefetch_related(Prefetch("baris", queryset=BarisPK.objects.select_related("indikator").order_by("urutan", "id")))
+        .prefetch_related(
+            Prefetch("baris", queryset=BarisPK.objects.select_related("indikator").order_by("urutan", "id"))
+        )
         .order_by("pk_induk__tahun", "nomor", "id")
     )
     if tahun is not None:
@@ -513,7 +520,11 @@ def pk(
             "berlaku_sampai": v.berlaku_sampai.isoformat(),
             "tanggal_tanda_tangan": v.tanggal_tanda_tangan.isoformat() if v.tanggal_tanda_tangan else None,
             "kota": v.kota,
-            "pihak_pertama": {"nama": v.pihak_pertama_nama, "nip": v.pihak_pertama_nip, "jabatan": v.pihak_pertama_jabatan},
+            "pihak_pertama": {
+                "nama": v.pihak_pertama_nama,
+                "nip": v.pihak_pertama_nip,
+                "jabatan": v.pihak_pertama_jabatan,
+            },
             "pihak_kedua": {"nama": v.pihak_kedua_nama, "nip": v.pihak_kedua_nip, "jabatan": v.pihak_kedua_jabatan},
             "kegiatan": v.kegiatan,
             "anggaran": desimal(v.anggaran),

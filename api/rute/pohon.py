@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Prefetch, Q
 from ninja import Router, Schema
 
+from anggaran.queries import susun_anggaran
 from indikator.queries import susun_pengukuran
 from indikator.struktur import DataTidakDitemukan
 from pohon.enums import StatusNode
@@ -91,7 +92,9 @@ def _pemegang_tahun(tahun: int) -> Prefetch:
     awal, akhir = date(tahun, 1, 1), date(tahun, 12, 31)
     return Prefetch(
         "pemilik__pemegang",
-        queryset=PemegangJabatan.objects.filter(Q(selesai__isnull=True) | Q(selesai__gte=awal), mulai__lte=akhir).order_by("mulai", "id"),
+        queryset=PemegangJabatan.objects.filter(
+            Q(selesai__isnull=True) | Q(selesai__gte=awal), mulai__lte=akhir
+        ).order_by("mulai", "id"),
     )
 
 
@@ -104,7 +107,13 @@ def _jabatan(j: Jabatan | None) -> dict | None:
         "eselon": j.eselon,
         "unit": j.unit.slug,
         "pemegang": [
-            {"nama": p.nama, "nip": p.nip, "plt": p.plt, "mulai": p.mulai.isoformat(), "selesai": p.selesai.isoformat() if p.selesai else None}
+            {
+                "nama": p.nama,
+                "nip": p.nip,
+                "plt": p.plt,
+                "mulai": p.mulai.isoformat(),
+                "selesai": p.selesai.isoformat() if p.selesai else None,
+            }
             for p in j.pemegang.all()
         ],
     }
@@ -126,7 +135,7 @@ def _node_qs(tahun: int):
     )
 
 
-def _node(n: NodeKinerja) -> dict:
+def _node(n: NodeKinerja, pagu_mata: dict) -> dict:
     return {
         "id": n.pk,
         "kode": n.kode,
@@ -153,7 +162,7 @@ def _node(n: NodeKinerja) -> dict:
                 "kode_komponen": a.kode_komponen,
                 "mata_anggaran": a.mata_anggaran.kode if a.mata_anggaran_id else None,
                 "uraian": a.uraian,
-                "pagu": desimal(a.pagu),
+                "pagu": desimal(a.pagu if a.pagu is not None else pagu_mata.get(a.mata_anggaran_id)),
             }
             for a in n.anggaran.all()
         ],
@@ -174,16 +183,18 @@ def pohon(request, unit: str, tahun: int):
     ada = {n.pk for n in node}
     for n in node:
         anak.setdefault(n.induk_id if n.induk_id in ada else None, []).append(n)
-    urut: list[dict] = []
+    urut: list[NodeKinerja] = []
 
     def jalan(induk):
         for n in anak.get(induk, []):
-            urut.append(_node(n))
+            urut.append(n)
             jalan(n.pk)
 
     jalan(None)
-    catat_baris(request, len(urut))
-    return rekam({"unit": u.slug, "tahun": tahun, "node": urut}, per)
+    pagu_mata = {b.mata.pk: b.pagu for b in susun_anggaran(u, tahun).baris}
+    hasil = [_node(n, pagu_mata) for n in urut]
+    catat_baris(request, len(hasil))
+    return rekam({"unit": u.slug, "tahun": tahun, "node": hasil}, per)
 
 
 class SkpIndikator(Schema):

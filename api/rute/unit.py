@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from indikator.enums import STATUS_FINAL
@@ -65,14 +64,14 @@ def _unit(u: UnitKerja, ada: dict, tingkat: int) -> dict:
     }
 
 
-@router.get("/units", response={200: HalamanUnit, **GALAT}, summary=_("Pohon unit"))
+@router.get("/units", response={200: HalamanUnit, **GALAT}, summary="Pohon unit")
 def units(request, limit: int = 100, offset: int = 0):
     """The units the token may read, in tree order (parent before its sub-units), with their depth."""
     daftar = list(unit_terbaca(request.auth).order_by("urutan", "nama", "id"))
     return halaman(request, _pohon(daftar), limit, offset)
 
 
-@router.get("/units/{kode}", response={200: UnitRinci, **GALAT}, summary=_("Satu unit dan sub-unitnya"))
+@router.get("/units/{kode}", response={200: UnitRinci, **GALAT}, summary="Satu unit dan sub-unitnya")
 def unit(request, kode: str):
     u = ambil_unit(request.auth, kode)
     anak = [a for a in UnitKerja.objects.filter(induk=u).order_by("urutan", "nama", "id") if request.auth.boleh(a.pk)]
@@ -98,8 +97,15 @@ class PeriodeData(Schema):
 HalamanPeriode = skema_halaman(PeriodeData, "HalamanPeriode")
 
 
-@router.get("/periode", response={200: HalamanPeriode, **GALAT}, summary=_("Status tahun per unit (umpan perubahan)"))
-def periode(request, unit: str | None = None, tahun: int | None = None, updated_since: str | None = None, limit: int = 100, offset: int = 0):
+@router.get("/periode", response={200: HalamanPeriode, **GALAT}, summary="Status tahun per unit (umpan perubahan)")
+def periode(
+    request,
+    unit: str | None = None,
+    tahun: int | None = None,
+    updated_since: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+):
     """Each unit-year the token may see, with its status and data version: poll with `updated_since` to learn
     which years were approved, reopened or changed, then read those. `diubah_pada` is the last workflow change
     of the year (approval, return, lock)."""

@@ -11,8 +11,6 @@ from django.utils import timezone
 
 from api.models import KlienApi, PanggilanApi
 from api.token import cabut_klien
-from indikator.enums import StatusPeriode
-from indikator.models import PeriodeUnit
 
 from .conftest import TAHUN
 
@@ -115,7 +113,7 @@ def test_capaian_sama_dengan_hitung_capaian_json(token, sahkan):
         (f"capaian?unit={U}&tahun={TAHUN}&periode=TW5", "periode", ["TW1", "TW2", "TW3", "TW4", "TAHUNAN"]),
         (f"capaian?unit={U}&tahun={TAHUN}&periode=B01", "periode", ["TW1", "TW2", "TW3", "TW4", "TAHUNAN"]),
         (f"anggaran?unit={U}&tahun={TAHUN}&periode=TW5", "periode", None),
-        (f"dokumen?jenis=lkjip-x", "jenis", ["lapkin", "perjanjian-kinerja", "iku"]),
+        ("dokumen?jenis=lkjip-x", "jenis", ["lapkin", "perjanjian-kinerja", "iku"]),
         ("units?limit=0", "limit", None),
         ("units?limit=501", "limit", None),
         ("periode?updated_since=kemarin", "updated_since", None),
@@ -212,7 +210,14 @@ def test_renstra_target_tahun_yang_disahkan_saja(token, sahkan):
         r = api.get(f"renstra?unit={U}")
         assert r.status_code == 200
         _tanpa_float(r.content)
-        return {t["tahun"] for rs in r.json()["results"] for v in rs["revisi"] for s in v["sasaran"] for i in s["indikator"] for t in i["target"]}
+        return {
+            t["tahun"]
+            for rs in r.json()["results"]
+            for v in rs["revisi"]
+            for s in v["sasaran"]
+            for i in s["indikator"]
+            for t in i["target"]
+        }
 
     assert tahun_target(token()) == set()
     semua = tahun_target(token("draf"))
@@ -221,13 +226,16 @@ def test_renstra_target_tahun_yang_disahkan_saja(token, sahkan):
     assert tahun_target(token()) == {TAHUN}
 
 
-def test_indikator_satu_dan_kebijakan(token, sahkan):
+def test_indikator_satu_dan_kebijakan(token, sahkan, unit_lain):
+    pertama = token("draf").get(f"indikator?unit={U}&tahun={TAHUN}").json()["indikator"][0]["id"]
+    assert token().get(f"indikator/{pertama}").status_code == 404  # no approved year of its Renstra yet
     sahkan()
     daftar = token().get(f"indikator?unit={U}&tahun={TAHUN}").json()["indikator"]
     assert daftar and {"polaritas", "rumus_negatif", "agregasi_triwulan"} <= daftar[0]["kebijakan"].keys()
     satu = token().get(f"indikator/{daftar[0]['id']}")
     assert satu.status_code == 200 and satu.json()["kode"] == daftar[0]["kode"]
-    assert token(unit="unit-lain", nama="x").get(f"indikator/{daftar[0]['id']}").status_code == 404 if False else True
+    assert token(unit="unit-lain").get(f"indikator/{daftar[0]['id']}").status_code == 404
+    assert token().get("indikator/999999").status_code == 404
 
 
 def test_perintah_buat_token_api_mencetak_token_terakhir(referensi):
