@@ -139,9 +139,9 @@ def pohon(referensi):
     PemegangJabatan.objects.create(
         jabatan=jabatan, nama="Lama", nip="196001011980031001", mulai=date(2010, 1, 1), selesai=date(2016, 12, 31)
     )
-    from indikator.models import Indikator
+    from indikator.queries import susun_pengukuran
 
-    ind = Indikator.objects.milik(referensi).filter(sasaran__revisi__renstra=renstra).order_by("id").first()
+    ind = susun_pengukuran(referensi, TAHUN).baris[0].indikator  # an indikator in force in the year
     akar = NodeKinerja.objects.create(
         unit=referensi,
         renstra=renstra,
