@@ -24,10 +24,14 @@ class Galat(Schema):
 
 
 class GalatFilter(Schema):
+    """400: a filter value the endpoint does not know (`filter`, `nilai`, `nilai_diizinkan`) or a parameter of the
+    wrong type (`galat`, as Pydantic reports it)."""
+
     detail: str
-    filter: str
-    nilai: str
+    filter: str | None = None
+    nilai: str | None = None
     nilai_diizinkan: list[str] | None = None
+    galat: list[dict] | None = None
 
 
 def halaman(item: type[Schema], nama: str) -> type[Schema]:

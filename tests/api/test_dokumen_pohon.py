@@ -222,3 +222,44 @@ def test_skema_openapi_sama_dengan_yang_dicommit(tmp_path):
     assert json.loads(SKEMA.read_text()) == baru, (
         "Skema API berubah: jalankan `make openapi` dan commit docs/openapi.json."
     )
+
+
+def test_pohon_dan_pk_kueri_tetap(token, sahkan, pohon, referensi):
+    """The tree and the PK list read with a constant number of queries, whatever the number of nodes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sahkan()
+    api = token()
+
+    def hitung(url):
+        with CaptureQueriesContext(connection) as q:
+            assert api.get(url).status_code == 200
+        return len(q)
+
+    api.get("units")  # the first call stamps the client's last use
+    sebelum = (hitung(f"pohon?unit={U}&tahun={TAHUN}"), hitung(f"pk?unit={U}"), hitung(f"renstra?unit={U}"))
+    jabatan = Jabatan.objects.create(unit=referensi, nama="Kepala Bagian", eselon="3")
+    PemegangJabatan.objects.create(jabatan=jabatan, nama="Ani", nip="198001012005012001", mulai=date(2018, 1, 1))
+    for i in range(3):
+        n = NodeKinerja.objects.create(
+            unit=referensi,
+            renstra=pohon["akar"].renstra,
+            tingkat="sk",
+            kode=f"SK{i}",
+            uraian=f"Hasil {i}",
+            induk=pohon["anak"],
+            pemilik=jabatan,
+        )
+        NodeIndikator.objects.create(node=n, indikator=pohon["indikator"])
+        NodeAnggaran.objects.create(node=n, tahun=TAHUN, kode_ro=f"00{i}", pagu=Decimal(i))
+    sesudah = (hitung(f"pohon?unit={U}&tahun={TAHUN}"), hitung(f"pk?unit={U}"), hitung(f"renstra?unit={U}"))
+    assert sesudah == sebelum
+
+
+def test_skema_dan_halaman_dokumentasi_tanpa_token(client):
+    r = client.get("/api/v1/openapi.json")
+    assert r.status_code == 200 and r.json()["info"]["title"] == "SAKIP API"
+    assert r.json()["components"]["securitySchemes"]["TokenBearer"]["scheme"] == "bearer"
+    r = client.get("/api/v1/docs")
+    assert r.status_code == 200 and b"swagger-ui-bundle.js" in r.content and b"cdn" not in r.content.lower()
