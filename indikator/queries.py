@@ -283,6 +283,15 @@ def _target_renstra(bahan: _Bahan, indikator_id: int, tahun: int) -> NilaiTarget
     return _dari(t, "renstra") if t is not None else TANPA_TARGET
 
 
+def target_efektif(
+    units: Sequence[UnitKerja], indikator_ids: Sequence[int], tahun: int
+) -> dict[int, NilaiTargetEfektif]:
+    """The target each indikator is measured against in the year (the PK's, else the Renstra's; 4 queries), for
+    readers outside the measurement (the performance tree)."""
+    bahan = _ambil_bahan(units, list(indikator_ids), [tahun])
+    return {i: _target_efektif(bahan, i, tahun) for i in indikator_ids}
+
+
 @dataclass(frozen=True)
 class NilaiRealisasi:
     nilai: Decimal | None
