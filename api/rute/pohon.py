@@ -1,19 +1,21 @@
-"""The performance tree of a unit's year and, per NIP, the results an official owns (for the SKP). Read from
-`pohon.models` (nodes in force in the year, their indikator, budget codes and owner positions); capaian of the
-owned indikator from `susun_pengukuran`."""
+"""The performance tree of a unit's year and, per NIP, the results an official owns (for the SKP), read through
+`pohon.queries.susun_pohon` (the tree the app shows: owners at the year's end, targets in force, budget lines
+with the pagu in force, partners); capaian of the owned indikator from `susun_pengukuran`."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from ninja import Router, Schema
 
-from anggaran.queries import susun_anggaran
+from indikator.models import UnitKerja
 from indikator.queries import susun_pengukuran
 from indikator.struktur import DataTidakDitemukan
 from pohon.enums import StatusNode
-from pohon.models import Jabatan, NodeAnggaran, NodeIndikator, NodeKinerja, PemegangJabatan
+from pohon.models import PemegangJabatan
+from pohon.queries import Simpul, susun_pohon
 
 from ..konvensi import catat_baris, desimal, mentah, rekam, tampil
 from ..lingkup import periode_unit, tidak_ditemukan
@@ -23,38 +25,47 @@ from .bersama import unit_tahun
 router = Router(tags=["pohon kinerja"])
 
 
-class Pemegang(Schema):
-    nama: str
+class Pemilik(Schema):
+    jabatan_id: int
+    jabatan: str
+    eselon: str
+    nama: str | None
     nip: str
     plt: bool
-    mulai: str
-    selesai: str | None
 
 
-class JabatanData(Schema):
-    id: int
-    nama: str
-    eselon: str
-    unit: str
-    pemegang: list[Pemegang]
+class TargetNode(Schema):
+    nilai: Desimal
+    nilai_atas: Desimal
+    nilai_huruf: str
+    teks: str
+    sumber: str
 
 
 class NodeIndikatorData(Schema):
     id: int
     kode: str
     nama: str
+    satuan: str
     peran: str
+    unit: str
+    target: TargetNode
 
 
 class NodeAnggaranData(Schema):
-    kode_program: str
-    kode_kegiatan: str
-    kode_kro: str
-    kode_ro: str
-    kode_komponen: str
-    mata_anggaran: str | None
+    kode: str
+    mata_anggaran_id: int | None
     uraian: str
     pagu: Desimal
+
+
+class Mitra(Schema):
+    mitra: str
+    mitra_unit: str | None
+    jenis: str
+    peran: str
+    kontribusi: str
+    status: str
 
 
 class Node(Schema):
@@ -65,13 +76,17 @@ class Node(Schema):
     jenis_hasil: str
     induk: int | None
     induk_unit: str | None
-    sasaran: str | None
+    sasaran_id: int | None
     perspektif: str
     cascading: str
     status: str
-    pemilik: JabatanData | None
+    tahun_mulai: int | None
+    tahun_selesai: int | None
+    pemilik: Pemilik | None
     indikator: list[NodeIndikatorData]
     anggaran: list[NodeAnggaranData]
+    pagu: Desimal
+    mitra: list[Mitra]
 
 
 class PohonData(StatusRekam):
@@ -80,121 +95,90 @@ class PohonData(StatusRekam):
     node: list[Node]
 
 
-def _berlaku(tahun: int) -> Q:
-    return (
-        Q(renstra__tahun_mulai__lte=tahun, renstra__tahun_selesai__gte=tahun)
-        & (Q(tahun_mulai__isnull=True) | Q(tahun_mulai__lte=tahun))
-        & (Q(tahun_selesai__isnull=True) | Q(tahun_selesai__gte=tahun))
-    )
-
-
-def _pemegang_tahun(tahun: int) -> Prefetch:
-    awal, akhir = date(tahun, 1, 1), date(tahun, 12, 31)
-    return Prefetch(
-        "pemilik__pemegang",
-        queryset=PemegangJabatan.objects.filter(
-            Q(selesai__isnull=True) | Q(selesai__gte=awal), mulai__lte=akhir
-        ).order_by("mulai", "id"),
-    )
-
-
-def _jabatan(j: Jabatan | None) -> dict | None:
-    if j is None:
-        return None
+def _node(s: Simpul, units: dict) -> dict:
+    luar = s.induk is not None and s.induk.unit.id != s.unit.id
     return {
-        "id": j.pk,
-        "nama": j.nama,
-        "eselon": j.eselon,
-        "unit": j.unit.slug,
-        "pemegang": [
-            {
-                "nama": p.nama,
-                "nip": p.nip,
-                "plt": p.plt,
-                "mulai": p.mulai.isoformat(),
-                "selesai": p.selesai.isoformat() if p.selesai else None,
-            }
-            for p in j.pemegang.all()
-        ],
-    }
-
-
-def _node_qs(tahun: int):
-    return (
-        NodeKinerja.objects.filter(_berlaku(tahun))
-        .select_related("induk", "induk__unit", "sasaran", "pemilik", "pemilik__unit", "unit")
-        .prefetch_related(
-            _pemegang_tahun(tahun),
-            Prefetch("tautan_indikator", queryset=NodeIndikator.objects.select_related("indikator").order_by("id")),
-            Prefetch(
-                "anggaran",
-                queryset=NodeAnggaran.objects.filter(tahun=tahun).select_related("mata_anggaran").order_by("id"),
-            ),
-        )
-        .order_by("urutan", "kode", "id")
-    )
-
-
-def _node(n: NodeKinerja, pagu_mata: dict) -> dict:
-    return {
-        "id": n.pk,
-        "kode": n.kode,
-        "uraian": n.uraian,
-        "tingkat": n.tingkat,
-        "jenis_hasil": n.jenis_hasil,
-        "induk": n.induk_id,
-        "induk_unit": n.induk.unit.slug if n.induk_id and n.induk.unit_id != n.unit_id else None,
-        "sasaran": n.sasaran.kode if n.sasaran_id else None,
-        "perspektif": n.perspektif,
-        "cascading": n.cascading,
-        "status": n.status,
-        "pemilik": _jabatan(n.pemilik),
+        "id": s.id,
+        "kode": s.kode,
+        "uraian": s.uraian,
+        "tingkat": s.tingkat,
+        "jenis_hasil": s.jenis_hasil,
+        "induk": s.induk_id,
+        "induk_unit": s.induk.unit.slug if luar else None,
+        "sasaran_id": s.sasaran_id,
+        "perspektif": s.perspektif,
+        "cascading": s.cascading,
+        "status": s.status,
+        "tahun_mulai": s.tahun_mulai,
+        "tahun_selesai": s.tahun_selesai,
+        "pemilik": asdict(s.pemilik) if s.pemilik else None,
         "indikator": [
-            {"id": t.indikator.pk, "kode": t.indikator.kode, "nama": t.indikator.nama, "peran": t.peran}
-            for t in n.tautan_indikator.all()
+            {
+                "id": i.id,
+                "kode": i.kode,
+                "nama": i.nama,
+                "satuan": i.satuan,
+                "peran": i.peran,
+                "unit": units[i.unit_id].slug if i.unit_id in units else "",
+                "target": {
+                    "nilai": mentah(i.target.nilai),
+                    "nilai_atas": mentah(i.target.nilai_atas),
+                    "nilai_huruf": i.target.kualitatif,
+                    "teks": i.target.teks,
+                    "sumber": i.target.sumber,
+                },
+            }
+            for i in s.indikator
         ],
         "anggaran": [
+            {"kode": a.kode, "mata_anggaran_id": a.mata_anggaran_id, "uraian": a.uraian, "pagu": desimal(a.pagu)}
+            for a in s.anggaran
+        ],
+        "pagu": desimal(s.pagu),
+        "mitra": [
             {
-                "kode_program": a.kode_program,
-                "kode_kegiatan": a.kode_kegiatan,
-                "kode_kro": a.kode_kro,
-                "kode_ro": a.kode_ro,
-                "kode_komponen": a.kode_komponen,
-                "mata_anggaran": a.mata_anggaran.kode if a.mata_anggaran_id else None,
-                "uraian": a.uraian,
-                "pagu": desimal(a.pagu if a.pagu is not None else pagu_mata.get(a.mata_anggaran_id)),
+                "mitra": m.mitra,
+                "mitra_unit": units[m.mitra_unit_id].slug if m.mitra_unit_id in units else None,
+                "jenis": m.jenis,
+                "peran": m.peran,
+                "kontribusi": m.kontribusi,
+                "status": m.status,
             }
-            for a in n.anggaran.all()
+            for m in s.mitra
         ],
     }
+
+
+def _pohon(unit: UnitKerja, tahun: int, draf: bool):
+    """The unit's own tree (`susun_pohon`), depth first; without the draft scope only accepted nodes (a node
+    hangs under its nearest accepted ancestor's place: its subtree is left out with it)."""
+    pohon = susun_pohon(unit, tahun, dengan_bawahan=False, dengan_ditolak=draf)
+    hasil = []
+
+    def jalan(s: Simpul):
+        if not draf and s.status != StatusNode.DITERIMA:
+            return
+        hasil.append(s)
+        for a in s.anak:
+            jalan(a)
+
+    for akar in pohon.akar:
+        jalan(akar)
+    return pohon, hasil
 
 
 @router.get("/pohon", response={200: PohonData, **GALAT}, summary="Pohon kinerja unit per tahun")
 def pohon(request, unit: str, tahun: int):
-    """The nodes of the unit's tree in force in the year (accepted ones; proposals and rejected or inactive
-    nodes too with the draft scope), parent first, with their indikator, budget codes and the owner position
-    with its holders in that year. `induk_unit`: the parent node sits in another unit's tree."""
+    """The nodes of the unit's tree in force in the year, parent first (`susun_pohon`): accepted ones, and with
+    the draft scope also proposals, inactive and rejected nodes; each with its owner position and holder at the
+    year's end, indikator with the target in force, budget lines (codes as strings, the pagu in force) and
+    partners. `induk_unit`: the parent node sits in another unit's tree."""
     u, per = unit_tahun(request.auth, unit, tahun)
-    qs = _node_qs(tahun).filter(unit=u)
-    if not request.auth.draf:
-        qs = qs.filter(status=StatusNode.DITERIMA)
-    node = list(qs)
-    anak: dict[int | None, list[NodeKinerja]] = {}
-    ada = {n.pk for n in node}
-    for n in node:
-        anak.setdefault(n.induk_id if n.induk_id in ada else None, []).append(n)
-    urut: list[NodeKinerja] = []
-
-    def jalan(induk):
-        for n in anak.get(induk, []):
-            urut.append(n)
-            jalan(n.pk)
-
-    jalan(None)
-    pagu_mata = {b.mata.pk: b.pagu for b in susun_anggaran(u, tahun).baris}
-    hasil = [_node(n, pagu_mata) for n in urut]
-    catat_baris(request, len(hasil))
-    return rekam({"unit": u.slug, "tahun": tahun, "node": hasil}, per)
+    p, daftar = _pohon(u, tahun, request.auth.draf)
+    units = {x.id: x for x in p.units.values()}
+    node = [_node(s, units) for s in daftar]
+    catat_baris(request, len(node))
+    return rekam({"unit": u.slug, "tahun": tahun, "node": node}, per)
 
 
 class SkpIndikator(Schema):
@@ -231,63 +215,71 @@ class SkpData(Schema):
 
 @router.get("/skp", response={200: SkpData, **GALAT}, summary="Hasil kinerja per NIP (untuk SKP)")
 def skp(request, nip: str, tahun: int):
-    """The results an official owns in a year: the nodes owned by the positions the NIP held in that year (in
-    units within the token's scope, years approved unless the draft scope), with their indikator's target,
-    realisasi and capaian of that unit's year (`susun_pengukuran`)."""
+    """The results an official owns in a year: the accepted nodes of the positions the NIP held at any time of
+    that year (in units within the token's scope, years approved unless the draft scope), with their indikator's
+    target, realisasi and capaian of that unit's year (`susun_pengukuran`)."""
     lingkup = request.auth
+    nip = nip.strip()
     awal, akhir = date(tahun, 1, 1), date(tahun, 12, 31)
-    pegang = [
-        p
-        for p in PemegangJabatan.objects.filter(
-            Q(selesai__isnull=True) | Q(selesai__gte=awal), nip=nip.strip(), mulai__lte=akhir
-        ).select_related("jabatan", "jabatan__unit")
-        if nip.strip() and lingkup.boleh(p.jabatan.unit_id)
-    ]
+    pegang = (
+        [
+            p
+            for p in PemegangJabatan.objects.filter(
+                Q(selesai__isnull=True) | Q(selesai__gte=awal), nip=nip, mulai__lte=akhir
+            ).select_related("jabatan", "jabatan__unit")
+            if lingkup.boleh(p.jabatan.unit_id)
+        ]
+        if nip
+        else []
+    )
     if not pegang:
         raise tidak_ditemukan(f"Tidak ada jabatan NIP {nip} pada tahun {tahun}.")
     jabatan = {p.jabatan_id: p for p in pegang}
-    periode = periode_unit({p.jabatan.unit_id for p in pegang}, [tahun])
-    qs = _node_qs(tahun).filter(pemilik_id__in=list(jabatan), status=StatusNode.DITERIMA)
-    hasil, ukur = [], {}
-    for n in qs:
-        per = periode.get((n.unit_id, tahun))
+    units = {p.jabatan.unit_id: p.jabatan.unit for p in pegang}
+    periode = periode_unit(units, [tahun])
+    hasil = []
+    for unit_id, u in units.items():
+        per = periode.get((unit_id, tahun))
         if not lingkup.tampak(per):
             continue
-        if n.unit_id not in ukur:
-            try:
-                ukur[n.unit_id] = susun_pengukuran(n.unit, tahun)
-            except DataTidakDitemukan:
-                ukur[n.unit_id] = None
-        p = ukur[n.unit_id]
-        ind = []
-        for t in n.tautan_indikator.all():
-            b = p.baris_indikator(t.indikator_id) if p else None
-            ind.append(
-                {
-                    "kode": t.indikator.kode,
-                    "nama": t.indikator.nama,
-                    "satuan": t.indikator.satuan,
-                    "peran": t.peran,
-                    "target": mentah(b.target.nilai) if b else None,
-                    "target_huruf": b.target.kualitatif if b else "",
-                    "realisasi": mentah(b.realisasi.nilai) if b else None,
-                    "realisasi_huruf": b.realisasi.kualitatif if b else "",
-                    "capaian": desimal(b.capaian) if b else None,
-                    "capaian_tampil": tampil(b.capaian) if b else None,
-                    "kriteria": b.kriteria.label if b and b.kriteria else None,
-                }
-            )
-        pj = jabatan[n.pemilik_id]
-        data = {
-            "unit": n.unit.slug,
-            "node": n.pk,
-            "kode": n.kode,
-            "uraian": n.uraian,
-            "tingkat": n.tingkat,
-            "jabatan": pj.jabatan.nama,
-            "plt": pj.plt,
-            "indikator": ind,
-        }
-        hasil.append(rekam(data, per))
+        _p, daftar = _pohon(u, tahun, draf=False)
+        milik = [s for s in daftar if s.pemilik and s.pemilik.jabatan_id in jabatan]
+        if not milik:
+            continue
+        try:
+            ukur = susun_pengukuran(u, tahun)
+        except DataTidakDitemukan:
+            ukur = None
+        for s in milik:
+            ind = []
+            for i in s.indikator:
+                b = ukur.baris_indikator(i.id) if ukur else None
+                ind.append(
+                    {
+                        "kode": i.kode,
+                        "nama": i.nama,
+                        "satuan": i.satuan,
+                        "peran": i.peran,
+                        "target": mentah(b.target.nilai if b else i.target.nilai),
+                        "target_huruf": b.target.kualitatif if b else i.target.kualitatif,
+                        "realisasi": mentah(b.realisasi.nilai) if b else None,
+                        "realisasi_huruf": b.realisasi.kualitatif if b else "",
+                        "capaian": desimal(b.capaian) if b else None,
+                        "capaian_tampil": tampil(b.capaian) if b else None,
+                        "kriteria": b.kriteria.label if b and b.kriteria else None,
+                    }
+                )
+            pj = jabatan[s.pemilik.jabatan_id]
+            data = {
+                "unit": u.slug,
+                "node": s.id,
+                "kode": s.kode,
+                "uraian": s.uraian,
+                "tingkat": s.tingkat,
+                "jabatan": pj.jabatan.nama,
+                "plt": pj.plt,
+                "indikator": ind,
+            }
+            hasil.append(rekam(data, per))
     catat_baris(request, len(hasil))
     return {"nip": nip, "tahun": tahun, "nama": pegang[-1].nama, "hasil": hasil}

@@ -174,13 +174,10 @@ def test_pohon_kinerja_dan_skp(token, sahkan, pohon):
     draf = token("draf").get(f"pohon?unit={U}&tahun={TAHUN}").json()["node"]
     assert [n["kode"] for n in draf] == ["SPX", "SS1", "SP1"]  # roots by urutan and kode, each parent first
     assert node[1]["induk"] == node[0]["id"]
-    assert node[1]["anggaran"][0] | {} == {
-        **node[1]["anggaran"][0],
-        "kode_program": "001",
-        "kode_komponen": "002",
-        "pagu": "1500000.50",
-    }
-    assert [p["nip"] for p in node[0]["pemilik"]["pemegang"]] == ["197001011990031001"]
+    assert node[1]["anggaran"] == [{"kode": "001.002", "mata_anggaran_id": None, "uraian": "", "pagu": "1500000.50"}]
+    assert node[1]["pagu"] == "1500000.50"
+    assert (node[0]["pemilik"]["nip"], node[0]["pemilik"]["nama"]) == ("197001011990031001", "Budi")
+    assert node[0]["indikator"][0]["kode"] == pohon["indikator"].kode
     skp = token().get(f"skp?nip=197001011990031001&tahun={TAHUN}").json()
     [hasil] = skp["hasil"]
     assert hasil["kode"] == "SS1" and hasil["status_data"] == "final"
