@@ -326,34 +326,21 @@ BACA_TANPA_UNIT = {
 # download link), never to a session: each of these refuses an anonymous visitor and a signed-in administrator
 # alike (401, or 404 for a download link that is not valid). Scopes, drafts and the rest: tests/api/.
 V1 = "api-v1:"
+# Sample values of the API routes' path parameters (any value: the refusal comes before the lookup).
+NILAI_API = {"kode": S, "jenis": "lapkin", "token": "token-palsu", "tanda": "tanda-palsu"}
+
+
+def _url_api(nama: str) -> Callable:
+    pola = dict(semua_rute())[nama]
+    return lambda d: reverse(nama, kwargs={k: NILAI_API.get(k, "1") for k in pola.pattern.converters})
+
+
+# Every route of the v1 API (a new router's operations join by themselves) and the token routes beside it.
 API_TOKEN: dict[str, Callable] = {
-    **{
-        V1 + n: _r(V1 + n)
-        for n in (
-            "units",
-            "periode",
-            "capaian",
-            "indikator",
-            "renstra",
-            "pk",
-            "rencana_aksi",
-            "anggaran",
-            "efisiensi",
-            "dokumen",
-            "pohon",
-            "skp",
-            "akip",
-        )
-    },
-    V1 + "unit": _r(V1 + "unit", S),
-    V1 + "indikator_satu": _r(V1 + "indikator_satu", lambda d: d.ind1.pk),
-    "api:berkas": _r("api:berkas", "tanda-palsu"),
-    "api:esakip_opd": _r("api:esakip_opd"),
-    "api:esakip_jenis": _r("api:esakip_jenis"),
-    "api:esakip_dokumen": _r("api:esakip_dokumen", "lapkin"),
-    "api:esakip_opd_token": _r("api:esakip_opd_token", "token-palsu"),
-    "api:esakip_jenis_token": _r("api:esakip_jenis_token", "token-palsu"),
-    "api:esakip_dokumen_token": _r("api:esakip_dokumen_token", "token-palsu", "lapkin"),
+    n: _url_api(n)
+    for n, _p in semua_rute()
+    if (n.startswith(V1) and n not in BACA_TANPA_UNIT)
+    or n in {"api:berkas", *(f"api:esakip_{x}{t}" for x in ("opd", "jenis", "dokumen") for t in ("", "_token"))}
 }
 
 
