@@ -52,6 +52,10 @@ run: demo
 pytest: deps-dev syslibs
 	SAKIP_TESTING=1 $(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
+# The read API's committed contract (docs/openapi.json; tests/api compares it with the code's schema).
+openapi:
+	SAKIP_TESTING=1 $(PY) manage.py export_openapi_schema --api api.v1.api --indent 2 --sorted --output docs/openapi.json
+
 lint: deps-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "kerja",
     "impor",
     "demo",
+    "api",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -222,6 +224,9 @@ EMAIL_USE_TLS = _env_bool("SAKIP_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("SAKIP_EMAIL_DARI", "SAKIP <sakip@localhost>")
 # The address of the application as users reach it: links in e-mails.
 SAKIP_URL_DASAR = os.environ.get("SAKIP_URL_DASAR", "http://localhost:8000").rstrip("/")
+# The read API (api/): calls per token per minute (429 with Retry-After beyond), the page size cap.
+SAKIP_API_BATAS_PER_MENIT = int(os.environ.get("SAKIP_API_BATAS_PER_MENIT", "60"))
+SAKIP_API_LIMIT_MAKS = 500
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from api.v1 import api as api_v1
 from kerja import urls as kerja_urls
 from kerja import urls_evaluasi, urls_pohon, urls_tindak_lanjut
 from kerja.urls_laporan import urlpatterns as kerja_laporan_patterns
@@ -22,6 +23,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("laporan/", include((laporan_patterns, "laporan"))),
     path("dasbor/", include("dasbor.urls")),
+    path("api/v1/", api_v1.urls),
+    path("api/", include("api.urls")),
     # The workspace (namespace "kerja"): its pages under /kerja/, and the pages that edit what the report prints
     # (narrative, figures, legal wording, consistency check) under /laporan/ beside the report.
     path(

@@ -42,6 +42,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
+from api.token import buat_klien
 from impor.models import ImporLatar
 from indikator import models as m
 from indikator.enums import Peran, StatusPeriode
@@ -251,6 +252,8 @@ TULIS: dict[str, Rute] = {
     "kerja:admin_pengguna_baru": Rute(
         _r("kerja:admin_pengguna_baru"), lambda d: {"username": "baru", "nama_depan": "Baru"}, penulis="admin"
     ),
+    "api:klien_baru": Rute(_r("api:klien_baru"), lambda d: {"nama": "SIMPEG", "unit": S}, penulis="admin", beku=None),
+    "api:klien_cabut": Rute(_r("api:klien_cabut", lambda d: d.klien.pk), penulis="admin", beku=None),
     "kerja:admin_pengguna": Rute(
         _r("kerja:admin_pengguna", lambda d: d.pengguna["tanpa_peran"].pk),
         lambda d: {"aksi": "nonaktifkan"},
@@ -387,12 +390,37 @@ BACA: dict[str, Baca] = {
     "kerja:pohon_peta": Baca(_r("kerja:pohon_peta", S, TAHUN)),
     "kerja:pohon_matriks": Baca(_r("kerja:pohon_matriks", S, TAHUN)),
     "kerja:pohon_matriks_xlsx": Baca(_r("kerja:pohon_matriks_xlsx", S, TAHUN, "peran-hasil")),
+    "api:klien": Baca(_r("api:klien"), **PENGELOLA),
 }
 # Pages that show no unit's data.
 BACA_TANPA_UNIT = {
     "beranda": "redirects to the user's own start page",
     "sehat": "health check",
     "password_change_done": "the user's own password",
+    "api-v1:openapi-json": "the read API's OpenAPI schema (no data)",
+    "api-v1:openapi-view": "the read API's docs page (no data)",
+    "api-v1:api-root": "the read API's root (no operation)",
+}
+
+# The read API (api/): data answered to an API token (Bearer, a token in the LKE tools' base address, or a signed
+# download link), never to a session: each of these refuses an anonymous visitor and a signed-in administrator
+# alike (401, or 404 for a download link that is not valid). Scopes, drafts and the rest: tests/api/.
+V1 = "api-v1:"
+# Sample values of the API routes' path parameters (any value: the refusal comes before the lookup).
+NILAI_API = {"kode": S, "jenis": "lapkin", "token": "token-palsu", "tanda": "tanda-palsu"}
+
+
+def _url_api(nama: str) -> Callable:
+    pola = dict(semua_rute())[nama]
+    return lambda d: reverse(nama, kwargs={k: NILAI_API.get(k, "1") for k in pola.pattern.converters})
+
+
+# Every route of the v1 API (a new router's operations join by themselves) and the token routes beside it.
+API_TOKEN: dict[str, Callable] = {
+    n: _url_api(n)
+    for n, _p in semua_rute()
+    if (n.startswith(V1) and n not in BACA_TANPA_UNIT)
+    or n in {"api:berkas", *(f"api:esakip_{x}{t}" for x in ("opd", "jenis", "dokumen") for t in ("", "_token"))}
 }
 
 
@@ -423,6 +451,7 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
             d.gambar = simpan_gambar(unit=d.unit, tahun=TAHUN, bagian="bab1_peran", judul="G", berkas=_png(), urutan=1)
             d.pengguna["auditor_lain"] = buat_pengguna("auditor_lain", Peran.AUDITOR, d.lain)
             d.pohon = bangun_pohon(d)  # the performance tree's write routes (also adds `perencana_induk`)
+            d.klien, _token = buat_klien(nama="Klien uji", unit=d.unit, cakupan=[])
             d.berkas = BerkasLaporan.objects.create(
                 unit=d.unit, tahun=TAHUN, format="xlsx", hash="0" * 64, status=BerkasLaporan.Status.SELESAI
             )
@@ -480,7 +509,21 @@ def test_setiap_rute_tulis_tercakup():
 def test_setiap_rute_baca_tercakup():
     """A page that is neither in BACA nor in BACA_TANPA_UNIT fails here: add it to BACA."""
     baca = {n for n, _p in semua_rute() if not n.startswith("admin:")} - rute_tulis()
-    assert baca == set(BACA) | set(BACA_TANPA_UNIT)
+    assert baca == set(BACA) | set(BACA_TANPA_UNIT) | set(API_TOKEN)
+
+
+@pytest.mark.parametrize("nama", sorted(API_TOKEN))
+def test_api_tanpa_token_ditolak_walau_bersesi(client, d, nama):
+    """An API route answers a token, never a session: anonymous and a signed-in administrator get 401 (404 for
+    a download link that is not valid), and no data."""
+    url = API_TOKEN[nama](d) + f"?unit={S}&tahun={TAHUN}&nip=1"
+    for peran in ("anonim", "admin"):
+        client.logout()
+        if peran != "anonim":
+            client.force_login(d.pengguna[peran])
+        r = client.get(url)
+        assert r.status_code == (404 if nama == "api:berkas" else 401), (peran, r.status_code)
+        assert S.encode() not in r.content, peran
 
 
 @pytest.mark.parametrize(
