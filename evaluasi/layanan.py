@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,9 +28,10 @@ from indikator.periode import kunci_periode_untuk_tulis
 from indikator.services import indikator_berlaku, simpan_realisasi
 
 from . import formulas as f
-from .enums import URUTAN_LAPISAN, JenisEvaluasi, Lapisan, NilaiPer, PeranTim, StatusEvaluasi
+from .enums import URUTAN_LAPISAN, JenisBukti, JenisEvaluasi, Lapisan, NilaiPer, PeranTim, StatusEvaluasi
 from .models import (
     AnggotaTim,
+    BuktiJawaban,
     Evaluasi,
     EvaluasiTerkunci,
     Jawaban,
@@ -89,7 +91,8 @@ def boleh_mengisi(user, ev: Evaluasi, lapisan: str) -> bool:
 
 
 def boleh_mengatur_tim(user, unit: UnitKerja) -> bool:
-    return adalah_admin(user) or auditor_lingkup(user, unit)
+    """Administrators set up the team (the Inspektorat's auditors read every unit but write no unit's data)."""
+    return adalah_admin(user)
 
 
 def _pastikan_terbuka(ev: Evaluasi) -> None:
@@ -114,7 +117,7 @@ def buka_evaluasi(
     """A new evaluation with one answer row per criterion; `saran` (by criterion code, computed by
     `alur.saran_lke`) is frozen into the rows. Refused: a component-level template, a second evaluation of the
     same unit, year and kind, someone who may neither edit the unit nor evaluate it."""
-    if not (dapat_mengubah(oleh, unit) or boleh_mengatur_tim(oleh, unit)):
+    if not dapat_mengubah(oleh, unit):
         raise PermissionDenied
     if template.tingkat_komponen:
         raise ValidationError(_("Template tingkat komponen hanya untuk mencatat nilai lama, bukan untuk evaluasi."))
@@ -333,7 +336,7 @@ def terbitkan_lhe(*, ev: Evaluasi, lhe: Lhe, oleh, alasan_abaikan: str = "") -> 
     if ev.jenis in (JenisEvaluasi.APIP, JenisEvaluasi.EKSTERNAL):
         _catat_nilai_akip(ev, h)
     lhe.save()
-    ev.nilai_total = akhir.total
+    ev.nilai_total = akhir.total.quantize(Decimal("0.000001"))
     ev.predikat = akhir.predikat.kode if akhir.predikat else ""
     ev.terbit_pada = timezone.now()
     ev.hash = hash_evaluasi(h)
@@ -365,3 +368,48 @@ def _catat_nilai_akip(ev: Evaluasi, h) -> None:
     for ind in Indikator.objects.filter(**{Indikator.JALUR_UNIT: ev.unit, "ukur_akip": True}):
         if indikator_berlaku(ind, ev.tahun) and ind.aktif_pada(ev.tahun):
             simpan_realisasi(indikator=ind, tahun=ev.tahun, triwulan=None, nilai=total)
+
+
+# --- evidence -----------------------------------------------------------------------------------------------------
+
+
+def boleh_melampirkan(user, ev: Evaluasi) -> bool:
+    """The unit's planners during the self-assessment; whoever fills the stage's layer afterwards."""
+    return boleh_mengisi(user, ev, ev.status) if ev.status in URUTAN_LAPISAN else False
+
+
+@transaction.atomic
+def lampirkan_bukti(
+    *,
+    ev: Evaluasi,
+    kriteria: LkeKriteria,
+    oleh,
+    url: str = "",
+    berkas=None,
+    keterangan: str = "",
+    kriteria_bukti_id: int | None = None,
+) -> BuktiJawaban:
+    """Attach a link or an uploaded file (private storage) as evidence of a criterion."""
+    ev = Evaluasi.objects.select_for_update().get(pk=ev.pk)
+    _pastikan_terbuka(ev)
+    if not boleh_melampirkan(oleh, ev):
+        raise PermissionDenied
+    j = Jawaban.objects.get(evaluasi=ev, kriteria=kriteria)
+    if kriteria_bukti_id is not None and not kriteria.bukti.filter(pk=kriteria_bukti_id).exists():
+        raise ValidationError(_("Bukti tidak termasuk daftar bukti kriteria ini."))
+    if bool(url) == bool(berkas):
+        raise ValidationError(_("Isi tautan atau unggah satu berkas."))
+    b = BuktiJawaban(
+        jawaban=j,
+        kriteria_bukti_id=kriteria_bukti_id,
+        jenis=JenisBukti.TAUTAN if url else JenisBukti.UNGGAHAN,
+        url=url,
+        keterangan=keterangan,
+        oleh=oleh,
+        nama_berkas=getattr(berkas, "name", "")[:255] if berkas else "",
+    )
+    if berkas:
+        b.berkas.save(b.nama_berkas or "bukti", berkas, save=False)
+    b.full_clean()
+    b.save()
+    return b

@@ -43,9 +43,13 @@ def _aturan(template_id: int) -> list[f.Aturan]:
 
 def hasil_evaluasi(ev: Evaluasi) -> HasilEvaluasi:
     """All layers of one evaluation (6 queries whatever its size)."""
-    komponen = list(LkeKomponen.objects.filter(template_id=ev.template_id).prefetch_related("sub__kriteria__bukti"))
+    komponen = list(
+        LkeKomponen.objects.filter(template_id=ev.template_id).prefetch_related(
+            "sub__kriteria__bukti", "sub__kriteria__skala__opsi"
+        )
+    )
     bands = [band(b) for b in PredikatBand.objects.filter(template_id=ev.template_id)]
-    jawaban = {j.kriteria_id: j for j in Jawaban.objects.filter(evaluasi=ev)}
+    jawaban = {j.kriteria_id: j for j in Jawaban.objects.filter(evaluasi=ev).select_related("saran_opsi")}
     struktur = [
         f.Komponen(
             k.pk,
