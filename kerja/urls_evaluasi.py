@@ -10,6 +10,7 @@ urlpatterns = [
     path("", evaluasi.evaluasi_beranda, name="evaluasi_beranda"),
     path("<slug:slug>/<tahun:tahun>/", evaluasi.evaluasi_unit, name="evaluasi_unit"),
     path(E, evaluasi.evaluasi, name="evaluasi"),
+    path(E + "lke.xlsx", evaluasi.evaluasi_xlsx, name="evaluasi_xlsx"),
     path(E + "tim/", evaluasi.evaluasi_tim, name="evaluasi_tim"),
     path(E + "lhe/", evaluasi.evaluasi_lhe, name="evaluasi_lhe"),
     path(E + "bukti/<int:pk>/", evaluasi.evaluasi_bukti_unduh, name="evaluasi_bukti_unduh"),

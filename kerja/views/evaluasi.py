@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from alur.saran_lke import hitung_saran
 from evaluasi import formulas as f
 from evaluasi import layanan
 from evaluasi.enums import URUTAN_LAPISAN, JenisEvaluasi, Lapisan, StatusEvaluasi
+from evaluasi.lembar import baca_lke, tulis_lke
 from evaluasi.models import BuktiJawaban, Evaluasi, Lhe
 from evaluasi.skor import hasil_evaluasi
 from indikator import akses
@@ -232,6 +233,13 @@ def evaluasi(request, slug: str, tahun: int, jenis: str):
                 )
                 messages.success(request, _("Bukti dilampirkan."))
                 return redirect(_url(ev))
+            if aksi == "impor":
+                berkas = request.FILES.get("lke")
+                if berkas is None:
+                    raise ValidationError(_("Pilih buku kerja LKE."))
+                n = baca_lke(ev, berkas, oleh=request.user)
+                messages.success(request, _("%(n)s jawaban dari buku kerja disimpan.") % {"n": n})
+                return redirect(_url(ev))
             raise ValidationError(_("Aksi tidak dikenal."))
         except ValidationError as e:
             for m in e.messages:
@@ -387,3 +395,14 @@ def evaluasi_bukti_unduh(request, slug: str, tahun: int, jenis: str, pk: int):
         extra={"bukti": b.pk, "evaluasi": ev.pk, "pengguna": request.user.pk, "berkas": b.berkas.name},
     )
     return respons_unduhan(b.berkas, b.nama_berkas or "bukti", pesan_hilang=_("Berkas bukti tidak ditemukan."))
+
+
+@login_required
+def evaluasi_xlsx(request, slug: str, tahun: int, jenis: str):
+    """The LKE workbook (official column layout, one column set per layer) for the unit's readers."""
+    ev = _evaluasi(request, slug, tahun, jenis)
+    respons = HttpResponse(
+        tulis_lke(ev), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    respons["Content-Disposition"] = f'attachment; filename="lke-{ev.unit.slug}-{ev.tahun}-{ev.jenis}.xlsx"'
+    return respons

@@ -221,3 +221,47 @@ def test_lhe_ditolak_bila_nilai_akhir_belum_lengkap(ev, dunia):
     assert ev.status == StatusEvaluasi.FINAL
     assert not Lhe.objects.exists()
     assert not NilaiAkip.objects.filter(unit=dunia.unit, tahun=TAHUN).exists()
+
+
+def test_buku_kerja_lke_ekspor_dan_impor_semua_atau_tidak_sama_sekali(ev, dunia):
+    """The workbook round trip: the self-assessment's Jawaban/Catatan columns read back; a row outside the scale
+    refuses the whole file with its row number."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from evaluasi.lembar import baca_lke, tulis_lke
+
+    p = dunia.pengguna["perencana"]
+    wb = load_workbook(BytesIO(tulis_lke(ev)))
+    ws = wb.active
+    assert [c.value for c in ws[2]][:7] == [
+        "No",
+        "Komponen/Sub Komponen/Kriteria",
+        "Bobot",
+        "Jawaban (Penilaian mandiri)",
+        "Nilai (Penilaian mandiri)",
+        "Kerangka Kontrol (Penilaian mandiri)",
+        "Catatan (Penilaian mandiri)",
+    ]
+    baris = {r[0].value: r[0].row for r in ws.iter_rows(min_row=3) if r[0].value}
+    ws.cell(baris["AREN002.5"], 4, "b")
+    ws.cell(baris["AREN002.5"], 7, "Indikator belum SMART.")
+    ws.cell(baris["CLAP001.1"], 4, "Y")
+    ws.cell(baris["AREN002.6"], 4, "X")
+    salah = BytesIO()
+    wb.save(salah)
+    salah.seek(0)
+    with pytest.raises(ValidationError) as e:
+        baca_lke(ev, salah, oleh=p)
+    assert e.value.messages == [
+        f"Baris {baris['AREN002.6']} (AREN002.6): jawaban X tidak ada pada skala (pilihan: A, B, C, D, E)."
+    ]
+    assert not Jawaban.objects.filter(evaluasi=ev, nilai_mandiri__isnull=False).exists()
+    ws.cell(baris["AREN002.6"], 4, None)
+    benar = BytesIO()
+    wb.save(benar)
+    benar.seek(0)
+    assert baca_lke(ev, benar, oleh=p) == 2
+    j = Jawaban.objects.get(evaluasi=ev, kriteria__kode="AREN002.5")
+    assert (j.opsi_mandiri.label, j.nilai_mandiri, j.catatan_mandiri) == ("B", D("0.75"), "Indikator belum SMART.")

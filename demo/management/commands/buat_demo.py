@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.lke import buat_contoh_lke
 from indikator.enums import Peran
 from indikator.models import Keanggotaan, UnitKerja
 from laporan.models import NaskahDinas
@@ -81,6 +82,9 @@ class Command(BaseCommand):
                 lama.append(username)
             Keanggotaan.objects.get_or_create(pengguna=user, unit=unit, peran=peran)
         self._naskah_demo()
+        contoh = buat_contoh_lke(slug=SLUG_NASKAH, tahun=2018, oleh=User.objects.get(username="perencana"))
+        if contoh is not None:
+            self.stdout.write(f"Contoh penilaian mandiri LKE {contoh.tahun} (PermenPANRB 88/2021): /evaluasi/")
         self.stdout.write("Akun demo (kata sandi sama untuk semua): " + sandi)
         for username, _nama, peran, slug in AKUN_DEMO:
             self.stdout.write(f"  {username:<10} {Peran(peran).label:<14} {slug or 'semua unit'}")
