@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 from indikator.enums import KomponenAkip, RegulasiAkip
 from indikator.models import UnitKerja
 from umum.penyimpanan import penyimpanan_privat
-from umum.teks import TeksPanjang
+from umum.teks import TeksPanjang, tanpa_karakter_kendali
 
 from .enums import (
     URUTAN_LAPISAN,
@@ -493,7 +493,7 @@ class BuktiJawaban(_BagianEvaluasi):
     berkas = models.FileField(_("berkas"), storage=penyimpanan_privat, upload_to="lke/%Y/", max_length=255, blank=True)
     nama_berkas = models.CharField(_("nama berkas"), max_length=255, blank=True)
     url = models.URLField(_("tautan"), max_length=500, blank=True)
-    keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
+    keterangan = models.CharField(_("keterangan"), max_length=300, blank=True, validators=[tanpa_karakter_kendali])
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -513,15 +513,19 @@ class Lhe(_BagianEvaluasi):
     """The Laporan Hasil Evaluasi; issuing it locks the evaluation. Kept with the evaluation's hash."""
 
     evaluasi = models.OneToOneField(Evaluasi, on_delete=models.PROTECT, related_name="lhe", verbose_name=_("evaluasi"))
-    nomor = models.CharField(_("nomor"), max_length=100)
+    nomor = models.CharField(_("nomor"), max_length=100, validators=[tanpa_karakter_kendali])
     tanggal = models.DateField(_("tanggal"))
     ringkasan = TeksPanjang(_("ringkasan"), max_length=6000, blank=True)
     tindak_lanjut_lalu = TeksPanjang(_("tindak lanjut hasil evaluasi tahun lalu"), max_length=6000, blank=True)
     rekomendasi = TeksPanjang(_("rekomendasi"), max_length=8000, blank=True)
     apresiasi = TeksPanjang(_("apresiasi"), max_length=4000, blank=True)
-    penandatangan_nama = models.CharField(_("penandatangan: nama"), max_length=200)
-    penandatangan_nip = models.CharField(_("penandatangan: NIP"), max_length=30, blank=True)
-    penandatangan_jabatan = models.CharField(_("penandatangan: jabatan"), max_length=200)
+    penandatangan_nama = models.CharField(_("penandatangan: nama"), max_length=200, validators=[tanpa_karakter_kendali])
+    penandatangan_nip = models.CharField(
+        _("penandatangan: NIP"), max_length=30, blank=True, validators=[tanpa_karakter_kendali]
+    )
+    penandatangan_jabatan = models.CharField(
+        _("penandatangan: jabatan"), max_length=200, validators=[tanpa_karakter_kendali]
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -89,6 +89,14 @@ def test_alur_halaman(client, dunia):
     r = client.post(_url(dunia, "kerja:evaluasi_tim"), {"pengguna": ketua.pk, "peran": "anggota"})
     assert r.status_code == 302
     assert ev.tim.get().peran == "ketua"
+    # The Django admin shows the locked evaluation read-only and refuses a change.
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    url_admin = reverse("admin:evaluasi_evaluasi_change", args=[ev.pk])
+    assert client.get(url_admin).status_code == 200
+    assert client.post(url_admin, {"tahun": 2019}).status_code == 403
+    ev.refresh_from_db()
+    assert ev.tahun == TAHUN
 
     r = client.get(reverse("kerja:evaluasi_beranda"))
     assert r.status_code == 200
