@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font
 
 from .enums import URUTAN_LAPISAN, Lapisan
 from .layanan import simpan_jawaban
-from .models import Evaluasi
+from .models import BuktiJawaban, Evaluasi
 from .skor import hasil_evaluasi
 
 KOLOM_LAPISAN = ("Jawaban", "Nilai", "Kerangka Kontrol", "Catatan")
@@ -76,9 +76,33 @@ def tulis_lke(ev: Evaluasi) -> bytes:
     ws.append(total)
     ws.column_dimensions["B"].width = 60
     ws.freeze_panes = "D3"
+    _kke(wb, ev, h)
     keluar = BytesIO()
     wb.save(keluar)
     return keluar.getvalue()
+
+
+def _kke(wb, ev: Evaluasi, h) -> None:
+    """The KKE (Kertas Kerja Evaluasi) sheet: per criterion the evidence examined (the list asked and what was
+    attached), the evaluator's work step and the conclusion (the final answer and note)."""
+    ws = wb.create_sheet("KKE")
+    ws.append(["Kode", "Kriteria", "Bukti yang diperiksa", "Langkah kerja", "Simpulan"])
+    for sel in ws[1]:
+        sel.font = Font(bold=True)
+    lampiran: dict[int, list[str]] = {}
+    for b in BuktiJawaban.objects.filter(jawaban__evaluasi=ev).select_related("jawaban"):
+        lampiran.setdefault(b.jawaban.kriteria_id, []).append(str(b))
+    for k in h.komponen:
+        for s in k.sub.all():
+            for c in s.kriteria.all():
+                j = h.jawaban[c.pk]
+                bukti = [b.nama for b in c.bukti.all()] + lampiran.get(c.pk, [])
+                simpulan = " — ".join(
+                    x for x in ((j.opsi_final.label if j.opsi_final else ""), j.catatan_final or j.catatan_ketua) if x
+                )
+                ws.append([c.kode, c.pertanyaan, "; ".join(bukti), c.langkah_kerja, simpulan])
+    for kolom, lebar in (("B", 50), ("C", 50), ("D", 30), ("E", 40)):
+        ws.column_dimensions[kolom].width = lebar
 
 
 def baca_lke(ev: Evaluasi, berkas, *, oleh) -> int:

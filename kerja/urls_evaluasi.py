@@ -13,5 +13,6 @@ urlpatterns = [
     path(E + "lke.xlsx", evaluasi.evaluasi_xlsx, name="evaluasi_xlsx"),
     path(E + "tim/", evaluasi.evaluasi_tim, name="evaluasi_tim"),
     path(E + "lhe/", evaluasi.evaluasi_lhe, name="evaluasi_lhe"),
+    path(E + "lhe.docx", evaluasi.evaluasi_lhe_docx, name="evaluasi_lhe_docx"),
     path(E + "bukti/<int:pk>/", evaluasi.evaluasi_bukti_unduh, name="evaluasi_bukti_unduh"),
 ]

@@ -349,6 +349,7 @@ BACA: dict[str, Baca] = {
     "kerja:pengguna": Baca(_r("kerja:pengguna"), **PENGELOLA),
     "kerja:admin_riwayat": Baca(_r("kerja:admin_riwayat"), **PENGELOLA),
     "kerja:admin_unit": Baca(_r("kerja:admin_unit"), pembaca=("admin", "pimpinan"), ditolak=("auditor", "perencana")),
+    "kerja:evaluasi_lhe_docx": Baca(_r("kerja:evaluasi_lhe_docx", S, TAHUN, "eksternal")),
     "kerja:evaluasi_xlsx": Baca(_r("kerja:evaluasi_xlsx", S, TAHUN, "eksternal")),
     "kerja:evaluasi_bukti_unduh": Baca(
         _r("kerja:evaluasi_bukti_unduh", S, TAHUN, "eksternal", lambda d: d.bukti_lke.pk)

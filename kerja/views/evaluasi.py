@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from alur.bukti_lke import JENIS_APLIKASI, dokumen_aplikasi
+from alur.lhe import docx_lhe
 from alur.saran_lke import hitung_saran
 from evaluasi import formulas as f
 from evaluasi import layanan
@@ -405,4 +406,15 @@ def evaluasi_xlsx(request, slug: str, tahun: int, jenis: str):
         tulis_lke(ev), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     respons["Content-Disposition"] = f'attachment; filename="lke-{ev.unit.slug}-{ev.tahun}-{ev.jenis}.xlsx"'
+    return respons
+
+
+@login_required
+def evaluasi_lhe_docx(request, slug: str, tahun: int, jenis: str):
+    """The LHE in Word (the report's renderer): issued, or a draft before it is."""
+    ev = _evaluasi(request, slug, tahun, jenis)
+    respons = HttpResponse(
+        docx_lhe(ev), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    respons["Content-Disposition"] = f'attachment; filename="lhe-{ev.unit.slug}-{ev.tahun}-{ev.jenis}.docx"'
     return respons

@@ -82,6 +82,25 @@ def test_alur_halaman(client, dunia):
     assert n.nilai_dilaporkan == ev.nilai_total.quantize(n.nilai_dilaporkan) or n.komponen.count() == 4
     r = client.get(_url(dunia, "kerja:evaluasi_lhe"))
     assert "LHE-7/2018" in r.content.decode()
+    # The LHE in Word, through the report's renderer: its sections and the detailed scores.
+    from io import BytesIO
+
+    from docx import Document
+
+    doc = Document(BytesIO(client.get(_url(dunia, "kerja:evaluasi_lhe_docx")).content))
+    teks = [p.text for p in doc.paragraphs]
+    for judul in (
+        "Ringkasan",
+        "I Pendahuluan",
+        "II Tindak Lanjut Hasil Evaluasi Tahun Lalu",
+        "III Hasil Evaluasi per Komponen",
+        "IV Rekomendasi dan Apresiasi",
+    ):
+        assert judul in teks, teks[:40]
+    assert "Nomor LHE-7/2018" in teks
+    assert any(c.text == "AREN002.5" for t in doc.tables for r in t.rows for c in r.cells)
+    # The workbook of the issued evaluation.
+    assert client.get(_url(dunia, "kerja:evaluasi_xlsx")).status_code == 200
     # Locked: every write refused, nothing changes.
     assert client.post(_url(dunia), {"aksi": "kirim"}).status_code == 403
     assert _jawab_semua(client, ev, _url(dunia)).status_code == 403

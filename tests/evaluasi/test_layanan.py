@@ -244,6 +244,9 @@ def test_buku_kerja_lke_ekspor_dan_impor_semua_atau_tidak_sama_sekali(ev, dunia)
         "Kerangka Kontrol (Penilaian mandiri)",
         "Catatan (Penilaian mandiri)",
     ]
+    kke = wb["KKE"]
+    assert [c.value for c in kke[1]] == ["Kode", "Kriteria", "Bukti yang diperiksa", "Langkah kerja", "Simpulan"]
+    assert kke.max_row == 78
     baris = {r[0].value: r[0].row for r in ws.iter_rows(min_row=3) if r[0].value}
     ws.cell(baris["AREN002.5"], 4, "b")
     ws.cell(baris["AREN002.5"], 7, "Indikator belum SMART.")
@@ -258,7 +261,7 @@ def test_buku_kerja_lke_ekspor_dan_impor_semua_atau_tidak_sama_sekali(ev, dunia)
         f"Baris {baris['AREN002.6']} (AREN002.6): jawaban X tidak ada pada skala (pilihan: A, B, C, D, E)."
     ]
     assert not Jawaban.objects.filter(evaluasi=ev, nilai_mandiri__isnull=False).exists()
-    ws.cell(baris["AREN002.6"], 4, None)
+    ws.cell(baris["AREN002.6"], 4).value = None
     benar = BytesIO()
     wb.save(benar)
     benar.seek(0)
