@@ -692,3 +692,23 @@ def render_docx(laporan: Laporan, peta: dict | None = None) -> bytes:
     """The report as DOCX bytes. `peta`: the page map of the same report's PDF (`laporan.pdf_paralel`), whose
     pages fill the daftar isi and the lists until Word updates them; without it the entries carry no page."""
     return _Penulis(laporan, peta).tulis()
+
+
+def render_docx_dokumen(sampul: tuple[str, ...], bagian: tuple[Bagian, ...]) -> bytes:
+    """A standalone document (e.g. the AKIP evaluation's LHE, `alur.lhe`) in the report's Word look: centred cover
+    lines (the first largest), then each section on a new page with its blocks (paragraphs, narrative, lists,
+    tables, signatures) written by the report's own writer."""
+    p = _Penulis(None)
+    for i, teks in enumerate(t for t in sampul if t):
+        par = p.doc.add_paragraph()
+        par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        par.paragraph_format.space_after = Pt(12)
+        if i == 0:
+            par.paragraph_format.space_before = Cm(5)
+        r = par.add_run(teks)
+        r.bold, r.font.size = True, Pt(20 if i == 0 else 14)
+    for b in bagian:
+        p._bagian(b, halaman_baru=True)
+    keluaran = BytesIO()
+    p.doc.save(keluaran)
+    return keluaran.getvalue()

@@ -8,6 +8,7 @@ from indikator.enums import Peran
 MENU = [
     ("dasbor:utama", _("Dasbor")),
     ("kerja:utama", _("Ruang kerja")),
+    ("kerja:evaluasi_beranda", _("Evaluasi AKIP")),
 ]
 
 

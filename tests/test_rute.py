@@ -320,7 +320,49 @@ TULIS: dict[str, Rute] = {
     "kerja:periodik_berkas": Rute(
         _r("kerja:periodik_berkas", S, lambda d: d.periodik.pk, "pdf"), penulis="auditor", baca=True, beku=None
     ),
+    # The AKIP evaluation: not a year's report data (an approved year is evaluated); the LHE records the year's
+    # AKIP result and realisasi, so it follows the year's lock.
+    "kerja:evaluasi_unit": Rute(
+        _r("kerja:evaluasi_unit", S, TAHUN),
+        lambda d: {"jenis": "apip", "template": d.ev_lke.template_id},
+        beku=None,
+    ),
+    "kerja:evaluasi": Rute(
+        _r("kerja:evaluasi", S, TAHUN, "eksternal"),
+        lambda d: {
+            "aksi": "simpan",
+            f"opsi-{d.kriteria_lke.pk}": d.opsi_lke.pk,
+            f"catatan-{d.kriteria_lke.pk}": "Ada.",
+        },
+        beku=None,
+    ),
+    "kerja:evaluasi_tim": Rute(
+        _r("kerja:evaluasi_tim", S, TAHUN, "eksternal"),
+        lambda d: {"pengguna": d.pengguna["auditor"].pk, "peran": "anggota"},
+        penulis="admin",
+        beku=None,
+    ),
+    "kerja:evaluasi_lhe": Rute(
+        _r("kerja:evaluasi_lhe", S, TAHUN, "eksternal"),
+        lambda d: {
+            "nomor": "LHE-1",
+            "tanggal": "2018-12-01",
+            "penandatangan_nama": "Inspektur",
+            "penandatangan_jabatan": "Inspektur Utama",
+        },
+        penulis="admin",
+        siapkan=lambda d: _evaluasi_final(d),
+    ),
 }
+
+
+def _evaluasi_final(d):
+    """The dataset's evaluation at its final stage with every criterion valued."""
+    from evaluasi.models import Evaluasi, Jawaban
+
+    Jawaban.objects.filter(evaluasi=d.ev_lke).update(nilai_final=1)
+    Evaluasi.objects.filter(pk=d.ev_lke.pk).update(status="final")
+
 
 # Routes about the signed-in user, not a unit's data: their own rules (tests/test_keamanan.py, tests/kerja/test_masuk.py).
 PER_PENGGUNA = {
@@ -391,6 +433,11 @@ BACA: dict[str, Baca] = {
     "kerja:pohon_matriks": Baca(_r("kerja:pohon_matriks", S, TAHUN)),
     "kerja:pohon_matriks_xlsx": Baca(_r("kerja:pohon_matriks_xlsx", S, TAHUN, "peran-hasil")),
     "api:klien": Baca(_r("api:klien"), **PENGELOLA),
+    "kerja:evaluasi_lhe_docx": Baca(_r("kerja:evaluasi_lhe_docx", S, TAHUN, "eksternal")),
+    "kerja:evaluasi_xlsx": Baca(_r("kerja:evaluasi_xlsx", S, TAHUN, "eksternal")),
+    "kerja:evaluasi_bukti_unduh": Baca(
+        _r("kerja:evaluasi_bukti_unduh", S, TAHUN, "eksternal", lambda d: d.bukti_lke.pk)
+    ),
 }
 # Pages that show no unit's data.
 BACA_TANPA_UNIT = {
@@ -400,6 +447,7 @@ BACA_TANPA_UNIT = {
     "api-v1:openapi-json": "the read API's OpenAPI schema (no data)",
     "api-v1:openapi-view": "the read API's docs page (no data)",
     "api-v1:api-root": "the read API's root (no operation)",
+    "kerja:evaluasi_beranda": "the AKIP overview lists only the units the user reads",
 }
 
 # The read API (api/): data answered to an API token (Bearer, a token in the LKE tools' base address, or a signed
@@ -465,6 +513,7 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
             d.impor = ImporLatar.objects.create(
                 unit=d.unit, tahun=TAHUN, pengguna=d.pengguna["perencana"], nama_berkas="buku.xlsx"
             )
+            _evaluasi_lke(d)
             klien = Client()
             klien.force_login(d.pengguna["perencana"])
             d.buku_kerja = klien.get(reverse("kerja:excel_unduh", args=[S, TAHUN])).content
@@ -472,6 +521,23 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+def _evaluasi_lke(d):
+    """An external AKIP evaluation of the unit's year with one uploaded evidence file (the evaluation routes)."""
+    from evaluasi.layanan import buka_evaluasi, lampirkan_bukti
+    from evaluasi.models import LkeKriteria, LkeTemplate
+
+    t = LkeTemplate.objects.get(regulasi="permenpan_88_2021", status="aktif")
+    d.ev_lke = buka_evaluasi(unit=d.unit, tahun=TAHUN, jenis="eksternal", template=t, oleh=d.pengguna["perencana"])
+    d.kriteria_lke = LkeKriteria.objects.get(sub__komponen__template=t, kode="AREN002.5")
+    d.opsi_lke = d.kriteria_lke.skala.opsi.get(label="B")
+    d.bukti_lke = lampirkan_bukti(
+        ev=d.ev_lke,
+        kriteria=d.kriteria_lke,
+        oleh=d.pengguna["perencana"],
+        berkas=ContentFile(b"%PDF-1.4 bukti", name="bukti.pdf"),
+    )
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.lke import buat_contoh_lke
 from demo.pohon import muat_pohon_demo
 from indikator.enums import Peran
 from indikator.models import Keanggotaan, UnitKerja
@@ -84,6 +85,9 @@ class Command(BaseCommand):
         self._naskah_demo()
         # The performance tree of BPOM → Sekretariat Utama → Biro Kerja Sama and Sestama's consolidated 2018.
         muat_pohon_demo()
+        contoh = buat_contoh_lke(slug=SLUG_NASKAH, tahun=2018, oleh=User.objects.get(username="perencana"))
+        if contoh is not None:
+            self.stdout.write(f"Contoh penilaian mandiri LKE {contoh.tahun} (PermenPANRB 88/2021): /evaluasi/")
         self.stdout.write("Akun demo (kata sandi sama untuk semua): " + sandi)
         for username, _nama, peran, slug in AKUN_DEMO:
             self.stdout.write(f"  {username:<10} {Peran(peran).label:<14} {slug or 'semua unit'}")

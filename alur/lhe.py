@@ -1,0 +1,182 @@
+"""The LHE (Laporan Hasil Evaluasi AKIP) as a document of the report's model, written by the report's Word
+renderer (`laporan.word.render_docx_dokumen`): Ringkasan, Pendahuluan, Tindak lanjut hasil evaluasi tahun lalu,
+Hasil per komponen (scores and the notes of the final layer, the answers' LHE sentences), Rekomendasi dan
+Apresiasi, Lampiran nilai rinci (every criterion's answer and value). Read only; 8 queries."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from evaluasi import formulas as f
+from evaluasi.enums import Lapisan
+from evaluasi.models import Evaluasi, Lhe
+from evaluasi.skor import hasil_evaluasi
+from laporan.dokumen import Bagian, Baris, Daftar, Paragraf, Pejabat, Sel, Tabel, TandaTangan
+from laporan.word import render_docx_dokumen
+from umum.format import format_angka
+
+
+def _paragraf(teks: str) -> tuple[Paragraf, ...]:
+    return tuple(Paragraf(p.strip()) for p in (teks or "").split("\n\n") if p.strip())
+
+
+def susun_lhe(ev: Evaluasi) -> tuple[tuple[str, ...], tuple[Bagian, ...]]:
+    """The cover lines and the sections of an evaluation's LHE (issued or draft)."""
+    lhe = Lhe.objects.filter(evaluasi=ev).first()
+    h = hasil_evaluasi(ev)
+    akhir = h.lapisan[Lapisan.FINAL]
+    total = format_angka(f.tampil(akhir.total), 2) if akhir.total is not None else "–"
+    predikat = f"{akhir.predikat.kode} ({akhir.predikat.label})" if akhir.predikat else "–"
+    kalimat = _(
+        "Hasil evaluasi atas implementasi SAKIP %(unit)s tahun %(tahun)s menunjukkan nilai %(total)s dengan "
+        "predikat %(predikat)s."
+    ) % {"unit": ev.unit.nama, "tahun": ev.tahun, "total": total, "predikat": predikat}
+    ringkasan = Bagian(
+        "ringkasan", "", _("Ringkasan"), 1, (Paragraf(kalimat), *_paragraf(lhe.ringkasan if lhe else ""))
+    )
+    pendahuluan = Bagian(
+        "pendahuluan",
+        "I",
+        _("Pendahuluan"),
+        1,
+        (
+            Paragraf(
+                _(
+                    "Evaluasi dilaksanakan berdasarkan %(regulasi)s dengan Lembar Kerja Evaluasi %(template)s atas "
+                    "%(unit)s tahun %(tahun)s: %(n)s kriteria pada %(k)s komponen, dinilai berlapis (penilaian "
+                    "mandiri, anggota tim, ketua tim, nilai akhir)."
+                )
+                % {
+                    "regulasi": ev.template.get_regulasi_display(),
+                    "template": ev.template,
+                    "unit": ev.unit.nama,
+                    "tahun": ev.tahun,
+                    "n": akhir.jumlah,
+                    "k": len(h.komponen),
+                }
+            ),
+        ),
+    )
+    tl = Bagian(
+        "tindak-lanjut",
+        "II",
+        _("Tindak Lanjut Hasil Evaluasi Tahun Lalu"),
+        1,
+        _paragraf(lhe.tindak_lanjut_lalu if lhe else "") or (Paragraf(_("Tidak ada catatan tindak lanjut.")),),
+    )
+    hasil = []
+    for i, k in enumerate(h.komponen, start=1):
+        skor = akhir.komponen[k.pk].skor
+        blok = [
+            Paragraf(
+                _("Nilai komponen %(nama)s: %(nilai)s dari bobot %(bobot)s.")
+                % {"nama": k.nama, "nilai": format_angka(f.tampil(skor), 2), "bobot": format_angka(k.bobot, 2)}
+            )
+        ]
+        catatan = []
+        for s in k.sub.all():
+            for c in s.kriteria.all():
+                j = h.jawaban[c.pk]
+                teks = j.catatan_final or (j.opsi_final.catatan_template if j.opsi_final else "")
+                if teks:
+                    catatan.append(f"{c.kode}: {teks}")
+        if catatan:
+            blok.append(Daftar(tuple(catatan)))
+        hasil.append(Bagian(f"komponen-{k.kode}", f"III.{i}", k.nama, 2, tuple(blok)))
+    hasil_bagian = Bagian("hasil", "III", _("Hasil Evaluasi per Komponen"), 1, (), tuple(hasil))
+    ttd = ()
+    if lhe:
+        ttd = (
+            TandaTangan(
+                ev.unit.kota or "",
+                lhe.tanggal.strftime("%d-%m-%Y"),
+                Pejabat(lhe.penandatangan_nama, lhe.penandatangan_nip, lhe.penandatangan_jabatan),
+            ),
+        )
+    penutup = Bagian(
+        "rekomendasi",
+        "IV",
+        _("Rekomendasi dan Apresiasi"),
+        1,
+        (),
+        (
+            Bagian("rekomendasi-a", "A", _("Rekomendasi"), 2, _paragraf(lhe.rekomendasi if lhe else "")),
+            Bagian("apresiasi", "B", _("Apresiasi"), 2, (*_paragraf(lhe.apresiasi if lhe else ""), *ttd)),
+        ),
+    )
+    baris = []
+    for k in h.komponen:
+        baris.append(
+            Baris(
+                (
+                    Sel(k.kode),
+                    Sel(k.nama, colspan=2, tebal=True),
+                    Sel(k.bobot, "angka"),
+                    Sel(akhir.komponen[k.pk].skor, "rasio"),
+                ),
+                "kelompok",
+            )
+        )
+        for s in k.sub.all():
+            baris.append(
+                Baris(
+                    (
+                        Sel(s.kode),
+                        Sel(s.nama, colspan=2),
+                        Sel(s.bobot, "angka"),
+                        Sel(akhir.komponen[k.pk].sub[s.pk].skor, "rasio"),
+                    )
+                )
+            )
+            for c in s.kriteria.all():
+                j = h.jawaban[c.pk]
+                baris.append(
+                    Baris(
+                        (
+                            Sel(c.kode),
+                            Sel(c.pertanyaan),
+                            Sel(j.opsi_final.label if j.opsi_final else ""),
+                            Sel(None),
+                            Sel(j.nilai_final, "rasio"),
+                        )
+                    )
+                )
+    baris.append(
+        Baris(
+            (
+                Sel(""),
+                Sel(_("Total"), colspan=2, tebal=True),
+                Sel(ev.template.total_bobot, "angka"),
+                Sel(akhir.total, "rasio"),
+            ),
+            "total",
+        )
+    )
+    tabel = Tabel(
+        "nilai-rinci",
+        None,
+        _("Nilai rinci"),
+        (
+            (
+                Sel(_("Kode")),
+                Sel(_("Komponen / subkomponen / kriteria")),
+                Sel(_("Jawaban")),
+                Sel(_("Bobot")),
+                Sel(_("Nilai")),
+            ),
+        ),
+        tuple(baris),
+    )
+    lampiran = Bagian("lampiran-nilai", _("Lampiran"), _("Nilai Rinci"), 1, (tabel,))
+    sampul = (
+        _("LAPORAN HASIL EVALUASI AKUNTABILITAS KINERJA"),
+        ev.unit.nama.upper(),
+        _("TAHUN %(tahun)s") % {"tahun": ev.tahun},
+        _("Nomor %(nomor)s") % {"nomor": lhe.nomor} if lhe else _("DRAF"),
+    )
+    return sampul, (ringkasan, pendahuluan, tl, hasil_bagian, penutup, lampiran)
+
+
+def docx_lhe(ev: Evaluasi) -> bytes:
+    sampul, bagian = susun_lhe(ev)
+    return render_docx_dokumen(sampul, bagian)

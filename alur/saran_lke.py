@@ -1,0 +1,262 @@
+"""Suggested LKE answers from the app's own data (siklus.md §1.5 rule 8): a registry of rules, one function per
+suggestion, keyed by the `aturan_saran` a template gives a criterion. `hitung_saran` runs them when an evaluation
+opens; `evaluasi.layanan.buka_evaluasi` freezes the results (label and `alasan`) into the answers, and every
+layer may answer otherwise.
+
+Years: `tahun` is the evaluation's year (the regulation's n): the IKU decree, the PK, the realisasi, the
+capaian and the efficiency of that year; the LKj of the year before (the report the evaluation reads).
+
+Adding a suggestion: write `@saran("key", "title")` over a function `(Konteks) -> Saran | None` (None = the
+app has nothing to say) and name the key in a template criterion's `aturan_saran`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from django.utils.translation import gettext as _
+
+from anggaran.queries import susun_efisiensi
+from evaluasi.layanan import Saran
+from evaluasi.models import LkeKriteria, LkeTemplate
+from indikator.enums import StatusPeriode
+from indikator.models import PeriodeUnit, UnitKerja, VersiPK
+from indikator.queries import DataTidakDitemukan, Pengukuran, susun_pengukuran
+from laporan.models import NaskahDinas, NaskahDinasDisahkan
+from pohon.enums import Eselon
+from pohon.models import Jabatan
+from umum.format import format_persen
+
+SERATUS = Decimal("100")
+KATA_PEMBANDING = ("nasional", "internasional", "benchmark", "pembanding", "rata-rata")
+
+
+@dataclass
+class Konteks:
+    """The unit and year a suggestion reads, with what several rules share (read once)."""
+
+    unit: UnitKerja
+    tahun: int
+
+    @cached_property
+    def pengukuran(self) -> Pengukuran | None:
+        try:
+            return susun_pengukuran(self.unit, self.tahun)
+        except DataTidakDitemukan:
+            return None
+
+    @cached_property
+    def pengukuran_lalu(self) -> Pengukuran | None:
+        try:
+            return susun_pengukuran(self.unit, self.tahun - 1)
+        except DataTidakDitemukan:
+            return None
+
+    @cached_property
+    def baris_iku(self):
+        return [b for b in self.pengukuran.baris if b.indikator.iku] if self.pengukuran else []
+
+
+@dataclass(frozen=True)
+class AturanSaran:
+    kunci: str
+    judul: str
+    fungsi: Callable[[Konteks], Saran | None]
+
+
+REGISTRI: dict[str, AturanSaran] = {}
+
+
+def saran(kunci: str, judul: str):
+    """Register a suggestion rule under `kunci`."""
+
+    def daftar(fungsi):
+        REGISTRI[kunci] = AturanSaran(kunci, judul, fungsi)
+        return fungsi
+
+    return daftar
+
+
+def huruf_dari_rasio(r: Decimal) -> str:
+    """A share on the A–E scale: ≥ 90 % A, ≥ 75 % B, ≥ 50 % C, > 0 D, else E."""
+    for batas, huruf in ((Decimal("0.9"), "A"), (Decimal("0.75"), "B"), (Decimal("0.5"), "C")):
+        if r >= batas:
+            return huruf
+    return "D" if r > 0 else "E"
+
+
+def _persen(a: int, b: int) -> str:
+    return format_persen(Decimal(a) * SERATUS / b, 0)
+
+
+def hitung_saran(template: LkeTemplate, unit: UnitKerja, tahun: int) -> dict[str, Saran]:
+    """The suggestion of every criterion of `template` that names a registered rule, by criterion code."""
+    konteks = Konteks(unit, tahun)
+    hasil = {}
+    for kode, kunci in (
+        LkeKriteria.objects.filter(sub__komponen__template=template)
+        .exclude(aturan_saran="")
+        .values_list("kode", "aturan_saran")
+    ):
+        aturan = REGISTRI.get(kunci)
+        if aturan is not None and (s := aturan.fungsi(konteks)) is not None:
+            hasil[kode] = s
+    return hasil
+
+
+# --- the rules ----------------------------------------------------------------------------------------------------
+
+
+@saran("iku_pk_ditetapkan", _("Keputusan IKU dan PK ditetapkan dan ditandatangani"))
+def iku_pk_ditetapkan(k: Konteks) -> Saran:
+    naskah = NaskahDinasDisahkan.objects.filter(unit=k.unit, tahun=k.tahun).first() or (
+        NaskahDinas.objects.filter(unit=k.unit).first()
+    )
+    iku = naskah is not None and bool(naskah.iku_nomor) and naskah.iku_tanggal is not None
+    pk = VersiPK.objects.filter(
+        pk_induk__unit=k.unit, pk_induk__tahun=k.tahun, tanggal_tanda_tangan__isnull=False
+    ).order_by("nomor")
+    versi = pk.first()
+    bagian = [
+        _("keputusan IKU nomor %(nomor)s tanggal %(tanggal)s")
+        % {"nomor": naskah.iku_nomor, "tanggal": naskah.iku_tanggal}
+        if iku
+        else _("keputusan IKU belum bernomor dan bertanggal"),
+        _("PK %(tahun)s versi %(versi)s ditandatangani %(tanggal)s")
+        % {"tahun": k.tahun, "versi": versi.nomor, "tanggal": versi.tanggal_tanda_tangan}
+        if versi
+        else _("belum ada PK %(tahun)s yang ditandatangani") % {"tahun": k.tahun},
+    ]
+    return Saran("Y" if iku and versi else "T", "; ".join(bagian) + ".")
+
+
+@saran("pk_sampai_jabatan", _("PK berjenjang sampai jabatan eselon III/IV"))
+def pk_sampai_jabatan(k: Konteks) -> Saran | None:
+    jabatan = list(
+        Jabatan.objects.filter(unit=k.unit, eselon__in=[Eselon.III, Eselon.IV]).values_list("pk", "node__id")
+    )
+    semua = {j for j, _n in jabatan}
+    if not semua:
+        return None
+    punya = {j for j, n in jabatan if n is not None}
+    r = Decimal(len(punya)) / len(semua)
+    return Saran(
+        huruf_dari_rasio(r),
+        _("%(punya)s dari %(semua)s jabatan eselon III/IV (%(persen)s) memiliki simpul pohon kinerja.")
+        % {"punya": len(punya), "semua": len(semua), "persen": _persen(len(punya), len(semua))},
+    )
+
+
+def _pengesahan(unit: UnitKerja, tahun: int) -> tuple[PeriodeUnit | None, datetime.datetime | None]:
+    """The year's period and the moment it was first approved (from its history), if it was."""
+    p = PeriodeUnit.objects.filter(unit=unit, tahun=tahun).first()
+    if p is None:
+        return None, None
+    h = p.history.filter(status=StatusPeriode.DISAHKAN).order_by("history_date").first()
+    return p, h.history_date if h else None
+
+
+@saran("lkj_disahkan", _("LKj tahun sebelumnya disahkan"))
+def lkj_disahkan(k: Konteks) -> Saran:
+    tahun = k.tahun - 1
+    p, kapan = _pengesahan(k.unit, tahun)
+    if p is not None and p.final:
+        return Saran(
+            "Y",
+            _("LKj %(tahun)s disahkan dalam aplikasi (%(status)s).")
+            % {"tahun": tahun, "status": p.get_status_display()},
+        )
+    return Saran("T", _("LKj %(tahun)s belum disahkan dalam aplikasi.") % {"tahun": tahun})
+
+
+@saran("lkj_tepat_waktu", _("LKj tahun sebelumnya disahkan sebelum tenggat"))
+def lkj_tepat_waktu(k: Konteks) -> Saran:
+    tahun = k.tahun - 1
+    p, kapan = _pengesahan(k.unit, tahun)
+    tenggat = (p.tenggat if p and p.tenggat else None) or datetime.date(k.tahun, 2, 28)
+    if kapan is None:
+        return Saran(
+            "T",
+            _("LKj %(tahun)s belum disahkan dalam aplikasi (tenggat %(tenggat)s).")
+            % {"tahun": tahun, "tenggat": tenggat},
+        )
+    tanggal = kapan.date()
+    return Saran(
+        "Y" if tanggal <= tenggat else "T",
+        _("LKj %(tahun)s disahkan %(tanggal)s; tenggat %(tenggat)s.")
+        % {"tahun": tahun, "tanggal": tanggal, "tenggat": tenggat},
+    )
+
+
+@saran("realisasi_triwulan", _("Realisasi diisi tiap triwulan"))
+def realisasi_triwulan(k: Konteks) -> Saran | None:
+    if not k.baris_iku:
+        return None
+    isi = sum(v is not None for b in k.baris_iku for v in b.realisasi.triwulan)
+    sel = len(k.baris_iku) * 4
+    return Saran(
+        "Y" if isi == sel else "T",
+        _("%(isi)s dari %(sel)s sel realisasi triwulan IKU %(tahun)s terisi (%(persen)s).")
+        % {"isi": isi, "sel": sel, "tahun": k.tahun, "persen": _persen(isi, sel)},
+    )
+
+
+@saran("capaian_lebih_baik", _("Capaian IKU tidak lebih rendah dari tahun lalu"))
+def capaian_lebih_baik(k: Konteks) -> Saran | None:
+    lalu = {b.indikator.pk: b.capaian for b in (k.pengukuran_lalu.baris if k.pengukuran_lalu else ())}
+    pasang = [(b.capaian, lalu.get(b.indikator.pk)) for b in k.baris_iku]
+    pasang = [(c, s) for c, s in pasang if c is not None and s is not None]
+    if not pasang:
+        return None
+    naik = sum(c >= s for c, s in pasang)
+    return Saran(
+        huruf_dari_rasio(Decimal(naik) / len(pasang)),
+        _(
+            "%(naik)s dari %(n)s IKU yang terukur pada %(lalu)s dan %(tahun)s (%(persen)s) mempunyai capaian %(tahun)s ≥ capaian %(lalu)s."
+        )
+        % {"naik": naik, "n": len(pasang), "lalu": k.tahun - 1, "tahun": k.tahun, "persen": _persen(naik, len(pasang))},
+    )
+
+
+@saran("benchmark_ada", _("Analisis IKU memuat pembanding nasional/internasional"))
+def benchmark_ada(k: Konteks) -> Saran | None:
+    """The app has no benchmark field: an IKU counts when its analysis names a comparison (national,
+    international, benchmark, average)."""
+    if not k.baris_iku:
+        return None
+    ada = 0
+    for b in k.baris_iku:
+        c = b.realisasi.catatan
+        teks = f"{c.analisis} {c.faktor_pendukung}".lower() if c is not None else ""
+        ada += any(kata in teks for kata in KATA_PEMBANDING)
+    n = len(k.baris_iku)
+    return Saran(
+        huruf_dari_rasio(Decimal(ada) / n),
+        _(
+            "Analisis %(ada)s dari %(n)s IKU %(tahun)s (%(persen)s) menyebut pembanding (nasional, internasional, benchmark, rata-rata)."
+        )
+        % {"ada": ada, "n": n, "tahun": k.tahun, "persen": _persen(ada, n)},
+    )
+
+
+@saran("efisiensi_dianalisis", _("Efisiensi penggunaan anggaran dianalisis"))
+def efisiensi_dianalisis(k: Konteks) -> Saran | None:
+    baris = susun_efisiensi(k.unit, k.tahun)
+    if not baris:
+        return Saran(
+            "E",
+            _("Belum ada subkegiatan %(tahun)s dengan output dan anggaran untuk analisis efisiensi.")
+            % {"tahun": k.tahun},
+        )
+    dinilai = sum(b.hasil.kategori is not None for b in baris)
+    return Saran(
+        huruf_dari_rasio(Decimal(dinilai) / len(baris)),
+        _(
+            "Efisiensi %(dinilai)s dari %(n)s subkegiatan %(tahun)s (%(persen)s) dapat dihitung (pagu, realisasi dana dan output)."
+        )
+        % {"dinilai": dinilai, "n": len(baris), "tahun": k.tahun, "persen": _persen(dinilai, len(baris))},
+    )
