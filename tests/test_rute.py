@@ -247,6 +247,59 @@ TULIS: dict[str, Rute] = {
         _r("kerja:versi_pk_pdf", S, lambda d: d.versi.pk), penulis="auditor", baca=True, beku=None
     ),
     "kerja:keputusan_iku_pdf": Rute(_r("kerja:keputusan_iku_pdf", S, TAHUN), penulis="auditor", baca=True, beku=None),
+    # The recommendations register: the APIP (auditor) issues and verifies, the unit's planner plans and reports.
+    "kerja:tl_sumber_baru": Rute(
+        _r("kerja:tl_sumber_baru", S),
+        lambda d: {
+            "jenis": "lhp_bpk",
+            "nomor": "LHP-2/2018",
+            "tanggal": "2018-05-01",
+            "penerbit": "BPK",
+            "tahun_objek": "2017",
+            "batas_hari": "60",
+        },
+        penulis="auditor",
+        beku=None,
+        alasan="a source is not a year's data; the recommendations it issues are",
+    ),
+    "kerja:tl_rekomendasi_baru": Rute(
+        _r("kerja:tl_rekomendasi_baru", S),
+        lambda d: {
+            "sumber": d.tl_sumber.pk,
+            "uraian": "Tetapkan manual IKU",
+            "prioritas": "sedang",
+            "tahun": str(TAHUN),
+            "batas_waktu": f"{TAHUN}-06-30",
+        },
+        penulis="auditor",
+    ),
+    "kerja:tl_rencana_baru": Rute(
+        _r("kerja:tl_rencana_baru", S, lambda d: d.tl_rek.pk),
+        lambda d: {
+            "uraian": "Susun rancangan",
+            "tanggal_mulai": f"{TAHUN}-03-10",
+            "target_tanggal": f"{TAHUN}-04-10",
+            "pj": "Kabag Program",
+        },
+    ),
+    "kerja:tl_lapor": Rute(
+        _r("kerja:tl_lapor", S, lambda d: d.tl_rek.pk),
+        lambda d: {
+            "uraian": "Keputusan IKU ditetapkan",
+            "tanggal": f"{TAHUN}-04-01",
+            "progres": "100",
+            "bukti_jenis": "dokumen",
+            "dokumen": "iku",
+            "dokumen_tahun": str(TAHUN),
+            "halaman": "1",
+        },
+    ),
+    "kerja:tl_rencana_putus": Rute(
+        _r("kerja:tl_rencana_putus", S, lambda d: d.tl_rencana.pk), lambda d: {"setuju": "1"}, penulis="auditor"
+    ),
+    "kerja:tl_verifikasi": Rute(
+        _r("kerja:tl_verifikasi", S, lambda d: d.tl_tl.pk), lambda d: {"hasil": "s"}, penulis="auditor"
+    ),
 }
 
 # Routes about the signed-in user, not a unit's data: their own rules (tests/test_keamanan.py, tests/kerja/test_masuk.py).
@@ -307,6 +360,11 @@ BACA: dict[str, Baca] = {
     "kerja:pengguna": Baca(_r("kerja:pengguna"), **PENGELOLA),
     "kerja:admin_riwayat": Baca(_r("kerja:admin_riwayat"), **PENGELOLA),
     "kerja:admin_unit": Baca(_r("kerja:admin_unit"), pembaca=("admin", "pimpinan"), ditolak=("auditor", "perencana")),
+    "kerja:tl_register": Baca(_r("kerja:tl_register", S)),
+    "kerja:tl_rekomendasi": Baca(_r("kerja:tl_rekomendasi", S, lambda d: d.tl_rek.pk)),
+    "kerja:tl_bukti_unduh": Baca(_r("kerja:tl_bukti_unduh", S, lambda d: d.tl_bukti.pk)),
+    "kerja:tl_sumber_unduh": Baca(_r("kerja:tl_sumber_unduh", S, lambda d: d.tl_sumber.pk)),
+    "kerja:tl_antrean": Baca(_r("kerja:tl_antrean"), pembaca=("auditor", "admin"), ditolak=("perencana", "pimpinan")),
 }
 # Pages that show no unit's data.
 BACA_TANPA_UNIT = {
@@ -349,6 +407,7 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
             d.impor = ImporLatar.objects.create(
                 unit=d.unit, tahun=TAHUN, pengguna=d.pengguna["perencana"], nama_berkas="buku.xlsx"
             )
+            _rekomendasi(d)
             klien = Client()
             klien.force_login(d.pengguna["perencana"])
             d.buku_kerja = klien.get(reverse("kerja:excel_unduh", args=[S, TAHUN])).content
@@ -356,6 +415,39 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+def _rekomendasi(d):
+    """A source with its file, a recommendation in process with a proposed plan and an unverified follow-up with an
+    uploaded evidence file (the register's routes)."""
+    import datetime
+
+    from tindak_lanjut.models import BuktiTindakLanjut, Rekomendasi, RencanaAksiTL, SumberRekomendasi, TindakLanjut
+
+    d.tl_sumber = SumberRekomendasi.objects.create(
+        unit=d.unit, jenis="lhe_internal", nomor="LHE-1/2018", tanggal=datetime.date(TAHUN, 3, 1), tahun_objek=TAHUN - 1
+    )
+    d.tl_sumber.berkas.save("lhe.pdf", ContentFile(b"%PDF-1.4 LHE"))
+    d.tl_rek = Rekomendasi.objects.create(
+        sumber=d.tl_sumber,
+        uraian="Tetapkan IKU",
+        unit_pj=d.unit,
+        tahun=TAHUN,
+        batas_waktu=datetime.date(TAHUN, 6, 30),
+        status="p",
+    )
+    d.tl_rencana = RencanaAksiTL.objects.create(
+        rekomendasi=d.tl_rek,
+        uraian="Rancangan",
+        tanggal_mulai=datetime.date(TAHUN, 3, 5),
+        target_tanggal=datetime.date(TAHUN, 4, 5),
+        pj="Kabag",
+    )
+    d.tl_tl = TindakLanjut.objects.create(
+        rekomendasi=d.tl_rek, uraian="Ditetapkan", tanggal=datetime.date(TAHUN, 4, 1), progres=100
+    )
+    d.tl_bukti = BuktiTindakLanjut(tindak_lanjut=d.tl_tl, jenis="berkas", keterangan="SK")
+    d.tl_bukti.berkas.save("sk.pdf", ContentFile(b"%PDF-1.4 SK"))
 
 
 @pytest.fixture
@@ -432,7 +524,11 @@ def test_orang_luar_ditolak_tanpa_perubahan(client, d, nama):
     if rute.siapkan:
         rute.siapkan(d)
     # The Inspektorat's auditor may ask for files (baca); an auditor of another unit may not.
-    for peran in ("pimpinan_lain", "auditor_lain" if rute.baca else "auditor", "anonim"):
+    if rute.penulis == "auditor" and not rute.baca:  # the APIP's writes: not the unit's planner nor head
+        luar = ("pimpinan_lain", "auditor_lain", "perencana", "pimpinan", "anonim")
+    else:
+        luar = ("pimpinan_lain", "auditor_lain" if rute.baca else "auditor", "anonim")
+    for peran in luar:
         client.logout()
         if peran != "anonim":
             client.force_login(d.pengguna[peran])
@@ -447,12 +543,12 @@ def test_orang_luar_ditolak_tanpa_perubahan(client, d, nama):
 
 @pytest.mark.parametrize("nama", sorted(n for n, r in TULIS.items() if r.beku))
 def test_tahun_beku_menolak_perencana_unit(client, d, nama):
-    """A submitted, approved or locked year: the unit's own planner is refused with the reason (4xx, or the message
-    in the page or the htmx fragment), nothing changes."""
+    """A submitted, approved or locked year: the unit's own planner (the APIP for its writes) is refused with the
+    reason (4xx, or the message in the page or the htmx fragment), nothing changes."""
     rute = TULIS[nama]
     if rute.siapkan:
         rute.siapkan(d)
-    client.force_login(d.pengguna["perencana"])
+    client.force_login(d.pengguna["auditor" if rute.penulis == "auditor" else "perencana"])
     for status in (StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI):
         atur_status(d, status, tahun=rute.beku)
         sebelum = sidik()

@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from umum.bulan import NAMA_BULAN
+
 from .enums import STATUS_FINAL, HasilVerifikasi, KelompokUmur, Peristiwa
 from .enums import StatusRekomendasi as S
 
@@ -136,3 +138,10 @@ def progres_rekomendasi(status: str, progres_terakhir: Decimal | None) -> Decima
     if status == S.SESUAI:
         return SERATUS
     return progres_terakhir if progres_terakhir is not None else Decimal(0)
+
+
+def tanggal_teks(d: datetime.date | None) -> str:
+    """A date as the report prints it ("15 Januari 2018"), "" for none."""
+    if d is None:
+        return ""
+    return f"{d.day} {NAMA_BULAN[d.month - 1]} {d.year}"

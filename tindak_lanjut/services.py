@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indikator.periode import kunci_periode_untuk_tulis
+from indikator.services import periksa_berkas_bukti
 
 from . import akses
 from .enums import HasilVerifikasi, JenisBukti, Peristiwa, StatusRekomendasi, StatusRencana
@@ -83,8 +84,11 @@ def _periksa_tautan(rek: Rekomendasi) -> None:
 
 @transaction.atomic
 def simpan_sumber(*, oleh, sumber: SumberRekomendasi) -> SumberRekomendasi:
-    """Record (or correct) a source of recommendations for the unit it examined (APIP)."""
+    """Record (or correct) a source of recommendations for the unit it examined (APIP). A source is not a year's
+    data (no period lock); its recommendations are."""
     akses.pastikan_apip(oleh, sumber.unit)
+    if sumber.berkas and not getattr(sumber.berkas, "_committed", True):
+        periksa_berkas_bukti(sumber.berkas)
     if sumber.pk is None:
         sumber.dibuat_oleh = oleh
     _penuh(sumber, exclude=["dibuat_oleh"])
@@ -195,6 +199,8 @@ def _periksa_bukti(b: IsianBukti) -> None:
         raise ValidationError({"bukti": _("Bukti dokumen aplikasi perlu jenis dokumen dan tahunnya.")})
     if b.jenis == JenisBukti.BERKAS and not b.berkas:
         raise ValidationError({"bukti": _("Bukti berkas perlu berkas yang diunggah.")})
+    if b.jenis == JenisBukti.BERKAS:
+        periksa_berkas_bukti(b.berkas)
     if b.jenis == JenisBukti.TAUTAN and not b.url:
         raise ValidationError({"bukti": _("Bukti tautan perlu alamat tautan.")})
 

@@ -1,0 +1,273 @@
+"""The recommendations register of a unit: the register with filters, a recommendation's timeline, the APIP's
+verification queue, and the forms: a source and a recommendation (APIP), a follow-up plan and a follow-up report
+(the unit's planners), the decision on a plan and the verification (APIP). Every write goes through
+`tindak_lanjut.services` (roles and the period lock are checked there, on the server)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from alur.tindak_lanjut import periksa_syarat
+from indikator import akses
+from indikator.models import UnitKerja
+from kerja.forms.tindak_lanjut import (
+    PutusRencanaForm,
+    RekomendasiForm,
+    RencanaForm,
+    SumberForm,
+    TindakLanjutForm,
+    VerifikasiForm,
+)
+from tindak_lanjut import akses as akses_tl
+from tindak_lanjut import queries, services
+from tindak_lanjut.enums import JenisSumber, KelompokUmur, StatusRekomendasi
+from tindak_lanjut.models import BuktiTindakLanjut, Rekomendasi, RencanaAksiTL, SumberRekomendasi, TindakLanjut
+from umum.unduhan import respons_unduhan
+
+from .umum import halaman_formulir, jalankan, konteks
+
+
+def _tahun(nilai) -> int | None:
+    try:
+        t = int(nilai)
+    except (TypeError, ValueError):
+        return None
+    return t if 2000 <= t <= 2100 else None
+
+
+def _rekomendasi(unit: UnitKerja, pk: int) -> Rekomendasi:
+    return get_object_or_404(Rekomendasi.objects.select_related("sumber", "unit_pj"), pk=pk, unit_pj=unit)
+
+
+@login_required
+def register(request, slug: str):
+    """The unit's recommendations, filtered by year, status, source kind and overdue."""
+    unit = akses.ambil_unit(request.user, slug)
+    tahun = _tahun(request.GET.get("tahun"))
+    status = request.GET.get("status", "")
+    status = status if status in StatusRekomendasi.values else ""
+    jenis = request.GET.get("sumber", "")
+    jenis = jenis if jenis in JenisSumber.values else ""
+    telat = request.GET.get("terlambat") == "1"
+    baris = queries.susun_register(
+        unit_ids=[unit.pk], tahun=tahun, status=status, jenis_sumber=jenis, hanya_terlambat=telat
+    )
+    umur = queries.ringkas_umur(baris)
+    ctx = konteks(
+        request,
+        unit,
+        tahun,
+        baris=baris,
+        filter_tahun=tahun,
+        filter_status=status,
+        filter_sumber=jenis,
+        filter_terlambat=telat,
+        pilihan_status=StatusRekomendasi.choices,
+        pilihan_sumber=JenisSumber.choices,
+        umur=[(label, umur.get(k, 0)) for k, label in KelompokUmur.choices],
+        apip=akses_tl.dapat_memverifikasi(request.user, unit),
+        sumber=SumberRekomendasi.objects.filter(unit=unit).order_by("-tanggal"),
+    )
+    return render(request, "kerja/tindak_lanjut/register.html", ctx)
+
+
+@login_required
+def rekomendasi(request, slug: str, pk: int):
+    """A recommendation's timeline: the finding, its links, plans, follow-ups with evidence and verifications,
+    the automatic closure condition, and the forms the user may use."""
+    unit = akses.ambil_unit(request.user, slug)
+    rek = _rekomendasi(unit, pk)
+    baris = queries.susun_register(unit_ids=[unit.pk], rekomendasi_ids=[rek.pk])[0]
+    apip = akses_tl.dapat_memverifikasi(request.user, unit)
+    pj = akses.dapat_mengubah(request.user, unit)
+    ctx = konteks(
+        request,
+        unit,
+        rek.tahun,
+        b=baris,
+        rek=baris.rekomendasi,
+        syarat=periksa_syarat([baris.rekomendasi]).get(rek.pk),
+        apip=apip,
+        pj=pj,
+        form_rencana=RencanaForm() if pj and not baris.final else None,
+        form_lapor=TindakLanjutForm(rekomendasi=rek) if pj and not baris.final else None,
+        form_putus=PutusRencanaForm() if apip else None,
+        form_verifikasi=VerifikasiForm() if apip else None,
+    )
+    return render(request, "kerja/tindak_lanjut/rekomendasi.html", ctx)
+
+
+@login_required
+def antrean(request):
+    """The APIP's queue: plans awaiting approval and follow-ups awaiting verification, in every unit it verifies."""
+    ids = akses_tl.id_unit_diaudit(request.user)
+    if ids is not None and not ids:
+        raise PermissionDenied(_("Antrean verifikasi hanya untuk APIP."))
+    baris = queries.susun_register(unit_ids=ids, menunggu_verifikasi=True)
+    return render(request, "kerja/tindak_lanjut/antrean.html", {"baris": baris})
+
+
+@login_required
+def sumber_baru(request, slug: str):
+    """Record a source of recommendations (APIP)."""
+    unit = akses.ambil_unit(request.user, slug)
+    akses_tl.pastikan_apip(request.user, unit)
+    form = SumberForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            obj = form.save(commit=False)
+            obj.unit = unit
+            ok, _r = jalankan(request, form, lambda: services.simpan_sumber(oleh=request.user, sumber=obj))
+            if ok:
+                messages.success(request, _("Sumber rekomendasi disimpan."))
+                return redirect("kerja:tl_rekomendasi_baru", slug=unit.slug)
+        status = 400
+    kembali = reverse("kerja:tl_register", args=[unit.slug])
+    respons = halaman_formulir(request, unit, None, judul=_("Sumber rekomendasi baru"), form=form, kembali=kembali)
+    return _dengan_status(respons, status)
+
+
+def _dengan_status(respons, status):
+    respons.status_code = status
+    return respons
+
+
+@login_required
+def rekomendasi_baru(request, slug: str):
+    """Issue a recommendation of one of the unit's sources (APIP)."""
+    unit = akses.ambil_unit(request.user, slug)
+    akses_tl.pastikan_apip(request.user, unit)
+    form = RekomendasiForm(request.POST or None, unit=unit)
+    kembali = reverse("kerja:tl_register", args=[unit.slug])
+    if request.method == "POST":
+        if form.is_valid():
+            rek = form.save(commit=False)
+            rek.unit_pj = unit
+            ok, hasil = jalankan(
+                request, form, lambda: services.terbitkan_rekomendasi(oleh=request.user, rekomendasi=rek)
+            )
+            if ok:
+                messages.success(request, _("Rekomendasi diterbitkan."))
+                return redirect("kerja:tl_rekomendasi", slug=unit.slug, pk=hasil.pk)
+        respons = halaman_formulir(request, unit, None, judul=_("Rekomendasi baru"), form=form, kembali=kembali)
+        return _dengan_status(respons, 400)
+    return halaman_formulir(request, unit, None, judul=_("Rekomendasi baru"), form=form, kembali=kembali)
+
+
+def _tulis(request, unit, rek, form, judul, fungsi, pesan):
+    """A timeline form's POST: run the service, back to the timeline; on refusal the form page with the reason."""
+    kembali = reverse("kerja:tl_rekomendasi", args=[unit.slug, rek.pk])
+    if request.method == "POST" and form.is_valid():
+        ok, _r = jalankan(request, form, lambda: fungsi(form.cleaned_data))
+        if ok:
+            messages.success(request, pesan)
+            return redirect(kembali)
+    respons = halaman_formulir(request, unit, rek.tahun, judul=judul, form=form, kembali=kembali)
+    return _dengan_status(respons, 400) if request.method == "POST" else respons
+
+
+@login_required
+def rencana_baru(request, slug: str, pk: int):
+    """The unit proposes a follow-up action plan."""
+    unit = akses.ambil_unit(request.user, slug)
+    rek = _rekomendasi(unit, pk)
+    akses_tl.pastikan_unit(request.user, unit)
+    form = RencanaForm(request.POST or None)
+
+    def simpan(_d):
+        obj = form.save(commit=False)
+        obj.rekomendasi = rek
+        return services.ajukan_rencana(oleh=request.user, rencana=obj)
+
+    return _tulis(request, unit, rek, form, _("Rencana aksi tindak lanjut"), simpan, _("Rencana aksi diajukan."))
+
+
+@login_required
+def lapor(request, slug: str, pk: int):
+    """The unit reports a follow-up with one piece of evidence."""
+    unit = akses.ambil_unit(request.user, slug)
+    rek = _rekomendasi(unit, pk)
+    akses_tl.pastikan_unit(request.user, unit)
+    form = TindakLanjutForm(request.POST or None, request.FILES or None, rekomendasi=rek)
+
+    def simpan(d):
+        obj = form.save(commit=False)
+        obj.rekomendasi = rek
+        bukti = []
+        if d.get("bukti_jenis"):
+            bukti.append(
+                services.IsianBukti(
+                    jenis=d["bukti_jenis"],
+                    dokumen=d.get("dokumen") or "",
+                    dokumen_tahun=d.get("dokumen_tahun"),
+                    dokumen_versi=d.get("dokumen_versi"),
+                    halaman=d.get("halaman"),
+                    berkas=d.get("berkas"),
+                    url=d.get("url") or "",
+                    keterangan=d.get("keterangan") or "",
+                )
+            )
+        return services.laporkan_tindak_lanjut(oleh=request.user, tindak_lanjut=obj, bukti=bukti)
+
+    return _tulis(request, unit, rek, form, _("Laporkan tindak lanjut"), simpan, _("Tindak lanjut dilaporkan."))
+
+
+@login_required
+def rencana_putus(request, slug: str, pk: int):
+    """The APIP approves or refuses a plan."""
+    unit = akses.ambil_unit(request.user, slug)
+    rencana = get_object_or_404(RencanaAksiTL.objects.select_related("rekomendasi"), pk=pk, rekomendasi__unit_pj=unit)
+    akses_tl.pastikan_apip(request.user, unit)
+    form = PutusRencanaForm(request.POST or None)
+
+    def simpan(d):
+        return services.putuskan_rencana(oleh=request.user, rencana=rencana, setuju=d["setuju"], catatan=d["catatan"])
+
+    return _tulis(
+        request, unit, rencana.rekomendasi, form, _("Putuskan rencana aksi"), simpan, _("Rencana aksi diputus.")
+    )
+
+
+@login_required
+def verifikasi(request, slug: str, pk: int):
+    """The APIP verifies a reported follow-up."""
+    unit = akses.ambil_unit(request.user, slug)
+    tl = get_object_or_404(TindakLanjut.objects.select_related("rekomendasi"), pk=pk, rekomendasi__unit_pj=unit)
+    akses_tl.pastikan_apip(request.user, unit)
+    form = VerifikasiForm(request.POST or None)
+
+    def simpan(d):
+        return services.verifikasi_tindak_lanjut(
+            oleh=request.user, tindak_lanjut=tl, hasil=d["hasil"], catatan=d["catatan"]
+        )
+
+    return _tulis(request, unit, tl.rekomendasi, form, _("Verifikasi tindak lanjut"), simpan, _("Verifikasi disimpan."))
+
+
+@login_required
+def bukti_unduh(request, slug: str, pk: int):
+    """An uploaded evidence file, to the unit's readers only."""
+    unit = akses.ambil_unit(request.user, slug)
+    bukti = get_object_or_404(BuktiTindakLanjut, pk=pk, tindak_lanjut__rekomendasi__unit_pj=unit)
+    if not bukti.berkas:
+        raise Http404
+    nama = bukti.berkas.name.rsplit("/", 1)[-1]
+    return respons_unduhan(bukti.berkas, nama, pesan_hilang=_("Berkas bukti tidak ditemukan."))
+
+
+@login_required
+def sumber_unduh(request, slug: str, pk: int):
+    """The file of a source (LHE, LHP...), to the unit's readers only."""
+    unit = akses.ambil_unit(request.user, slug)
+    sumber = get_object_or_404(SumberRekomendasi, pk=pk, unit=unit)
+    if not sumber.berkas:
+        raise Http404
+    nama = sumber.berkas.name.rsplit("/", 1)[-1]
+    return respons_unduhan(sumber.berkas, nama, pesan_hilang=_("Berkas sumber tidak ditemukan."))
