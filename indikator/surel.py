@@ -131,3 +131,14 @@ def kabarkan_langkah(periode, aksi: str) -> int:
         return 0
     isi += "\n\n" + _("Ruang kerja: %(url)s") % {"url": url_ruang(unit, tahun)}
     return kirim([(judul, isi, alamat_perencana(unit))])
+
+
+# Reminders of the apps above (e.g. tindak_lanjut: recommendation deadlines), registered from their AppConfig.ready
+# so that `kirim_pengingat` sends them without indikator importing those apps: each is called with today's date
+# and returns (subject, body, recipients) messages.
+PENGINGAT_TAMBAHAN: list = []
+
+
+def daftarkan_pengingat(fungsi) -> None:
+    if fungsi not in PENGINGAT_TAMBAHAN:
+        PENGINGAT_TAMBAHAN.append(fungsi)

@@ -3,6 +3,8 @@
 - Planners of a unit whose year is not submitted yet (draft or dikembalikan) and whose deadline is within
   --hari days or has passed.
 - Heads of a unit whose year is submitted and waits for approval.
+- The reminders registered by the apps above (`surel.PENGINGAT_TAMBAHAN`), e.g. recommendation deadlines
+  (tindak_lanjut.pengingat: 7, 3 and 1 days before, weekly once overdue, once per recommendation and day).
 """
 
 from __future__ import annotations
@@ -52,5 +54,7 @@ class Command(BaseCommand):
                     "url": surel.url_pengesahan(p.unit, p.tahun)
                 }
                 pesan.append((judul, isi, surel.alamat_pimpinan(p.unit)))
+            for fungsi in surel.PENGINGAT_TAMBAHAN:
+                pesan.extend(fungsi(hari_ini))
         terkirim = surel.kirim(pesan)
         self.stdout.write(_("%(n)s surel pengingat terkirim.") % {"n": terkirim})
