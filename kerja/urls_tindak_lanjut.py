@@ -16,4 +16,7 @@ urlpatterns = [
     path("<slug:slug>/rencana/<int:pk>/putus/", v.rencana_putus, name="tl_rencana_putus"),
     path("<slug:slug>/tindak-lanjut/<int:pk>/verifikasi/", v.verifikasi, name="tl_verifikasi"),
     path("<slug:slug>/bukti/<int:pk>/", v.bukti_unduh, name="tl_bukti_unduh"),
+    path("<slug:slug>/sumber/<int:pk>/impor/", v.impor, name="tl_impor"),
+    path("<slug:slug>/matriks.xlsx", v.matriks_xlsx, name="tl_matriks_xlsx"),
+    path("<slug:slug>/matriks.pdf", v.matriks_pdf, name="tl_matriks_pdf"),
 ]

@@ -137,6 +137,17 @@ def _naskah():
     }
 
 
+def _matriks_tl():
+    from openpyxl import Workbook
+
+    buku = Workbook()
+    buku.active.append(["Unit", "Rekomendasi", "Batas waktu"])
+    buku.active.append([S, "Rekomendasi dari matriks", f"{TAHUN}-06-30"])
+    isi = BytesIO()
+    buku.save(isi)
+    return SimpleUploadedFile("matriks.xlsx", isi.getvalue())
+
+
 def _diajukan(d):
     atur_status(d, StatusPeriode.DIAJUKAN)
 
@@ -297,6 +308,11 @@ TULIS: dict[str, Rute] = {
     "kerja:tl_rencana_putus": Rute(
         _r("kerja:tl_rencana_putus", S, lambda d: d.tl_rencana.pk), lambda d: {"setuju": "1"}, penulis="auditor"
     ),
+    "kerja:tl_impor": Rute(
+        _r("kerja:tl_impor", S, lambda d: d.tl_sumber.pk),
+        lambda d: {"aksi": "simpan", "berkas": _matriks_tl()},
+        penulis="auditor",
+    ),
     "kerja:tl_verifikasi": Rute(
         _r("kerja:tl_verifikasi", S, lambda d: d.tl_tl.pk), lambda d: {"hasil": "s"}, penulis="auditor"
     ),
@@ -364,6 +380,7 @@ BACA: dict[str, Baca] = {
     "kerja:tl_rekomendasi": Baca(_r("kerja:tl_rekomendasi", S, lambda d: d.tl_rek.pk)),
     "kerja:tl_bukti_unduh": Baca(_r("kerja:tl_bukti_unduh", S, lambda d: d.tl_bukti.pk)),
     "kerja:tl_sumber_unduh": Baca(_r("kerja:tl_sumber_unduh", S, lambda d: d.tl_sumber.pk)),
+    "kerja:tl_matriks_xlsx": Baca(_r("kerja:tl_matriks_xlsx", S)),
     "kerja:tl_antrean": Baca(_r("kerja:tl_antrean"), pembaca=("auditor", "admin"), ditolak=("perencana", "pimpinan")),
 }
 # Pages that show no unit's data.

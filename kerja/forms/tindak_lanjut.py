@@ -123,3 +123,27 @@ class VerifikasiForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Wajib bila hasilnya bukan Sesuai."),
     )
+
+
+class ImporMatriksForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Matriks tindak lanjut (.xlsx)"),
+        help_text=_(
+            "Kolom: Unit, Kondisi/Temuan, Sebab, Akibat, Rekomendasi, Prioritas, Batas waktu, Tindak lanjut, "
+            "Tanggal tindak lanjut, Status."
+        ),
+    )
+    aksi = forms.ChoiceField(
+        label=_("Langkah"),
+        choices=[("uji", _("Periksa saja (uji coba)")), ("simpan", _("Impor bila tidak ada galat"))],
+        initial="uji",
+        widget=forms.RadioSelect,
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if not berkas.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Unggah berkas .xlsx."), code="ekstensi")
+        if berkas.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("Ukuran berkas paling besar 5 MB."), code="ukuran")
+        return berkas

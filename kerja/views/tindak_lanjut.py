@@ -8,15 +8,19 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from alur.tindak_lanjut import periksa_syarat
 from indikator import akses
 from indikator.models import UnitKerja
+from indikator.periode import PeriodeBeku
 from kerja.forms.tindak_lanjut import (
+    ImporMatriksForm,
     PutusRencanaForm,
     RekomendasiForm,
     RencanaForm,
@@ -25,7 +29,8 @@ from kerja.forms.tindak_lanjut import (
     VerifikasiForm,
 )
 from tindak_lanjut import akses as akses_tl
-from tindak_lanjut import queries, services
+from tindak_lanjut import impor as impor_tl
+from tindak_lanjut import matriks, queries, services
 from tindak_lanjut.enums import JenisSumber, KelompokUmur, StatusRekomendasi
 from tindak_lanjut.models import BuktiTindakLanjut, Rekomendasi, RencanaAksiTL, SumberRekomendasi, TindakLanjut
 from umum.unduhan import respons_unduhan
@@ -271,3 +276,76 @@ def sumber_unduh(request, slug: str, pk: int):
         raise Http404
     nama = sumber.berkas.name.rsplit("/", 1)[-1]
     return respons_unduhan(sumber.berkas, nama, pesan_hilang=_("Berkas sumber tidak ditemukan."))
+
+
+def _baris_matriks(request, unit):
+    tahun = _tahun(request.GET.get("tahun"))
+    baris = queries.susun_register(unit_ids=[unit.pk], tahun=tahun)
+    judul = _("Matriks Tindak Lanjut Rekomendasi %(unit)s") % {"unit": unit.nama}
+    if tahun:
+        judul += " " + _("tahun %(t)s") % {"t": tahun}
+    return judul, tahun, matriks.baris_matriks(baris)
+
+
+@login_required
+def matriks_xlsx(request, slug: str):
+    """The follow-up matrix as XLSX (optionally one report year: ?tahun=)."""
+    unit = akses.ambil_unit(request.user, slug)
+    judul, tahun, baris = _baris_matriks(request, unit)
+    respons = HttpResponse(
+        matriks.xlsx_matriks(judul, baris),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    nama = f"matriks-tl-{unit.slug}{f'-{tahun}' if tahun else ''}.xlsx"
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    return respons
+
+
+@login_required
+def matriks_pdf(request, slug: str):
+    """The follow-up matrix as PDF (A4 landscape; a short document, rendered in the request)."""
+    unit = akses.ambil_unit(request.user, slug)
+    judul, tahun, baris = _baris_matriks(request, unit)
+    html = render_to_string(
+        "kerja/tindak_lanjut/matriks_cetak.html", {"judul": judul, "kolom": matriks.kolom_matriks(), "baris": baris}
+    )
+    from weasyprint import HTML
+
+    from laporan.pengambil import BASE_URL, PengambilLokal
+
+    isi = HTML(string=html, base_url=BASE_URL, url_fetcher=PengambilLokal()).write_pdf()
+    respons = HttpResponse(isi, content_type="application/pdf")
+    nama = f"matriks-tl-{unit.slug}{f'-{tahun}' if tahun else ''}.pdf"
+    respons["Content-Disposition"] = content_disposition_header(True, nama)
+    return respons
+
+
+@login_required
+def impor(request, slug: str, pk: int):
+    """Import an audit's matrix (XLSX) into a source (APIP): a dry run lists each row and its errors; the import
+    saves every row or none."""
+    unit = akses.ambil_unit(request.user, slug)
+    sumber = get_object_or_404(SumberRekomendasi, pk=pk, unit=unit)
+    akses_tl.pastikan_apip(request.user, unit)
+    form = ImporMatriksForm(request.POST or None, request.FILES or None)
+    hasil = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            simpan = form.cleaned_data["aksi"] == "simpan"
+            try:
+                hasil = impor_tl.impor_matriks(
+                    oleh=request.user, sumber=sumber, berkas=form.cleaned_data["berkas"], simpan=simpan
+                )
+            except PeriodeBeku as e:  # pragma: no cover - rows report it; kept for a lock taken outside a row
+                messages.error(request, " ".join(e.messages))
+                status = 409
+            else:
+                if hasil.disimpan:
+                    messages.success(request, _("%(n)s rekomendasi diimpor.") % {"n": len(hasil.baris)})
+                    return redirect("kerja:tl_register", slug=unit.slug)
+                status = 400 if hasil.ada_galat else 200
+        else:
+            status = 400
+    ctx = konteks(request, unit, None, form=form, hasil=hasil, sumber=sumber)
+    return render(request, "kerja/tindak_lanjut/impor.html", ctx, status=status)
