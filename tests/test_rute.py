@@ -381,6 +381,7 @@ BACA: dict[str, Baca] = {
     "kerja:tl_bukti_unduh": Baca(_r("kerja:tl_bukti_unduh", S, lambda d: d.tl_bukti.pk)),
     "kerja:tl_sumber_unduh": Baca(_r("kerja:tl_sumber_unduh", S, lambda d: d.tl_sumber.pk)),
     "kerja:tl_matriks_xlsx": Baca(_r("kerja:tl_matriks_xlsx", S)),
+    "kerja:tl_matriks_pdf": Baca(_r("kerja:tl_matriks_pdf", S)),
     "kerja:tl_antrean": Baca(_r("kerja:tl_antrean"), pembaca=("auditor", "admin"), ditolak=("perencana", "pimpinan")),
 }
 # Pages that show no unit's data.
