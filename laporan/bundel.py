@@ -33,6 +33,7 @@ from indikator.models import (
 )
 from indikator.periode import ambil_periode, kepala_akhir_tahun, profil_tahun
 from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
+from tindak_lanjut.queries import TindakLanjutLaporan, susun_tl_laporan
 
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
@@ -133,6 +134,8 @@ class Bundel:
     gambar: dict[str, list[GambarLaporan]]
     periode: PeriodeUnit  # unsaved draft when the year has no row
     peringatan: tuple[ButirPeringatan, ...]
+    # recommendations and their follow-up as at 31 December (tindak_lanjut): Bab III, Bab IV, the matrix lampiran
+    tindak_lanjut: TindakLanjutLaporan
 
     @property
     def revisi_kini(self) -> RevisiRenstra:
@@ -274,6 +277,7 @@ def ambil_bundel(
         gambar=gambar,
         periode=periode,
         peringatan=peringatan,
+        tindak_lanjut=susun_tl_laporan(unit, tahun),
     )
 
 

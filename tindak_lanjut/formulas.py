@@ -145,3 +145,14 @@ def tanggal_teks(d: datetime.date | None) -> str:
     if d is None:
         return ""
     return f"{d.day} {NAMA_BULAN[d.month - 1]} {d.year}"
+
+
+def status_pada(peristiwa: Iterable[str]) -> str:
+    """The status after the given events in order, from Belum ditindaklanjuti (the status a report prints as at
+    a date: the events dated up to it). An event the machine does not allow at that point changes nothing."""
+    status = S.BELUM
+    for p in peristiwa:
+        if status_final(status):
+            break
+        status = TRANSISI.get((status, p), status)
+    return status

@@ -105,7 +105,7 @@ def baris_matriks(baris: list[BarisRegister]) -> list[BarisMatriks]:
                 batas_waktu=tanggal_teks(r.batas_waktu),
                 tindak_lanjut="\n".join(f"{tanggal_teks(t.tanggal)}: {t.uraian}" for t in b.tindak_lanjut),
                 bukti="\n".join(teks_bukti(x) for t in b.tindak_lanjut for x in t.bukti.all()),
-                status=r.get_status_display(),
+                status=b.label_status,
                 progres=b.progres,
             )
         )

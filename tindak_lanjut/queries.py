@@ -20,8 +20,17 @@ from django.utils.translation import gettext as _
 from indikator.models import UnitKerja
 from umum.format import format_angka
 
-from .enums import SUMBER_EVALUASI, HasilVerifikasi, StatusRekomendasi, StatusRencana
-from .formulas import huruf_porsi, kelompok_umur, porsi_sesuai, progres_rekomendasi, status_final, terlambat
+from .enums import SUMBER_EVALUASI, HasilVerifikasi, Peristiwa, StatusRekomendasi, StatusRencana
+from .formulas import (
+    PERISTIWA_VERIFIKASI,
+    huruf_porsi,
+    kelompok_umur,
+    porsi_sesuai,
+    progres_rekomendasi,
+    status_final,
+    status_pada,
+    terlambat,
+)
 from .models import BuktiTindakLanjut, Rekomendasi, RencanaAksiTL, TindakLanjut
 
 
@@ -30,12 +39,17 @@ class BarisRegister:
     """A recommendation with what the register, the timeline and the matrix show."""
 
     rekomendasi: Rekomendasi
+    status: str  # the current status, or the status as at the report's year end (`susun_tl_laporan`)
     rencana: list[RencanaAksiTL]
     tindak_lanjut: list[TindakLanjut]
     terlambat: bool
     umur: str | None
     progres: Decimal
     final: bool
+
+    @property
+    def label_status(self) -> str:
+        return StatusRekomendasi(self.status).label
 
     @property
     def menunggu_verifikasi(self) -> list[TindakLanjut]:
@@ -58,19 +72,48 @@ def _qs():
     )
 
 
-def _baris(rek: Rekomendasi, hari_ini: datetime.date) -> BarisRegister:
+def _deklarasi_td(t: TindakLanjut) -> bool:
+    """An entry that only records the APIP's Tidak dapat ditindaklanjuti (no follow-up reported by the unit)."""
+    return t.verifikasi == HasilVerifikasi.TIDAK_DAPAT and not t.diajukan_oleh_id
+
+
+def peristiwa_sampai(rencana: list[RencanaAksiTL], tl: list[TindakLanjut]) -> list[str]:
+    """The state machine's events of a recommendation from its plans and follow-ups, in date order (a follow-up's
+    verification right after it)."""
+    urut: list[tuple[datetime.date, int, int, str]] = [
+        (r.tanggal_mulai, 0, r.pk or 0, Peristiwa.RENCANA) for r in rencana
+    ]
+    for t in tl:
+        if not _deklarasi_td(t):
+            urut.append((t.tanggal, 1, t.pk or 0, Peristiwa.TINDAK_LANJUT))
+        if t.verifikasi:
+            urut.append((t.tanggal, 1, t.pk or 0, PERISTIWA_VERIFIKASI[t.verifikasi]))
+    # stable sort: a follow-up's own events keep their order
+    return [p for *_k, p in sorted(urut, key=lambda x: x[:3])]
+
+
+def _baris(rek: Rekomendasi, hari_ini: datetime.date, akhir: datetime.date | None = None) -> BarisRegister:
+    """A register row; with `akhir`, as at that date (plans and follow-ups dated up to it, the status they lead
+    to, overdue at that date)."""
     rencana = list(rek.rencana.all())
     tl = list(rek.tindak_lanjut.all())
-    dilaporkan = [t for t in tl if t.verifikasi != HasilVerifikasi.TIDAK_DAPAT or t.diajukan_oleh_id]
+    status = rek.status
+    if akhir is not None:
+        rencana = [r for r in rencana if r.tanggal_mulai <= akhir]
+        tl = [t for t in tl if t.tanggal <= akhir]
+        status = status_pada(peristiwa_sampai(rencana, tl))
+        hari_ini = akhir
+    dilaporkan = [t for t in tl if not _deklarasi_td(t)]
     terakhir = dilaporkan[-1].progres if dilaporkan else None
     return BarisRegister(
         rekomendasi=rek,
+        status=status,
         rencana=rencana,
         tindak_lanjut=tl,
-        terlambat=terlambat(rek.batas_waktu, rek.status, hari_ini),
-        umur=kelompok_umur(rek.batas_waktu, rek.status, hari_ini),
-        progres=progres_rekomendasi(rek.status, terakhir),
-        final=status_final(rek.status),
+        terlambat=terlambat(rek.batas_waktu, status, hari_ini),
+        umur=kelompok_umur(rek.batas_waktu, status, hari_ini),
+        progres=progres_rekomendasi(status, terakhir),
+        final=status_final(status),
     )
 
 
@@ -161,3 +204,36 @@ def porsi_ditindaklanjuti(unit: UnitKerja, tahun: int, *, jenis: Iterable[str] =
             "td": jumlah.get(StatusRekomendasi.TIDAK_DAPAT, 0),
         }
     return PorsiTindakLanjut(porsi=porsi, huruf=huruf, alasan=alasan, jumlah=jumlah)
+
+
+@dataclass(frozen=True)
+class TindakLanjutLaporan:
+    """What the Laporan Kinerja of a year prints from the register, as at 31 December of that year: the follow-up
+    of the previous year's evaluation (Bab III, under the AKIP indikator), the open plans (Bab IV) and the matrix
+    (lampiran: the year's recommendations and those still open from earlier years)."""
+
+    tahun: int
+    evaluasi_lalu: tuple[BarisRegister, ...] = ()
+    matriks: tuple[BarisRegister, ...] = ()
+    rencana_terbuka: tuple[tuple[BarisRegister, RencanaAksiTL], ...] = ()
+
+
+def susun_tl_laporan(unit: UnitKerja, tahun: int) -> TindakLanjutLaporan:
+    """The register as the year's report prints it (4 queries whatever the count): statuses as at 31 December of
+    `tahun`, from the plans and follow-ups dated up to then (an approved year's report does not change when
+    next year's follow-ups arrive)."""
+    akhir = datetime.date(tahun, 12, 31)
+    awal = datetime.date(tahun - 1, 12, 31)
+    qs = _qs().filter(unit_pj=unit, tahun__lte=tahun).order_by("sumber__tanggal", "sumber_id", "nomor_urut", "id")
+    evaluasi, matriks, rencana = [], [], []
+    for rek in qs:
+        b = _baris(rek, akhir, akhir)
+        if rek.sumber.jenis in SUMBER_EVALUASI and rek.sumber.tahun_objek == tahun - 1:
+            evaluasi.append(b)
+        if rek.tahun == tahun or not _baris(rek, awal, awal).final:
+            matriks.append(b)
+            if not b.final:
+                rencana.extend((b, r) for r in b.rencana if r.status != StatusRencana.DITOLAK)
+    return TindakLanjutLaporan(
+        tahun=tahun, evaluasi_lalu=tuple(evaluasi), matriks=tuple(matriks), rencana_terbuka=tuple(rencana)
+    )
