@@ -91,3 +91,40 @@ class KelompokUmur(models.TextChoices):
     SAMPAI_30 = "0-30", _("0–30 hari")
     SAMPAI_90 = "31-90", _("31–90 hari")
     LEBIH_90 = ">90", _("> 90 hari")
+
+
+class StatusReviu(models.TextChoices):
+    DRAF = "draf", _("Sedang direviu")
+    SELESAI = "selesai", _("Selesai")
+
+
+class HasilReviu(models.TextChoices):
+    LAYAK = "layak", _("Layak")
+    LAYAK_CATATAN = "layak_catatan", _("Layak dengan catatan")
+    PERLU_PERBAIKAN = "perlu_perbaikan", _("Perlu perbaikan")
+
+
+class ButirPeriksa(models.TextChoices):
+    """The LKj review checklist: the elements of PermenPANRB 53/2014 and the LKE's report-quality points."""
+
+    SISTEMATIKA = "sistematika", _("Sistematika sesuai PermenPANRB 53/2014 (ringkasan eksekutif, Bab I–IV, lampiran)")
+    PK = "pk", _("Memuat Perjanjian Kinerja tahun berjalan")
+    BANDING_TARGET = "banding_target", _("Membandingkan realisasi dengan target tahun ini")
+    BANDING_TAHUN_LALU = "banding_tahun_lalu", _("Membandingkan realisasi dengan tahun lalu")
+    BANDING_RENSTRA = "banding_renstra", _("Membandingkan realisasi dengan target jangka menengah (Renstra)")
+    BANDING_STANDAR = "banding_standar", _("Membandingkan dengan standar nasional / pembanding (benchmark)")
+    ANALISIS_PENYEBAB = "analisis_penyebab", _("Menganalisis penyebab keberhasilan atau kegagalan")
+    EFISIENSI = "efisiensi", _("Menganalisis efisiensi penggunaan sumber daya")
+    ANGGARAN = "anggaran", _("Menyajikan realisasi anggaran")
+    TINDAK_LANJUT = "tindak_lanjut", _("Menyajikan tindak lanjut rekomendasi evaluasi")
+    DATA_ANDAL = "data_andal", _("Data kinerja andal dan didukung bukti")
+
+
+class BabReviu(models.TextChoices):
+    UMUM = "umum", _("Umum")
+    RINGKASAN = "ringkasan", _("Ringkasan eksekutif")
+    BAB1 = "bab1", _("Bab I Pendahuluan")
+    BAB2 = "bab2", _("Bab II Perencanaan Kinerja")
+    BAB3 = "bab3", _("Bab III Akuntabilitas Kinerja")
+    BAB4 = "bab4", _("Bab IV Penutup")
+    LAMPIRAN = "lampiran", _("Lampiran")

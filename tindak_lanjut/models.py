@@ -19,6 +19,9 @@ from umum.penyimpanan import penyimpanan_privat
 from umum.teks import TeksPanjang, tanpa_karakter_kendali
 
 from .enums import (
+    BabReviu,
+    ButirPeriksa,
+    HasilReviu,
     HasilVerifikasi,
     JenisBukti,
     JenisDokumen,
@@ -26,6 +29,7 @@ from .enums import (
     Prioritas,
     StatusRekomendasi,
     StatusRencana,
+    StatusReviu,
     SyaratSelesai,
 )
 
@@ -279,3 +283,97 @@ class PengingatTindakLanjut(models.Model):
 
     def __str__(self):
         return f"{self.rekomendasi} {self.tanggal}"
+
+
+def _lokasi_lhr(instance, filename):
+    return f"tindak_lanjut/lhr/{instance.unit_id}/{instance.tahun}/{filename}"
+
+
+class ReviuLaporan(models.Model):
+    """The APIP's review (reviu) of a unit's Laporan Kinerja of a year (PermenPANRB 53/2014): a checklist, notes
+    per chapter, the outcome and the review report (LHR). Completed, it prints the "Pernyataan Telah Direviu"
+    signed by the reviewer and its notes marked so become recommendations of the LHR (`sumber`)."""
+
+    unit = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="reviu_laporan", verbose_name=_("unit"))
+    tahun = models.PositiveIntegerField(_("tahun laporan"))
+    status = models.CharField(_("status"), max_length=10, choices=StatusReviu.choices, default=StatusReviu.DRAF)
+    hasil = models.CharField(_("simpulan"), max_length=20, choices=HasilReviu.choices, blank=True)
+    pereviu = models.ForeignKey(
+        PENGGUNA, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("pereviu")
+    )
+    pereviu_nama = models.CharField(_("pereviu: nama"), max_length=200, blank=True, validators=[tanpa_karakter_kendali])
+    pereviu_nip = models.CharField(_("pereviu: NIP"), max_length=30, blank=True, validators=[tanpa_karakter_kendali])
+    pereviu_jabatan = models.CharField(
+        _("pereviu: jabatan"), max_length=200, blank=True, validators=[tanpa_karakter_kendali]
+    )
+    kota = models.CharField(_("kota"), max_length=80, blank=True, validators=[tanpa_karakter_kendali])
+    tanggal = models.DateField(_("tanggal reviu"), null=True, blank=True)
+    nomor_lhr = models.CharField(_("nomor LHR"), max_length=120, blank=True, validators=[tanpa_karakter_kendali])
+    berkas_lhr = models.FileField(
+        _("berkas LHR"), upload_to=_lokasi_lhr, storage=penyimpanan_privat, blank=True, max_length=300
+    )
+    sumber = models.OneToOneField(
+        SumberRekomendasi,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviu",
+        verbose_name=_("sumber rekomendasi (LHR)"),
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reviu laporan kinerja")
+        verbose_name_plural = _("reviu laporan kinerja")
+        constraints = [models.UniqueConstraint(fields=["unit", "tahun"], name="reviu_laporan_unit_tahun_unik")]
+
+    def __str__(self):
+        return f"{self.unit} {self.tahun}"
+
+
+class ButirReviu(models.Model):
+    """One checklist point of a review: met or not (None: not yet), whether the app checked it, why, a note."""
+
+    reviu = models.ForeignKey(ReviuLaporan, on_delete=models.CASCADE, related_name="butir", verbose_name=_("reviu"))
+    kode = models.CharField(_("butir"), max_length=30, choices=ButirPeriksa.choices)
+    terpenuhi = models.BooleanField(_("terpenuhi"), null=True, blank=True)
+    otomatis = models.BooleanField(_("diperiksa aplikasi"), default=False)
+    alasan = models.CharField(_("alasan"), max_length=300, blank=True)
+    catatan = TeksPanjang(_("catatan"), max_length=2000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("butir reviu")
+        verbose_name_plural = _("butir reviu")
+        constraints = [models.UniqueConstraint(fields=["reviu", "kode"], name="butir_reviu_unik")]
+
+    def __str__(self):
+        return self.get_kode_display()
+
+
+class CatatanReviu(models.Model):
+    """A reviewer's note on a chapter; `jadi_rekomendasi` notes become recommendations when the review completes."""
+
+    reviu = models.ForeignKey(ReviuLaporan, on_delete=models.CASCADE, related_name="catatan", verbose_name=_("reviu"))
+    bab = models.CharField(_("bab"), max_length=10, choices=BabReviu.choices, default=BabReviu.UMUM)
+    isi = TeksPanjang(_("catatan"), max_length=3000)
+    jadi_rekomendasi = models.BooleanField(_("jadikan rekomendasi"), default=False)
+    rekomendasi = models.OneToOneField(
+        Rekomendasi,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="catatan_reviu",
+        verbose_name=_("rekomendasi"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("catatan reviu")
+        verbose_name_plural = _("catatan reviu")
+        ordering = ["reviu", "bab", "id"]
+
+    def __str__(self):
+        return self.isi[:80]
