@@ -17,6 +17,8 @@ urlpatterns = [
     path("<slug:slug>/tindak-lanjut/<int:pk>/verifikasi/", v.verifikasi, name="tl_verifikasi"),
     path("<slug:slug>/bukti/<int:pk>/", v.bukti_unduh, name="tl_bukti_unduh"),
     path("<slug:slug>/sumber/<int:pk>/impor/", v.impor, name="tl_impor"),
+    path("<slug:slug>/reviu/<tahun:tahun>/", v.reviu, name="tl_reviu"),
+    path("<slug:slug>/reviu/<tahun:tahun>/lhr/", v.reviu_lhr, name="tl_reviu_lhr"),
     path("<slug:slug>/matriks.xlsx", v.matriks_xlsx, name="tl_matriks_xlsx"),
     path("<slug:slug>/matriks.pdf", v.matriks_pdf, name="tl_matriks_pdf"),
 ]

@@ -313,6 +313,14 @@ TULIS: dict[str, Rute] = {
         lambda d: {"aksi": "simpan", "berkas": _matriks_tl()},
         penulis="auditor",
     ),
+    "kerja:tl_reviu": Rute(
+        _r("kerja:tl_reviu", S, TAHUN),
+        lambda d: {"aksi": "buka"},
+        penulis="auditor",
+        beku=None,
+        siapkan=_diajukan,
+        alasan="the APIP reviews a submitted (frozen) year; refused once approved (tests/tindak_lanjut/test_reviu.py)",
+    ),
     "kerja:tl_verifikasi": Rute(
         _r("kerja:tl_verifikasi", S, lambda d: d.tl_tl.pk), lambda d: {"hasil": "s"}, penulis="auditor"
     ),
@@ -382,6 +390,7 @@ BACA: dict[str, Baca] = {
     "kerja:tl_sumber_unduh": Baca(_r("kerja:tl_sumber_unduh", S, lambda d: d.tl_sumber.pk)),
     "kerja:tl_matriks_xlsx": Baca(_r("kerja:tl_matriks_xlsx", S)),
     "kerja:tl_matriks_pdf": Baca(_r("kerja:tl_matriks_pdf", S)),
+    "kerja:tl_reviu_lhr": Baca(_r("kerja:tl_reviu_lhr", S, TAHUN - 1)),
     "kerja:tl_antrean": Baca(_r("kerja:tl_antrean"), pembaca=("auditor", "admin"), ditolak=("perencana", "pimpinan")),
 }
 # Pages that show no unit's data.
@@ -466,6 +475,10 @@ def _rekomendasi(d):
     )
     d.tl_bukti = BuktiTindakLanjut(tindak_lanjut=d.tl_tl, jenis="berkas", keterangan="SK")
     d.tl_bukti.berkas.save("sk.pdf", ContentFile(b"%PDF-1.4 SK"))
+    from tindak_lanjut.models import ReviuLaporan
+
+    lhr = ReviuLaporan(unit=d.unit, tahun=TAHUN - 1, status="selesai", nomor_lhr="LHR-1")
+    lhr.berkas_lhr.save("lhr.pdf", ContentFile(b"%PDF-1.4 LHR"))
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indikator.models import Indikator
 from pohon.models import Jabatan, NodeKinerja
-from tindak_lanjut.enums import HasilVerifikasi, JenisBukti, JenisDokumen
+from tindak_lanjut.enums import BabReviu, ButirPeriksa, HasilReviu, HasilVerifikasi, JenisBukti, JenisDokumen
 from tindak_lanjut.models import Rekomendasi, RencanaAksiTL, SumberRekomendasi, TindakLanjut
 from umum.teks import tanpa_karakter_kendali
 
@@ -147,3 +147,32 @@ class ImporMatriksForm(forms.Form):
         if berkas.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("Ukuran berkas paling besar 5 MB."), code="ukuran")
         return berkas
+
+
+class ButirReviuForm(forms.Form):
+    kode = forms.ChoiceField(choices=ButirPeriksa.choices, widget=forms.HiddenInput)
+    terpenuhi = forms.TypedChoiceField(
+        label=_("Terpenuhi"),
+        choices=[("1", _("Ya")), ("0", _("Tidak"))],
+        coerce=lambda v: v == "1",
+    )
+    catatan = forms.CharField(label=_("Catatan"), required=False, max_length=2000)
+
+
+class CatatanReviuForm(forms.Form):
+    bab = forms.ChoiceField(label=_("Bab"), choices=BabReviu.choices)
+    isi = forms.CharField(label=_("Catatan"), max_length=3000, widget=forms.Textarea(attrs={"rows": 2}))
+    jadi_rekomendasi = forms.BooleanField(label=_("Jadikan rekomendasi"), required=False)
+
+
+class SelesaiReviuForm(forms.Form):
+    hasil = forms.ChoiceField(label=_("Simpulan"), choices=HasilReviu.choices)
+    nomor_lhr = forms.CharField(label=_("Nomor LHR"), max_length=120, validators=[tanpa_karakter_kendali])
+    tanggal = forms.DateField(label=_("Tanggal reviu"), widget=TANGGAL)
+    kota = forms.CharField(label=_("Kota"), max_length=80, validators=[tanpa_karakter_kendali])
+    pereviu_nama = forms.CharField(label=_("Nama pereviu"), max_length=200, validators=[tanpa_karakter_kendali])
+    pereviu_nip = forms.CharField(
+        label=_("NIP pereviu"), max_length=30, required=False, validators=[tanpa_karakter_kendali]
+    )
+    pereviu_jabatan = forms.CharField(label=_("Jabatan pereviu"), max_length=200, validators=[tanpa_karakter_kendali])
+    berkas_lhr = forms.FileField(label=_("Berkas LHR"), required=False)

@@ -12,18 +12,23 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from alur import reviu as reviu_alur
 from alur.tindak_lanjut import periksa_syarat
 from indikator import akses
 from indikator.models import UnitKerja
 from indikator.periode import PeriodeBeku
 from kerja.forms.tindak_lanjut import (
+    ButirReviuForm,
+    CatatanReviuForm,
     ImporMatriksForm,
     PutusRencanaForm,
     RekomendasiForm,
     RencanaForm,
+    SelesaiReviuForm,
     SumberForm,
     TindakLanjutForm,
     VerifikasiForm,
@@ -31,8 +36,16 @@ from kerja.forms.tindak_lanjut import (
 from tindak_lanjut import akses as akses_tl
 from tindak_lanjut import impor as impor_tl
 from tindak_lanjut import matriks, queries, services
-from tindak_lanjut.enums import JenisSumber, KelompokUmur, StatusRekomendasi
-from tindak_lanjut.models import BuktiTindakLanjut, Rekomendasi, RencanaAksiTL, SumberRekomendasi, TindakLanjut
+from tindak_lanjut import reviu as reviu_tl
+from tindak_lanjut.enums import ButirPeriksa, JenisSumber, KelompokUmur, StatusRekomendasi
+from tindak_lanjut.models import (
+    BuktiTindakLanjut,
+    Rekomendasi,
+    RencanaAksiTL,
+    ReviuLaporan,
+    SumberRekomendasi,
+    TindakLanjut,
+)
 from umum.unduhan import respons_unduhan
 
 from .umum import halaman_formulir, jalankan, konteks
@@ -349,3 +362,89 @@ def impor(request, slug: str, pk: int):
             status = 400
     ctx = konteks(request, unit, None, form=form, hasil=hasil, sumber=sumber)
     return render(request, "kerja/tindak_lanjut/impor.html", ctx, status=status)
+
+
+@login_required
+def reviu(request, slug: str, tahun: int):
+    """The APIP's review of the unit's LKj of a year: open it (submitted years), answer the checklist, write
+    notes per chapter, complete it. Its readers see it; only the APIP writes (on the server: the services)."""
+    unit = akses.ambil_unit(request.user, slug)
+    apip = akses_tl.dapat_memverifikasi(request.user, unit)
+    obj = ReviuLaporan.objects.filter(unit=unit, tahun=tahun).first()
+    form_catatan = CatatanReviuForm()
+    form_selesai = SelesaiReviuForm(
+        initial={
+            "pereviu_nama": request.user.get_full_name(),
+            "kota": unit.kota,
+            "tanggal": timezone.localdate(),
+        }
+    )
+    status = 200
+    if request.method == "POST":
+        akses_tl.pastikan_apip(request.user, unit)
+        aksi = request.POST.get("aksi")
+        ok = False
+        if aksi == "buka":
+            ok, _r = jalankan(request, None, lambda: reviu_alur.buka_reviu(oleh=request.user, unit=unit, tahun=tahun))
+        elif obj is None:
+            raise Http404
+        elif aksi == "butir":
+            form = ButirReviuForm(request.POST)
+            if form.is_valid():
+                d = form.cleaned_data
+                ok, _r = jalankan(
+                    request,
+                    None,
+                    lambda: reviu_tl.simpan_butir(
+                        oleh=request.user, reviu=obj, kode=d["kode"], terpenuhi=d["terpenuhi"], catatan=d["catatan"]
+                    ),
+                )
+        elif aksi == "catatan":
+            form_catatan = CatatanReviuForm(request.POST)
+            if form_catatan.is_valid():
+                ok, _r = jalankan(
+                    request,
+                    form_catatan,
+                    lambda: reviu_tl.tambah_catatan(oleh=request.user, reviu=obj, **form_catatan.cleaned_data),
+                )
+        elif aksi == "selesai":
+            form_selesai = SelesaiReviuForm(request.POST, request.FILES)
+            if form_selesai.is_valid():
+                ok, _r = jalankan(
+                    request,
+                    form_selesai,
+                    lambda: reviu_tl.selesaikan_reviu(oleh=request.user, reviu=obj, **form_selesai.cleaned_data),
+                )
+        if ok:
+            messages.success(request, _("Reviu disimpan."))
+            return redirect("kerja:tl_reviu", slug=unit.slug, tahun=tahun)
+        status = 400
+        obj = ReviuLaporan.objects.filter(unit=unit, tahun=tahun).first()
+    butir = []
+    if obj is not None:
+        butir = list(obj.butir.all())
+        urutan = {k: i for i, k in enumerate(ButirPeriksa.values)}
+        butir.sort(key=lambda b: urutan.get(b.kode, 99))
+    ctx = konteks(
+        request,
+        unit,
+        tahun,
+        reviu=obj,
+        butir=butir,
+        catatan=list(obj.catatan.select_related("rekomendasi")) if obj else [],
+        apip=apip,
+        form_catatan=form_catatan,
+        form_selesai=form_selesai,
+    )
+    return render(request, "kerja/tindak_lanjut/reviu.html", ctx, status=status)
+
+
+@login_required
+def reviu_lhr(request, slug: str, tahun: int):
+    """The review report (LHR) file, to the unit's readers only."""
+    unit = akses.ambil_unit(request.user, slug)
+    obj = get_object_or_404(ReviuLaporan, unit=unit, tahun=tahun)
+    if not obj.berkas_lhr:
+        raise Http404
+    nama = obj.berkas_lhr.name.rsplit("/", 1)[-1]
+    return respons_unduhan(obj.berkas_lhr, nama, pesan_hilang=_("Berkas LHR tidak ditemukan."))

@@ -437,8 +437,9 @@ def kalimat_akip(b: Bundel) -> str | None:
 
 
 def tindak_lanjut_evaluasi(b: Bundel) -> list[Blok]:
-    """The recommendations of the previous year's AKIP evaluation and their status as at 31 December (the
-    register, `tindak_lanjut`), under the AKIP indikator."""
+    """The recommendations of the AKIP evaluation of the previous year's implementation (made during the report
+    year: "evaluasi SAKIP tahun <year of the LHE>") and their status as at 31 December (the register,
+    `tindak_lanjut`), under the AKIP indikator."""
     daftar = b.tindak_lanjut.evaluasi_lalu
     if not daftar:
         return []
@@ -448,6 +449,7 @@ def tindak_lanjut_evaluasi(b: Bundel) -> list[Blok]:
         teks = f"{s.penerbit} ({s.nomor})" if s.penerbit else s.nomor
         if teks not in sumber:
             sumber.append(teks)
+    tahun_evaluasi = sorted({x.rekomendasi.sumber.tanggal.year for x in daftar})
     sesuai = sum(1 for x in daftar if x.status == StatusRekomendasi.SESUAI)
     pembuka = ngettext(
         "Berdasarkan hasil evaluasi atas Sistem Akuntabilitas Kinerja Instansi Pemerintah tahun %(tahun)s oleh "
@@ -458,7 +460,7 @@ def tindak_lanjut_evaluasi(b: Bundel) -> list[Blok]:
         "Status per 31 Desember %(kini)s:",
         len(daftar),
     ) % {
-        "tahun": b.tahun - 1,
+        "tahun": ", ".join(str(t) for t in tahun_evaluasi),
         "sumber": ", ".join(sumber),
         "n": len(daftar),
         "s": sesuai,

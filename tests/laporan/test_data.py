@@ -108,9 +108,9 @@ def test_tidak_ada_bagian_kosong_dan_tanpa_teks_pengganti(laporan):
 
 def test_peringatan_hanya_bila_diminta(unit):
     bersih = susun_laporan(unit, 2018)
-    assert bersih.peringatan == () and len(bersih.lampiran) == 6
+    assert bersih.peringatan == () and len(bersih.lampiran) == 7  # the follow-up matrix is the 7th
     dengan = susun_laporan(unit, 2018, dengan_peringatan=True)
-    assert len(dengan.lampiran) == 7
+    assert len(dengan.lampiran) == 8
     assert dengan.peringatan
 
 

@@ -78,7 +78,10 @@ def test_laporan_mencetak_tiga_tempat(dunia, isi):
     bagian = {b.id: b for b in lap.semua_bagian()}
     akip = bagian[f"sasaran-{dunia.sasaran.pk}"]
     teks = [x.teks for x in akip.blok if isinstance(x, Paragraf)]
-    assert any("evaluasi atas Sistem Akuntabilitas Kinerja Instansi Pemerintah tahun 2017" in t for t in teks)
+    assert any(
+        "evaluasi atas Sistem Akuntabilitas Kinerja Instansi Pemerintah tahun 2018 oleh Inspektorat I" in t
+        for t in teks
+    )
     assert any("terdapat 2 rekomendasi; 1 di antaranya" in t for t in teks)
     daftar = next(x for x in akip.blok if isinstance(x, Daftar) and "Sesuai" in " ".join(x.item))
     assert daftar.item == ("Tetapkan keputusan IKU — Sesuai", "Pantau capaian tiap triwulan — Dalam proses")
