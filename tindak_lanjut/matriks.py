@@ -126,7 +126,7 @@ def xlsx_matriks(judul: str, baris: list[BarisMatriks]) -> bytes:
     for sel in lembar[2]:
         sel.font = Font(bold=True)
     for b in baris:
-        lembar.append(b.sel())
+        lembar.append([x if isinstance(x, int | Decimal) else str(x) for x in b.sel()])
     lebar = (5, 28, 40, 40, 36, 24, 16, 40, 30, 18, 8)
     for i, w in enumerate(lebar, start=1):
         lembar.column_dimensions[lembar.cell(row=2, column=i).column_letter].width = w

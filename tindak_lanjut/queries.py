@@ -49,7 +49,7 @@ class BarisRegister:
 
     @property
     def label_status(self) -> str:
-        return StatusRekomendasi(self.status).label
+        return str(StatusRekomendasi(self.status).label)
 
     @property
     def menunggu_verifikasi(self) -> list[TindakLanjut]:
