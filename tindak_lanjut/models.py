@@ -46,8 +46,8 @@ def _lokasi_bukti(instance, filename):
 
 class SumberRekomendasi(models.Model):
     """A report or meeting that issues recommendations to a unit: its kind, number, date, issuer, the year it
-    examined and its file (private storage). `lhe_evaluasi_id` is left for the AKIP evaluation's LHE (wired by the
-    evaluasi app)."""
+    examined and its file (private storage). The link to the AKIP evaluation's own LHE (the evaluasi app) is added
+    when that app is merged; until then an internal LHE is recorded by number, date and file."""
 
     unit = models.ForeignKey(
         UnitKerja, on_delete=models.CASCADE, related_name="sumber_rekomendasi", verbose_name=_("unit diperiksa")
