@@ -36,6 +36,9 @@ from indikator.models import (
     VersiPK,
 )
 from indikator.services import NARASI
+from tindak_lanjut.enums import JenisBukti
+from tindak_lanjut.formulas import PERISTIWA_VERIFIKASI
+from tindak_lanjut.models import BuktiTindakLanjut, Rekomendasi, SumberRekomendasi, TindakLanjut
 
 FOLDER = Path(settings.BASE_DIR) / "fixtures"
 
@@ -104,6 +107,8 @@ class Pemuat:
             self._pk(pk)
         for ang in data.get("anggaran", []):
             self._anggaran(ang)
+        for r in data.get("rekomendasi", []):
+            self._rekomendasi(r)
         if folder_narasi is not None and folder_narasi.exists():
             self._narasi(folder_narasi)
 
@@ -344,6 +349,50 @@ class Pemuat:
                 {"unit": unit, "tahun": tahun, "bagian": bagian, "sasaran": sasaran},
                 {"judul": judul, "isi": teks},
             )
+
+    def _rekomendasi(self, r: dict) -> None:
+        """A source of recommendations with its recommendations and their (verified) follow-ups, as reported."""
+        unit = self.units[r["unit"]]
+        s = r["sumber"]
+        sumber = self._simpan(
+            SumberRekomendasi,
+            {"unit": unit, "jenis": s["jenis"], "nomor": s["nomor"]},
+            {"tanggal": _tgl(s["tanggal"]), "penerbit": s.get("penerbit", ""), "tahun_objek": s["tahun_objek"]},
+        )
+        for i, b in enumerate(r["butir"], start=1):
+            rek = self._simpan(
+                Rekomendasi,
+                {"sumber": sumber, "nomor_urut": i},
+                {
+                    "uraian": b["uraian"],
+                    "unit_pj": unit,
+                    "tahun": sumber.tanggal.year,
+                    "batas_waktu": _tgl(b.get("batas_waktu")) or date(sumber.tanggal.year, 12, 31),
+                    "jenis_dokumen": b.get("jenis_dokumen", ""),
+                    "syarat_selesai": b.get("syarat_selesai", ""),
+                    "kode_kriteria": b.get("kode_kriteria", ""),
+                    "status": b["status"],
+                },
+            )
+            t = b.get("tindak_lanjut")
+            if not t:
+                continue
+            verifikasi = b["status"] if b["status"] in PERISTIWA_VERIFIKASI else ""
+            tl = self._simpan(
+                TindakLanjut,
+                {"rekomendasi": rek, "tanggal": _tgl(t["tanggal"])},
+                {
+                    "uraian": t["uraian"],
+                    "progres": Decimal(100) if verifikasi == "s" else Decimal(0),
+                    "verifikasi": verifikasi,
+                },
+            )
+            if bukti := t.get("bukti"):
+                self._simpan(
+                    BuktiTindakLanjut,
+                    {"tindak_lanjut": tl, "jenis": JenisBukti.DOKUMEN, "dokumen": bukti["dokumen"]},
+                    {"dokumen_tahun": bukti["tahun"], "halaman": bukti.get("halaman")},
+                )
 
 
 def pastikan_preset() -> None:

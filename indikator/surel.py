@@ -137,3 +137,15 @@ def kabarkan_langkah(periode, aksi: str) -> int:
 # Sent by `kirim_pengingat` (arguments `hari_ini`, `hari`): apps above this one answer with a list of
 # (subject, body, recipients) reminders of their own (the periodic reports' deadlines, `laporan.pengingat`).
 kumpulkan_pengingat = Signal()
+
+
+def daftarkan_pengingat(fungsi) -> None:
+    """Registers an app's reminders (called with today's date, returning (subject, body, recipients) messages) as a
+    receiver of `kumpulkan_pengingat`, from the app's AppConfig.ready (once, whatever the number of calls)."""
+
+    def penerima(sender, hari_ini, **_kw):
+        return fungsi(hari_ini)
+
+    kumpulkan_pengingat.connect(
+        penerima, weak=False, dispatch_uid=f"pengingat:{fungsi.__module__}.{fungsi.__qualname__}"
+    )

@@ -36,11 +36,15 @@ from indikator.periode import ambil_periode, kepala_akhir_tahun, profil_tahun
 from indikator.rencana_aksi import RencanaAksiTahun, rencana_aksi_dari_versi
 from pohon.konsolidasi import Konsolidasi, baca_konsolidasi
 from pohon.queries import Pohon, susun_pohon
+from tindak_lanjut.enums import StatusReviu
+from tindak_lanjut.models import ReviuLaporan
+from tindak_lanjut.queries import TindakLanjutLaporan, susun_tl_laporan
 
 from .dokumen import ButirPeringatan, Narasi
 from .konsistensi import periksa_konsistensi
 from .markdown import render_markdown
 from .models import (
+    REVIU_ISI,
     GambarLaporan,
     IndikatorTahunan,
     IsianPeriodik,
@@ -158,7 +162,7 @@ class Bundel:
     # narrative, approval state, consistency warnings
     narasi: NarasiTahun
     naskah: IsiNaskahDinas  # the wording of the PK agreement and the IKU decree the year prints (`ambil_naskah`)
-    reviu: PernyataanReviu | None  # the inspectorate's review statement, when entered
+    reviu: PernyataanReviu | None  # the review statement, from the APIP's completed review only
     # organisation chart: the parent unit, the sub-units, the heads at year end of both (by unit id)
     unit_induk: UnitKerja | None
     sub_unit: tuple[UnitKerja, ...]
@@ -167,6 +171,8 @@ class Bundel:
     gambar: dict[str, list[GambarLaporan]]
     periode: PeriodeUnit  # unsaved draft when the year has no row
     peringatan: tuple[ButirPeringatan, ...]
+    # recommendations and their follow-up as at 31 December (tindak_lanjut): Bab III, Bab IV, the matrix lampiran
+    tindak_lanjut: TindakLanjutLaporan
     # the unit's performance tree (`pohon.queries.susun_pohon`, without its sub-units), None without a node
     pohon: Pohon | None = None
     # consolidation of a parent unit (pohon.konsolidasi): its rules and last run, the sub-units' own measurement
@@ -193,6 +199,26 @@ def ambil_naskah(unit: UnitKerja, tahun: int, periode: PeriodeUnit) -> IsiNaskah
         if disahkan is not None:
             return disahkan
     return NaskahDinas.objects.filter(unit_id=unit.pk).first() or NaskahDinas(unit_id=unit.pk)
+
+
+def pernyataan_dari_reviu(unit: UnitKerja, tahun: int) -> PernyataanReviu | None:
+    """The "Pernyataan Telah Direviu" the year prints (2 queries): only from the APIP's completed review
+    (`tindak_lanjut.ReviuLaporan`), signed by its reviewer on its date; the wording is the unit's statement text
+    when entered (`PernyataanReviu.isi`), else the standard one. An unsaved object: the chapters only read it."""
+    reviu = ReviuLaporan.objects.filter(unit_id=unit.pk, tahun=tahun, status=StatusReviu.SELESAI).first()
+    if reviu is None:
+        return None
+    teks = PernyataanReviu.objects.filter(unit_id=unit.pk, tahun=tahun).values_list("isi", flat=True).first()
+    return PernyataanReviu(
+        unit_id=unit.pk,
+        tahun=tahun,
+        isi=teks or REVIU_ISI,
+        kota=reviu.kota,
+        tanggal=reviu.tanggal,
+        pereviu_nama=reviu.pereviu_nama,
+        pereviu_nip=reviu.pereviu_nip,
+        pereviu_jabatan=reviu.pereviu_jabatan,
+    )
 
 
 def ambil_bundel(
@@ -254,7 +280,7 @@ def ambil_bundel(
         NarasiLaporan.objects.filter(unit=unit, tahun=tahun).filter(Q(sasaran__isnull=True) | Q(sasaran__revisi=revisi))
     )
     naskah = ambil_naskah(unit, tahun, periode)
-    reviu = PernyataanReviu.objects.filter(unit=unit, tahun=tahun).first()
+    reviu = pernyataan_dari_reviu(unit, tahun)
     sekitar = list(UnitKerja.objects.filter(Q(pk=unit.induk_id) | Q(induk_id=unit.pk)).order_by("urutan", "nama", "id"))
     unit_induk = next((u for u in sekitar if u.pk == unit.induk_id), None)
     sub_unit = tuple(u for u in sekitar if u.induk_id == unit.pk)
@@ -327,6 +353,7 @@ def ambil_bundel(
         gambar=gambar,
         periode=periode,
         peringatan=peringatan,
+        tindak_lanjut=susun_tl_laporan(unit, tahun),
         pohon=pohon if pohon.akar else None,
     )
 

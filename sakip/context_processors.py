@@ -22,6 +22,8 @@ def menu(request):
         except NoReverseMatch:
             continue
     peran = peran_pengguna(request.user)
+    if Peran.AUDITOR in peran or Peran.ADMINISTRATOR in peran:
+        item.append({"url": reverse("kerja:tl_antrean"), "label": _("Verifikasi tindak lanjut")})
     if Peran.ADMINISTRATOR in peran or Peran.PIMPINAN in peran:
         item.append({"url": reverse("kerja:admin_unit"), "label": _("Administrasi")})
     return {"menu_sakip": item}

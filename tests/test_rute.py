@@ -140,6 +140,17 @@ def _naskah():
     }
 
 
+def _matriks_tl():
+    from openpyxl import Workbook
+
+    buku = Workbook()
+    buku.active.append(["Unit", "Rekomendasi", "Batas waktu"])
+    buku.active.append([S, "Rekomendasi dari matriks", f"{TAHUN}-06-30"])
+    isi = BytesIO()
+    buku.save(isi)
+    return SimpleUploadedFile("matriks.xlsx", isi.getvalue())
+
+
 def _diajukan(d):
     atur_status(d, StatusPeriode.DIAJUKAN)
 
@@ -353,6 +364,72 @@ TULIS: dict[str, Rute] = {
         penulis="admin",
         siapkan=lambda d: _evaluasi_final(d),
     ),
+    # The recommendations register: the APIP (auditor) issues and verifies, the unit's planner plans and reports.
+    "kerja:tl_sumber_baru": Rute(
+        _r("kerja:tl_sumber_baru", S),
+        lambda d: {
+            "jenis": "lhp_bpk",
+            "nomor": "LHP-2/2018",
+            "tanggal": "2018-05-01",
+            "penerbit": "BPK",
+            "tahun_objek": "2017",
+            "batas_hari": "60",
+        },
+        penulis="auditor",
+        beku=None,
+        alasan="a source is not a year's data; the recommendations it issues are",
+    ),
+    "kerja:tl_rekomendasi_baru": Rute(
+        _r("kerja:tl_rekomendasi_baru", S),
+        lambda d: {
+            "sumber": d.tl_sumber.pk,
+            "uraian": "Tetapkan manual IKU",
+            "prioritas": "sedang",
+            "tahun": str(TAHUN),
+            "batas_waktu": f"{TAHUN}-06-30",
+        },
+        penulis="auditor",
+    ),
+    "kerja:tl_rencana_baru": Rute(
+        _r("kerja:tl_rencana_baru", S, lambda d: d.tl_rek.pk),
+        lambda d: {
+            "uraian": "Susun rancangan",
+            "tanggal_mulai": f"{TAHUN}-03-10",
+            "target_tanggal": f"{TAHUN}-04-10",
+            "pj": "Kabag Program",
+        },
+    ),
+    "kerja:tl_lapor": Rute(
+        _r("kerja:tl_lapor", S, lambda d: d.tl_rek.pk),
+        lambda d: {
+            "uraian": "Keputusan IKU ditetapkan",
+            "tanggal": f"{TAHUN}-04-01",
+            "progres": "100",
+            "bukti_jenis": "dokumen",
+            "dokumen": "iku",
+            "dokumen_tahun": str(TAHUN),
+            "halaman": "1",
+        },
+    ),
+    "kerja:tl_rencana_putus": Rute(
+        _r("kerja:tl_rencana_putus", S, lambda d: d.tl_rencana.pk), lambda d: {"setuju": "1"}, penulis="auditor"
+    ),
+    "kerja:tl_impor": Rute(
+        _r("kerja:tl_impor", S, lambda d: d.tl_sumber.pk),
+        lambda d: {"aksi": "simpan", "berkas": _matriks_tl()},
+        penulis="auditor",
+    ),
+    "kerja:tl_reviu": Rute(
+        _r("kerja:tl_reviu", S, TAHUN),
+        lambda d: {"aksi": "buka"},
+        penulis="auditor",
+        beku=None,
+        siapkan=_diajukan,
+        alasan="the APIP reviews a submitted (frozen) year; refused once approved (tests/tindak_lanjut/test_reviu.py)",
+    ),
+    "kerja:tl_verifikasi": Rute(
+        _r("kerja:tl_verifikasi", S, lambda d: d.tl_tl.pk), lambda d: {"hasil": "s"}, penulis="auditor"
+    ),
 }
 
 
@@ -438,6 +515,14 @@ BACA: dict[str, Baca] = {
     "kerja:evaluasi_bukti_unduh": Baca(
         _r("kerja:evaluasi_bukti_unduh", S, TAHUN, "eksternal", lambda d: d.bukti_lke.pk)
     ),
+    "kerja:tl_register": Baca(_r("kerja:tl_register", S)),
+    "kerja:tl_rekomendasi": Baca(_r("kerja:tl_rekomendasi", S, lambda d: d.tl_rek.pk)),
+    "kerja:tl_bukti_unduh": Baca(_r("kerja:tl_bukti_unduh", S, lambda d: d.tl_bukti.pk)),
+    "kerja:tl_sumber_unduh": Baca(_r("kerja:tl_sumber_unduh", S, lambda d: d.tl_sumber.pk)),
+    "kerja:tl_matriks_xlsx": Baca(_r("kerja:tl_matriks_xlsx", S)),
+    "kerja:tl_matriks_pdf": Baca(_r("kerja:tl_matriks_pdf", S)),
+    "kerja:tl_reviu_lhr": Baca(_r("kerja:tl_reviu_lhr", S, TAHUN - 1)),
+    "kerja:tl_antrean": Baca(_r("kerja:tl_antrean"), pembaca=("auditor", "admin"), ditolak=("perencana", "pimpinan")),
 }
 # Pages that show no unit's data.
 BACA_TANPA_UNIT = {
@@ -514,6 +599,7 @@ def dataset(django_db_setup, django_db_blocker, referensi_bersama, tmp_path_fact
                 unit=d.unit, tahun=TAHUN, pengguna=d.pengguna["perencana"], nama_berkas="buku.xlsx"
             )
             _evaluasi_lke(d)
+            _rekomendasi(d)
             klien = Client()
             klien.force_login(d.pengguna["perencana"])
             d.buku_kerja = klien.get(reverse("kerja:excel_unduh", args=[S, TAHUN])).content
@@ -538,6 +624,43 @@ def _evaluasi_lke(d):
         oleh=d.pengguna["perencana"],
         berkas=ContentFile(b"%PDF-1.4 bukti", name="bukti.pdf"),
     )
+
+
+def _rekomendasi(d):
+    """A source with its file, a recommendation in process with a proposed plan and an unverified follow-up with an
+    uploaded evidence file (the register's routes)."""
+    import datetime
+
+    from tindak_lanjut.models import BuktiTindakLanjut, Rekomendasi, RencanaAksiTL, SumberRekomendasi, TindakLanjut
+
+    d.tl_sumber = SumberRekomendasi.objects.create(
+        unit=d.unit, jenis="lhe_internal", nomor="LHE-1/2018", tanggal=datetime.date(TAHUN, 3, 1), tahun_objek=TAHUN - 1
+    )
+    d.tl_sumber.berkas.save("lhe.pdf", ContentFile(b"%PDF-1.4 LHE"))
+    d.tl_rek = Rekomendasi.objects.create(
+        sumber=d.tl_sumber,
+        uraian="Tetapkan IKU",
+        unit_pj=d.unit,
+        tahun=TAHUN,
+        batas_waktu=datetime.date(TAHUN, 6, 30),
+        status="p",
+    )
+    d.tl_rencana = RencanaAksiTL.objects.create(
+        rekomendasi=d.tl_rek,
+        uraian="Rancangan",
+        tanggal_mulai=datetime.date(TAHUN, 3, 5),
+        target_tanggal=datetime.date(TAHUN, 4, 5),
+        pj="Kabag",
+    )
+    d.tl_tl = TindakLanjut.objects.create(
+        rekomendasi=d.tl_rek, uraian="Ditetapkan", tanggal=datetime.date(TAHUN, 4, 1), progres=100
+    )
+    d.tl_bukti = BuktiTindakLanjut(tindak_lanjut=d.tl_tl, jenis="berkas", keterangan="SK")
+    d.tl_bukti.berkas.save("sk.pdf", ContentFile(b"%PDF-1.4 SK"))
+    from tindak_lanjut.models import ReviuLaporan
+
+    lhr = ReviuLaporan(unit=d.unit, tahun=TAHUN - 1, status="selesai", nomor_lhr="LHR-1")
+    lhr.berkas_lhr.save("lhr.pdf", ContentFile(b"%PDF-1.4 LHR"))
 
 
 @pytest.fixture
@@ -628,7 +751,11 @@ def test_orang_luar_ditolak_tanpa_perubahan(client, d, nama):
     if rute.siapkan:
         rute.siapkan(d)
     # The Inspektorat's auditor may ask for files (baca); an auditor of another unit may not.
-    for peran in ("pimpinan_lain", "auditor_lain" if rute.baca else "auditor", "anonim"):
+    if rute.penulis == "auditor" and not rute.baca:  # the APIP's writes: not the unit's planner nor head
+        luar = ("pimpinan_lain", "auditor_lain", "perencana", "pimpinan", "anonim")
+    else:
+        luar = ("pimpinan_lain", "auditor_lain" if rute.baca else "auditor", "anonim")
+    for peran in luar:
         client.logout()
         if peran != "anonim":
             client.force_login(d.pengguna[peran])
@@ -643,12 +770,12 @@ def test_orang_luar_ditolak_tanpa_perubahan(client, d, nama):
 
 @pytest.mark.parametrize("nama", sorted(n for n, r in TULIS.items() if r.beku))
 def test_tahun_beku_menolak_perencana_unit(client, d, nama):
-    """A submitted, approved or locked year: the unit's own planner is refused with the reason (4xx, or the message
-    in the page or the htmx fragment), nothing changes."""
+    """A submitted, approved or locked year: the unit's own planner (the APIP for its writes) is refused with the
+    reason (4xx, or the message in the page or the htmx fragment), nothing changes."""
     rute = TULIS[nama]
     if rute.siapkan:
         rute.siapkan(d)
-    client.force_login(d.pengguna["perencana"])
+    client.force_login(d.pengguna["auditor" if rute.penulis == "auditor" else "perencana"])
     for status in (StatusPeriode.DIAJUKAN, StatusPeriode.DISAHKAN, StatusPeriode.DIKUNCI):
         atur_status(d, status, tahun=rute.beku)
         sebelum = sidik()

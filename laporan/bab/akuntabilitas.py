@@ -13,6 +13,7 @@ from anggaran import queries as aq
 from anggaran.enums import KategoriEfisiensi
 from indikator import queries as iq
 from indikator.enums import AgregasiNko
+from tindak_lanjut.enums import StatusRekomendasi
 from umum.format import format_angka, format_persen, format_rupiah
 
 from .. import grafik
@@ -262,6 +263,7 @@ def analisis_sasaran(b: Bundel) -> list[Bagian]:
                 blok.append(Paragraf(k))
             if g := gambar_akip(b):
                 blok.append(g)
+            blok.extend(tindak_lanjut_evaluasi(b))
         blok.extend(narasi[1:])
         hasil.append(
             Bagian(
@@ -438,6 +440,42 @@ def kalimat_akip(b: Bundel) -> str | None:
         "predikat": kini.predikat,
         "riwayat": ", ".join(f"{format_angka(a.nilai, 2)} ({a.tahun})" for a in data),
     }
+
+
+def tindak_lanjut_evaluasi(b: Bundel) -> list[Blok]:
+    """The recommendations of the AKIP evaluation of the previous year's implementation (made during the report
+    year: "evaluasi SAKIP tahun <year of the LHE>") and their status as at 31 December (the register,
+    `tindak_lanjut`), under the AKIP indikator."""
+    daftar = b.tindak_lanjut.evaluasi_lalu
+    if not daftar:
+        return []
+    sumber = []
+    for x in daftar:
+        s = x.rekomendasi.sumber
+        teks = f"{s.penerbit} ({s.nomor})" if s.penerbit else s.nomor
+        if teks not in sumber:
+            sumber.append(teks)
+    tahun_evaluasi = sorted({x.rekomendasi.sumber.tanggal.year for x in daftar})
+    sesuai = sum(1 for x in daftar if x.status == StatusRekomendasi.SESUAI)
+    pembuka = ngettext(
+        "Berdasarkan hasil evaluasi atas Sistem Akuntabilitas Kinerja Instansi Pemerintah tahun %(tahun)s oleh "
+        "%(sumber)s, terdapat %(n)s rekomendasi; %(s)s di antaranya telah ditindaklanjuti sesuai rekomendasi. "
+        "Status per 31 Desember %(kini)s:",
+        "Berdasarkan hasil evaluasi atas Sistem Akuntabilitas Kinerja Instansi Pemerintah tahun %(tahun)s oleh "
+        "%(sumber)s, terdapat %(n)s rekomendasi; %(s)s di antaranya telah ditindaklanjuti sesuai rekomendasi. "
+        "Status per 31 Desember %(kini)s:",
+        len(daftar),
+    ) % {
+        "tahun": ", ".join(str(t) for t in tahun_evaluasi),
+        "sumber": ", ".join(sumber),
+        "n": len(daftar),
+        "s": sesuai,
+        "kini": b.tahun,
+    }
+    butir = tuple(
+        _("%(uraian)s — %(status)s") % {"uraian": x.rekomendasi.uraian, "status": x.label_status} for x in daftar
+    )
+    return [Paragraf(pembuka), Daftar(butir, bernomor=True)]
 
 
 def gambar_akip(b: Bundel) -> Gambar | None:

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext
 from indikator import formulas as fi
 from indikator import queries as iq
 from indikator.enums import Agregasi
+from tindak_lanjut.matriks import baris_matriks, kolom_matriks
 
 from ..bundel import Bundel
 from ..dokumen import (
@@ -85,6 +86,8 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
             kertas[len(daftar)] = ukuran
     if t := lampiran_capaian_unit(b):
         daftar.append((t.judul, [t], not muat_potret(t)))
+    if t := lampiran_matriks_tl(b):
+        daftar.append((t.judul, [t], True))
     if b.dengan_peringatan:
         blok: list[Blok] = [DaftarPeringatan(b.peringatan)]
         if not b.peringatan:
@@ -123,6 +126,26 @@ def susun_lampiran(b: Bundel) -> tuple[Bagian, ...]:
             )
         )
     return tuple(hasil)
+
+
+def lampiran_matriks_tl(b: Bundel) -> Tabel | None:
+    """The follow-up matrix (the year's recommendations and those still open from earlier years), as at 31
+    December: the register's columns (`tindak_lanjut.matriks`)."""
+    if not b.tindak_lanjut.matriks:
+        return None
+    baris = tuple(
+        Baris(tuple(Sel(v, "bulat" if i == 0 else "persen" if i == 10 else "teks") for i, v in enumerate(m.sel())))
+        for m in baris_matriks(list(b.tindak_lanjut.matriks))
+    )
+    return Tabel(
+        "lampiran-matriks-tl",
+        None,
+        _("Matriks Tindak Lanjut Rekomendasi per 31 Desember %(tahun)s") % {"tahun": b.tahun},
+        kepala_tabel(*kolom_matriks()),
+        baris,
+        kecil=True,
+        lanskap=True,
+    )
 
 
 def lampiran_iku(b: Bundel) -> Tabel | None:

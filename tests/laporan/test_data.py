@@ -62,7 +62,8 @@ def test_tabel_dan_gambar_bernomor_urut_dan_masuk_daftar(laporan):
     gambar = laporan.semua_gambar()
     assert [g.nomor for g in gambar] == list(range(1, len(gambar) + 1))
     assert [e.label for e in laporan.daftar_gambar] == [g.label for g in gambar]
-    assert [e.label for e in laporan.daftar_lampiran] == [f"Lampiran {i}" for i in range(1, 7)]
+    # the reference's six, then the follow-up matrix of the recommendations register
+    assert [e.label for e in laporan.daftar_lampiran] == [f"Lampiran {i}" for i in range(1, 8)]
 
 
 def test_tabel_capaian_dan_iku(laporan):
@@ -108,9 +109,9 @@ def test_tidak_ada_bagian_kosong_dan_tanpa_teks_pengganti(laporan):
 
 def test_peringatan_hanya_bila_diminta(unit):
     bersih = susun_laporan(unit, 2018)
-    assert bersih.peringatan == () and len(bersih.lampiran) == 6
+    assert bersih.peringatan == () and len(bersih.lampiran) == 7  # the follow-up matrix is the 7th
     dengan = susun_laporan(unit, 2018, dengan_peringatan=True)
-    assert len(dengan.lampiran) == 7
+    assert len(dengan.lampiran) == 8
     assert dengan.peringatan
 
 
@@ -126,8 +127,9 @@ def test_jumlah_query_sama_untuk_satu_dan_banyak_indikator():
     assert hasil[0] == hasil[1]
     # 41 at the builder split; the review statement, the unit's legal wording, the figures (units around the
     # unit, their heads, the uploads) and the figure markers of the narrative add their reads; the performance
-    # tree (`pohon.queries.susun_pohon`) 4 without a node.
-    assert hasil[0] <= 53
+    # tree (`pohon.queries.susun_pohon`) 4 without a node; the register of recommendations (tindak_lanjut) one, and
+    # its three prefetches once there is a recommendation.
+    assert hasil[0] <= 54
     assert laporan.angka.jumlah_indikator == 9
     assert any(isinstance(b, Narasi) for bg in laporan.semua_bagian() for b in bg.blok)
     assert any(isinstance(b, Gambar) for bg in laporan.semua_bagian() for b in bg.blok)

@@ -114,21 +114,33 @@ def test_dokumen_pk_pdf_tertutup_bagi_unit_lain(client, unit, peran):
     assert r.get("Content-Type") != "application/pdf"
 
 
-def test_pernyataan_telah_direviu_setelah_sampul_bila_diisi(unit):
+def test_pernyataan_telah_direviu_setelah_sampul_hanya_dari_reviu_selesai(unit):
     from datetime import date
 
     from laporan.models import PernyataanReviu
+    from tindak_lanjut.enums import StatusReviu
+    from tindak_lanjut.models import ReviuLaporan
 
     assert susun_laporan(unit, 2018).pernyataan_reviu is None
     assert "Pernyataan Telah Direviu" not in render_html_cetak(susun_laporan(unit, 2018))
+    # A statement typed in without the APIP's completed review prints nothing.
     PernyataanReviu.objects.create(
+        unit=unit, tahun=2018, tanggal=date(2019, 2, 1), pereviu_nama="Bukan Pereviu", pereviu_jabatan="-"
+    )
+    assert susun_laporan(unit, 2018).pernyataan_reviu is None
+    reviu = ReviuLaporan.objects.create(
         unit=unit,
         tahun=2018,
+        status=StatusReviu.DRAF,
         tanggal=date(2019, 2, 20),
+        kota="Jakarta",
         pereviu_nama="Inspektur Uji",
         pereviu_nip="19700101 199001 1 001",
         pereviu_jabatan="Inspektur I",
     )
+    assert susun_laporan(unit, 2018).pernyataan_reviu is None  # not completed yet
+    reviu.status = StatusReviu.SELESAI
+    reviu.save()
     laporan = susun_laporan(unit, 2018)
     r = laporan.pernyataan_reviu
     assert r.judul == "Pernyataan Telah Direviu"

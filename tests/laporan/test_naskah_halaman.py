@@ -70,6 +70,11 @@ def test_pernyataan_reviu_diisi_lalu_dihapus(klien, unit):
     assert klien.post(_url(unit), _data_reviu()).status_code == 302
     r = PernyataanReviu.objects.get(unit=unit, tahun=TAHUN)
     assert (r.pereviu_nama, r.pereviu_jabatan, str(r.tanggal)) == ("Inspektur Uji", "Inspektur I", "2019-02-20")
+    # Printed only once the APIP's review of the year is completed (tindak_lanjut.ReviuLaporan).
+    assert susun_laporan(unit, TAHUN).pernyataan_reviu is None
+    from tindak_lanjut.models import ReviuLaporan
+
+    ReviuLaporan.objects.create(unit=unit, tahun=TAHUN, status="selesai", pereviu_nama="Inspektur Uji")
     assert susun_laporan(unit, TAHUN).pernyataan_reviu is not None
     klien.post(_url(unit), {"aksi": "hapus_reviu"})
     assert not PernyataanReviu.objects.exists()

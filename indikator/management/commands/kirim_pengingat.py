@@ -3,8 +3,10 @@
 - Planners of a unit whose year is not submitted yet (draft or dikembalikan) and whose deadline is within
   --hari days or has passed.
 - Heads of a unit whose year is submitted and waits for approval.
-- Through the signal `surel.kumpulkan_pengingat`: the periodic reports (`laporan.pengingat`): planners when a
-  period's report is due within --hari days or overdue and not submitted, heads when one waits to be issued.
+- Through the signal `surel.kumpulkan_pengingat` (`surel.daftarkan_pengingat`), the apps above: the periodic
+  reports (`laporan.pengingat`: planners when a period's report is due within --hari days or overdue and not
+  submitted, heads when one waits to be issued) and the recommendations' deadlines (`tindak_lanjut.pengingat`: 7, 3
+  and 1 days before, weekly once overdue, once per recommendation and day).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class Command(BaseCommand):
                     "url": surel.url_pengesahan(p.unit, p.tahun)
                 }
                 pesan.append((judul, isi, surel.alamat_pimpinan(p.unit)))
-            # Other apps' reminders (the periodic reports' deadlines and submissions).
+            # Other apps' reminders (periodic reports, recommendations' deadlines).
             for _penerima, tambahan in surel.kumpulkan_pengingat.send(sender=None, hari_ini=hari_ini, hari=hari):
                 pesan.extend(tambahan)
         terkirim = surel.kirim(pesan)
