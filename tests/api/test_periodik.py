@@ -56,14 +56,14 @@ def _status(lp, status):
     )
 
 
-def _berkas(lp):
+def _berkas(lp, hash_="d" * 64):
     b = BerkasLaporan.objects.create(
         unit=lp.unit,
         jenis=BerkasLaporan.Jenis.PERIODIK,
         laporan_periodik=lp,
         tahun=lp.tahun,
         format="pdf",
-        hash="d" * 64,
+        hash=hash_,
         hash_isi="e" * 64,
         status=BerkasLaporan.Status.SELESAI,
         final=True,
@@ -219,3 +219,25 @@ def test_laporan_periodik_terbit_sebagai_dokumen_dan_lapisan_lke(token, tw2, ref
     )
     assert lke["sha256"] == "e" * 64 and b"".join(http.get(lke["file"]).streaming_content) == ISI_PDF
     assert http.get(f"{dasar}/dokumen/lapkin", {"tahun": TAHUN}).json()["data"] == {}
+
+
+def test_daftar_periodik_kueri_tetap(token, tw2, referensi, privat_sementara):
+    """The list reads a constant number of queries whatever the number of reports and files."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _status(tw2, LaporanPeriodik.Status.TERBIT)
+    _berkas(tw2)
+    api = token()
+    api.get("periodik")  # the token's first use stamps it
+    with CaptureQueriesContext(connection) as satu:
+        assert api.get("periodik").json()["count"] == 1
+    tw1 = buat_laporan_periodik(referensi, TAHUN, "TW1", date(2018, 4, 10))
+    _status(tw1, LaporanPeriodik.Status.TERBIT)
+    _berkas(tw1, "f" * 64)
+    with CaptureQueriesContext(connection) as dua:
+        isi = api.get("periodik").json()
+    assert [x["periode"] for x in isi["results"]] == ["TW1", "TW2"] and all(
+        len(x["berkas"]) == 1 for x in isi["results"]
+    )
+    assert len(dua) == len(satu)
