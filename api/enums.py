@@ -41,6 +41,10 @@ class JenisDokumen(models.TextChoices):
     LAPKIN = "lapkin", "Laporan Kinerja"
     PERJANJIAN_KINERJA = "perjanjian-kinerja", "Perjanjian Kinerja"
     IKU = "iku", "IKU"
+    # The issued periodic reports (laporan.LaporanPeriodik), evidence the AKIP evaluation asks for.
+    LAPORAN_KINERJA_TRIWULAN = "laporan-kinerja-triwulan", "Laporan Kinerja Interim Triwulan"
+    LAPORAN_KINERJA_SEMESTER = "laporan-kinerja-semester", "Laporan Kinerja Semester"
+    LAPORAN_CAPAIAN_BULANAN = "laporan-capaian-bulanan", "Laporan Capaian Kinerja Bulanan"
 
 
 # The LKE tools' kinds the app does not issue (listed, always empty), in the tools' order.
@@ -65,5 +69,27 @@ JENIS_LKE_LAIN = {
 }
 
 
-# `BerkasLaporan.jenis` → the stable kind.
+# `BerkasLaporan.jenis` → the stable kind (a periodic report's file: by its report's kind, JENIS_PERIODIK).
 JENIS_DARI_BERKAS = {"laporan": JenisDokumen.LAPKIN, "pk": JenisDokumen.PERJANJIAN_KINERJA, "iku": JenisDokumen.IKU}
+
+# `LaporanPeriodik.jenis` → (the stable kind, the LKE tools' `jenis_periode`, the prefix of its periods).
+JENIS_PERIODIK = {
+    "interim_tw": (JenisDokumen.LAPORAN_KINERJA_TRIWULAN, "triwulan", "TW"),
+    "semester": (JenisDokumen.LAPORAN_KINERJA_SEMESTER, "semester", "S"),
+    "capaian_bulanan": (JenisDokumen.LAPORAN_CAPAIAN_BULANAN, "bulan", "B"),
+}
+
+# The periods of a periodic report (the `periode` filter of /periodik).
+PERIODE_PERIODIK = (*PERIODE_BULAN, *PERIODE_TRIWULAN, *PERIODE_SEMESTER)
+
+
+def jenis_berkas(berkas) -> JenisDokumen:
+    """The stable kind of an issued file (`laporan.BerkasLaporan`; a periodic one reads its report)."""
+    if berkas.laporan_periodik_id:
+        return JENIS_PERIODIK[berkas.laporan_periodik.jenis][0]
+    return JENIS_DARI_BERKAS[berkas.jenis]
+
+
+def jenis_periode(jenis: str) -> str:
+    """The LKE tools' `jenis_periode` of a stable kind: tahun, triwulan, semester or bulan."""
+    return next((jp for k, jp, _a in JENIS_PERIODIK.values() if k == jenis), "tahun")

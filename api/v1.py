@@ -17,7 +17,7 @@ from ninja.throttling import SimpleRateThrottle
 from .konvensi import FilterSalah
 from .lingkup import Lingkup, catat_panggilan, lingkup_klien
 from .models import KlienApi
-from .rute import akip, anggaran, dokumen, kinerja, pohon, unit
+from .rute import akip, anggaran, dokumen, kinerja, periodik, pohon, unit
 from .token import klien_dari_token
 
 # (path prefix, router module): the order is the order of the docs page.
@@ -26,6 +26,7 @@ ROUTER = [
     ("", kinerja),
     ("", anggaran),
     ("/dokumen", dokumen),
+    ("/periodik", periodik),
     ("", pohon),
     ("/akip", akip),
 ]
@@ -94,7 +95,7 @@ api = ApiSakip(
     version="1",
     description=(
         "API baca data SAKIP yang disahkan: unit, Renstra, indikator, PK, Rencana Aksi, capaian, anggaran, "
-        "efisiensi, dokumen terbit, pohon kinerja, hasil per NIP, nilai AKIP. Token Bearer per klien; angka "
+        "efisiensi, laporan periodik, dokumen terbit, pohon kinerja, hasil per NIP, nilai AKIP. Token Bearer per klien; angka "
         "desimal sebagai string."
     ),
     urls_namespace="api-v1",

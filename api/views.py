@@ -15,7 +15,7 @@ from laporan.models import BerkasLaporan
 from umum.unduhan import respons_unduhan
 
 from .dokumen import baca_tanda, berkas_terbit, tautan_unduh
-from .enums import JENIS_DARI_BERKAS, JENIS_LKE_LAIN, JenisDokumen
+from .enums import JENIS_LKE_LAIN, JenisDokumen, jenis_berkas, jenis_periode
 from .lingkup import catat_panggilan, lingkup_klien, unit_terbaca
 from .models import KlienApi
 from .token import klien_dari_token
@@ -69,7 +69,10 @@ def list_dokumen(request, token: str | None = None):
     lingkup, galat = _masuk(request, token)
     if galat:
         return galat
-    data = [{"jenis": j.value, "nama": j.label, "jenis_periode": "tahun", "tersedia": True} for j in JenisDokumen]
+    data = [
+        {"jenis": j.value, "nama": j.label, "jenis_periode": jenis_periode(j.value), "tersedia": True}
+        for j in JenisDokumen
+    ]
     data += [{"jenis": k, "nama": v, "jenis_periode": "tahun", "tersedia": False} for k, v in JENIS_LKE_LAIN.items()]
     return _json(request, {"message": "OK", "data": data}, baris=len(data))
 
@@ -96,9 +99,12 @@ def dokumen(request, jenis: str, token: str | None = None):
         for b in berkas_terbit(lingkup, unit_ids=[opd] if opd else None, tahun=tahun, jenis=jenis):
             if b.format != BerkasLaporan.Format.PDF:
                 continue
-            kind = JENIS_DARI_BERKAS[b.jenis]
-            versi = b.versi_pk.nomor if b.versi_pk_id else None
-            keterangan = f"{kind.label} {b.unit.nama} {b.tahun}" + (f" versi {versi}" if versi else "")
+            kind = jenis_berkas(b)
+            lp = b.laporan_periodik if b.laporan_periodik_id else None
+            versi = lp.versi if lp else b.versi_pk.nomor if b.versi_pk_id else None
+            # The period as its code (the contract's texts are not translated).
+            nama = f"{kind.label} {b.unit.nama} {b.tahun}" + (f" {lp.periode}" if lp else "")
+            keterangan = nama + (f" versi {versi}" if versi else "")
             hasil.setdefault(b.unit.nama, []).append(
                 {
                     "opd_id": b.unit_id,
@@ -106,8 +112,8 @@ def dokumen(request, jenis: str, token: str | None = None):
                     "file": tautan_unduh(request, b, lingkup),
                     "keterangan": keterangan,
                     "jenis_dokumen": kind.value,
-                    "jenis_periode": "tahun",
-                    "periode": str(b.tahun),
+                    "jenis_periode": jenis_periode(kind.value),
+                    "periode": lp.periode if lp else str(b.tahun),
                     "tanggal_publish": b.selesai_pada.date().isoformat() if b.selesai_pada else None,
                     "kategori": "perubahan" if versi and versi > 1 else "induk",
                     "sha256": b.hash_isi,

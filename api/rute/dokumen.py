@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import Router, Schema
 
 from ..dokumen import berkas_terbit, tautan_unduh
-from ..enums import JENIS_DARI_BERKAS, JenisDokumen
+from ..enums import JenisDokumen, jenis_berkas
 from ..konvensi import FilterSalah, baca_sejak, halaman
 from ..lingkup import ambil_unit
 from ..skema import GALAT
@@ -21,6 +21,7 @@ class Dokumen(Schema):
     jenis: str
     jenis_label: str
     versi: int | None
+    periode: str | None
     format: str
     bahasa: str
     final: bool
@@ -46,8 +47,11 @@ def dokumen(
     limit: int = 100,
     offset: int = 0,
 ):
-    """The issued documents (Laporan Kinerja PDF/XLSX/DOCX, the PK document of each version, the IKU decree):
-    `jenis` is a stable code (lapkin, perjanjian-kinerja, iku); `versi` the PK version; `sha256` the hash of the
+    """The issued documents (Laporan Kinerja PDF/XLSX/DOCX, the PK document of each version, the IKU decree, the
+    issued periodic reports): `jenis` is a stable code (lapkin, perjanjian-kinerja, iku,
+    laporan-kinerja-triwulan, laporan-kinerja-semester, laporan-capaian-bulanan); `versi` the PK version or the
+    periodic report's version, `periode` the periodic report's period (B01..B12, TW1..TW4, S1, S2; null for a
+    yearly document); `sha256` the hash of the
     document's content (what it prints, its format and language), `kunci_masukan` the key of its inputs; `unduh`
     a link that needs no header (signed for this client; revoking the client ends it)."""
     lingkup = request.auth
@@ -59,7 +63,8 @@ def dokumen(
     for b in berkas_terbit(lingkup, unit_ids=unit_ids, tahun=tahun, jenis=jenis):
         if sejak is not None and (b.selesai_pada is None or b.selesai_pada < sejak):
             continue
-        kind = JENIS_DARI_BERKAS[b.jenis]
+        kind = jenis_berkas(b)
+        lp = b.laporan_periodik if b.laporan_periodik_id else None
         daftar.append(
             {
                 "id": b.pk,
@@ -67,7 +72,8 @@ def dokumen(
                 "tahun": b.tahun,
                 "jenis": kind.value,
                 "jenis_label": str(kind.label),
-                "versi": b.versi_pk.nomor if b.versi_pk_id else None,
+                "versi": lp.versi if lp else b.versi_pk.nomor if b.versi_pk_id else None,
+                "periode": lp.periode if lp else None,
                 "format": b.format,
                 "bahasa": b.bahasa,
                 "final": b.final,

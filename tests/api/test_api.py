@@ -113,7 +113,16 @@ def test_capaian_sama_dengan_hitung_capaian_json(token, sahkan):
         (f"capaian?unit={U}&tahun={TAHUN}&periode=TW5", "periode", ["TW1", "TW2", "TW3", "TW4", "TAHUNAN"]),
         (f"capaian?unit={U}&tahun={TAHUN}&periode=B01", "periode", ["TW1", "TW2", "TW3", "TW4", "TAHUNAN"]),
         (f"anggaran?unit={U}&tahun={TAHUN}&periode=TW5", "periode", None),
-        ("dokumen?jenis=lkjip-x", "jenis", ["lapkin", "perjanjian-kinerja", "iku"]),
+        (
+            "dokumen?jenis=lkjip-x",
+            "jenis",
+            [
+                "lapkin",
+                "perjanjian-kinerja",
+                "iku",
+                *(f"laporan-{j}" for j in ("kinerja-triwulan", "kinerja-semester", "capaian-bulanan")),
+            ],
+        ),
         ("units?limit=0", "limit", None),
         ("units?limit=501", "limit", None),
         ("periode?updated_since=kemarin", "updated_since", None),
