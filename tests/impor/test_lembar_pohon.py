@@ -213,7 +213,9 @@ def test_siklus_dan_lompat_tingkat(dunia):
     atur(ws, r, "Unit induk", None)
     pesan = [g.pesan for g in impor(dunia.unit, wb).galat]
     # A cycle always puts a node at or above its parent's level: the service's level rule refuses it first.
-    assert "Sasaran Kegiatan tidak dapat berada di bawah Hasil Eselon III: induk harus satu tingkat di atasnya." in pesan
+    assert (
+        "Sasaran Kegiatan tidak dapat berada di bawah Hasil Eselon III: induk harus satu tingkat di atasnya." in pesan
+    )
     assert _potret(dunia.unit) == awal
     # E1.1 (Eselon IV) straight under SK1 skips a level: refused, unless the unit may skip levels.
     wb = ekspor(dunia.unit)
