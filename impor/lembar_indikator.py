@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -29,6 +30,7 @@ from indikator.models import (
     SkalaKualitatif,
     Target,
 )
+from indikator.services import tolak_isian_konsolidasi
 from indikator.target import baca_isian_target
 from umum.format import format_target
 
@@ -571,6 +573,40 @@ class RealisasiResource(ModelResourceLembar):
 
     def init_instance(self, row=None):
         return Realisasi(tahun=self.konteks.tahun)
+
+    @cached_property
+    def _id_konsolidasi(self) -> set[int]:
+        """The scope's indikator whose realisasi is consolidated from sub-units (one query per import)."""
+        return set(
+            Indikator.objects.filter(sasaran__revisi=self.konteks.revisi, konsolidasi__isnull=False).values_list(
+                "pk", flat=True
+            )
+        )
+
+    def get_or_init_instance(self, instance_loader, row):
+        instance, baru = super().get_or_init_instance(instance_loader, row)
+        # The stored cell as loaded, before the row's values are set on it (the consolidation rule compares).
+        instance._lama = None if baru else Realisasi(nilai=instance.nilai, nilai_kualitatif=instance.nilai_kualitatif)
+        return instance, baru
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """A consolidated indikator's value is refused like on the page (`indikator.services.tolak_isian_konsolidasi`);
+        a row that leaves the stored cell as it is (an exported workbook sent back) passes."""
+        errors = dict(import_validation_errors or {})
+        if instance.indikator_id in self._id_konsolidasi:
+            lama = getattr(instance, "_lama", None)
+            nk = (instance.nilai_kualitatif or "").strip().upper()
+            berubah = (
+                (instance.nilai is not None or nk)
+                if lama is None
+                else (lama.nilai != instance.nilai or (lama.nilai_kualitatif or "") != nk)
+            )
+            if berubah and "nilai" not in errors:
+                try:
+                    tolak_isian_konsolidasi(lama, instance.triwulan, instance.nilai, instance.nilai_kualitatif)
+                except ValidationError as e:
+                    errors.setdefault("nilai", []).extend(e.messages)
+        super().validate_instance(instance, errors or None, validate_unique)
 
     def objek_ekspor(self):
         """Every active indikator with a yearly row and four quarter rows, filled where data exist."""

@@ -1,10 +1,12 @@
 """Excel sheets of the performance tree (siklus.md §2.3): the unit's positions ("Jabatan"), their holders over time
 ("Pemegang jabatan") and the nodes of its tree for the year's Renstra ("Pohon kinerja").
 
-Written by hand on the shared building blocks: a sheet is read whole, validated whole (unknown parent code, unknown
-position, a position of another unit, a cycle, a level skipped where the unit may not skip), and written only
-when it has no error; any error anywhere rolls the whole workbook back (`impor.layanan.impor_excel`). Models are
-checked with `full_clean`; the level rule is the one of the consistency check K1 (`pohon.formulas.tingkat_sah`).
+Written by hand on the shared building blocks: a sheet is read whole (unknown parent code, unknown position, a
+position of another unit are refused while reading), then every changed row is written through the tree's write
+services (`pohon.services`: simpan_jabatan, simpan_pemegang, simpan_node / pindahkan_node, tautkan_indikator /
+lepas_indikator), so the rules of a position's superior, a holder's dates, a node's parent, level, cycle and owner
+are written once, there; a refusal becomes the row's Indonesian error. Any error anywhere rolls the whole workbook
+back (`impor.layanan.impor_excel`).
 """
 
 from __future__ import annotations
@@ -17,9 +19,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indikator.enums import Perspektif
-from pohon.enums import PERINGKAT_TINGKAT, Eselon, JenisCascading, JenisHasil, StatusNode, Tingkat
-from pohon.formulas import tingkat_sah
-from pohon.models import AturanPohon, Jabatan, NodeIndikator, NodeKinerja, PemegangJabatan
+from pohon.enums import Eselon, JenisCascading, JenisHasil, StatusNode, Tingkat
+from pohon.models import Jabatan, NodeIndikator, NodeKinerja, PemegangJabatan
+from pohon.services import (
+    lepas_indikator,
+    pindahkan_node,
+    simpan_jabatan,
+    simpan_node,
+    simpan_pemegang,
+    tautkan_indikator,
+)
 
 from .lembar import (
     FORMAT_BULAT,
@@ -41,18 +50,6 @@ YA_TIDAK = ["Ya", "Tidak"]
 
 def _ya_tidak(nilai: bool) -> str:
     return "Ya" if nilai else "Tidak"
-
-
-def _simpan(obj, pratinjau: bool) -> None:
-    if pratinjau:
-        obj.skip_history_when_saving = True
-    obj.save()
-
-
-def _hapus(obj, pratinjau: bool) -> None:
-    if pratinjau:
-        obj.skip_history_when_saving = True
-    obj.delete()
 
 
 class _Pembaca:
@@ -112,15 +109,49 @@ def _pesan_model(obj, e: ValidationError) -> list[str]:
     return hasil
 
 
-def _siklus(induk: dict[Any, Any], mulai) -> list | None:
-    """The cycle reached by following `induk` from `mulai` (the keys on it, in order), or None."""
-    jalur, kini = [], mulai
-    while kini in induk and kini is not None:
-        if kini in jalur:
-            return jalur[jalur.index(kini) :] + [kini]
-        jalur.append(kini)
-        kini = induk[kini]
-    return None
+def _tulis(hasil: HasilLembar, nomor: int, obj, kolom: dict[str, str], pratinjau: bool, layanan, **kw) -> bool:
+    """Write one row through a `pohon.services` write (its rules are the only ones: parent, level, cycle, owner,
+    superior, dates); a refusal becomes the row's errors, under the column of the field it names. The caller's
+    workbook transaction rolls everything back when any row has an error."""
+    if pratinjau:
+        obj.skip_history_when_saving = True
+    try:
+        layanan(**kw)
+    except ValidationError as e:
+        if not hasattr(e, "error_dict"):
+            for pesan in e.messages:
+                hasil.catat_galat(nomor, None, pesan)
+            return False
+        for nama, daftar in e.message_dict.items():
+            if nama in kolom:
+                for pesan in daftar:
+                    hasil.catat_galat(nomor, kolom[nama], pesan)
+            else:
+                for pesan in _pesan_model(obj, ValidationError({nama: daftar})):
+                    hasil.catat_galat(nomor, None, pesan)
+        return False
+    return True
+
+
+KOLOM_JABATAN = {"nama": "Nama jabatan", "eselon": "Eselon", "atasan": "Atasan", "urutan": "Urutan", "aktif": "Aktif"}
+KOLOM_PEMEGANG = {"nama": "Nama", "nip": "NIP", "mulai": "Mulai", "selesai": "Selesai", "plt": "Plt."}
+KOLOM_SIMPUL = {
+    "kode": "Kode",
+    "tingkat": "Tingkat",
+    "uraian": "Uraian",
+    "induk": "Kode induk",
+    "jenis_hasil": "Jenis hasil",
+    "cascading": "Cascading",
+    "perspektif": "Perspektif",
+    "pemilik": "Pemilik",
+    "indikator": "Indikator",
+    "sasaran": "Kode sasaran",
+    "status": "Status",
+    "tahun_mulai": "Berlaku mulai",
+    "tahun_selesai": "Berlaku sampai",
+    "urutan": "Urutan",
+    "alasan": "Alasan",
+}
 
 
 # --------------------------------------------------------------------------------------------- Jabatan
@@ -190,30 +221,21 @@ class LembarJabatan(Lembar):
                 baca.append((b, isi))
         # The superior: a position of this unit (in the sheet or already saved), else of the parent unit.
         nama_unit = set(ada) | set(terlihat)
-        atasan_dari: dict[str, str | None] = {
-            n: (j.atasan.nama if j.atasan and j.atasan.unit_id == unit.pk else None) for n, j in ada.items()
-        }
         for b, isi in baca:
             a = isi.get("atasan")
-            if a is None:
-                continue
             if a and a not in nama_unit and a not in induk:
                 hasil.catat_galat(
                     b.nomor,
                     "Atasan",
                     _("Jabatan atasan “%(nama)s” tidak dikenal di unit ini atau unit induknya.") % {"nama": a},
                 )
-            atasan_dari[isi["nama"]] = a if a in nama_unit else None
-        for b, isi in baca:
-            siklus = _siklus(atasan_dari, isi["nama"])
-            if siklus:
-                hasil.catat_galat(
-                    b.nomor, "Atasan", _("Atasan membentuk siklus: %(jalur)s.") % {"jalur": " → ".join(siklus)}
-                )
         if hasil.galat:
             return hasil
-        pratinjau = self.konteks.pratinjau
-        simpan: list[tuple[BarisExcel, Jabatan, list, bool, dict]] = []
+        pratinjau, tahun = self.konteks.pratinjau, self.konteks.tahun
+        # Written through `pohon.services.simpan_jabatan` (the superior's unit, no cycle, a unique name): first
+        # each position with its saved superior, then the superiors named by the sheet, so a superior named
+        # further down the sheet exists and a cycle is refused on the row that closes it.
+        tulis: list[tuple[BarisExcel, Jabatan, list, bool, dict]] = []
         for b, isi in baca:
             j = ada.get(isi["nama"])
             baru = j is None
@@ -227,28 +249,25 @@ class LembarJabatan(Lembar):
             if "aktif" in isi:
                 bidang["aktif"] = ("Aktif", isi["aktif"], tampilkan(isi["aktif"]))
             medan = _ubah(j, bidang, baru)
-            try:
-                j.full_clean(exclude=["unit", "atasan"], validate_unique=False, validate_constraints=False)
-            except ValidationError as e:
-                for pesan in _pesan_model(j, e):
-                    hasil.catat_galat(b.nomor, None, pesan)
+            if (baru or medan) and not _tulis(
+                hasil, b.nomor, j, KOLOM_JABATAN, pratinjau, simpan_jabatan, jabatan=j, tahun=tahun
+            ):
                 continue
-            simpan.append((b, j, medan, baru, isi))
+            tulis.append((b, j, medan, baru, isi))
         if hasil.galat:
             return hasil
-        for _b, j, medan, baru, _isi in simpan:
-            if baru or medan:
-                _simpan(j, pratinjau)
-        semua = {j.nama: j for j in Jabatan.objects.filter(unit=unit)}
-        for b, j, medan, baru, isi in simpan:
+        semua = {j.nama: j for _b, j, *_r in tulis} | {n: j for n, j in ada.items() if n not in terlihat}
+        for b, j, medan, baru, isi in tulis:
             if "atasan" in isi:
                 nama = isi["atasan"]
-                tujuan = semua.get(nama) or induk.get(nama) if nama else None
+                tujuan = (semua.get(nama) or induk.get(nama)) if nama else None
                 if j.atasan_id != (tujuan.pk if tujuan else None):
                     lama = j.atasan.nama if j.atasan_id and not baru else None
-                    j.atasan = tujuan
+                    # A fresh copy: the service walks the superiors from the database as they now stand.
+                    j.atasan = Jabatan.objects.get(pk=tujuan.pk) if tujuan else None
                     medan.append(("Atasan", tampilkan(lama), tampilkan(nama)))
-                    _simpan(j, pratinjau)
+                    if not _tulis(hasil, b.nomor, j, KOLOM_JABATAN, pratinjau, simpan_jabatan, jabatan=j, tahun=tahun):
+                        continue
             hasil.catat(b.nomor, j.nama, medan, baru=baru)
         return hasil
 
@@ -342,22 +361,16 @@ class LembarPemegang(Lembar):
                 bidang["plt"] = ("Plt.", v, tampilkan(v))
             if sel.galat:
                 continue
-            medan = _ubah(p, bidang, baru)
-            if p.selesai is not None and p.selesai < p.mulai:
-                sel.salah("Selesai", _("Tanggal selesai sebelum tanggal mulai."))
-                continue
-            try:
-                p.full_clean(exclude=["jabatan"], validate_unique=False, validate_constraints=False)
-            except ValidationError as e:
-                for pesan in _pesan_model(p, e):
-                    sel.salah(None, pesan)
-                continue
-            simpan.append((b, p, medan, baru))
+            simpan.append((b, p, _ubah(p, bidang, baru), baru))
         if hasil.galat:
             return hasil
+        # Written through `pohon.services.simpan_pemegang` (dates in order, no two definitive holders at once).
+        k = self.konteks
         for b, p, medan, baru in simpan:
-            if baru or medan:
-                _simpan(p, self.konteks.pratinjau)
+            if (baru or medan) and not _tulis(
+                hasil, b.nomor, p, KOLOM_PEMEGANG, k.pratinjau, simpan_pemegang, pemegang=p, tahun=k.tahun
+            ):
+                continue
             hasil.catat(b.nomor, f"{p.jabatan.nama} {tampilkan(p.mulai)}", medan, baru=baru)
         return hasil
 
@@ -487,8 +500,6 @@ class LembarPohon(Lembar):
             }
         jabatan = {j.nama: j for j in Jabatan.objects.filter(unit=unit)}
         sasaran = {s.kode: s for s in k.sasaran_per_kode()}
-        aturan = AturanPohon.objects.filter(unit=unit).first()
-        boleh_lompat = bool(aturan and aturan.boleh_lompat_tingkat)
 
         kode_lembar = set()
         for b in baris:
@@ -584,9 +595,7 @@ class LembarPohon(Lembar):
                     else:
                         isi["induk"] = ("luar", simpul_induk[kode_induk])
                 elif kode_induk:
-                    if kode_induk == kode:
-                        sel.salah("Kode induk", _("Simpul tidak boleh menjadi induk dirinya sendiri."))
-                    elif kode_induk not in ada and kode_induk not in kode_lembar:
+                    if kode_induk not in ada and kode_induk not in kode_lembar:
                         sel.salah(
                             "Kode induk",
                             _("Kode induk “%(kode)s” tidak dikenal di pohon unit ini.") % {"kode": kode_induk},
@@ -608,39 +617,8 @@ class LembarPohon(Lembar):
         if hasil.galat:
             return hasil
 
-        # Levels and cycles over this unit's tree as it will stand (saved nodes overridden by the sheet's rows).
-        tingkat = {kode: n.tingkat for kode, n in ada.items()} | {isi["kode"]: isi["tingkat"] for _b, isi in baca}
-        induk_dari: dict[str, str | None] = {
-            kode: (n.induk.kode if n.induk and n.induk.unit_id == unit.pk else None) for kode, n in ada.items()
-        }
-        for _b, isi in baca:
-            induk = isi["induk"]
-            induk_dari[isi["kode"]] = induk[1] if induk and induk[0] == "sendiri" else None
-        for b, isi in baca:
-            induk = isi["induk"]
-            if induk is not None:
-                t_induk = tingkat.get(induk[1]) if induk[0] == "sendiri" else induk[1].tingkat
-                if t_induk and not tingkat_sah(
-                    PERINGKAT_TINGKAT[t_induk], PERINGKAT_TINGKAT[isi["tingkat"]], boleh_lompat=boleh_lompat
-                ):
-                    hasil.catat_galat(
-                        b.nomor,
-                        "Tingkat",
-                        _(
-                            "%(tingkat)s tidak boleh berada langsung di bawah %(induk)s (simpul satu tingkat di bawah induknya)."
-                        )
-                        % {"tingkat": Tingkat(isi["tingkat"]).label, "induk": Tingkat(t_induk).label},
-                    )
-            siklus = _siklus(induk_dari, isi["kode"])
-            if siklus:
-                hasil.catat_galat(
-                    b.nomor, "Kode induk", _("Induk membentuk siklus: %(jalur)s.") % {"jalur": " → ".join(siklus)}
-                )
-        if hasil.galat:
-            return hasil
-
-        pratinjau = k.pratinjau
-        tulis = []
+        pratinjau, tahun = k.pratinjau, k.tahun
+        tulis: dict[str, tuple[BarisExcel, NodeKinerja, list, bool, dict]] = {}
         for b, isi in baca:
             n = ada.get(isi["kode"])
             baru = n is None
@@ -672,33 +650,80 @@ class LembarPohon(Lembar):
                 s = isi["sasaran"]
                 bidang["sasaran_id"] = ("Kode sasaran", s.pk if s else None, tampilkan(s.kode if s else None))
             medan = _ubah(n, bidang, baru)
-            try:
-                n.full_clean(exclude=["unit", "renstra", "induk"], validate_unique=False, validate_constraints=False)
-            except ValidationError as e:
-                for pesan in _pesan_model(n, e):
-                    hasil.catat_galat(b.nomor, None, pesan)
-                continue
             if n.tahun_mulai and n.tahun_selesai and n.tahun_selesai < n.tahun_mulai:
                 hasil.catat_galat(b.nomor, "Berlaku sampai", _("Tahun berlaku sampai sebelum tahun berlaku mulai."))
                 continue
-            tulis.append((b, n, medan, baru, isi))
+            tulis[isi["kode"]] = (b, n, medan, baru, isi)
         if hasil.galat:
             return hasil
-        for _b, n, medan, baru, _isi in tulis:
-            if baru or medan:
-                _simpan(n, pratinjau)
-        per_kode = {n.kode: n for n in self._simpul()}
-        tautan: dict[int, dict[int, NodeIndikator]] = {}
-        for t in NodeIndikator.objects.filter(node__in=[n for _b, n, *_r in tulis]).select_related("indikator"):
-            tautan.setdefault(t.node_id, {})[t.indikator_id] = t
-        for b, n, medan, baru, isi in tulis:
+
+        # Written through `pohon.services` (simpan_node, pindahkan_node: the parent's unit and status, one level
+        # below it unless the unit may skip, no cycle, the owner a position of the unit), parents before their
+        # children so a parent's new level and a new parent exist when the child is checked. Rows left waiting on
+        # each other form a cycle: they are saved under their present parent, then moved, and the service refuses
+        # the move that closes the cycle.
+        def tujuan_dari(isi):
             induk = isi["induk"]
-            tujuan = None if induk is None else per_kode[induk[1]] if induk[0] == "sendiri" else induk[1]
-            if n.induk_id != (tujuan.pk if tujuan else None):
-                lama = None if baru or n.induk_id is None else NodeKinerja.objects.get(pk=n.induk_id).kode
-                n.induk = tujuan
-                medan.append(("Kode induk", tampilkan(lama), tampilkan(tujuan.kode if tujuan else None)))
-                _simpan(n, pratinjau)
+            if induk is None:
+                return None
+            if induk[0] == "luar":
+                return induk[1]
+            return tulis[induk[1]][1] if induk[1] in tulis else ada[induk[1]]
+
+        def tulis_satu(kode: str, induk) -> bool:
+            b, n, medan, baru, isi = tulis[kode]
+            if pratinjau:
+                n.skip_history_when_saving = True
+            if n.pk is None or n.induk_id == (induk.pk if induk else None):
+                if not (baru or medan):
+                    return True
+                n.induk = induk
+                return _tulis(hasil, b.nomor, n, KOLOM_SIMPUL, pratinjau, simpan_node, node=n, tahun=tahun)
+            return _tulis(
+                hasil,
+                b.nomor,
+                n,
+                KOLOM_SIMPUL,
+                pratinjau,
+                pindahkan_node,
+                node=n,
+                induk=induk,
+                tahun=tahun,
+                alasan=_("Diubah lewat impor Excel"),
+            )
+
+        menunggu = list(tulis)
+        while menunggu:
+            siap = [
+                kode
+                for kode in menunggu
+                if not ((induk := tulis[kode][4]["induk"]) and induk[0] == "sendiri" and induk[1] in menunggu)
+            ]
+            if not siap:
+                break
+            for kode in siap:
+                menunggu.remove(kode)
+                b, n, medan, baru, isi = tulis[kode]
+                lama_induk = n.induk_id
+                if tulis_satu(kode, tujuan_dari(isi)) and lama_induk != n.induk_id:
+                    lama = None if baru or lama_induk is None else NodeKinerja.objects.get(pk=lama_induk).kode
+                    medan.append(("Kode induk", tampilkan(lama), tampilkan(n.induk.kode if n.induk else None)))
+        for kode in menunggu:  # a cycle: saved where they stand, then moved
+            n = tulis[kode][1]
+            tulis_satu(kode, n.induk if n.induk_id else None)
+        for kode in menunggu:
+            b, n, medan, baru, isi = tulis[kode]
+            tulis_satu(kode, tujuan_dari(isi))
+        if hasil.galat:
+            return hasil
+
+        # The node's indikator through `tautkan_indikator` / `lepas_indikator` (the unit's own indikator only).
+        tautan: dict[int, dict[int, NodeIndikator]] = {}
+        for t in NodeIndikator.objects.filter(node__in=[n for _b, n, *_r in tulis.values()]).select_related(
+            "indikator", "node__unit"
+        ):
+            tautan.setdefault(t.node_id, {})[t.indikator_id] = t
+        for b, n, medan, baru, isi in tulis.values():
             if "indikator" in isi:
                 lama = tautan.get(n.pk, {})
                 baru_ids = [i.pk for i in isi["indikator"]]
@@ -712,10 +737,20 @@ class LembarPohon(Lembar):
                     )
                     for ind_id, t in lama.items():
                         if ind_id not in baru_ids:
-                            _hapus(t, pratinjau)
+                            _tulis(hasil, b.nomor, t, KOLOM_SIMPUL, pratinjau, lepas_indikator, tautan=t, tahun=tahun)
                     for i in isi["indikator"]:
                         if i.pk not in lama:
-                            _simpan(NodeIndikator(node=n, indikator=i), pratinjau)
+                            _tulis(
+                                hasil,
+                                b.nomor,
+                                n,
+                                KOLOM_SIMPUL,
+                                pratinjau,
+                                tautkan_indikator,
+                                node=n,
+                                indikator=i,
+                                tahun=tahun,
+                            )
             hasil.catat(b.nomor, n.kode, medan, baru=baru)
         return hasil
 

@@ -430,13 +430,12 @@ def _pastikan_realisasi_boleh(indikator: Indikator, tahun: int, triwulan: int | 
     kunci_periode_untuk_tulis(indikator.unit, tahun)
 
 
-def _tolak_bila_konsolidasi(indikator, r, triwulan, nilai, nilai_kualitatif) -> None:
-    """A parent indikator with a consolidation rule (pohon.AgregasiIndikator, reverse relation `konsolidasi`) takes
-    its yearly figure from its sub-units (`pohon.konsolidasi`): a hand-typed value is refused; its narrative may
-    still be written with the figure unchanged."""
-    if not Indikator.objects.filter(pk=indikator.pk, konsolidasi__isnull=False).exists():
-        return
-    sama = triwulan is None and r is not None and r.nilai == nilai and not (nilai_kualitatif or "").strip()
+def tolak_isian_konsolidasi(lama, triwulan, nilai, nilai_kualitatif) -> None:
+    """THE rule of a consolidated indikator's realisasi (pohon.AgregasiIndikator, `pohon.konsolidasi` writes its
+    yearly figure from the sub-units): a hand-typed value is refused; its narrative may still be written with the
+    yearly figure unchanged. `lama`: the stored cell (anything with `nilai`) or None. Used by the page's save below
+    and by the workbook's "Realisasi" sheet (`impor.lembar_indikator`)."""
+    sama = triwulan is None and lama is not None and lama.nilai == nilai and not (nilai_kualitatif or "").strip()
     if not sama:
         raise ValidationError(
             gettext(
@@ -445,6 +444,11 @@ def _tolak_bila_konsolidasi(indikator, r, triwulan, nilai, nilai_kualitatif) -> 
             ),
             code="konsolidasi",
         )
+
+
+def _tolak_bila_konsolidasi(indikator, r, triwulan, nilai, nilai_kualitatif) -> None:
+    if Indikator.objects.filter(pk=indikator.pk, konsolidasi__isnull=False).exists():
+        tolak_isian_konsolidasi(r, triwulan, nilai, nilai_kualitatif)
 
 
 @transaction.atomic

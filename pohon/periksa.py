@@ -519,7 +519,9 @@ def ambil_bahan(pohon: Pohon, *, hari_ini: datetime.date | None = None) -> Bahan
                 bahan.eselon_luar[pk] = eselon
     pk_unit: dict[int, dict[int, tuple[int, str, str]]] = defaultdict(dict)
     for ind_id, kode, nama, unit_id in (
-        BarisPK.objects.filter(versi__pk_induk__unit_id__in=ids, versi__pk_induk__tahun=pohon.tahun)
+        BarisPK.objects.filter(
+            versi__pk_induk__unit_id__in=ids, versi__pk_induk__tahun=pohon.tahun, indikator__isnull=False
+        )  # a text-only PK row has no indikator to link to a node
         .order_by("indikator__urutan", "indikator__kode", "indikator_id")
         .values_list("indikator_id", "indikator__kode", "indikator__nama", "versi__pk_induk__unit_id")
     ):

@@ -1,5 +1,5 @@
-"""The consistency page of the performance tree (K1–K10, siklus.md §2.3): findings grouped by severity with links to
-the nodes, the coverage figures, and the form of the unit's settings (level skipping, severities) for its head."""
+"""The consistency page of the performance tree (K1–K10, siklus.md §2.3): findings grouped by severity, each linking to
+its node in the tree editor, the coverage figures, and the form of the unit's settings (level skipping, severities) for its head."""
 
 from __future__ import annotations
 
@@ -19,6 +19,15 @@ from pohon.periksa import periksa_pohon
 from .umum import jalankan, konteks
 
 
+def _tautan_simpul(pohon, temuan, tahun: int) -> str:
+    """Where a finding is fixed: its node in the tree editor of the node's own unit (anchored on the node), or ""
+    for a finding without a node (a PK indikator, a budget line). No query: the units come with the tree."""
+    simpul = pohon.simpul.get(temuan.simpul_id) if temuan.simpul_id else None
+    if simpul is None:
+        return ""
+    return reverse("kerja:pohon", args=[simpul.unit.slug, tahun]) + f"#simpul-{simpul.id}"
+
+
 @login_required
 def pohon_konsistensi(request, slug: str, tahun: int):
     """Findings of the tree of the unit and its sub-units in the year, and the tree's outline (the link targets)."""
@@ -30,7 +39,10 @@ def pohon_konsistensi(request, slug: str, tahun: int):
         tahun,
         pohon=pohon,
         hasil=hasil,
-        kelompok=hasil.menurut_keparahan(),
+        kelompok=[
+            (k, label, [(t, _tautan_simpul(pohon, t, tahun)) for t in daftar])
+            for k, label, daftar in hasil.menurut_keparahan()
+        ],
         cakupan_unit=[(pohon.units[u], c) for u, c in hasil.cakupan_unit.items()],
         boleh_atur=akses.dapat_mengesahkan(request.user, unit),
     )

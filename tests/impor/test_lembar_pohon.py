@@ -13,7 +13,7 @@ from indikator import models as m
 from pohon.enums import Eselon, JenisCascading, JenisHasil, StatusNode, Tingkat
 from pohon.models import AturanPohon, Jabatan, NodeIndikator, NodeKinerja, PemegangJabatan
 
-from .util import atur, cari_baris, ekspor, impor, ringkas, simpan
+from .util import atur, cari_baris, ekspor, impor, ringkas, simpan, tambah_baris
 
 pytestmark = pytest.mark.django_db
 LEMBAR = ("Jabatan", "Pemegang jabatan", "Pohon kinerja")
@@ -177,7 +177,7 @@ def _ubah_sel(wb, lembar, kunci, kolom, nilai):
             {"Kode": "E1"},
             "Tingkat",
             "Rencana Hasil Kerja individu",
-            "Rencana Hasil Kerja individu tidak boleh berada langsung di bawah Sasaran Kegiatan",
+            "Rencana Hasil Kerja individu tidak dapat langsung berada di bawah Sasaran Kegiatan",
         ),
         ("Pohon kinerja", {"Kode": "E1"}, "Indikator", "I1, X9", "Kode indikator “X9” tidak dikenal"),
         ("Pemegang jabatan", {"Nama": "Ani"}, "Jabatan", "Tidak Ada", "Jabatan “Tidak Ada” tidak dikenal di unit ini."),
@@ -186,7 +186,7 @@ def _ubah_sel(wb, lembar, kunci, kolom, nilai):
             {"Nama_jabatan": "Kepala Bagian"},
             "Atasan",
             "Analis",
-            "Atasan membentuk siklus: Kepala Bagian → Analis → Kepala Bagian.",
+            "Atasan ini berada di bawah jabatan itu sendiri.",
         ),
         ("Jabatan", {"Nama_jabatan": "Analis"}, "Atasan", "Direktur", "Jabatan atasan “Direktur” tidak dikenal"),
     ],
@@ -212,7 +212,10 @@ def test_siklus_dan_lompat_tingkat(dunia):
     atur(ws, r, "Kode induk", "E1")
     atur(ws, r, "Unit induk", None)
     pesan = [g.pesan for g in impor(dunia.unit, wb).galat]
-    assert "Induk membentuk siklus: SK1 → E1 → SK1." in pesan
+    # A cycle always puts a node at or above its parent's level: the service's level rule refuses it first.
+    assert (
+        "Sasaran Kegiatan tidak dapat berada di bawah Hasil Eselon III: induk harus satu tingkat di atasnya." in pesan
+    )
     assert _potret(dunia.unit) == awal
     # E1.1 (Eselon IV) straight under SK1 skips a level: refused, unless the unit may skip levels.
     wb = ekspor(dunia.unit)
@@ -220,8 +223,30 @@ def test_siklus_dan_lompat_tingkat(dunia):
     atur(ws, cari_baris(ws, Kode="E1.1"), "Kode induk", "SK1")
     isi = simpan(wb)
     pesan = [g.pesan for g in impor(dunia.unit, isi).galat]
-    assert any("Hasil Eselon IV tidak boleh berada langsung di bawah Sasaran Kegiatan" in p for p in pesan), pesan
+    assert any("Hasil Eselon IV tidak dapat langsung berada di bawah Sasaran Kegiatan" in p for p in pesan), pesan
     AturanPohon.objects.create(unit=dunia.unit, boleh_lompat_tingkat=True)
     hasil = impor(dunia.unit, isi)
     assert not hasil.galat and hasil.diterapkan
     assert NodeKinerja.objects.get(unit=dunia.unit, kode="E1.1").induk.kode == "SK1"
+
+
+def test_aturan_layanan_pohon_berlaku(dunia):
+    """The sheets write through `pohon.services`: its rules (an inactive parent, overlapping definitive holders, a
+    cycle among new rows) refuse the row, and nothing is saved."""
+    _pohon(dunia)
+    awal = _potret(dunia.unit)
+    wb = ekspor(dunia.unit)
+    ws = wb["Pohon kinerja"]
+    r_mati = tambah_baris(ws, Kode="R1", Tingkat="Rencana Hasil Kerja individu", Uraian="RHK", Kode_induk="E1.1")
+    r_a = tambah_baris(ws, Kode="A", Tingkat="Hasil Eselon IV", Uraian="A", Kode_induk="B")
+    tambah_baris(ws, Kode="B", Tingkat="Hasil Eselon IV", Uraian="B", Kode_induk="A")
+    wp = wb["Pemegang jabatan"]
+    r_ani = cari_baris(wp, Nama="Ani")
+    atur(wp, r_ani, "Jabatan", "Kepala Biro")
+    hasil = impor(dunia.unit, wb)
+    galat = {(g.lembar, g.baris, g.kolom): g.pesan for g in hasil.galat}
+    assert "nonaktif dan tidak dapat menjadi induk" in galat["Pohon kinerja", r_mati, "Kode induk"], galat
+    assert "tidak dapat berada di bawah Hasil Eselon IV" in galat["Pohon kinerja", r_a, "Tingkat"], galat
+    assert "bertumpang dengan Lama" in galat["Pemegang jabatan", r_ani, "Mulai"], galat
+    assert not hasil.diterapkan
+    assert _potret(dunia.unit) == awal

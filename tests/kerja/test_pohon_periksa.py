@@ -83,6 +83,11 @@ def _jumlah_kueri(client) -> tuple[int, str]:
 
 def test_halaman_konsistensi_pohon(client, data):
     sp = _pohon(data)
+    # A text-only PK row (no indikator) cannot be linked to a node: not reported (it read "Indikator PK None None").
+    baris = m.BarisPK.objects.filter(indikator=data.ind1).first()
+    m.BarisPK.objects.create(
+        versi=baris.versi, urutan=99, indikator=None, uraian_sasaran="S", uraian_indikator="Teks saja", nilai=D("1")
+    )
     client.force_login(data.pengguna["pimpinan_induk"])
     n1, html = _jumlah_kueri(client)
     # Grouped by severity, each finding with its node's link target in the outline below.
@@ -90,7 +95,12 @@ def test_halaman_konsistensi_pohon(client, data):
     assert "Simpul SP1 Program dukungan (Sekretariat Utama) belum memiliki indikator." in html
     assert "Indikator Indikator I1 pada simpul E0 Hasil bagian 0 (Biro Kerja Sama) sama persis" in html
     assert "Mata anggaran 009 Belanja tanpa simpul (Biro Kerja Sama) tidak mengacu ke simpul kinerja mana pun." in html
-    assert f'href="#simpul-{sp.pk}"' in html and f'id="simpul-{sp.pk}"' in html
+    # A finding opens its node in the tree editor of the node's own unit, anchored on it.
+    assert f'href="{reverse("kerja:pohon", args=["sestama", TAHUN])}#simpul-{sp.pk}"' in html
+    e0 = NodeKinerja.objects.get(kode="E0")
+    assert f'href="{reverse("kerja:pohon", args=["biro-ks", TAHUN])}#simpul-{e0.pk}"' in html
+    assert 'href="#simpul-' not in html
+    assert "None" not in html
     # Coverage: Rp 1.000.000 of Rp 1.250.000 linked; the one Eselon III position owns a node.
     assert "80,00 %" in html and "Rp 1.000.000" in html and "Rp 1.250.000" in html
     assert "100,00 %" in html

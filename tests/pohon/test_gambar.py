@@ -150,3 +150,21 @@ def test_peta_strategi_per_tingkat_dengan_pita_dan_panah():
     y1, y2 = map(float, re.search(r'class="panah" x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="([\d.]+)"', svg).groups())
     assert y2 < y1
     assert bagan.peta_strategi_pohon(pohon, "rhk", judul="x") is None
+
+
+@pytest.mark.parametrize(
+    ("teks", "nilai", "satuan", "harapan"),
+    [
+        ("95 %", None, "%", "Target: 95 %"),  # a display text that already carries its unit keeps it once
+        ("", D("87.5"), "%", "Target: 87,5 %"),
+        ("", D("3"), "dokumen", "Target: 3 dokumen"),
+        ("", None, "%", "Target: –"),
+    ],
+)
+def test_teks_target_satuan_sekali(teks, nilai, satuan, harapan):
+    from types import SimpleNamespace
+
+    from indikator.queries import NilaiTargetEfektif
+
+    i = SimpleNamespace(target=NilaiTargetEfektif(nilai, None, "", teks, "pk"), satuan=satuan)
+    assert gambar.teks_target(i) == harapan

@@ -3,7 +3,9 @@ one SQLite file with the reference data; the pattern of tests/test_jalan_unit_ba
 Renstra with SS1 and SP1 (seeded); its planner offers a Sasaran Kegiatan to Biro Kerja Sama from the tree editor;
 the bureau's planner sets up two positions and a holder (one acting), accepts the offer naming its owner, and adds
 two levels below it (Eselon III and Eselon IV results) with their owners; the tree shows them, Plt-aware, at 1366 px
-and at 390 px without sideways scrolling. Screenshots go to test-results/pohon-*.png."""
+and at 390 px without sideways scrolling. The planner then links one indikator to SK1 and to its child, opens the
+consistency page from the tree and finds K5 (an indikator copied word for word from the parent) and K4 (the bureau's
+budget lines no node refers to), and a finding's link opens the node in the tree editor. Screenshots go to test-results/pohon-*.png."""
 
 from __future__ import annotations
 
@@ -211,6 +213,37 @@ def langkah_anak(browser, base):
     lebar = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert lebar[0] <= lebar[1], lebar
     foto(page, "03-pohon-anak", 390)
+    page.set_viewport_size({"width": 1366, "height": 900})
+
+    # The same indikator on SK1 and on its child SK1.1: its text is copied word for word from the parent (K5).
+    nama_indikator = None
+    for kode in ("SK1", "SK1.1"):
+        simpul(page, kode).locator("> details > .simpul-isi a[data-aksi=indikator]").click()
+        pilih = page.locator("select[name=indikator]")
+        if nama_indikator is None:
+            pilih.select_option(index=1)
+            nama_indikator = pilih.locator("option:checked").inner_text().strip()
+        else:
+            pilih.select_option(label=nama_indikator)
+        page.click("button.utama:has-text('Tambah')")
+        page.wait_for_selector("text=Indikator ditautkan.")
+        page.click("text=Kembali ke pohon")
+        page.wait_for_url(lambda url: url.split("#")[0].endswith(f"/pohon/{ANAK}/{TAHUN}/"))
+
+    # The consistency page, by clicking: K5 on SK1.1, and K4 for the bureau's budget lines no node refers to.
+    page.click("#cek-konsistensi")
+    page.wait_for_url(lambda url: "/konsistensi/" in url)
+    k5 = page.locator("tr", has_text="Indikator disalin dari induk").filter(has_text="SK1.1").first
+    assert "sama persis dengan indikator induknya" in k5.inner_text(), k5.inner_text()
+    k4 = page.locator("tr", has_text="Anggaran mengacu kinerja").filter(has_text="tidak mengacu ke simpul kinerja")
+    assert k4.count() >= 1, page.inner_text("main")
+    foto(page, "04-konsistensi")
+    foto(page, "04-konsistensi", 390)
+    # A finding opens its node in the tree editor.
+    k5.locator("a:has-text('Buka di editor pohon')").click()
+    page.wait_for_url(lambda url: f"/pohon/{ANAK}/{TAHUN}/#simpul-" in url)
+    anchor = page.url.split("#")[1]
+    assert page.locator(f"#{anchor}").get_attribute("data-kode") == "SK1.1"
     page.context.close()
 
 
