@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from evaluasi.layanan import terbitkan_lhe
 from evaluasi.models import Evaluasi, Lhe
-
 from indikator.models import Indikator, PerjanjianKinerja, Realisasi
 from indikator.periode import ambil_periode
 from laporan.bundel import ambil_naskah

@@ -105,7 +105,9 @@ def sumber_dari_lhe(*, oleh, ev, lhe) -> SumberRekomendasi | None:
     to the evaluation), so the evaluator adds its recommendations from the evaluation's page. An APIP evaluation
     gives an "LHE internal", an external one an "LHE KemenPANRB"; a self-assessment none. A source already
     recorded by hand with the same number is linked instead of duplicated. Only for the unit's APIP."""
-    jenis = {JenisEvaluasi.APIP: JenisSumber.LHE_INTERNAL, JenisEvaluasi.EKSTERNAL: JenisSumber.LHE_KEMENPAN}.get(ev.jenis)
+    jenis = {JenisEvaluasi.APIP: JenisSumber.LHE_INTERNAL, JenisEvaluasi.EKSTERNAL: JenisSumber.LHE_KEMENPAN}.get(
+        ev.jenis
+    )
     if jenis is None:
         return None
     akses.pastikan_apip(oleh, ev.unit)

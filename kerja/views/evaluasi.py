@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 
 from alur.bukti_lke import JENIS_APLIKASI, dokumen_aplikasi
 from alur.lhe import docx_lhe
-from alur.tindak_lanjut import terbitkan_lhe_dengan_sumber
 from alur.saran_lke import hitung_saran
+from alur.tindak_lanjut import terbitkan_lhe_dengan_sumber
 from evaluasi import formulas as f
 from evaluasi import layanan
 from evaluasi.enums import URUTAN_LAPISAN, JenisEvaluasi, Lapisan, StatusEvaluasi
