@@ -1,7 +1,8 @@
 """The LHE (Laporan Hasil Evaluasi AKIP) as a document of the report's model, written by the report's Word
 renderer (`laporan.word.render_docx_dokumen`): Ringkasan, Pendahuluan, Tindak lanjut hasil evaluasi tahun lalu,
 Hasil per komponen (scores and the notes of the final layer, the answers' LHE sentences), Rekomendasi dan
-Apresiasi, Lampiran nilai rinci (every criterion's answer and value). Read only; 8 queries."""
+Apresiasi, Lampiran nilai rinci (every criterion's answer and value). Read only; 12 queries (4 of them the
+register's rows of last year's recommendations, `tindak_lanjut.queries.rekomendasi_tahun_lalu`)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,71 @@ from evaluasi.models import Evaluasi, Lhe
 from evaluasi.skor import hasil_evaluasi
 from laporan.dokumen import Bagian, Baris, Daftar, Paragraf, Pejabat, Sel, Tabel, TandaTangan
 from laporan.word import render_docx_dokumen
+from tindak_lanjut.queries import BarisRegister, rekomendasi_tahun_lalu
 from umum.format import format_angka
 
 
 def _paragraf(teks: str) -> tuple[Paragraf, ...]:
     return tuple(Paragraf(p.strip()) for p in (teks or "").split("\n\n") if p.strip())
+
+
+def _tindak_lanjut_terakhir(b: BarisRegister) -> str:
+    """The last follow-up reported with its date and the APIP's verification, or a dash."""
+    if not b.tindak_lanjut:
+        return "–"
+    t = b.tindak_lanjut[-1]
+    teks = f"{t.tanggal.strftime('%d-%m-%Y')}: {t.uraian}"
+    if t.verifikasi:
+        teks += " (" + _("verifikasi: %(hasil)s") % {"hasil": t.get_verifikasi_display()}
+        teks += f" — {t.catatan_verifikasi})" if t.catatan_verifikasi else ")"
+    return teks
+
+
+def bagian_tindak_lanjut_lalu(ev: Evaluasi, lhe: Lhe | None) -> Bagian:
+    """Section II: the recommendations of the evaluation of year n−1 to the unit from the register (each with its
+    source, status, last follow-up and progress; statuses as they stand, overdue as at the LHE's date), a sentence
+    counting them by status, then the evaluator's own notes."""
+    hari_ini = lhe.tanggal if lhe else None
+    baris = rekomendasi_tahun_lalu(ev.unit, ev.tahun, hari_ini=hari_ini)
+    catatan = _paragraf(lhe.tindak_lanjut_lalu if lhe else "")
+    if not baris:
+        blok = (
+            Paragraf(
+                _("Register tindak lanjut tidak memuat rekomendasi hasil evaluasi tahun %(tahun)s untuk %(unit)s.")
+                % {"tahun": ev.tahun - 1, "unit": ev.unit.nama}
+            ),
+            *catatan,
+        )
+        return Bagian("tindak-lanjut", "II", _("Tindak Lanjut Hasil Evaluasi Tahun Lalu"), 1, blok)
+    hitung: dict[str, int] = {}
+    for b in baris:
+        hitung[b.label_status] = hitung.get(b.label_status, 0) + 1
+    rincian = ", ".join(f"{label} {n}" for label, n in hitung.items())
+    kalimat = _(
+        "Atas hasil evaluasi tahun %(tahun)s terdapat %(n)s rekomendasi kepada %(unit)s dengan status: %(rincian)s."
+    ) % {"tahun": ev.tahun - 1, "n": len(baris), "unit": ev.unit.nama, "rincian": rincian}
+    tabel = Tabel(
+        "tindak-lanjut-lalu",
+        0,
+        _("Tindak lanjut rekomendasi hasil evaluasi tahun %(tahun)s") % {"tahun": ev.tahun - 1},
+        ((Sel(_("No")), Sel(_("Rekomendasi")), Sel(_("Sumber")), Sel(_("Status")), Sel(_("Tindak lanjut")), Sel("%")),),
+        tuple(
+            Baris(
+                (
+                    Sel(i),
+                    Sel(b.rekomendasi.uraian),
+                    Sel(f"{b.rekomendasi.sumber.nomor} ({b.rekomendasi.sumber.tanggal.strftime('%d-%m-%Y')})"),
+                    Sel(b.label_status + (" — " + _("lewat batas waktu") if b.terlambat else "")),
+                    Sel(_tindak_lanjut_terakhir(b)),
+                    Sel(b.progres, "persen"),
+                )
+            )
+            for i, b in enumerate(baris, start=1)
+        ),
+    )
+    return Bagian(
+        "tindak-lanjut", "II", _("Tindak Lanjut Hasil Evaluasi Tahun Lalu"), 1, (Paragraf(kalimat), tabel, *catatan)
+    )
 
 
 def susun_lhe(ev: Evaluasi) -> tuple[tuple[str, ...], tuple[Bagian, ...]]:
@@ -57,13 +118,7 @@ def susun_lhe(ev: Evaluasi) -> tuple[tuple[str, ...], tuple[Bagian, ...]]:
             ),
         ),
     )
-    tl = Bagian(
-        "tindak-lanjut",
-        "II",
-        _("Tindak Lanjut Hasil Evaluasi Tahun Lalu"),
-        1,
-        _paragraf(lhe.tindak_lanjut_lalu if lhe else "") or (Paragraf(_("Tidak ada catatan tindak lanjut.")),),
-    )
+    tl = bagian_tindak_lanjut_lalu(ev, lhe)
     hasil = []
     for i, k in enumerate(h.komponen, start=1):
         skor = akhir.komponen[k.pk].skor

@@ -29,6 +29,7 @@ from indikator.queries import DataTidakDitemukan, Pengukuran, susun_pengukuran
 from laporan.models import NaskahDinas, NaskahDinasDisahkan
 from pohon.enums import Eselon
 from pohon.models import Jabatan
+from tindak_lanjut.queries import porsi_ditindaklanjuti
 from umum.format import format_persen
 
 SERATUS = Decimal("100")
@@ -260,3 +261,13 @@ def efisiensi_dianalisis(k: Konteks) -> Saran | None:
         )
         % {"dinilai": dinilai, "n": len(baris), "tahun": k.tahun, "persen": _persen(dinilai, len(baris))},
     )
+
+
+@saran("tl_rekomendasi", _("Rekomendasi hasil evaluasi tahun lalu ditindaklanjuti"))
+def tl_rekomendasi(k: Konteks) -> Saran | None:
+    """The share of the recommendations of the evaluation of n−1 followed up (Sesuai) in the register
+    (`tindak_lanjut.queries.porsi_ditindaklanjuti`); nothing to say when the register holds none."""
+    porsi = porsi_ditindaklanjuti(k.unit, k.tahun)
+    if not porsi.jumlah:
+        return None
+    return Saran(porsi.huruf, porsi.alasan)

@@ -1,20 +1,25 @@
 """Automatic closure conditions of recommendations (`tindak_lanjut.enums.SyaratSelesai`), evaluated here because
 some need the report's documents (the IKU decree's wording lives in `laporan`), which `tindak_lanjut` may not
-import. A met condition shows "syarat terpenuhi" with its evidence; the APIP still verifies (Sesuai)."""
+import. A met condition shows "syarat terpenuhi" with its evidence; the APIP still verifies (Sesuai).
+Also the issuing of an LHE with its source in the register (`terbitkan_lhe_dengan_sumber`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from evaluasi.layanan import terbitkan_lhe
+from evaluasi.models import Evaluasi, Lhe
 from indikator.models import Indikator, PerjanjianKinerja, Realisasi
 from indikator.periode import ambil_periode
 from laporan.bundel import ambil_naskah
 from tindak_lanjut.enums import SyaratSelesai
 from tindak_lanjut.formulas import tanggal_teks
 from tindak_lanjut.models import Rekomendasi
+from tindak_lanjut.services import sumber_dari_lhe
 
 
 @dataclass(frozen=True)
@@ -83,3 +88,12 @@ def periksa_syarat(rekomendasi: Iterable[Rekomendasi]) -> dict[int, HasilSyarat]
             tembolok[kunci] = PEMERIKSA[rek.syarat_selesai](rek.unit_pj, rek.tahun)
         hasil[rek.pk] = tembolok[kunci]
     return hasil
+
+
+@transaction.atomic
+def terbitkan_lhe_dengan_sumber(*, ev: Evaluasi, lhe: Lhe, oleh, alasan_abaikan: str = "") -> Evaluasi:
+    """Issue the LHE (`evaluasi.layanan.terbitkan_lhe`) and, in the same transaction, create its source of
+    recommendations in the register linked to the evaluation (`tindak_lanjut.services.sumber_dari_lhe`)."""
+    ev = terbitkan_lhe(ev=ev, lhe=lhe, oleh=oleh, alasan_abaikan=alasan_abaikan)
+    sumber_dari_lhe(oleh=oleh, ev=ev, lhe=lhe)
+    return ev

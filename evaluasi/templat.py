@@ -311,3 +311,30 @@ def band(b: PredikatBand) -> f.Band:
 
 def komponen_template(t: LkeTemplate) -> list[LkeKomponen]:
     return list(t.komponen.all())
+
+
+def pasang_aturan_saran(kode_template: str, kode_kriteria: str, kunci: str, model: Callable[[str], type] = _model):
+    """Name the suggestion rule `kunci` on criterion `kode_kriteria` of every active version of template
+    `kode_template` that lacks it, the way templates are versioned: an unused version is changed in place, a used
+    one (immutable) is cloned into version max+1 carrying the rule. For data migrations (`model` = historical
+    getter); returns the versions touched as (versi, "ubah" | "salin")."""
+    Template, Kriteria, Evaluasi = model("LkeTemplate"), model("LkeKriteria"), model("Evaluasi")
+    hasil = []
+    for t in Template.objects.filter(kode=kode_template, status="aktif").order_by("versi"):
+        kriteria = Kriteria.objects.filter(sub__komponen__template=t, kode=kode_kriteria)
+        if not kriteria.exclude(aturan_saran=kunci).exists():
+            continue
+        if not Evaluasi.objects.filter(template=t).exists():
+            kriteria.update(aturan_saran=kunci)  # unused: still editable (a queryset update, no clone needed)
+            hasil.append((t.versi, "ubah"))
+            continue
+        data = data_template(t)
+        for k in data["komponen"]:
+            for s in k["sub"]:
+                for c in s["kriteria"]:
+                    if c["kode"] == kode_kriteria:
+                        c["aturan_saran"] = kunci
+        versi = Template.objects.filter(kode=kode_template).order_by("-versi").values_list("versi", flat=True)[0] + 1
+        muat_template(data, model, versi=versi, asal_id=t.pk)
+        hasil.append((versi, "salin"))
+    return hasil

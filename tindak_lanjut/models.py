@@ -46,8 +46,9 @@ def _lokasi_bukti(instance, filename):
 
 class SumberRekomendasi(models.Model):
     """A report or meeting that issues recommendations to a unit: its kind, number, date, issuer, the year it
-    examined and its file (private storage). The link to the AKIP evaluation's own LHE (the evaluasi app) is added
-    when that app is merged; until then an internal LHE is recorded by number, date and file."""
+    examined and its file (private storage). An LHE issued in the app links to its evaluation (`evaluasi`, created
+    by `services.sumber_dari_lhe` when the LHE is issued); an LHE issued outside the app is recorded by number, date
+    and file."""
 
     unit = models.ForeignKey(
         UnitKerja, on_delete=models.CASCADE, related_name="sumber_rekomendasi", verbose_name=_("unit diperiksa")
@@ -65,6 +66,14 @@ class SumberRekomendasi(models.Model):
         default=60,
         validators=[MinValueValidator(1), MaxValueValidator(730)],
         help_text=_("Batas waktu bawaan rekomendasinya, dihitung dari tanggal sumber."),
+    )
+    evaluasi = models.ForeignKey(
+        "evaluasi.Evaluasi",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sumber_rekomendasi",
+        verbose_name=_("evaluasi asal"),
     )
     dibuat_oleh = models.ForeignKey(
         PENGGUNA, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("dibuat oleh")

@@ -61,7 +61,9 @@ class BarisRegister:
 
 
 def _qs():
-    return Rekomendasi.objects.select_related("sumber", "unit_pj", "jabatan_pj", "indikator", "node").prefetch_related(
+    return Rekomendasi.objects.select_related(
+        "sumber__evaluasi", "unit_pj", "jabatan_pj", "indikator", "node"
+    ).prefetch_related(
         Prefetch("rencana", queryset=RencanaAksiTL.objects.order_by("tanggal_mulai", "id")),
         Prefetch(
             "tindak_lanjut",

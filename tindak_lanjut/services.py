@@ -19,11 +19,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from evaluasi.enums import JenisEvaluasi
 from indikator.periode import kunci_periode_untuk_tulis
 from indikator.services import periksa_berkas_bukti
 
 from . import akses
-from .enums import HasilVerifikasi, JenisBukti, Peristiwa, StatusRekomendasi, StatusRencana
+from .enums import HasilVerifikasi, JenisBukti, JenisSumber, Peristiwa, StatusRekomendasi, StatusRencana
 from .formulas import (
     PERISTIWA_VERIFIKASI,
     periksa_progres,
@@ -96,6 +97,42 @@ def simpan_sumber(*, oleh, sumber: SumberRekomendasi) -> SumberRekomendasi:
         raise ValidationError({"nomor": _("Sumber dengan jenis dan nomor ini sudah ada untuk unit ini.")})
     sumber.save()
     return sumber
+
+
+@transaction.atomic
+def sumber_dari_lhe(*, oleh, ev, lhe) -> SumberRekomendasi | None:
+    """The source of an LHE issued in the app (number, date, issuer, year examined = the evaluation's year, linked
+    to the evaluation), so the evaluator adds its recommendations from the evaluation's page. An APIP evaluation
+    gives an "LHE internal", an external one an "LHE KemenPANRB"; a self-assessment none. A source already
+    recorded by hand with the same number is linked instead of duplicated. Only for the unit's APIP."""
+    jenis = {JenisEvaluasi.APIP: JenisSumber.LHE_INTERNAL, JenisEvaluasi.EKSTERNAL: JenisSumber.LHE_KEMENPAN}.get(
+        ev.jenis
+    )
+    if jenis is None:
+        return None
+    akses.pastikan_apip(oleh, ev.unit)
+    ada = SumberRekomendasi.objects.select_for_update().filter(evaluasi=ev).first() or (
+        SumberRekomendasi.objects.select_for_update()
+        .filter(unit=ev.unit, jenis=jenis, nomor=lhe.nomor, evaluasi__isnull=True)
+        .first()
+    )
+    if ada is not None:
+        ada.evaluasi = ev
+        ada.save(update_fields=["evaluasi"])
+        return ada
+    penerbit = lhe.penandatangan_jabatan or ""
+    return simpan_sumber(
+        oleh=oleh,
+        sumber=SumberRekomendasi(
+            unit=ev.unit,
+            jenis=jenis,
+            nomor=lhe.nomor,
+            tanggal=lhe.tanggal,
+            penerbit=penerbit[:200],
+            tahun_objek=ev.tahun,
+            evaluasi=ev,
+        ),
+    )
 
 
 def batas_bawaan(sumber: SumberRekomendasi) -> datetime.date:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from alur.bukti_lke import JENIS_APLIKASI, dokumen_aplikasi
 from alur.lhe import docx_lhe
 from alur.saran_lke import hitung_saran
+from alur.tindak_lanjut import terbitkan_lhe_dengan_sumber
 from evaluasi import formulas as f
 from evaluasi import layanan
 from evaluasi.enums import URUTAN_LAPISAN, JenisEvaluasi, Lapisan, StatusEvaluasi
@@ -352,7 +353,7 @@ def evaluasi_lhe(request, slug: str, tahun: int, jenis: str):
             raise PermissionDenied
         if form.is_valid():
             try:
-                layanan.terbitkan_lhe(
+                terbitkan_lhe_dengan_sumber(
                     ev=ev,
                     lhe=form.save(commit=False),
                     oleh=request.user,
@@ -381,6 +382,7 @@ def evaluasi_lhe(request, slug: str, tahun: int, jenis: str):
             "akhir": h.lapisan[Lapisan.FINAL],
             "komponen": [(k, h.lapisan[Lapisan.FINAL].komponen[k.pk].skor) for k in h.komponen],
             "deviasi": len(h.deviasi),
+            "sumber_tl": ev.sumber_rekomendasi.first() if lhe else None,
         },
         status=status,
     )

@@ -90,7 +90,7 @@ def register(request, slug: str):
         pilihan_sumber=JenisSumber.choices,
         umur=[(label, umur.get(k, 0)) for k, label in KelompokUmur.choices],
         apip=akses_tl.dapat_memverifikasi(request.user, unit),
-        sumber=SumberRekomendasi.objects.filter(unit=unit).order_by("-tanggal"),
+        sumber=SumberRekomendasi.objects.filter(unit=unit).select_related("evaluasi").order_by("-tanggal"),
     )
     return render(request, "kerja/tindak_lanjut/register.html", ctx)
 
@@ -162,7 +162,10 @@ def rekomendasi_baru(request, slug: str):
     """Issue a recommendation of one of the unit's sources (APIP)."""
     unit = akses.ambil_unit(request.user, slug)
     akses_tl.pastikan_apip(request.user, unit)
-    form = RekomendasiForm(request.POST or None, unit=unit)
+    awal = {}
+    if (pk := request.GET.get("sumber", "")).isdigit():
+        awal["sumber"] = int(pk)  # from the LHE page (the form offers only the unit's own sources)
+    form = RekomendasiForm(request.POST or None, unit=unit, initial=awal)
     kembali = reverse("kerja:tl_register", args=[unit.slug])
     if request.method == "POST":
         if form.is_valid():

@@ -35,7 +35,7 @@ def test_setiap_aturan_template_terdaftar():
         .values_list("aturan_saran", flat=True)
     )
     assert kunci == set(REGISTRI)
-    assert len(REGISTRI) == 8
+    assert len(REGISTRI) == 9
 
 
 def _siapkan(dunia):
