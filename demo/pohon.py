@@ -17,11 +17,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from anggaran.enums import JenisMataAnggaran
 from anggaran.models import MataAnggaran, PaguRevisi
-from indikator.enums import LevelSasaran, Perspektif, StatusPeriode, SumberTarget
+from indikator.enums import LevelSasaran, Peran, Perspektif, StatusPeriode, SumberTarget
 from indikator.models import (
     Indikator,
     KepalaUnit,
@@ -314,7 +315,21 @@ def _sahkan(unit: UnitKerja) -> None:
     PeriodeUnit.objects.update_or_create(
         unit=unit,
         tahun=TAHUN,
-        defaults={"status": StatusPeriode.DISAHKAN, "profil_disahkan": potret_profil(unit, TAHUN)},
+        defaults={
+            "status": StatusPeriode.DISAHKAN,
+            "profil_disahkan": potret_profil(unit, TAHUN),
+            "diubah_oleh": _pengesah(unit),
+            "komentar": "Disahkan oleh data demo (agar konsolidasi Sekretariat Utama 2018 dapat dihitung).",
+        },
+    )
+
+
+def _pengesah(unit: UnitKerja):
+    """Who the approval names: the unit's head account (pimpinan), else an administrator; None before any account."""
+    User = get_user_model()
+    return (
+        User.objects.filter(keanggotaan__unit=unit, keanggotaan__peran=Peran.PIMPINAN).order_by("pk").first()
+        or User.objects.filter(is_superuser=True).order_by("pk").first()
     )
 
 

@@ -53,7 +53,9 @@ def render_pdf(laporan: Laporan) -> bytes:
 # ---------------------------------------------------------------------- self-contained HTML
 
 _LINK_CSS = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
-_URL = re.compile(r'url\(\s*(["\']?)([^)"\']+)\1\s*\)')
+# A `url(…)` that loads something; a fragment-only reference (`url(#panah)`: an SVG marker of the same document)
+# is left as it is.
+_URL = re.compile(r'url\(\s*(["\']?)([^#)"\'][^)"\']*)\1\s*\)')
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
 
 
