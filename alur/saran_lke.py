@@ -223,9 +223,7 @@ def laporan_berkala_terbit(k: Konteks) -> Saran:
     ]
     if ada:
         bagian.append(
-            ", ".join(
-                f"{p.label} ({terbit[p.value].date()})" if terbit[p.value] else str(p.label) for p in ada
-            )
+            ", ".join(f"{p.label} ({terbit[p.value].date()})" if terbit[p.value] else str(p.label) for p in ada)
         )
     if kurang:
         bagian.append(_("belum terbit: %(daftar)s") % {"daftar": ", ".join(str(p.label) for p in kurang)})

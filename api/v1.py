@@ -17,7 +17,7 @@ from ninja.throttling import SimpleRateThrottle
 from .konvensi import FilterSalah
 from .lingkup import Lingkup, catat_panggilan, lingkup_klien
 from .models import KlienApi
-from .rute import akip, anggaran, dokumen, kinerja, pohon, unit
+from .rute import akip, anggaran, dokumen, evaluasi, kinerja, pohon, unit
 from .token import klien_dari_token
 
 # (path prefix, router module): the order is the order of the docs page.
@@ -28,6 +28,7 @@ ROUTER = [
     ("/dokumen", dokumen),
     ("", pohon),
     ("/akip", akip),
+    ("/evaluasi", evaluasi),
 ]
 
 
