@@ -1,5 +1,5 @@
 """The LHE (Laporan Hasil Evaluasi AKIP) as a document of the report's model, written by the report's Word
-renderer (`laporan.word.render_docx_dokumen`): Ringkasan, Pendahuluan, Tindak lanjut hasil evaluasi tahun lalu,
+renderer (`laporan.word.render_docx_dokumen`) and as PDF by its PDF renderer (`laporan.pdf.render_pdf_dokumen`): Ringkasan, Pendahuluan, Tindak lanjut hasil evaluasi tahun lalu,
 Hasil per komponen (scores and the notes of the final layer, the answers' LHE sentences), Rekomendasi dan
 Apresiasi, Lampiran nilai rinci (every criterion's answer and value). Read only; 12 queries (4 of them the
 register's rows of last year's recommendations, `tindak_lanjut.queries.rekomendasi_tahun_lalu`)."""
@@ -13,6 +13,7 @@ from evaluasi.enums import Lapisan
 from evaluasi.models import Evaluasi, Lhe
 from evaluasi.skor import hasil_evaluasi
 from laporan.dokumen import Bagian, Baris, Daftar, Paragraf, Pejabat, Sel, Tabel, TandaTangan
+from laporan.pdf import render_pdf_dokumen
 from laporan.word import render_docx_dokumen
 from tindak_lanjut.queries import BarisRegister, rekomendasi_tahun_lalu
 from umum.format import format_angka
@@ -235,3 +236,10 @@ def susun_lhe(ev: Evaluasi) -> tuple[tuple[str, ...], tuple[Bagian, ...]]:
 def docx_lhe(ev: Evaluasi) -> bytes:
     sampul, bagian = susun_lhe(ev)
     return render_docx_dokumen(sampul, bagian)
+
+
+def pdf_lhe(ev: Evaluasi) -> bytes:
+    """The LHE as PDF: the same document as `docx_lhe`, through the report's PDF renderer (`laporan.pdf`)."""
+    sampul, bagian = susun_lhe(ev)
+    judul = _("LHE AKIP %(unit)s Tahun %(tahun)s") % {"unit": ev.unit.nama, "tahun": ev.tahun}
+    return render_pdf_dokumen(sampul, bagian, judul)

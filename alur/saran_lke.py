@@ -26,9 +26,8 @@ from evaluasi.models import LkeKriteria, LkeTemplate
 from indikator.enums import StatusPeriode
 from indikator.models import PeriodeUnit, UnitKerja, VersiPK
 from indikator.queries import DataTidakDitemukan, Pengukuran, susun_pengukuran
-from laporan.models import NaskahDinas, NaskahDinasDisahkan
-from pohon.enums import Eselon
-from pohon.models import Jabatan
+from laporan.models import LaporanPeriodik, NaskahDinas, NaskahDinasDisahkan
+from pohon.periksa import HasilPeriksa, periksa_pohon
 from tindak_lanjut.queries import porsi_ditindaklanjuti
 from umum.format import format_persen
 
@@ -56,6 +55,12 @@ class Konteks:
             return susun_pengukuran(self.unit, self.tahun - 1)
         except DataTidakDitemukan:
             return None
+
+    @cached_property
+    def periksa(self) -> HasilPeriksa:
+        """The tree's findings and coverage (`pohon.periksa`: K1–K10, K9 coverage) of the unit and its sub-units,
+        read once for the rules that use it (`cakupan_pohon` is this result's `cakupan`)."""
+        return periksa_pohon(self.unit, self.tahun)[1]
 
     @cached_property
     def baris_iku(self):
@@ -137,19 +142,93 @@ def iku_pk_ditetapkan(k: Konteks) -> Saran:
 
 @saran("pk_sampai_jabatan", _("PK berjenjang sampai jabatan eselon III/IV"))
 def pk_sampai_jabatan(k: Konteks) -> Saran | None:
-    jabatan = list(
-        Jabatan.objects.filter(unit=k.unit, eselon__in=[Eselon.III, Eselon.IV]).values_list("pk", "node__id")
+    """K9 of the tree (`pohon.periksa`): positions of Eselon III/IV of the unit and its sub-units owning a node."""
+    c = k.periksa.cakupan
+    if not c.jabatan_struktural:
+        return None
+    return Saran(
+        huruf_dari_rasio(Decimal(c.jabatan_struktural_berhasil) / c.jabatan_struktural),
+        _("%(punya)s dari %(semua)s jabatan eselon III/IV (%(persen)s) memiliki simpul pohon kinerja.")
+        % {
+            "punya": c.jabatan_struktural_berhasil,
+            "semua": c.jabatan_struktural,
+            "persen": _persen(c.jabatan_struktural_berhasil, c.jabatan_struktural),
+        },
     )
-    semua = {j for j, _n in jabatan}
+
+
+HURUF_TURUN = {"A": "C", "B": "C"}  # error findings: at most C
+
+
+@saran("cascading_selaras", _("Cascading kinerja selaras di setiap level jabatan"))
+def cascading_selaras(k: Konteks) -> Saran | None:
+    """The tree's consistency (no error-severity finding of K1–K10) and its K9 coverage at every level: the
+    positions of Eselon III/IV owning a node plus the held staff positions owning an RHK node. The coverage gives
+    the letter (`huruf_dari_rasio`); an error finding caps it at C. No position at all: nothing to say."""
+    h = k.periksa
+    c = h.cakupan
+    semua = c.jabatan_struktural + c.pegawai
     if not semua:
         return None
-    punya = {j for j, n in jabatan if n is not None}
-    r = Decimal(len(punya)) / len(semua)
+    punya = c.jabatan_struktural_berhasil + c.pegawai_rhk
+    galat = h.galat()
+    huruf = huruf_dari_rasio(Decimal(punya) / semua)
+    if galat:
+        huruf = HURUF_TURUN.get(huruf, huruf)
+        kode = ", ".join(sorted({t.kode for t in galat}, key=lambda x: int(x[1:])))
+        temuan = _("%(n)s temuan galat konsistensi pohon (%(kode)s)") % {"n": len(galat), "kode": kode}
+    else:
+        temuan = _("tanpa temuan galat konsistensi pohon")
     return Saran(
-        huruf_dari_rasio(r),
-        _("%(punya)s dari %(semua)s jabatan eselon III/IV (%(persen)s) memiliki simpul pohon kinerja.")
-        % {"punya": len(punya), "semua": len(semua), "persen": _persen(len(punya), len(semua))},
+        huruf,
+        _(
+            "Pohon kinerja %(tahun)s: %(punya)s dari %(semua)s jabatan (%(persen)s) memiliki simpul "
+            "(eselon III/IV %(s_punya)s dari %(s_semua)s, pelaksana/fungsional dengan RHK %(p_punya)s dari "
+            "%(p_semua)s); %(temuan)s."
+        )
+        % {
+            "tahun": k.tahun,
+            "punya": punya,
+            "semua": semua,
+            "persen": _persen(punya, semua),
+            "s_punya": c.jabatan_struktural_berhasil,
+            "s_semua": c.jabatan_struktural,
+            "p_punya": c.pegawai_rhk,
+            "p_semua": c.pegawai,
+            "temuan": temuan,
+        },
     )
+
+
+TRIWULAN_INTERIM = (LaporanPeriodik.Periode.TW1, LaporanPeriodik.Periode.TW2, LaporanPeriodik.Periode.TW3)
+
+
+@saran("laporan_berkala_terbit", _("Laporan kinerja interim triwulan I–III diterbitkan"))
+def laporan_berkala_terbit(k: Konteks) -> Saran:
+    """The periodic reports of the year (`laporan.LaporanPeriodik`): a quarter I–III counts when some version of
+    its report is issued (status terbit); the fourth quarter is the year's LKj. Y when all three are issued."""
+    terbit: dict[str, datetime.datetime | None] = {}  # by period value
+    for periode, kapan in (
+        LaporanPeriodik.objects.filter(
+            unit=k.unit, tahun=k.tahun, periode__in=TRIWULAN_INTERIM, status=LaporanPeriodik.Status.TERBIT
+        )
+        .order_by("periode", "versi")
+        .values_list("periode", "diterbitkan_pada")
+    ):
+        terbit.setdefault(periode, kapan)
+    ada = [p for p in TRIWULAN_INTERIM if p.value in terbit]
+    kurang = [p for p in TRIWULAN_INTERIM if p.value not in terbit]
+    bagian = [
+        _("%(ada)s dari %(n)s laporan kinerja triwulan I–III %(tahun)s terbit")
+        % {"ada": len(ada), "n": len(TRIWULAN_INTERIM), "tahun": k.tahun}
+    ]
+    if ada:
+        bagian.append(
+            ", ".join(f"{p.label} ({terbit[p.value].date()})" if terbit[p.value] else str(p.label) for p in ada)
+        )
+    if kurang:
+        bagian.append(_("belum terbit: %(daftar)s") % {"daftar": ", ".join(str(p.label) for p in kurang)})
+    return Saran("Y" if not kurang else "T", "; ".join(bagian) + ".")
 
 
 def _pengesahan(unit: UnitKerja, tahun: int) -> tuple[PeriodeUnit | None, datetime.datetime | None]:

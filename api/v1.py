@@ -17,7 +17,7 @@ from ninja.throttling import SimpleRateThrottle
 from .konvensi import FilterSalah
 from .lingkup import Lingkup, catat_panggilan, lingkup_klien
 from .models import KlienApi
-from .rute import akip, anggaran, dokumen, kinerja, periodik, pohon, tindak_lanjut, unit
+from .rute import akip, anggaran, dokumen, evaluasi, kinerja, periodik, pohon, tindak_lanjut, unit
 from .token import klien_dari_token
 
 # (path prefix, router module): the order is the order of the docs page.
@@ -30,6 +30,7 @@ ROUTER = [
     ("", pohon),
     ("/akip", akip),
     ("/tindak-lanjut", tindak_lanjut),
+    ("/evaluasi", evaluasi),
 ]
 
 

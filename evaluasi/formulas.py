@@ -280,3 +280,29 @@ def daftar_deviasi(mandiri: Nilai, final: Nilai, *, ambang: Decimal = AMBANG_DEV
         for k, m in mandiri.items()
         if m is not None and (f := final.get(k)) is not None and abs(f - m) >= ambang
     ]
+
+
+# --- the Inspektorat's overview ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PorsiSub:
+    """A sub-component across the evaluations of a year: its weight, the scores and the mean share of the weight
+    (percent, unrounded)."""
+
+    kunci: Kunci
+    bobot: Decimal
+    skor: tuple[Decimal, ...]
+
+    @property
+    def porsi(self) -> Decimal | None:
+        """Σ scores / (weight × number of scores) × 100: the share of its weight a sub-component reaches on average."""
+        if not self.skor or not self.bobot:
+            return None
+        return sum(self.skor, NOL) * SERATUS / (self.bobot * len(self.skor))
+
+
+def sub_terlemah(sub: Sequence[PorsiSub], n: int | None = None) -> list[PorsiSub]:
+    """The sub-components ordered by their share of weight, lowest first (ties by key); unscored left out."""
+    urut = sorted((s for s in sub if s.porsi is not None), key=lambda s: (s.porsi, str(s.kunci)))
+    return urut if n is None else urut[:n]

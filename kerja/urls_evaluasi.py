@@ -14,5 +14,6 @@ urlpatterns = [
     path(E + "tim/", evaluasi.evaluasi_tim, name="evaluasi_tim"),
     path(E + "lhe/", evaluasi.evaluasi_lhe, name="evaluasi_lhe"),
     path(E + "lhe.docx", evaluasi.evaluasi_lhe_docx, name="evaluasi_lhe_docx"),
+    path(E + "lhe.pdf", evaluasi.evaluasi_lhe_pdf, name="evaluasi_lhe_pdf"),
     path(E + "bukti/<int:pk>/", evaluasi.evaluasi_bukti_unduh, name="evaluasi_bukti_unduh"),
 ]

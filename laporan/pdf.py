@@ -159,6 +159,22 @@ def render_pdf_pohon(pohon) -> bytes:
     return render_pdf_html(html_pohon(pohon))
 
 
+def html_dokumen(sampul: tuple[str, ...], bagian: tuple, judul: str = "") -> str:
+    """The print HTML of a standalone document (e.g. the AKIP evaluation's LHE, `alur.lhe`): the same cover lines
+    and sections `laporan.word.render_docx_dokumen` writes to Word, in the report's print look (each level-1
+    section on a new page, running header)."""
+    sampul = tuple(t for t in sampul if t)
+    judul = judul or " · ".join(sampul[:2])
+    return render_to_string(
+        "laporan/dokumen_cetak.html", {"sampul": sampul, "bagian": bagian, "judul": judul, "kepala": judul}
+    )
+
+
+def render_pdf_dokumen(sampul: tuple[str, ...], bagian: tuple, judul: str = "") -> bytes:
+    """A standalone document as PDF bytes (one WeasyPrint render: a few pages, no page map)."""
+    return render_pdf_html(html_dokumen(sampul, bagian, judul))
+
+
 def html_periodik(laporan_periodik, laporan: Laporan | None = None) -> str:
     """The print HTML of a periodic report: an issued version's frozen HTML (checked against its SHA-256), else
     built now (`laporan`: the document when the caller has built it)."""

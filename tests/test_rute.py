@@ -511,6 +511,7 @@ BACA: dict[str, Baca] = {
     "kerja:pohon_matriks_xlsx": Baca(_r("kerja:pohon_matriks_xlsx", S, TAHUN, "peran-hasil")),
     "api:klien": Baca(_r("api:klien"), **PENGELOLA),
     "kerja:evaluasi_lhe_docx": Baca(_r("kerja:evaluasi_lhe_docx", S, TAHUN, "eksternal")),
+    "kerja:evaluasi_lhe_pdf": Baca(_r("kerja:evaluasi_lhe_pdf", S, TAHUN, "eksternal")),
     "kerja:evaluasi_xlsx": Baca(_r("kerja:evaluasi_xlsx", S, TAHUN, "eksternal")),
     "kerja:evaluasi_bukti_unduh": Baca(
         _r("kerja:evaluasi_bukti_unduh", S, TAHUN, "eksternal", lambda d: d.bukti_lke.pk)

@@ -17,10 +17,11 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from alur.bukti_lke import JENIS_APLIKASI, dokumen_aplikasi
-from alur.lhe import docx_lhe
+from alur.lhe import docx_lhe, pdf_lhe
 from alur.saran_lke import hitung_saran
 from alur.tindak_lanjut import terbitkan_lhe_dengan_sumber
 from evaluasi import formulas as f
@@ -28,12 +29,13 @@ from evaluasi import layanan
 from evaluasi.enums import URUTAN_LAPISAN, JenisEvaluasi, Lapisan, StatusEvaluasi
 from evaluasi.lembar import baca_lke, tulis_lke
 from evaluasi.models import BuktiJawaban, Evaluasi, Lhe
-from evaluasi.skor import hasil_evaluasi
+from evaluasi.skor import hasil_evaluasi, sub_komponen_tahun
 from indikator import akses
 from indikator.enums import KomponenAkip
 from indikator.models import KomponenNilaiAkip, NilaiAkip
 from indikator.periode import PeriodeBeku
 from kerja.forms.evaluasi import AnggotaTimForm, BukaEvaluasiForm, LheForm, TautanBuktiForm
+from laporan.grafik import Seri, garis
 from umum.unduhan import respons_unduhan
 
 from .umum import konteks
@@ -80,11 +82,51 @@ def evaluasi_beranda(request):
             }
         )
     berjalan = Evaluasi.objects.filter(unit__in=units).exclude(status=StatusEvaluasi.TERBIT).select_related("unit")
+    # The weakest sub-components of a year: the issued APIP/external evaluations of the readable units (one per
+    # unit, APIP first), each sub-component's mean share of its weight in the final layer.
+    terbit = list(
+        Evaluasi.objects.filter(unit__in=units, status=StatusEvaluasi.TERBIT)
+        .exclude(jenis=JenisEvaluasi.MANDIRI)
+        .order_by("-tahun", "unit_id", "jenis")  # "apip" sorts before "eksternal"
+    )
+    tahun_evaluasi = sorted({ev.tahun for ev in terbit}, reverse=True)
+    try:
+        tahun_sub = int(request.GET.get("tahun", ""))
+    except ValueError:
+        tahun_sub = None
+    if tahun_sub not in tahun_evaluasi:
+        tahun_sub = tahun_evaluasi[0] if tahun_evaluasi else None
+    satu_per_unit: dict[int, Evaluasi] = {}
+    for ev in terbit:
+        if ev.tahun == tahun_sub:
+            satu_per_unit.setdefault(ev.unit_id, ev)
+    sub = sub_komponen_tahun(list(satu_per_unit.values()))
+    grafik = None
+    seri = [
+        Seri(b["unit"].nama, tuple(n for _t, n in b["tren"]), WARNA_SERI[i % len(WARNA_SERI)])
+        for i, b in enumerate(x for x in baris if x["akhir"])
+    ][: len(WARNA_SERI)]
+    if seri and tahun:
+        grafik = mark_safe(garis([str(t) for t in tahun], seri, judul=_("Tren nilai AKIP per unit")))
     return render(
         request,
         "kerja/evaluasi/beranda.html",
-        {"baris": baris, "tahun": tahun, "komponen": KomponenAkip.choices, "berjalan": berjalan},
+        {
+            "baris": baris,
+            "tahun": tahun,
+            "komponen": KomponenAkip.choices,
+            "berjalan": berjalan,
+            "grafik": grafik,
+            "tahun_evaluasi": tahun_evaluasi,
+            "tahun_sub": tahun_sub,
+            "jumlah_unit_sub": len(satu_per_unit),
+            "sub_terlemah": sub[:SUB_TERLEMAH],
+        },
     )
+
+
+SUB_TERLEMAH = 10
+WARNA_SERI = ("#0b4f8a", "#f29f05", "#2e7d32", "#c62828", "#6a1b9a", "#00838f")
 
 
 def _total(n: NilaiAkip | None):
@@ -419,4 +461,13 @@ def evaluasi_lhe_docx(request, slug: str, tahun: int, jenis: str):
         docx_lhe(ev), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     respons["Content-Disposition"] = f'attachment; filename="lhe-{ev.unit.slug}-{ev.tahun}-{ev.jenis}.docx"'
+    return respons
+
+
+@login_required
+def evaluasi_lhe_pdf(request, slug: str, tahun: int, jenis: str):
+    """The LHE as PDF (the report's PDF renderer, the same document as the Word file): issued, or a draft."""
+    ev = _evaluasi(request, slug, tahun, jenis)
+    respons = HttpResponse(pdf_lhe(ev), content_type="application/pdf")
+    respons["Content-Disposition"] = f'attachment; filename="lhe-{ev.unit.slug}-{ev.tahun}-{ev.jenis}.pdf"'
     return respons

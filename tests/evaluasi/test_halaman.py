@@ -99,6 +99,26 @@ def test_alur_halaman(client, dunia):
         assert judul in teks, teks[:40]
     assert "Nomor LHE-7/2018" in teks
     assert any(c.text == "AREN002.5" for t in doc.tables for r in t.rows for c in r.cells)
+    # The same document as PDF (the report's PDF renderer), linked from the LHE page.
+    from pypdf import PdfReader
+
+    assert _url(dunia, "kerja:evaluasi_lhe_pdf") in r.content.decode()
+    r_pdf = client.get(_url(dunia, "kerja:evaluasi_lhe_pdf"))
+    assert (r_pdf.status_code, r_pdf["Content-Type"]) == (200, "application/pdf")
+    pdf = PdfReader(BytesIO(r_pdf.content))
+    halaman = [" ".join(h.extract_text().split()) for h in pdf.pages]
+    assert "LAPORAN HASIL EVALUASI AKUNTABILITAS KINERJA" in halaman[0] and "Nomor LHE-7/2018" in halaman[0]
+    semua = " ".join(halaman)
+    for judul in (
+        "Ringkasan",
+        "Pendahuluan",
+        "Tindak Lanjut Hasil Evaluasi Tahun Lalu",
+        "Hasil Evaluasi per Komponen",
+        "Rekomendasi dan Apresiasi",
+        "Nilai Rinci",
+        "AREN002.5",
+    ):
+        assert judul.upper() in semua.upper(), judul
     # The workbook of the issued evaluation.
     assert client.get(_url(dunia, "kerja:evaluasi_xlsx")).status_code == 200
     # Locked: every write refused, nothing changes.

@@ -35,7 +35,7 @@ def test_setiap_aturan_template_terdaftar():
         .values_list("aturan_saran", flat=True)
     )
     assert kunci == set(REGISTRI)
-    assert len(REGISTRI) == 9
+    assert len(REGISTRI) == 11
 
 
 def _siapkan(dunia):
@@ -114,3 +114,87 @@ def test_perintah_lke_json(dunia):
     assert saran["AREN001.2"]["jawaban"] == "Y"
     assert saran["AREN002.10"]["alasan"] == "1 dari 4 jabatan eselon III/IV (25 %) memiliki simpul pohon kinerja."
     assert data["evaluasi"] is None
+
+
+@pytest.mark.parametrize(
+    ("terbit", "draf", "label", "alasan"),
+    [
+        ((), (), "T", "0 dari 3 laporan kinerja triwulan I–III 2018 terbit; belum terbit: Triwulan I, Triwulan II, Triwulan III."),
+        (("TW1",), ("TW2",), "T", "1 dari 3 laporan kinerja triwulan I–III 2018 terbit; Triwulan I (2018-04-10); belum terbit: Triwulan II, Triwulan III."),
+        (("TW1", "TW2", "TW3"), (), "Y", "3 dari 3 laporan kinerja triwulan I–III 2018 terbit; Triwulan I (2018-04-10), Triwulan II (2018-04-10), Triwulan III (2018-04-10)."),
+    ],
+)  # fmt: skip
+def test_laporan_berkala_terbit(dunia, terbit, draf, label, alasan):
+    """Quarters I–III count when a version is issued (a draft or another year does not)."""
+    from django.utils import timezone
+
+    from laporan.models import LaporanPeriodik
+
+    kapan = timezone.make_aware(datetime.datetime(2018, 4, 10, 9))
+    for p in terbit:
+        LaporanPeriodik.objects.create(
+            unit=dunia.unit, tahun=TAHUN, periode=p, status=LaporanPeriodik.Status.TERBIT,
+            data_cutoff=datetime.date(2018, 3, 31), diterbitkan_pada=kapan,
+        )  # fmt: skip
+    for p in draf:
+        LaporanPeriodik.objects.create(unit=dunia.unit, tahun=TAHUN, periode=p, data_cutoff=datetime.date(2018, 6, 30))
+    LaporanPeriodik.objects.create(
+        unit=dunia.unit, tahun=TAHUN - 1, periode="TW3", status=LaporanPeriodik.Status.TERBIT,
+        data_cutoff=datetime.date(2017, 9, 30),
+    )  # fmt: skip
+    s = REGISTRI["laporan_berkala_terbit"].fungsi(Konteks(dunia.unit, TAHUN))
+    assert (s.label, s.alasan) == (label, alasan)
+
+
+def test_cascading_selaras(dunia):
+    """Coverage of every position level from the tree's K9, capped at C by an error finding."""
+    k = Konteks(dunia.unit, TAHUN)
+    assert REGISTRI["cascading_selaras"].fungsi(k) is None  # no position: nothing to say
+    _siapkan(dunia)
+    s = REGISTRI["cascading_selaras"].fungsi(Konteks(dunia.unit, TAHUN))
+    assert (s.label, s.alasan) == (
+        "D",
+        "Pohon kinerja 2018: 1 dari 4 jabatan (25 %) memiliki simpul (eselon III/IV 1 dari 4, "
+        "pelaksana/fungsional dengan RHK 0 dari 0); 2 temuan galat konsistensi pohon (K1, K2).",
+    )
+    # Every position owns a node: A, unless an error finding (K1: an Eselon III node under no parent level) caps it.
+    for j in Jabatan.objects.filter(unit=dunia.unit, eselon=Eselon.IV):
+        NodeKinerja.objects.create(
+            unit=dunia.unit, renstra=dunia.renstra, tingkat=Tingkat.ESELON_IV, uraian=f"Hasil {j.nama}", pemilik=j,
+            induk=NodeKinerja.objects.get(uraian="Hasil bagian"),
+        )  # fmt: skip
+    k = Konteks(dunia.unit, TAHUN)
+    s = REGISTRI["cascading_selaras"].fungsi(k)
+    galat = k.periksa.galat()
+    assert s.alasan.startswith("Pohon kinerja 2018: 4 dari 4 jabatan (100 %) memiliki simpul")
+    assert galat  # the Eselon III node still hangs from no higher level (K1)
+    assert s.label == "C" and s.alasan.endswith(f"{len(galat)} temuan galat konsistensi pohon (K1, K2).")
+
+
+def test_cascading_galat_membatasi_huruf(dunia, monkeypatch):
+    """An error-severity finding caps an A at C, naming the checks."""
+    from pohon.periksa import GALAT, Cakupan, HasilPeriksa, Temuan
+
+    k = Konteks(dunia.unit, TAHUN)
+    k.__dict__["periksa"] = HasilPeriksa(
+        (Temuan("K2", GALAT, "x", dunia.unit.pk), Temuan("K10", GALAT, "y", dunia.unit.pk)),
+        Cakupan(jabatan_struktural=2, jabatan_struktural_berhasil=2, pegawai=1, pegawai_rhk=1),
+        {},
+    )
+    s = REGISTRI["cascading_selaras"].fungsi(k)
+    assert (s.label, s.alasan) == (
+        "C",
+        "Pohon kinerja 2018: 3 dari 3 jabatan (100 %) memiliki simpul (eselon III/IV 2 dari 2, "
+        "pelaksana/fungsional dengan RHK 1 dari 1); 2 temuan galat konsistensi pohon (K2, K10).",
+    )
+
+
+def test_migrasi_hanya_template_belum_dipakai():
+    """0003: the shipped template data names both rules; a used template is not touched by the migration's rule."""
+    t = template_aktif(RegulasiAkip.PERMENPAN_88_2021)
+    aturan = dict(
+        LkeKriteria.objects.filter(sub__komponen__template=t, kode__in=["AREN002.8", "CLAP001.2"]).values_list(
+            "kode", "aturan_saran"
+        )
+    )
+    assert aturan == {"AREN002.8": "cascading_selaras", "CLAP001.2": "laporan_berkala_terbit"}
