@@ -91,7 +91,7 @@ FORMULIR = [
     Formulir(
         "rencana_penarikan",
         lambda d: reverse("kerja:mata_anggaran", args=[S, d.mata.pk]),
-        lambda d, n: {"b_1": f"{n}00.000,00", "b_12": "900000"},
+        lambda d, n: {"b_1": f"{n}00.000,00", "b_12": str(1_000_000 - n * 100_000)},
         kirim=lambda d: reverse("kerja:rencana_penarikan", args=[S, d.mata.pk]),
     ),
     Formulir(

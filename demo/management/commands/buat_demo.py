@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.lke import buat_contoh_lke
 from demo.pohon import muat_pohon_demo
+from demo.rpd import muat_rpd_demo
 from indikator.enums import Peran
 from indikator.models import Keanggotaan, UnitKerja
 from laporan.models import NaskahDinas
@@ -83,6 +84,10 @@ class Command(BaseCommand):
                 lama.append(username)
             Keanggotaan.objects.get_or_create(pengguna=user, unit=unit, peran=peran)
         self._naskah_demo()
+        # DEMO disbursement plan (RPD) of the reference unit's 2018, for the periodic reports (demo/rpd.py), loaded
+        # before the demo tree approves that year.
+        if (biro := UnitKerja.objects.filter(slug=SLUG_NASKAH).first()) is not None:
+            muat_rpd_demo(biro, 2018)
         # The performance tree of BPOM → Sekretariat Utama → Biro Kerja Sama and Sestama's consolidated 2018.
         muat_pohon_demo()
         contoh = buat_contoh_lke(slug=SLUG_NASKAH, tahun=2018, oleh=User.objects.get(username="perencana"))
