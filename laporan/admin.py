@@ -3,7 +3,18 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.admin import HanyaBacaAdmin, KunciPeriodeAdmin
 
-from .models import BerkasLaporan, GambarLaporan, NarasiLaporan, NaskahDinas, NaskahDinasDisahkan, PernyataanReviu
+from .models import (
+    BerkasLaporan,
+    GambarLaporan,
+    IndikatorTahunan,
+    IsianPeriodik,
+    LaporanPeriodik,
+    NarasiLaporan,
+    NaskahDinas,
+    NaskahDinasDisahkan,
+    PenjelasanAnggaranPeriodik,
+    PernyataanReviu,
+)
 
 
 @admin.register(NarasiLaporan)
@@ -70,3 +81,30 @@ class GambarLaporanAdmin(KunciPeriodeAdmin, SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # an upload goes through the workspace page (pixel cap and resize)
+
+
+# Periodic reports are written by the workspace only (laporan/periodik.py: the year's lock, submit, issue with its
+# hash): read-only here, so no admin edit can change an issued report or a frozen year.
+@admin.register(LaporanPeriodik)
+class LaporanPeriodikAdmin(HanyaBacaAdmin, admin.ModelAdmin):
+    list_display = ("unit", "tahun", "periode", "versi", "status")
+    list_filter = ("status", "periode")
+
+
+@admin.register(IsianPeriodik)
+class IsianPeriodikAdmin(HanyaBacaAdmin, admin.ModelAdmin):
+    list_display = ("laporan", "indikator")
+
+
+@admin.register(PenjelasanAnggaranPeriodik)
+class PenjelasanAnggaranPeriodikAdmin(HanyaBacaAdmin, admin.ModelAdmin):
+    list_display = ("laporan", "mata_anggaran")
+
+
+@admin.register(IndikatorTahunan)
+class IndikatorTahunanAdmin(admin.ModelAdmin):
+    """Indikator measured only yearly (periodic reports print "–" with the TW IV note): set by administrators."""
+
+    list_display = ("indikator",)
+    autocomplete_fields = ()
+    raw_id_fields = ("indikator",)
