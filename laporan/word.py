@@ -366,7 +366,7 @@ class _Penulis:
         lp = self.laporan
         for teks, ukuran in (
             (str(lp.tahun), 28),
-            (_("LAPORAN KINERJA"), 24),
+            (lp.judul.upper(), 24),
             (lp.unit.nama.upper(), 16),
             (lp.instansi.upper() if lp.instansi and lp.instansi != lp.unit.nama else "", 14),
         ):

@@ -6,6 +6,7 @@ issue (frozen and hashed) and the constant number of queries."""
 from __future__ import annotations
 
 import hashlib
+import io
 from datetime import date
 from decimal import Decimal as D
 
@@ -13,6 +14,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from docx import Document
 
 from anggaran.models import MataAnggaran
 from demo.rpd import muat_rpd_demo
@@ -23,6 +25,7 @@ from laporan.models import LaporanPeriodik
 from laporan.pdf import render_html_cetak
 from laporan.periodik import ajukan, buat_laporan_periodik, html_cetak, simpan_isian, simpan_penjelasan, terbitkan
 from laporan.susun import susun_laporan_periodik
+from laporan.word import render_docx
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +37,12 @@ def tw2(referensi):
 
 
 def test_tw2_mencetak_ra_indikator_tahunan_dan_rpd(tw2):
-    html = render_html_cetak(susun_laporan_periodik(tw2))
+    laporan = susun_laporan_periodik(tw2)
+    html = render_html_cetak(laporan)
     assert "Laporan Kinerja Interim Triwulan II" in html
+    # The Word cover carries the report's own title too.
+    sampul = [p.text for p in Document(io.BytesIO(render_docx(laporan))).paragraphs[:4]]
+    assert "LAPORAN KINERJA INTERIM TRIWULAN II" in sampul
     # The PK version in force on 30 June 2018 (version 2) has no Rencana Aksi: said in one line.
     assert "Perjanjian Kinerja versi 2 yang berlaku pada akhir Triwulan II belum memuat target kumulatif" in html
     # IKU1 (survey index, DEMO: measured yearly) and IKU8 (AKIP score): "–" and the TW IV note, never 0.
