@@ -11,6 +11,7 @@ from .test_browser import HASIL, _masuk, browser  # noqa: F401  (the fixture)
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gambar_dan_matriks_dapat_digulir_di_layar_sempit(data, live_server, browser):  # noqa: F811
     buat_pohon(data, n_sk=3, n_es3=2, n_es4=1)

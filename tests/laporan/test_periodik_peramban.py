@@ -19,6 +19,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ajukan_dan_terbitkan_laporan_triwulan(live_server, browser):  # noqa: F811
     unit = buat_unit_kecil("unit-periodik", 2)

@@ -18,6 +18,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rekomendasi_sampai_sesuai_lalu_reviu(dunia, live_server, browser):  # noqa: F811
     base = live_server.url
