@@ -31,7 +31,7 @@ from umum.format import format_angka, format_persen
 from .enums import Eselon, JenisCascading, JenisHasil, MetodeAgregasi, StatusNode, Tingkat
 from .formulas import BATAS_OUTCOME, bandingkan_jumlah, eselon_selaras, normal, persen, teks_sama, tingkat_sah
 from .models import AturanPohon, NodeKinerja
-from .queries import Pohon, Simpul, _berlaku, susun_pohon
+from .queries import Pohon, Simpul, berlaku_pada, susun_pohon
 
 GALAT = "galat"
 PERINGATAN = "peringatan"
@@ -510,7 +510,7 @@ def ambil_bahan(pohon: Pohon, *, hari_ini: datetime.date | None = None) -> Bahan
         bahan.aturan[unit_id] = (lompat, keparahan if isinstance(keparahan, dict) else {})
     if pohon.induk_luar:
         for pk, eselon in (
-            NodeKinerja.objects.filter(_berlaku(pohon.tahun), pk__in=list(pohon.induk_luar))
+            NodeKinerja.objects.filter(berlaku_pada(pohon.tahun), pk__in=list(pohon.induk_luar))
             .exclude(status__in=[StatusNode.DITOLAK, StatusNode.NONAKTIF])
             .values_list("pk", "pemilik__eselon")
         ):

@@ -196,7 +196,9 @@ def id_unit_turunan(unit_id: int) -> list[int]:
     return hasil
 
 
-def _berlaku(tahun: int) -> Q:
+def berlaku_pada(tahun: int) -> Q:
+    """The nodes in force in a year (their Renstra period and their own years): the one rule, read by the tree, the
+    checks and the node forms."""
     return (
         Q(renstra__tahun_mulai__lte=tahun, renstra__tahun_selesai__gte=tahun)
         & (Q(tahun_mulai__isnull=True) | Q(tahun_mulai__lte=tahun))
@@ -229,7 +231,7 @@ def susun_pohon(
         )
     }
     ids = id_unit_turunan(unit.pk) if dengan_bawahan else [unit.pk]
-    qs = NodeKinerja.objects.filter(_berlaku(tahun), unit_id__in=ids)
+    qs = NodeKinerja.objects.filter(berlaku_pada(tahun), unit_id__in=ids)
     if not dengan_ditolak:
         qs = qs.exclude(status=StatusNode.DITOLAK)
     nodes = list(qs.select_related("pemilik").order_by("urutan", "kode", "id"))

@@ -5,7 +5,6 @@ the unit's own (the service refuses anything else again)."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from anggaran.models import MataAnggaran
@@ -13,15 +12,8 @@ from indikator.models import Indikator, Sasaran, UnitKerja
 from kerja.forms.token_ubah import TokenUbahMixin
 from pohon.enums import PeranIndikator, StatusNode, Tingkat
 from pohon.models import Crosscutting, Jabatan, NodeAnggaran, NodeKinerja, PemegangJabatan
+from pohon.queries import berlaku_pada
 from umum.forms import AngkaField
-
-
-def _berlaku(tahun: int) -> Q:
-    return (
-        Q(renstra__tahun_mulai__lte=tahun, renstra__tahun_selesai__gte=tahun)
-        & (Q(tahun_mulai__isnull=True) | Q(tahun_mulai__lte=tahun))
-        & (Q(tahun_selesai__isnull=True) | Q(tahun_selesai__gte=tahun))
-    )
 
 
 class PilihanSimpul(forms.ModelChoiceField):
@@ -34,7 +26,7 @@ def simpul_induk(unit: UnitKerja, tahun: int, kecuali: NodeKinerja | None = None
     """Nodes a node of `unit` may hang from: the unit's and its parent unit's nodes in force, not rejected or
     inactive (the service checks levels and cycles)."""
     qs = (
-        NodeKinerja.objects.filter(_berlaku(tahun), unit_id__in=[u for u in (unit.pk, unit.induk_id) if u])
+        NodeKinerja.objects.filter(berlaku_pada(tahun), unit_id__in=[u for u in (unit.pk, unit.induk_id) if u])
         .exclude(status__in=[StatusNode.DITOLAK, StatusNode.NONAKTIF])
         .select_related("unit")
         .order_by("unit_id", "urutan", "kode", "id")
@@ -157,7 +149,7 @@ class TautanForm(forms.Form):
     def __init__(self, *args, unit: UnitKerja, tahun: int, node: NodeKinerja, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ke"].queryset = (
-            NodeKinerja.objects.filter(_berlaku(tahun), unit=unit, tingkat=node.tingkat)
+            NodeKinerja.objects.filter(berlaku_pada(tahun), unit=unit, tingkat=node.tingkat)
             .exclude(pk=node.pk)
             .exclude(status__in=[StatusNode.DITOLAK, StatusNode.NONAKTIF])
             .select_related("unit")
